@@ -1,0 +1,69 @@
+//! Finds the data files of the pinned jieba-rs (its `idf.txt`) so that the
+//! IDF table Wenxi embeds is always the one of the jieba-rs in `Cargo.lock`,
+//! never a copy that could drift from it.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let lock = manifest_dir.join("Cargo.lock");
+    println!("cargo:rerun-if-changed={}", lock.display());
+    println!("cargo:rerun-if-env-changed=WENXI_JIEBA_DATA");
+
+    let data_dir = match env::var_os("WENXI_JIEBA_DATA") {
+        Some(dir) => PathBuf::from(dir),
+        None => find_jieba_data(&lock).unwrap_or_else(|why| {
+            panic!("cannot find jieba-rs's data files ({why}); set WENXI_JIEBA_DATA to its src/data folder")
+        }),
+    };
+    let idf = data_dir.join("idf.txt");
+    println!("cargo:rerun-if-changed={}", idf.display());
+    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    fs::copy(&idf, out.join("idf.txt"))
+        .unwrap_or_else(|e| panic!("cannot copy {}: {e}", idf.display()));
+}
+
+/// The jieba-rs version locked in `Cargo.lock`, looked up in cargo's registry sources.
+fn find_jieba_data(lock: &Path) -> Result<PathBuf, String> {
+    let lock_text = fs::read_to_string(lock).map_err(|e| format!("{}: {e}", lock.display()))?;
+    let version = locked_version(&lock_text, "jieba-rs").ok_or("jieba-rs is not in Cargo.lock")?;
+    let cargo_home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?;
+    let registry_src = cargo_home.join("registry").join("src");
+    let entries =
+        fs::read_dir(&registry_src).map_err(|e| format!("{}: {e}", registry_src.display()))?;
+    for entry in entries.flatten() {
+        let candidate = entry
+            .path()
+            .join(format!("jieba-rs-{version}"))
+            .join("src")
+            .join("data");
+        if candidate.join("idf.txt").is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(format!(
+        "jieba-rs-{version} is not under {}",
+        registry_src.display()
+    ))
+}
+
+fn locked_version(lock_text: &str, package: &str) -> Option<String> {
+    let needle = format!("name = \"{package}\"");
+    let mut lines = lock_text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == needle {
+            let version = lines
+                .next()?
+                .trim()
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')?;
+            return Some(version.to_string());
+        }
+    }
+    None
+}

@@ -1,0 +1,116 @@
+//! Keyword in context: every occurrence of a term with the text around it.
+
+use crate::corpus::{Document, Vocabulary};
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KwicSort {
+    /// In document order.
+    Position,
+    /// By the words just before the term, read right to left (as AntConc's 1L).
+    Left,
+    /// By the words just after the term (1R).
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct KwicOptions {
+    /// Document ids to search; `None` = all.
+    pub documents: Option<Vec<u32>>,
+    /// Characters of context on each side.
+    pub width: u32,
+    /// At most this many lines (the total is still reported).
+    pub limit: u32,
+    pub sort: KwicSort,
+}
+
+impl Default for KwicOptions {
+    fn default() -> Self {
+        KwicOptions { documents: None, width: 20, limit: 1000, sort: KwicSort::Position }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KwicLine {
+    pub doc_id: u32,
+    pub doc_name: String,
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+    /// Character offset of the term in the document's cleaned text.
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kwic {
+    pub term: String,
+    pub total: u32,
+    pub lines: Vec<KwicLine>,
+}
+
+/// Longest context accepted on each side, in characters.
+const MAX_WIDTH: u32 = 500;
+
+/// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus,
+/// otherwise as a substring (so a discovered phrase can be looked up before it is accepted).
+pub fn kwic(docs: &[&Document], vocab: &Vocabulary, term: &str, options: &KwicOptions) -> Result<Kwic> {
+    let term = term.trim();
+    if options.width > MAX_WIDTH {
+        return Err(Error::BadOption { option: "width", value: options.width.to_string() });
+    }
+    let width = options.width as usize;
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // (doc index, byte offset)
+    if let Some(id) = vocab.id(term) {
+        for (d, doc) in docs.iter().enumerate() {
+            hits.extend(doc.tokens.iter().filter(|t| t.word == id).map(|t| (d, t.start as usize)));
+        }
+    }
+    if hits.is_empty() && !term.is_empty() {
+        for (d, doc) in docs.iter().enumerate() {
+            hits.extend(doc.text.match_indices(term).map(|(at, _)| (d, at)));
+        }
+    }
+    let total = hits.len() as u32;
+    let mut lines: Vec<KwicLine> = hits
+        .into_iter()
+        .map(|(d, at)| {
+            let doc = docs[d];
+            let end = at + term.len();
+            let left: String = {
+                let mut chars: Vec<char> = doc.text[..at].chars().rev().take(width).collect();
+                chars.reverse();
+                chars.into_iter().map(flatten).collect()
+            };
+            let right: String = doc.text[end..].chars().take(width).map(flatten).collect();
+            KwicLine {
+                doc_id: doc.id,
+                doc_name: doc.name.clone(),
+                left,
+                keyword: doc.text[at..end].to_string(),
+                right,
+                offset: doc.text[..at].chars().count() as u32,
+            }
+        })
+        .collect();
+    match options.sort {
+        KwicSort::Position => {}
+        KwicSort::Left => lines.sort_by(|a, b| a.left.chars().rev().cmp(b.left.chars().rev())),
+        KwicSort::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
+    }
+    lines.truncate(options.limit as usize);
+    Ok(Kwic { term: term.to_string(), total, lines })
+}
+
+/// Line breaks become spaces so a context line stays one line.
+fn flatten(c: char) -> char {
+    if c == '\n' {
+        ' '
+    } else {
+        c
+    }
+}

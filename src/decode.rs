@@ -1,0 +1,248 @@
+//! Bytes to text: byte-order marks, UTF-8, UTF-16 (with or without BOM),
+//! GB18030/GBK, Big5 and whatever else `chardetng` recognises; binary files
+//! are refused with a message that names them.
+
+use crate::error::{Error, Result};
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Text decoded from a file, with the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The name a user knows: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GBK", "Big5", ...
+    pub encoding: &'static str,
+}
+
+/// Share of replacement characters above which a decoding is judged wrong.
+const MAX_REPLACEMENT_SHARE: f64 = 0.01;
+/// Share of control bytes above which a file is judged binary.
+const MAX_CONTROL_SHARE: f64 = 0.01;
+/// How much of a file the binary and UTF-16 sniffers look at.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Decode the bytes of the file called `name`.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+    if bytes.is_empty() {
+        return Err(Error::Empty { name: name.to_string() });
+    }
+    let decoded = if let Some((encoding, label, bom_len)) = bom(bytes) {
+        decode_with(name, encoding, &bytes[bom_len..], label)?
+    } else {
+        if let Some(kind) = file_signature(bytes) {
+            return Err(Error::NotText { name: name.to_string(), kind: Some(kind) });
+        }
+        if let Some((encoding, label)) = utf16_without_bom(bytes) {
+            decode_with(name, encoding, bytes, label)?
+        } else {
+            if control_share(bytes) > MAX_CONTROL_SHARE {
+                return Err(Error::NotText { name: name.to_string(), kind: None });
+            }
+            detect_and_decode(name, bytes)?
+        }
+    };
+    if decoded.text.chars().all(|c| c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
+        return Err(Error::Blank { name: name.to_string() });
+    }
+    Ok(decoded)
+}
+
+fn bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str, usize)> {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => Some((UTF_8, "UTF-8 (BOM)", 3)),
+        [0xFF, 0xFE, ..] => Some((UTF_16LE, "UTF-16LE", 2)),
+        [0xFE, 0xFF, ..] => Some((UTF_16BE, "UTF-16BE", 2)),
+        _ => None,
+    }
+}
+
+/// Common binary formats people rename or drop by mistake, by their magic numbers.
+fn file_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG 图片 / a PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG 图片 / a JPEG image"),
+        (b"GIF87a", "GIF 图片 / a GIF image"),
+        (b"GIF89a", "GIF 图片 / a GIF image"),
+        (b"%PDF-", "PDF 文档 / a PDF document"),
+        (b"PK\x03\x04", "ZIP 压缩包或 Office 文档 / a ZIP archive or Office document"),
+        (b"PK\x05\x06", "ZIP 压缩包 / a ZIP archive"),
+        (b"\x1F\x8B", "GZIP 压缩包 / a GZIP archive"),
+        (b"7z\xBC\xAF\x27\x1C", "7z 压缩包 / a 7z archive"),
+        (b"Rar!\x1A\x07", "RAR 压缩包 / a RAR archive"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版 Office 文档 / an old Office document"),
+        (b"\x7FELF", "可执行程序 / a program"),
+        (b"MZ", "Windows 程序 / a Windows program"),
+        (b"SQLite format 3\0", "SQLite 数据库 / an SQLite database"),
+        (b"ID3", "MP3 音频 / an MP3 audio file"),
+        (b"\0asm", "WebAssembly 模块 / a WebAssembly module"),
+    ];
+    for (magic, kind) in SIGNATURES {
+        if bytes.starts_with(magic) {
+            return Some(kind);
+        }
+    }
+    if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("WebP 图片 / a WebP image");
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        return Some("MP4 视频 / an MP4 video");
+    }
+    None
+}
+
+/// UTF-16 without a byte-order mark: valid UTF-8 is never taken for it; otherwise
+/// the byte order whose code units are nearly all plausible text wins.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str)> {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    // ASCII in UTF-16 is valid UTF-8 too, but full of NULs, which real UTF-8 text never has.
+    if sample.len() < 4 || bytes.len() % 2 != 0 || (!sample.contains(&0) && std::str::from_utf8(bytes).is_ok()) {
+        return None;
+    }
+    let units = sample.len() / 2;
+    let score = |le: bool| {
+        let plausible = sample
+            .chunks_exact(2)
+            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .filter(|&u| plausible_utf16_unit(u))
+            .count();
+        plausible as f64 / units as f64
+    };
+    let (le, be) = (score(true), score(false));
+    if le >= 0.9 && le > be {
+        Some((UTF_16LE, "UTF-16LE"))
+    } else if be >= 0.9 && be > le {
+        Some((UTF_16BE, "UTF-16BE"))
+    } else {
+        None
+    }
+}
+
+fn plausible_utf16_unit(unit: u16) -> bool {
+    matches!(unit,
+        0x09 | 0x0A | 0x0D
+        | 0x20..=0x7E
+        | 0xA0..=0x24F          // Latin
+        | 0x2000..=0x206F       // general punctuation
+        | 0x3000..=0x303F       // CJK punctuation
+        | 0x3040..=0x30FF       // kana
+        | 0x3400..=0x4DBF       // CJK extension A
+        | 0x4E00..=0x9FFF       // CJK unified ideographs
+        | 0xD800..=0xDFFF       // surrogates (extension B and beyond, emoji)
+        | 0xFF00..=0xFFEF) // full-width forms
+}
+
+/// Share of bytes that are C0 controls other than tab, line feed, form feed,
+/// carriage return and escape; NUL counts. Text has almost none.
+fn control_share(bytes: &[u8]) -> f64 {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B))
+        .count();
+    controls as f64 / sample.len() as f64
+}
+
+fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_string(), encoding: "UTF-8" });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // A Chinese file is far likelier here than a Western single-byte one: when the
+    // guess is not a CJK encoding, prefer GBK or Big5 if either reads the bytes
+    // without a single error.
+    let is_cjk = [GBK, GB18030, BIG5].contains(&guess) || guess.name() == "Shift_JIS" || guess.name() == "EUC-JP" || guess.name() == "EUC-KR";
+    if !is_cjk {
+        for candidate in [GBK, BIG5] {
+            if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes) {
+                return Ok(Decoded { text: text.into_owned(), encoding: label(candidate) });
+            }
+        }
+    }
+    decode_with(name, guess, bytes, label(guess))
+}
+
+fn decode_with(name: &str, encoding: &'static Encoding, bytes: &[u8], label: &'static str) -> Result<Decoded> {
+    let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
+    let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let chars = text.chars().count().max(1);
+    if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
+        return Err(Error::UnknownEncoding { name: name.to_string() });
+    }
+    Ok(Decoded { text: text.into_owned(), encoding: label })
+}
+
+fn label(encoding: &'static Encoding) -> &'static str {
+    match encoding.name() {
+        "gb18030" => "GB18030",
+        "UTF-16LE" | "UTF-16BE" | "UTF-8" | "GBK" | "Big5" => encoding.name(),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        encoding.encode(text).0.into_owned()
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    }
+
+    const SAMPLE: &str = "大力弘扬劳模精神、劳动精神、工匠精神，团结带领广大职工群众在全面建设社会主义现代化国家新征程上创造新的时代辉煌。";
+
+    #[test]
+    fn reads_utf8_with_and_without_bom() {
+        assert_eq!(decode("a", SAMPLE.as_bytes()).unwrap(), Decoded { text: SAMPLE.into(), encoding: "UTF-8" });
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice(SAMPLE.as_bytes());
+        assert_eq!(decode("a", &with_bom).unwrap().encoding, "UTF-8 (BOM)");
+        assert_eq!(decode("a", &with_bom).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn reads_gbk_and_big5() {
+        let gbk = decode("a", &encode(GBK, SAMPLE)).unwrap();
+        assert_eq!((gbk.text.as_str(), gbk.encoding), (SAMPLE, "GBK"));
+        let traditional = "大力弘揚勞模精神、勞動精神、工匠精神，團結帶領廣大職工群眾在全面建設社會主義現代化國家新征程上創造新的時代輝煌。";
+        let big5 = decode("a", &encode(BIG5, traditional)).unwrap();
+        assert_eq!((big5.text.as_str(), big5.encoding), (traditional, "Big5"));
+    }
+
+    #[test]
+    fn reads_utf16_with_and_without_bom() {
+        for le in [true, false] {
+            let bare = utf16(SAMPLE, le);
+            let expected = if le { "UTF-16LE" } else { "UTF-16BE" };
+            assert_eq!(decode("a", &bare).unwrap(), Decoded { text: SAMPLE.into(), encoding: expected });
+            let mut with_bom = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            with_bom.extend(utf16(SAMPLE, le));
+            assert_eq!(decode("a", &with_bom).unwrap().text, SAMPLE);
+            let ascii = utf16("plain ASCII text in UTF-16, no BOM\n", le);
+            assert_eq!(decode("a", &ascii).unwrap().encoding, expected);
+        }
+    }
+
+    #[test]
+    fn refuses_binary_empty_and_blank_files() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        assert_eq!(
+            decode("photo.txt", png).unwrap_err().to_string(),
+            "「photo.txt」不是文本文件（看起来是 PNG 图片）。 / \"photo.txt\" is not a text file (it looks like a PNG image)."
+        );
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+        assert_eq!(decode("x.bin", &noise).unwrap_err(), Error::NotText { name: "x.bin".into(), kind: None });
+        assert_eq!(decode("e.txt", b"").unwrap_err(), Error::Empty { name: "e.txt".into() });
+        assert_eq!(decode("w.txt", " \n\t\u{3000}\n".as_bytes()).unwrap_err(), Error::Blank { name: "w.txt".into() });
+    }
+
+    #[test]
+    fn a_stray_nul_in_long_text_is_not_binary() {
+        let mut bytes = SAMPLE.repeat(20).into_bytes();
+        bytes.insert(300, 0);
+        assert_eq!(decode("a", &bytes).unwrap().encoding, "UTF-8");
+    }
+}

@@ -1,0 +1,173 @@
+//! Keyword weights: TF-IDF against jieba's bundled IDF table, TF-IDF against an IDF
+//! computed from the loaded corpus, and TextRank over term co-occurrence within a
+//! window, as jieba's `extract_tags` and `textrank` define them, but computed from
+//! the tokens already in the corpus instead of segmenting again.
+
+use crate::corpus::{Counts, Document, Vocabulary};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// jieba's IDF table: word -> inverse document frequency, with the median for
+/// words it lacks (user words included, so they are never silently ignored).
+#[derive(Debug)]
+pub struct IdfTable {
+    idf: FxHashMap<Box<str>, f32>,
+    median: f64,
+}
+
+impl IdfTable {
+    /// The table shipped with the pinned jieba-rs (`idf.txt`), parsed on first use.
+    pub fn bundled() -> &'static IdfTable {
+        static TABLE: OnceLock<IdfTable> = OnceLock::new();
+        TABLE.get_or_init(|| IdfTable::parse(include_str!(concat!(env!("OUT_DIR"), "/idf.txt"))))
+    }
+
+    /// Parse `word idf` lines; the median is the upper median, as in Python jieba.
+    pub fn parse(text: &str) -> IdfTable {
+        let mut idf = FxHashMap::default();
+        let mut values = Vec::new();
+        for line in text.lines() {
+            let mut parts = line.split_whitespace();
+            if let (Some(word), Some(Ok(value))) = (parts.next(), parts.next().map(str::parse::<f32>)) {
+                idf.insert(word.into(), value);
+                values.push(value);
+            }
+        }
+        let median = if values.is_empty() {
+            0.0
+        } else {
+            let mid = values.len() / 2;
+            *values.select_nth_unstable_by(mid, f32::total_cmp).1 as f64
+        };
+        IdfTable { idf, median }
+    }
+
+    pub fn idf(&self, word: &str) -> f64 {
+        self.idf.get(word).map_or(self.median, |&v| v as f64)
+    }
+
+    pub fn median(&self) -> f64 {
+        self.median
+    }
+
+    pub fn len(&self) -> usize {
+        self.idf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.idf.is_empty()
+    }
+}
+
+/// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
+pub fn corpus_idf(all_docs: &[Document], vocab_len: usize) -> Vec<f64> {
+    let mut df = vec![0u32; vocab_len];
+    for doc in all_docs {
+        for &(word, _) in &doc.counts {
+            df[word as usize] += 1;
+        }
+    }
+    let n = all_docs.len() as f64;
+    df.into_iter().map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect()
+}
+
+/// TextRank window: terms up to this many tokens apart are linked (jieba's `span`).
+pub const TEXTRANK_SPAN: usize = 5;
+const TEXTRANK_DAMPING: f64 = 0.85;
+const TEXTRANK_ITERATIONS: usize = 10;
+/// The graph is built over at most this many of the most frequent terms, which bounds
+/// its size on large corpora; rarer terms do not reach the top of a TextRank list.
+pub const TEXTRANK_MAX_NODES: usize = 2000;
+
+/// TextRank weights of the most frequent terms of `docs`, normalised as jieba does
+/// (the best gets 1.0). Pairs are counted within `TEXTRANK_SPAN` tokens inside a document.
+pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
+    let nodes = counts.top_by_frequency(TEXTRANK_MAX_NODES);
+    let mut index: FxHashMap<u32, u32> = FxHashMap::default();
+    for (i, &id) in nodes.iter().enumerate() {
+        index.insert(id, i as u32);
+    }
+    let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+    for doc in docs {
+        let tokens = &doc.tokens;
+        for (i, token) in tokens.iter().enumerate() {
+            let Some(&a) = index.get(&token.word) else { continue };
+            for other in tokens.iter().take(i + TEXTRANK_SPAN).skip(i + 1) {
+                if let Some(&b) = index.get(&other.word) {
+                    if a != b {
+                        *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+    }
+    let ranks = weighted_pagerank(nodes.len(), &edges);
+    let (min, max) = ranks.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &r| (lo.min(r), hi.max(r)));
+    nodes
+        .iter()
+        .zip(ranks)
+        .map(|(&id, r)| (id, if max > min / 10.0 { (r - min / 10.0) / (max - min / 10.0) } else { 0.0 }))
+        .collect()
+}
+
+/// jieba's undirected weighted PageRank: ten sweeps, updating in place.
+fn weighted_pagerank(n: usize, edges: &FxHashMap<(u32, u32), f64>) -> Vec<f64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut adjacency: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    let mut sorted: Vec<(&(u32, u32), &f64)> = edges.iter().collect();
+    sorted.sort_unstable_by_key(|(k, _)| **k); // deterministic neighbour order
+    for (&(a, b), &w) in sorted {
+        adjacency[a as usize].push((b, w));
+        adjacency[b as usize].push((a, w));
+    }
+    let out_sum: Vec<f64> = adjacency.iter().map(|adj| adj.iter().map(|e| e.1).sum()).collect();
+    let mut rank = vec![1.0 / n as f64; n];
+    for _ in 0..TEXTRANK_ITERATIONS {
+        for v in 0..n {
+            let s: f64 = adjacency[v].iter().map(|&(u, w)| w / out_sum[u as usize] * rank[u as usize]).sum();
+            rank[v] = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * s;
+        }
+    }
+    rank
+}
+
+/// Weights of one term, as the keyword table shows them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Weights {
+    pub tfidf: f64,
+    pub tfidf_corpus: f64,
+    pub textrank: f64,
+}
+
+/// TF-IDF (bundled and corpus IDF) of `term`: its share of the selection's term tokens times IDF.
+pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64]) -> (f64, f64) {
+    let tf = counts.freq[term as usize] as f64 / counts.term_tokens.max(1) as f64;
+    (tf * IdfTable::bundled().idf(vocab.word(term)), tf * corpus_idf[term as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idf_table_has_jieba_entries_and_an_upper_median() {
+        let table = IdfTable::bundled();
+        assert!(table.len() > 200_000);
+        assert!(table.idf("劳模") > 5.0);
+        assert_eq!(table.idf("这个词不在表里劳模精神"), table.median());
+        let small = IdfTable::parse("a 1.0\nb 3.0\nc 2.0\nd 4.0\n");
+        assert_eq!(small.median(), 3.0);
+    }
+
+    #[test]
+    fn pagerank_favours_the_hub() {
+        let mut edges = FxHashMap::default();
+        edges.insert((0, 1), 1.0);
+        edges.insert((0, 2), 1.0);
+        edges.insert((0, 3), 1.0);
+        let r = weighted_pagerank(4, &edges);
+        assert!(r[0] > r[1] && r[1] == r[2] && r[2] == r[3]);
+    }
+}

@@ -1,0 +1,41 @@
+//! # Wenxi 文析 — Chinese text analysis, native and in WebAssembly
+//!
+//! Bytes are decoded ([`decode`]), cleaned and split into sentences ([`clean`]),
+//! segmented with jieba-rs ([`segment`]) once per document and kept as compact
+//! tokens in a [`corpus::Corpus`]. Everything else — term filters ([`filter`]),
+//! keywords ([`keywords`]), phrases ([`phrases`]), co-occurrence networks
+//! ([`cooccur`]), keyword in context ([`concordance`]) and keyness ([`compare`]) —
+//! re-aggregates those tokens. [`Analyzer`] is the facade the page (through
+//! `wasm.rs`) and the `wenxi` command line use.
+//!
+//! ```
+//! use wenxi::{Analyzer, AnalysisOptions};
+//! let mut analyzer = Analyzer::new();
+//! analyzer.add_text("a.txt", "大力弘扬劳模精神、劳动精神、工匠精神。", &mut |_| {}).unwrap();
+//! let analysis = analyzer.analyze(&AnalysisOptions::default()).unwrap();
+//! assert!(analysis.terms.iter().any(|t| t.term == "劳模"));
+//! ```
+
+pub mod analyzer;
+pub mod clean;
+pub mod compare;
+pub mod concordance;
+pub mod cooccur;
+pub mod corpus;
+pub mod decode;
+pub mod error;
+pub mod filter;
+pub mod keywords;
+pub mod phrases;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analyzer::{Analysis, AnalysisOptions, Analyzer, KeywordWeight, Keyness, KeynessOptions, SegmentToken, TermRow};
+pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
+pub use cooccur::{Measure, Network, NetworkOptions, Unit};
+pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};
+pub use error::{Error, Result};
+pub use filter::FilterOptions;
+pub use phrases::{Phrase, PhraseOptions};
