@@ -88,7 +88,11 @@ pub struct KeynessOptions {
 
 impl Default for KeynessOptions {
     fn default() -> Self {
-        KeynessOptions { documents: None, filter: FilterOptions::default(), limit: 100 }
+        KeynessOptions {
+            documents: None,
+            filter: FilterOptions::default(),
+            limit: 100,
+        }
     }
 }
 
@@ -119,13 +123,27 @@ impl Analyzer {
     }
 
     /// Add a file's bytes; `progress` hears the fraction segmented.
-    pub fn add_document(&mut self, name: &str, bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<DocumentInfo> {
-        self.corpus.add_bytes(name, bytes, progress).map(Document::info)
+    pub fn add_document(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<DocumentInfo> {
+        self.corpus
+            .add_bytes(name, bytes, progress)
+            .map(Document::info)
     }
 
     /// Add text that is already a string.
-    pub fn add_text(&mut self, name: &str, text: &str, progress: &mut dyn FnMut(f64)) -> Result<DocumentInfo> {
-        self.corpus.add_text(name, text, progress).map(Document::info)
+    pub fn add_text(
+        &mut self,
+        name: &str,
+        text: &str,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<DocumentInfo> {
+        self.corpus
+            .add_text(name, text, progress)
+            .map(Document::info)
     }
 
     pub fn remove_document(&mut self, id: u32) -> bool {
@@ -147,7 +165,11 @@ impl Analyzer {
 
     /// Replace the user's stop words (used on top of the built-in list).
     pub fn set_stop_words(&mut self, words: &[String]) {
-        self.user_stop_words = words.iter().map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect();
+        self.user_stop_words = words
+            .iter()
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
     }
 
     pub fn stop_words(&self) -> Vec<String> {
@@ -171,7 +193,10 @@ impl Analyzer {
     /// Frequencies, keywords, the co-occurrence network and phrases of a selection.
     pub fn analyze(&self, options: &AnalysisOptions) -> Result<Analysis> {
         if options.network.nodes > 1000 {
-            return Err(Error::BadOption { option: "network.nodes", value: options.network.nodes.to_string() });
+            return Err(Error::BadOption {
+                option: "network.nodes",
+                value: options.network.nodes.to_string(),
+            });
         }
         let vocab = self.corpus.vocab();
         let docs = self.corpus.select(options.documents.as_deref());
@@ -191,20 +216,35 @@ impl Analyzer {
             }
         };
         let mut terms: Vec<TermRow> = match options.keyword_weight {
-            KeywordWeight::Freq => counts.top_by_frequency(options.top_terms as usize).into_iter().map(row).collect(),
+            KeywordWeight::Freq => counts
+                .top_by_frequency(options.top_terms as usize)
+                .into_iter()
+                .map(row)
+                .collect(),
             weight => {
-                let mut all: Vec<TermRow> = counts.top_by_frequency(usize::MAX).into_iter().map(row).collect();
+                let mut all: Vec<TermRow> = counts
+                    .top_by_frequency(usize::MAX)
+                    .into_iter()
+                    .map(row)
+                    .collect();
                 let key = |r: &TermRow| match weight {
                     KeywordWeight::Tfidf => r.tfidf,
                     KeywordWeight::TfidfCorpus => r.tfidf_corpus,
                     _ => r.textrank,
                 };
-                all.sort_by(|a, b| key(b).total_cmp(&key(a)).then(b.freq.cmp(&a.freq)).then(a.term.cmp(&b.term)));
+                all.sort_by(|a, b| {
+                    key(b)
+                        .total_cmp(&key(a))
+                        .then(b.freq.cmp(&a.freq))
+                        .then(a.term.cmp(&b.term))
+                });
                 all
             }
         };
         terms.truncate(options.top_terms as usize);
-        let network = network(&docs, &counts, &options.network, |id| vocab.word(id).to_string());
+        let network = network(&docs, &counts, &options.network, |id| {
+            vocab.word(id).to_string()
+        });
         let phrases = discover(&docs, vocab, &options.phrases);
         Ok(Analysis {
             documents: docs.len() as u32,
@@ -231,8 +271,15 @@ impl Analyzer {
         let pool = self.corpus.select(options.documents.as_deref());
         let (target_docs, reference_docs): (Vec<&Document>, Vec<&Document>) =
             pool.into_iter().partition(|d| target.contains(&d.id));
-        let target_docs = if target_docs.is_empty() { self.corpus.select(Some(target)) } else { target_docs };
-        let filter = FilterOptions { min_frequency: 1, ..options.filter.clone() };
+        let target_docs = if target_docs.is_empty() {
+            self.corpus.select(Some(target))
+        } else {
+            target_docs
+        };
+        let filter = FilterOptions {
+            min_frequency: 1,
+            ..options.filter.clone()
+        };
         let target_counts = self.counts(&target_docs, &filter);
         let reference_counts = self.counts(&reference_docs, &filter);
         let vocab = self.corpus.vocab();
@@ -240,7 +287,12 @@ impl Analyzer {
             target: target.to_vec(),
             target_tokens: target_counts.term_tokens,
             reference_tokens: reference_counts.term_tokens,
-            terms: keyness(&target_counts, &reference_counts, options.limit as usize, |id| vocab.word(id).to_string()),
+            terms: keyness(
+                &target_counts,
+                &reference_counts,
+                options.limit as usize,
+                |id| vocab.word(id).to_string(),
+            ),
         })
     }
 
@@ -260,7 +312,12 @@ impl Analyzer {
                 last_byte = range.end;
                 let start = chars_before;
                 chars_before += len;
-                SegmentToken { word: vocab.word(t.word).to_string(), tag: vocab.tag(t.word).to_string(), start, end: start + len }
+                SegmentToken {
+                    word: vocab.word(t.word).to_string(),
+                    tag: vocab.tag(t.word).to_string(),
+                    start,
+                    end: start + len,
+                }
             })
             .collect())
     }

@@ -40,9 +40,13 @@ fn normalise_line(raw: &str) -> String {
     let mut pending_space = false;
     for c in raw.chars() {
         let c = match c {
-            '\u{3000}' | '\u{00A0}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+            '\u{3000}' | '\u{00A0}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+                ' '
+            }
             // Full-width ASCII letters and digits; full-width punctuation stays, it is Chinese usage.
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
             '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => continue,
             c if c.is_control() => continue,
             c => c,
@@ -63,20 +67,34 @@ fn normalise_line(raw: &str) -> String {
 /// Whether the break between `previous` and `next` is a hard wrap inside a sentence,
 /// as in the seeds' `……二是"意义重` / (blank line) / `大"。……`.
 fn is_wrapped(previous: &str, next: &str) -> bool {
-    let Some(last) = previous.chars().last() else { return false };
-    if is_sentence_end(last) || is_closing(last) || previous.chars().count() < WRAPPED_LINE_MIN_CHARS {
+    let Some(last) = previous.chars().last() else {
+        return false;
+    };
+    if is_sentence_end(last)
+        || is_closing(last)
+        || previous.chars().count() < WRAPPED_LINE_MIN_CHARS
+    {
         return false;
     }
-    let next_ends_sentence = next.chars().last().is_some_and(|c| is_sentence_end(c) || is_closing(c));
+    let next_ends_sentence = next
+        .chars()
+        .last()
+        .is_some_and(|c| is_sentence_end(c) || is_closing(c));
     next_ends_sentence || next.chars().count() >= CONTINUATION_MIN_CHARS
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '．' | '.' | ':' | '：')
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '．' | '.' | ':' | '：'
+    )
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〕' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〕' | '"' | '\''
+    )
 }
 
 /// Byte ranges of the sentences of a cleaned text: a sentence ends at a line break,
@@ -96,7 +114,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' => {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, next)) = chars.peek() {
-                    if next == c || matches!(next, '。' | '！' | '？' | '!' | '?' | '…') || is_closing(next) {
+                    if next == c
+                        || matches!(next, '。' | '！' | '？' | '!' | '?' | '…')
+                        || is_closing(next)
+                    {
                         end = j + next.len_utf8();
                         chars.next();
                     } else {
@@ -105,7 +126,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 }
                 end
             }
-            '.' | '．' if chars.peek().is_none_or(|&(_, next)| next == ' ' || next == '\n') => i + c.len_utf8(),
+            '.' | '．'
+                if chars
+                    .peek()
+                    .is_none_or(|&(_, next)| next == ' ' || next == '\n') =>
+            {
+                i + c.len_utf8()
+            }
             _ => continue,
         };
         push_trimmed(text, start..end, &mut out);
@@ -140,19 +167,37 @@ mod tests {
 
     #[test]
     fn keeps_headings_and_bylines_on_their_own_lines() {
-        let text = "\n\n大力弘扬劳模精神劳动精神工匠精神\n\n全国总工会组织部 付子豪\n\n习近平总书记指出。";
-        assert_eq!(clean(text), "大力弘扬劳模精神劳动精神工匠精神\n全国总工会组织部 付子豪\n习近平总书记指出。");
+        let text =
+            "\n\n大力弘扬劳模精神劳动精神工匠精神\n\n全国总工会组织部 付子豪\n\n习近平总书记指出。";
+        assert_eq!(
+            clean(text),
+            "大力弘扬劳模精神劳动精神工匠精神\n全国总工会组织部 付子豪\n习近平总书记指出。"
+        );
     }
 
     #[test]
     fn normalises_spaces_widths_and_invisible_characters() {
-        assert_eq!(clean("\u{feff}  有幸\u{3000}\u{3000}在２０２０年\u{200b}聆听ＡＢｃ  讲话 \t"), "有幸 在2020年聆听ABc 讲话");
+        assert_eq!(
+            clean("\u{feff}  有幸\u{3000}\u{3000}在２０２０年\u{200b}聆听ＡＢｃ  讲话 \t"),
+            "有幸 在2020年聆听ABc 讲话"
+        );
     }
 
     #[test]
     fn splits_sentences_on_chinese_and_western_punctuation() {
         let text = "他说：“好！”我们走吧。Really? Yes. 3.14 是数……对；\n下一段";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["他说：“好！”", "我们走吧。", "Really?", "Yes.", "3.14 是数……", "对；", "下一段"]);
+        assert_eq!(
+            got,
+            [
+                "他说：“好！”",
+                "我们走吧。",
+                "Really?",
+                "Yes.",
+                "3.14 是数……",
+                "对；",
+                "下一段"
+            ]
+        );
     }
 }

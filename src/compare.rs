@@ -18,7 +18,12 @@ pub struct KeyTerm {
 }
 
 /// Terms of `target` against `reference`, the most over-used first (by G²), at most `limit`.
-pub fn keyness(target: &Counts, reference: &Counts, limit: usize, word: impl Fn(u32) -> String) -> Vec<KeyTerm> {
+pub fn keyness(
+    target: &Counts,
+    reference: &Counts,
+    limit: usize,
+    word: impl Fn(u32) -> String,
+) -> Vec<KeyTerm> {
     let (c, d) = (target.term_tokens as f64, reference.term_tokens as f64);
     if c == 0.0 || d == 0.0 {
         return Vec::new();
@@ -29,7 +34,13 @@ pub fn keyness(target: &Counts, reference: &Counts, limit: usize, word: impl Fn(
             let (a, b) = (target.freq[id] as f64, reference.freq[id] as f64);
             let llr = log_likelihood(a, b, c - a, d - b);
             let log_ratio = ((a.max(0.5) / c) / (b.max(0.5) / d)).log2();
-            KeyTerm { term: word(id as u32), target_freq: a as u32, reference_freq: b as u32, llr, log_ratio }
+            KeyTerm {
+                term: word(id as u32),
+                target_freq: a as u32,
+                reference_freq: b as u32,
+                llr,
+                log_ratio,
+            }
         })
         .collect();
     terms.sort_unstable_by(|x, y| y.llr.total_cmp(&x.llr).then(x.term.cmp(&y.term)));

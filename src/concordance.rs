@@ -29,7 +29,12 @@ pub struct KwicOptions {
 
 impl Default for KwicOptions {
     fn default() -> Self {
-        KwicOptions { documents: None, width: 20, limit: 1000, sort: KwicSort::Position }
+        KwicOptions {
+            documents: None,
+            width: 20,
+            limit: 1000,
+            sort: KwicSort::Position,
+        }
     }
 }
 
@@ -58,16 +63,29 @@ const MAX_WIDTH: u32 = 500;
 
 /// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus,
 /// otherwise as a substring (so a discovered phrase can be looked up before it is accepted).
-pub fn kwic(docs: &[&Document], vocab: &Vocabulary, term: &str, options: &KwicOptions) -> Result<Kwic> {
+pub fn kwic(
+    docs: &[&Document],
+    vocab: &Vocabulary,
+    term: &str,
+    options: &KwicOptions,
+) -> Result<Kwic> {
     let term = term.trim();
     if options.width > MAX_WIDTH {
-        return Err(Error::BadOption { option: "width", value: options.width.to_string() });
+        return Err(Error::BadOption {
+            option: "width",
+            value: options.width.to_string(),
+        });
     }
     let width = options.width as usize;
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (doc index, byte offset)
     if let Some(id) = vocab.id(term) {
         for (d, doc) in docs.iter().enumerate() {
-            hits.extend(doc.tokens.iter().filter(|t| t.word == id).map(|t| (d, t.start as usize)));
+            hits.extend(
+                doc.tokens
+                    .iter()
+                    .filter(|t| t.word == id)
+                    .map(|t| (d, t.start as usize)),
+            );
         }
     }
     if hits.is_empty() && !term.is_empty() {
@@ -103,7 +121,11 @@ pub fn kwic(docs: &[&Document], vocab: &Vocabulary, term: &str, options: &KwicOp
         KwicSort::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
     }
     lines.truncate(options.limit as usize);
-    Ok(Kwic { term: term.to_string(), total, lines })
+    Ok(Kwic {
+        term: term.to_string(),
+        total,
+        lines,
+    })
 }
 
 /// Line breaks become spaces so a context line stays one line.

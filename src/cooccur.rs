@@ -96,7 +96,12 @@ pub struct Network {
 }
 
 /// Build the network of the top terms of `docs`; `word` names a vocabulary id.
-pub fn network(docs: &[&Document], counts: &Counts, options: &NetworkOptions, word: impl Fn(u32) -> String) -> Network {
+pub fn network(
+    docs: &[&Document],
+    counts: &Counts,
+    options: &NetworkOptions,
+    word: impl Fn(u32) -> String,
+) -> Network {
     let top = counts.top_by_frequency(options.nodes as usize);
     let mut slot = vec![u32::MAX; counts.freq.len()];
     for (i, &id) in top.iter().enumerate() {
@@ -113,7 +118,12 @@ pub fn network(docs: &[&Document], counts: &Counts, options: &NetworkOptions, wo
             Unit::Sentence => {
                 for sentence in doc.sentences() {
                     present.clear();
-                    present.extend(sentence.iter().map(|t| slot[t.word as usize]).filter(|&s| s != u32::MAX));
+                    present.extend(
+                        sentence
+                            .iter()
+                            .map(|t| slot[t.word as usize])
+                            .filter(|&s| s != u32::MAX),
+                    );
                     present.sort_unstable();
                     present.dedup();
                     units += u64::from(sentence.iter().any(|t| counts.is_term[t.word as usize]));
@@ -128,7 +138,12 @@ pub fn network(docs: &[&Document], counts: &Counts, options: &NetworkOptions, wo
             Unit::Window => {
                 // The document's terms in order; the window counts terms, not tokens.
                 present.clear();
-                present.extend(doc.tokens.iter().filter(|t| counts.is_term[t.word as usize]).map(|t| slot[t.word as usize]));
+                present.extend(
+                    doc.tokens
+                        .iter()
+                        .filter(|t| counts.is_term[t.word as usize])
+                        .map(|t| slot[t.word as usize]),
+                );
                 units += present.len() as u64;
                 let window = options.window.max(1) as usize;
                 for (i, &a) in present.iter().enumerate() {
@@ -153,11 +168,22 @@ pub fn network(docs: &[&Document], counts: &Counts, options: &NetworkOptions, wo
             source: a,
             target: b,
             count,
-            score: score(options.measure, count as f64, occurrences[a as usize] as f64, occurrences[b as usize] as f64, units as f64),
+            score: score(
+                options.measure,
+                count as f64,
+                occurrences[a as usize] as f64,
+                occurrences[b as usize] as f64,
+                units as f64,
+            ),
         })
         .filter(|e| options.min_score.is_none_or(|min| e.score >= min))
         .collect();
-    edges.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(y.count.cmp(&x.count)).then((x.source, x.target).cmp(&(y.source, y.target))));
+    edges.sort_unstable_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(y.count.cmp(&x.count))
+            .then((x.source, x.target).cmp(&(y.source, y.target)))
+    });
     edges.truncate(options.max_edges as usize);
 
     let communities = louvain(n, &edges);
@@ -172,7 +198,13 @@ pub fn network(docs: &[&Document], counts: &Counts, options: &NetworkOptions, wo
             community,
         })
         .collect();
-    Network { unit: options.unit, measure: options.measure, units, nodes, edges }
+    Network {
+        unit: options.unit,
+        measure: options.measure,
+        units,
+        nodes,
+        edges,
+    }
 }
 
 /// Score a pair seen together `a` times, its members `fx` and `fy` times, out of `n` units.
@@ -188,7 +220,12 @@ pub fn score(measure: Measure, a: f64, fx: f64, fy: f64, n: f64) -> f64 {
             }
             ((p_xy / ((fx / n) * (fy / n))).ln() / -p_xy.ln()).clamp(-1.0, 1.0)
         }
-        Measure::Llr => log_likelihood(a, (fx - a).max(0.0), (fy - a).max(0.0), (n - fx - fy + a).max(0.0)),
+        Measure::Llr => log_likelihood(
+            a,
+            (fx - a).max(0.0),
+            (fy - a).max(0.0),
+            (n - fx - fy + a).max(0.0),
+        ),
     }
 }
 
@@ -220,8 +257,10 @@ pub fn log_likelihood(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
 /// positive value so that negative or zero scores still join their ends.
 /// Returns each node's community, numbered by size (0 = largest), ties by first node.
 pub fn louvain(n: usize, edges: &[Edge]) -> Vec<u32> {
-    let mut weighted: Vec<(usize, usize, f64)> =
-        edges.iter().map(|e| (e.source as usize, e.target as usize, e.score.max(1e-6))).collect();
+    let mut weighted: Vec<(usize, usize, f64)> = edges
+        .iter()
+        .map(|e| (e.source as usize, e.target as usize, e.score.max(1e-6)))
+        .collect();
     let mut membership: Vec<usize> = (0..n).collect();
     let mut size = n;
     loop {
@@ -325,7 +364,12 @@ fn renumber_by_size(membership: &[usize]) -> Vec<u32> {
         sizes[c].1 = sizes[c].1.min(node);
     }
     let mut order: Vec<usize> = (0..communities).collect();
-    order.sort_unstable_by(|&a, &b| sizes[b].0.cmp(&sizes[a].0).then(sizes[a].1.cmp(&sizes[b].1)));
+    order.sort_unstable_by(|&a, &b| {
+        sizes[b]
+            .0
+            .cmp(&sizes[a].0)
+            .then(sizes[a].1.cmp(&sizes[b].1))
+    });
     let mut rank = vec![0u32; communities];
     for (r, &c) in order.iter().enumerate() {
         rank[c] = r as u32;
@@ -338,12 +382,25 @@ mod tests {
     use super::*;
 
     fn edge(source: u32, target: u32) -> Edge {
-        Edge { source, target, count: 1, score: 1.0 }
+        Edge {
+            source,
+            target,
+            count: 1,
+            score: 1.0,
+        }
     }
 
     #[test]
     fn louvain_finds_two_triangles() {
-        let edges = [edge(0, 1), edge(1, 2), edge(0, 2), edge(3, 4), edge(4, 5), edge(3, 5), edge(2, 3)];
+        let edges = [
+            edge(0, 1),
+            edge(1, 2),
+            edge(0, 2),
+            edge(3, 4),
+            edge(4, 5),
+            edge(3, 5),
+            edge(2, 3),
+        ];
         let c = louvain(6, &edges);
         assert_eq!(c[0], c[1]);
         assert_eq!(c[1], c[2]);

@@ -62,7 +62,12 @@ impl Vocabulary {
 
     pub fn entry(&self, id: u32) -> WordEntry<'_> {
         let i = id as usize;
-        WordEntry { text: &self.words[i], tag: self.tags[i], chars: self.chars[i], kind: self.kinds[i] }
+        WordEntry {
+            text: &self.words[i],
+            tag: self.tags[i],
+            chars: self.chars[i],
+            kind: self.kinds[i],
+        }
     }
 
     pub fn tag_names(&self) -> &[Box<str>] {
@@ -123,7 +128,9 @@ pub struct Document {
 impl Document {
     /// The tokens of each sentence.
     pub fn sentences(&self) -> impl Iterator<Item = &[Token]> + '_ {
-        self.sentence_starts.windows(2).map(|w| &self.tokens[w[0] as usize..w[1] as usize])
+        self.sentence_starts
+            .windows(2)
+            .map(|w| &self.tokens[w[0] as usize..w[1] as usize])
     }
 
     pub fn sentence_count(&self) -> usize {
@@ -188,7 +195,10 @@ impl Corpus {
     }
 
     pub fn document(&self, id: u32) -> Result<&Document> {
-        self.docs.iter().find(|d| d.id == id).ok_or(Error::NoSuchDocument { id })
+        self.docs
+            .iter()
+            .find(|d| d.id == id)
+            .ok_or(Error::NoSuchDocument { id })
     }
 
     pub fn segmenter(&self) -> &Segmenter {
@@ -196,30 +206,67 @@ impl Corpus {
     }
 
     /// Decode, clean and segment the file `name`; `progress` hears the fraction done.
-    pub fn add_bytes(&mut self, name: &str, bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<&Document> {
+    pub fn add_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<&Document> {
         if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge { name: name.to_string(), bytes: bytes.len() as u64, limit: MAX_DOCUMENT_BYTES });
+            return Err(Error::TooLarge {
+                name: name.to_string(),
+                bytes: bytes.len() as u64,
+                limit: MAX_DOCUMENT_BYTES,
+            });
         }
         let decoded = decode(name, bytes)?;
-        self.add_decoded(name, &decoded.text, decoded.encoding, bytes.len() as u64, progress)
+        self.add_decoded(
+            name,
+            &decoded.text,
+            decoded.encoding,
+            bytes.len() as u64,
+            progress,
+        )
     }
 
     /// Add text that is already a string (pasted, say).
-    pub fn add_text(&mut self, name: &str, text: &str, progress: &mut dyn FnMut(f64)) -> Result<&Document> {
+    pub fn add_text(
+        &mut self,
+        name: &str,
+        text: &str,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<&Document> {
         let bytes = text.len() as u64;
         if bytes > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge { name: name.to_string(), bytes, limit: MAX_DOCUMENT_BYTES });
+            return Err(Error::TooLarge {
+                name: name.to_string(),
+                bytes,
+                limit: MAX_DOCUMENT_BYTES,
+            });
         }
         if text.trim().is_empty() {
-            return Err(if text.is_empty() { Error::Empty { name: name.into() } } else { Error::Blank { name: name.into() } });
+            return Err(if text.is_empty() {
+                Error::Empty { name: name.into() }
+            } else {
+                Error::Blank { name: name.into() }
+            });
         }
         self.add_decoded(name, text, "UTF-8", bytes, progress)
     }
 
-    fn add_decoded(&mut self, name: &str, text: &str, encoding: &str, bytes: u64, progress: &mut dyn FnMut(f64)) -> Result<&Document> {
+    fn add_decoded(
+        &mut self,
+        name: &str,
+        text: &str,
+        encoding: &str,
+        bytes: u64,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<&Document> {
         let text = clean(text);
         if text.is_empty() {
-            return Err(Error::Blank { name: name.to_string() });
+            return Err(Error::Blank {
+                name: name.to_string(),
+            });
         }
         let id = self.next_id;
         self.next_id += 1;
@@ -313,13 +360,26 @@ impl Counts {
             }
             term_tokens += u64::from(freq[id]);
         }
-        Counts { is_term, freq, doc_freq, tokens, term_tokens, documents: docs.len() }
+        Counts {
+            is_term,
+            freq,
+            doc_freq,
+            tokens,
+            term_tokens,
+            documents: docs.len(),
+        }
     }
 
     /// Term ids ordered by frequency (then by id, for stable output), at most `limit`.
     pub fn top_by_frequency(&self, limit: usize) -> Vec<u32> {
-        let mut ids: Vec<u32> = (0..self.freq.len() as u32).filter(|&id| self.freq[id as usize] > 0).collect();
-        ids.sort_unstable_by(|&a, &b| self.freq[b as usize].cmp(&self.freq[a as usize]).then(a.cmp(&b)));
+        let mut ids: Vec<u32> = (0..self.freq.len() as u32)
+            .filter(|&id| self.freq[id as usize] > 0)
+            .collect();
+        ids.sort_unstable_by(|&a, &b| {
+            self.freq[b as usize]
+                .cmp(&self.freq[a as usize])
+                .then(a.cmp(&b))
+        });
         ids.truncate(limit);
         ids
     }
@@ -330,7 +390,12 @@ impl Counts {
     }
 }
 
-fn segment_document(segmenter: &Segmenter, vocab: &mut Vocabulary, doc: &mut Document, progress: &mut dyn FnMut(f64)) {
+fn segment_document(
+    segmenter: &Segmenter,
+    vocab: &mut Vocabulary,
+    doc: &mut Document,
+    progress: &mut dyn FnMut(f64),
+) {
     let text = &doc.text;
     let ranges = sentences(text);
     let mut tokens = Vec::with_capacity(text.len() / 4);
@@ -340,7 +405,10 @@ fn segment_document(segmenter: &Segmenter, vocab: &mut Vocabulary, doc: &mut Doc
         sentence_starts.push(tokens.len() as u32);
         let base = range.start;
         segmenter.tag_each(&text[range.clone()], |word, tag, at| {
-            tokens.push(Token { word: vocab.intern(word, tag), start: (base + at) as u32 });
+            tokens.push(Token {
+                word: vocab.intern(word, tag),
+                start: (base + at) as u32,
+            });
         });
         if range.end >= next_report {
             progress(range.end as f64 / text.len() as f64);
@@ -393,14 +461,23 @@ mod tests {
     #[test]
     fn adds_segments_counts_and_removes() {
         let mut corpus = Corpus::new();
-        let doc = corpus.add_text("a.txt", "大力弘扬劳模精神。\n工会和职工，推动工会改革。", &mut no_progress()).unwrap();
+        let doc = corpus
+            .add_text(
+                "a.txt",
+                "大力弘扬劳模精神。\n工会和职工，推动工会改革。",
+                &mut no_progress(),
+            )
+            .unwrap();
         assert_eq!(doc.title, "大力弘扬劳模精神。");
         assert_eq!(doc.tokens.len(), 13);
         assert_eq!(doc.sentence_count(), 2);
         let id = doc.id;
         let gonghui = corpus.vocab().id("工会").unwrap();
         let doc = corpus.document(id).unwrap();
-        assert_eq!(doc.counts.iter().find(|c| c.0 == gonghui), Some(&(gonghui, 2)));
+        assert_eq!(
+            doc.counts.iter().find(|c| c.0 == gonghui),
+            Some(&(gonghui, 2))
+        );
         assert!(corpus.remove(id));
         assert!(!corpus.remove(id));
         assert!(corpus.documents().is_empty());
@@ -409,17 +486,31 @@ mod tests {
     #[test]
     fn bad_input_leaves_the_corpus_unchanged() {
         let mut corpus = Corpus::new();
-        corpus.add_text("a.txt", "工会工作", &mut no_progress()).unwrap();
-        let err = corpus.add_bytes("b.txt", b"\x89PNG\r\n\x1a\n\0\0", &mut no_progress()).unwrap_err();
+        corpus
+            .add_text("a.txt", "工会工作", &mut no_progress())
+            .unwrap();
+        let err = corpus
+            .add_bytes("b.txt", b"\x89PNG\r\n\x1a\n\0\0", &mut no_progress())
+            .unwrap_err();
         assert!(matches!(err, Error::NotText { .. }));
-        let err = corpus.add_text("c.txt", "  \n ", &mut no_progress()).unwrap_err();
-        assert_eq!(err, Error::Blank { name: "c.txt".into() });
+        let err = corpus
+            .add_text("c.txt", "  \n ", &mut no_progress())
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Error::Blank {
+                name: "c.txt".into()
+            }
+        );
         assert_eq!(corpus.documents().len(), 1);
     }
 
     #[test]
     fn long_first_lines_make_short_titles() {
-        assert_eq!(title_of("同志们: 按照会议安排,围绕学习主题。后面还有很多很多内容"), "同志们: 按照会议安排,围绕学习主题。后面还有很多很多内容");
+        assert_eq!(
+            title_of("同志们: 按照会议安排,围绕学习主题。后面还有很多很多内容"),
+            "同志们: 按照会议安排,围绕学习主题。后面还有很多很多内容"
+        );
         let long = "一".repeat(30) + "。" + &"二".repeat(30);
         assert_eq!(title_of(&long), "一".repeat(30) + "。");
         assert_eq!(title_of(&"三".repeat(50)), "三".repeat(40) + "…");
@@ -428,10 +519,15 @@ mod tests {
     #[test]
     fn user_words_resegment_every_document() {
         let mut corpus = Corpus::new();
-        corpus.add_text("a.txt", "大力弘扬劳模精神", &mut no_progress()).unwrap();
+        corpus
+            .add_text("a.txt", "大力弘扬劳模精神", &mut no_progress())
+            .unwrap();
         assert!(corpus.vocab().id("劳模精神").is_none());
         assert_eq!(corpus.set_user_words(&["劳模精神".into()]).unwrap(), 1);
         assert!(corpus.vocab().id("劳模精神").is_some());
-        assert_eq!(corpus.vocab().tag(corpus.vocab().id("劳模精神").unwrap()), "nz");
+        assert_eq!(
+            corpus.vocab().tag(corpus.vocab().id("劳模精神").unwrap()),
+            "nz"
+        );
     }
 }

@@ -23,25 +23,39 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// Decode the bytes of the file called `name`.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     if bytes.is_empty() {
-        return Err(Error::Empty { name: name.to_string() });
+        return Err(Error::Empty {
+            name: name.to_string(),
+        });
     }
     let decoded = if let Some((encoding, label, bom_len)) = bom(bytes) {
         decode_with(name, encoding, &bytes[bom_len..], label)?
     } else {
         if let Some(kind) = file_signature(bytes) {
-            return Err(Error::NotText { name: name.to_string(), kind: Some(kind) });
+            return Err(Error::NotText {
+                name: name.to_string(),
+                kind: Some(kind),
+            });
         }
         if let Some((encoding, label)) = utf16_without_bom(bytes) {
             decode_with(name, encoding, bytes, label)?
         } else {
             if control_share(bytes) > MAX_CONTROL_SHARE {
-                return Err(Error::NotText { name: name.to_string(), kind: None });
+                return Err(Error::NotText {
+                    name: name.to_string(),
+                    kind: None,
+                });
             }
             detect_and_decode(name, bytes)?
         }
     };
-    if decoded.text.chars().all(|c| c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
-        return Err(Error::Blank { name: name.to_string() });
+    if decoded
+        .text
+        .chars()
+        .all(|c| c.is_whitespace() || c == '\u{feff}' || c.is_control())
+    {
+        return Err(Error::Blank {
+            name: name.to_string(),
+        });
     }
     Ok(decoded)
 }
@@ -63,12 +77,18 @@ fn file_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF87a", "GIF 图片 / a GIF image"),
         (b"GIF89a", "GIF 图片 / a GIF image"),
         (b"%PDF-", "PDF 文档 / a PDF document"),
-        (b"PK\x03\x04", "ZIP 压缩包或 Office 文档 / a ZIP archive or Office document"),
+        (
+            b"PK\x03\x04",
+            "ZIP 压缩包或 Office 文档 / a ZIP archive or Office document",
+        ),
         (b"PK\x05\x06", "ZIP 压缩包 / a ZIP archive"),
         (b"\x1F\x8B", "GZIP 压缩包 / a GZIP archive"),
         (b"7z\xBC\xAF\x27\x1C", "7z 压缩包 / a 7z archive"),
         (b"Rar!\x1A\x07", "RAR 压缩包 / a RAR archive"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版 Office 文档 / an old Office document"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "旧版 Office 文档 / an old Office document",
+        ),
         (b"\x7FELF", "可执行程序 / a program"),
         (b"MZ", "Windows 程序 / a Windows program"),
         (b"SQLite format 3\0", "SQLite 数据库 / an SQLite database"),
@@ -94,14 +114,23 @@ fn file_signature(bytes: &[u8]) -> Option<&'static str> {
 fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str)> {
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
     // ASCII in UTF-16 is valid UTF-8 too, but full of NULs, which real UTF-8 text never has.
-    if sample.len() < 4 || bytes.len() % 2 != 0 || (!sample.contains(&0) && std::str::from_utf8(bytes).is_ok()) {
+    if sample.len() < 4
+        || bytes.len() % 2 != 0
+        || (!sample.contains(&0) && std::str::from_utf8(bytes).is_ok())
+    {
         return None;
     }
     let units = sample.len() / 2;
     let score = |le: bool| {
         let plausible = sample
             .chunks_exact(2)
-            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
             .filter(|&u| plausible_utf16_unit(u))
             .count();
         plausible as f64 / units as f64
@@ -143,7 +172,10 @@ fn control_share(bytes: &[u8]) -> f64 {
 
 fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: "UTF-8" });
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -151,25 +183,42 @@ fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     // A Chinese file is far likelier here than a Western single-byte one: when the
     // guess is not a CJK encoding, prefer GBK or Big5 if either reads the bytes
     // without a single error.
-    let is_cjk = [GBK, GB18030, BIG5].contains(&guess) || guess.name() == "Shift_JIS" || guess.name() == "EUC-JP" || guess.name() == "EUC-KR";
+    let is_cjk = [GBK, GB18030, BIG5].contains(&guess)
+        || guess.name() == "Shift_JIS"
+        || guess.name() == "EUC-JP"
+        || guess.name() == "EUC-KR";
     if !is_cjk {
         for candidate in [GBK, BIG5] {
-            if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes) {
-                return Ok(Decoded { text: text.into_owned(), encoding: label(candidate) });
+            if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes)
+            {
+                return Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: label(candidate),
+                });
             }
         }
     }
     decode_with(name, guess, bytes, label(guess))
 }
 
-fn decode_with(name: &str, encoding: &'static Encoding, bytes: &[u8], label: &'static str) -> Result<Decoded> {
+fn decode_with(
+    name: &str,
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    label: &'static str,
+) -> Result<Decoded> {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
     let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let chars = text.chars().count().max(1);
     if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
-        return Err(Error::UnknownEncoding { name: name.to_string() });
+        return Err(Error::UnknownEncoding {
+            name: name.to_string(),
+        });
     }
-    Ok(Decoded { text: text.into_owned(), encoding: label })
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: label,
+    })
 }
 
 fn label(encoding: &'static Encoding) -> &'static str {
@@ -189,14 +238,22 @@ mod tests {
     }
 
     fn utf16(text: &str, le: bool) -> Vec<u8> {
-        text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
     }
 
     const SAMPLE: &str = "大力弘扬劳模精神、劳动精神、工匠精神，团结带领广大职工群众在全面建设社会主义现代化国家新征程上创造新的时代辉煌。";
 
     #[test]
     fn reads_utf8_with_and_without_bom() {
-        assert_eq!(decode("a", SAMPLE.as_bytes()).unwrap(), Decoded { text: SAMPLE.into(), encoding: "UTF-8" });
+        assert_eq!(
+            decode("a", SAMPLE.as_bytes()).unwrap(),
+            Decoded {
+                text: SAMPLE.into(),
+                encoding: "UTF-8"
+            }
+        );
         let mut with_bom = vec![0xEF, 0xBB, 0xBF];
         with_bom.extend_from_slice(SAMPLE.as_bytes());
         assert_eq!(decode("a", &with_bom).unwrap().encoding, "UTF-8 (BOM)");
@@ -217,8 +274,18 @@ mod tests {
         for le in [true, false] {
             let bare = utf16(SAMPLE, le);
             let expected = if le { "UTF-16LE" } else { "UTF-16BE" };
-            assert_eq!(decode("a", &bare).unwrap(), Decoded { text: SAMPLE.into(), encoding: expected });
-            let mut with_bom = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            assert_eq!(
+                decode("a", &bare).unwrap(),
+                Decoded {
+                    text: SAMPLE.into(),
+                    encoding: expected
+                }
+            );
+            let mut with_bom = if le {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
             with_bom.extend(utf16(SAMPLE, le));
             assert_eq!(decode("a", &with_bom).unwrap().text, SAMPLE);
             let ascii = utf16("plain ASCII text in UTF-16, no BOM\n", le);
@@ -234,9 +301,25 @@ mod tests {
             "「photo.txt」不是文本文件（看起来是 PNG 图片）。 / \"photo.txt\" is not a text file (it looks like a PNG image)."
         );
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
-        assert_eq!(decode("x.bin", &noise).unwrap_err(), Error::NotText { name: "x.bin".into(), kind: None });
-        assert_eq!(decode("e.txt", b"").unwrap_err(), Error::Empty { name: "e.txt".into() });
-        assert_eq!(decode("w.txt", " \n\t\u{3000}\n".as_bytes()).unwrap_err(), Error::Blank { name: "w.txt".into() });
+        assert_eq!(
+            decode("x.bin", &noise).unwrap_err(),
+            Error::NotText {
+                name: "x.bin".into(),
+                kind: None
+            }
+        );
+        assert_eq!(
+            decode("e.txt", b"").unwrap_err(),
+            Error::Empty {
+                name: "e.txt".into()
+            }
+        );
+        assert_eq!(
+            decode("w.txt", " \n\t\u{3000}\n".as_bytes()).unwrap_err(),
+            Error::Blank {
+                name: "w.txt".into()
+            }
+        );
     }
 
     #[test]

@@ -11,11 +11,18 @@ pub enum Error {
     /// The file decodes to nothing but whitespace.
     Blank { name: String },
     /// The bytes are not text; `kind` names what they look like, if known (e.g. "PNG 图片 / a PNG image").
-    NotText { name: String, kind: Option<&'static str> },
+    NotText {
+        name: String,
+        kind: Option<&'static str>,
+    },
     /// The bytes are text in no encoding we can read without losing much of it.
     UnknownEncoding { name: String },
     /// The file is larger than the limit a browser tab can safely hold.
-    TooLarge { name: String, bytes: u64, limit: u64 },
+    TooLarge {
+        name: String,
+        bytes: u64,
+        limit: u64,
+    },
     /// A document id that is not (or no longer) in the corpus.
     NoSuchDocument { id: u32 },
     /// A user word that cannot be a word (empty, whitespace, too long).
@@ -88,12 +95,19 @@ mod tests {
 
     #[test]
     fn messages_name_the_file_in_both_languages() {
-        let e = Error::NotText { name: "a.txt".into(), kind: Some("PNG 图片 / a PNG image") };
+        let e = Error::NotText {
+            name: "a.txt".into(),
+            kind: Some("PNG 图片 / a PNG image"),
+        };
         assert_eq!(
             e.to_string(),
             "「a.txt」不是文本文件（看起来是 PNG 图片）。 / \"a.txt\" is not a text file (it looks like a PNG image)."
         );
-        let e = Error::TooLarge { name: "big.txt".into(), bytes: 150_000_000, limit: 100_000_000 };
+        let e = Error::TooLarge {
+            name: "big.txt".into(),
+            bytes: 150_000_000,
+            limit: 100_000_000,
+        };
         assert_eq!(
             e.to_string(),
             "「big.txt」太大（150 MB），上限为 100 MB。 / \"big.txt\" is too large (150 MB); the limit is 100 MB."

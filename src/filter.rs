@@ -67,7 +67,8 @@ impl FilterOptions {
             .map(|tag| match &self.pos {
                 None => true,
                 Some(allowed) => allowed.iter().any(|p| {
-                    tag.as_ref() == p.as_str() || (p.chars().count() == 1 && tag.starts_with(p.as_str()))
+                    tag.as_ref() == p.as_str()
+                        || (p.chars().count() == 1 && tag.starts_with(p.as_str()))
                 }),
             })
             .collect();
@@ -100,7 +101,10 @@ pub struct WordKind {
 impl WordKind {
     pub fn of(word: &str) -> WordKind {
         let space = word.chars().all(char::is_whitespace);
-        let punctuation = !space && word.chars().all(|c| is_punctuation_or_symbol(c) || c.is_whitespace());
+        let punctuation = !space
+            && word
+                .chars()
+                .all(|c| is_punctuation_or_symbol(c) || c.is_whitespace());
         let number = !space
             && !punctuation
             && word.chars().all(|c| {
@@ -109,7 +113,12 @@ impl WordKind {
                     || c == '％'
             });
         let stop = builtin_stop_words().contains(word);
-        WordKind { space, punctuation, number, stop }
+        WordKind {
+            space,
+            punctuation,
+            number,
+            stop,
+        }
     }
 }
 

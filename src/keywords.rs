@@ -28,7 +28,9 @@ impl IdfTable {
         let mut values = Vec::new();
         for line in text.lines() {
             let mut parts = line.split_whitespace();
-            if let (Some(word), Some(Ok(value))) = (parts.next(), parts.next().map(str::parse::<f32>)) {
+            if let (Some(word), Some(Ok(value))) =
+                (parts.next(), parts.next().map(str::parse::<f32>))
+            {
                 idf.insert(word.into(), value);
                 values.push(value);
             }
@@ -68,7 +70,9 @@ pub fn corpus_idf(all_docs: &[Document], vocab_len: usize) -> Vec<f64> {
         }
     }
     let n = all_docs.len() as f64;
-    df.into_iter().map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect()
+    df.into_iter()
+        .map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0)
+        .collect()
 }
 
 /// TextRank window: terms up to this many tokens apart are linked (jieba's `span`).
@@ -91,7 +95,9 @@ pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
     for doc in docs {
         let tokens = &doc.tokens;
         for (i, token) in tokens.iter().enumerate() {
-            let Some(&a) = index.get(&token.word) else { continue };
+            let Some(&a) = index.get(&token.word) else {
+                continue;
+            };
             for other in tokens.iter().take(i + TEXTRANK_SPAN).skip(i + 1) {
                 if let Some(&b) = index.get(&other.word) {
                     if a != b {
@@ -102,11 +108,22 @@ pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
         }
     }
     let ranks = weighted_pagerank(nodes.len(), &edges);
-    let (min, max) = ranks.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &r| (lo.min(r), hi.max(r)));
+    let (min, max) = ranks
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &r| (lo.min(r), hi.max(r)));
     nodes
         .iter()
         .zip(ranks)
-        .map(|(&id, r)| (id, if max > min / 10.0 { (r - min / 10.0) / (max - min / 10.0) } else { 0.0 }))
+        .map(|(&id, r)| {
+            (
+                id,
+                if max > min / 10.0 {
+                    (r - min / 10.0) / (max - min / 10.0)
+                } else {
+                    0.0
+                },
+            )
+        })
         .collect()
 }
 
@@ -122,11 +139,17 @@ fn weighted_pagerank(n: usize, edges: &FxHashMap<(u32, u32), f64>) -> Vec<f64> {
         adjacency[a as usize].push((b, w));
         adjacency[b as usize].push((a, w));
     }
-    let out_sum: Vec<f64> = adjacency.iter().map(|adj| adj.iter().map(|e| e.1).sum()).collect();
+    let out_sum: Vec<f64> = adjacency
+        .iter()
+        .map(|adj| adj.iter().map(|e| e.1).sum())
+        .collect();
     let mut rank = vec![1.0 / n as f64; n];
     for _ in 0..TEXTRANK_ITERATIONS {
         for v in 0..n {
-            let s: f64 = adjacency[v].iter().map(|&(u, w)| w / out_sum[u as usize] * rank[u as usize]).sum();
+            let s: f64 = adjacency[v]
+                .iter()
+                .map(|&(u, w)| w / out_sum[u as usize] * rank[u as usize])
+                .sum();
             rank[v] = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * s;
         }
     }
@@ -144,7 +167,10 @@ pub struct Weights {
 /// TF-IDF (bundled and corpus IDF) of `term`: its share of the selection's term tokens times IDF.
 pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64]) -> (f64, f64) {
     let tf = counts.freq[term as usize] as f64 / counts.term_tokens.max(1) as f64;
-    (tf * IdfTable::bundled().idf(vocab.word(term)), tf * corpus_idf[term as usize])
+    (
+        tf * IdfTable::bundled().idf(vocab.word(term)),
+        tf * corpus_idf[term as usize],
+    )
 }
 
 #[cfg(test)]

@@ -32,7 +32,10 @@ pub mod segment;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analyzer::{Analysis, AnalysisOptions, Analyzer, KeywordWeight, Keyness, KeynessOptions, SegmentToken, TermRow};
+pub use analyzer::{
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
+    TermRow,
+};
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkOptions, Unit};
 pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};

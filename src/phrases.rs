@@ -19,7 +19,10 @@ pub struct PhraseOptions {
 
 impl Default for PhraseOptions {
     fn default() -> Self {
-        PhraseOptions { min_count: 3, limit: 50 }
+        PhraseOptions {
+            min_count: 3,
+            limit: 50,
+        }
     }
 }
 
@@ -77,7 +80,9 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
                     continue;
                 }
                 for len in 2..=3 {
-                    let Some(run) = sentence.get(i..i + len) else { break };
+                    let Some(run) = sentence.get(i..i + len) else {
+                        break;
+                    };
                     if !run.iter().all(|t| joinable[t.word as usize]) {
                         break;
                     }
@@ -97,43 +102,68 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
     let min_count = options.min_count.max(2);
     let mut candidates: Vec<(Gram, u32, f64, f64)> = Vec::new();
     for (&g, &count) in &grams {
-        if count < min_count || g.iter().filter(|&&w| w != NONE).map(|&w| vocab.entry(w).chars).sum::<u32>() > MAX_PHRASE_CHARS {
+        if count < min_count
+            || g.iter()
+                .filter(|&&w| w != NONE)
+                .map(|&w| vocab.entry(w).chars)
+                .sum::<u32>()
+                > MAX_PHRASE_CHARS
+        {
             continue;
         }
         // The weakest joint decides: a phrase is only as tight as its loosest split.
         let splits: &[(Gram, Gram)] = if g[2] == NONE {
             &[([g[0], NONE, NONE], [g[1], NONE, NONE])]
         } else {
-            &[([g[0], NONE, NONE], [g[1], g[2], NONE]), ([g[0], g[1], NONE], [g[2], NONE, NONE])]
+            &[
+                ([g[0], NONE, NONE], [g[1], g[2], NONE]),
+                ([g[0], g[1], NONE], [g[2], NONE, NONE]),
+            ]
         };
         let c = count as f64;
-        let (pmi, llr) = splits.iter().fold((f64::MAX, f64::MAX), |(pmi, llr), (x, y)| {
-            let (fx, fy) = (count_of(x), count_of(y));
-            let split_pmi = (c * n / (fx * fy)).log2();
-            let split_llr = log_likelihood(c, fx - c, fy - c, n - fx - fy + c);
-            (pmi.min(split_pmi), llr.min(split_llr))
-        });
+        let (pmi, llr) = splits
+            .iter()
+            .fold((f64::MAX, f64::MAX), |(pmi, llr), (x, y)| {
+                let (fx, fy) = (count_of(x), count_of(y));
+                let split_pmi = (c * n / (fx * fy)).log2();
+                let split_llr = log_likelihood(c, fx - c, fy - c, n - fx - fy + c);
+                (pmi.min(split_pmi), llr.min(split_llr))
+            });
         if pmi > 0.0 {
             candidates.push((g, count, pmi, llr));
         }
     }
 
     // Second pass: contexts of the surviving candidates only.
-    let mut contexts: FxHashMap<Gram, Contexts> =
-        candidates.iter().map(|c| (c.0, Default::default())).collect();
+    let mut contexts: FxHashMap<Gram, Contexts> = candidates
+        .iter()
+        .map(|c| (c.0, Default::default()))
+        .collect();
     for doc in docs {
         for sentence in doc.sentences() {
             for i in 0..sentence.len() {
                 for len in 2..=3 {
-                    let Some(run) = sentence.get(i..i + len) else { break };
+                    let Some(run) = sentence.get(i..i + len) else {
+                        break;
+                    };
                     let g = gram(run.iter().map(|t| t.word));
-                    let Some(ctx) = contexts.get_mut(&g) else { continue };
+                    let Some(ctx) = contexts.get_mut(&g) else {
+                        continue;
+                    };
                     // Sentence edges and punctuation are boundaries: each one a distinct context.
-                    match i.checked_sub(1).map(|j| sentence[j].word).filter(|&w| joinable[w as usize]) {
+                    match i
+                        .checked_sub(1)
+                        .map(|j| sentence[j].word)
+                        .filter(|&w| joinable[w as usize])
+                    {
                         Some(w) => *ctx.left.entry(w).or_default() += 1,
                         None => ctx.left_boundaries += 1,
                     }
-                    match sentence.get(i + len).map(|t| t.word).filter(|&w| joinable[w as usize]) {
+                    match sentence
+                        .get(i + len)
+                        .map(|t| t.word)
+                        .filter(|&w| joinable[w as usize])
+                    {
                         Some(w) => *ctx.right.entry(w).or_default() += 1,
                         None => ctx.right_boundaries += 1,
                     }
@@ -151,12 +181,32 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
             if left_entropy.min(right_entropy) < MIN_ENTROPY {
                 return None;
             }
-            let parts: Vec<String> = g.iter().filter(|&&w| w != NONE).map(|&w| vocab.word(w).to_string()).collect();
+            let parts: Vec<String> = g
+                .iter()
+                .filter(|&&w| w != NONE)
+                .map(|&w| vocab.word(w).to_string())
+                .collect();
             let score = (count as f64).ln() * pmi * left_entropy.min(right_entropy);
-            Some((g, Phrase { phrase: parts.concat(), parts, count, pmi, llr, left_entropy, right_entropy, score }))
+            Some((
+                g,
+                Phrase {
+                    phrase: parts.concat(),
+                    parts,
+                    count,
+                    pmi,
+                    llr,
+                    left_entropy,
+                    right_entropy,
+                    score,
+                },
+            ))
         })
         .collect();
-    phrases.sort_unstable_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.1.phrase.cmp(&b.1.phrase)));
+    phrases.sort_unstable_by(|a, b| {
+        b.1.score
+            .total_cmp(&a.1.score)
+            .then(a.1.phrase.cmp(&b.1.phrase))
+    });
     phrases.truncate(options.limit as usize);
     phrases.into_iter().map(|(_, p)| p).collect()
 }

@@ -25,14 +25,20 @@ impl Default for Segmenter {
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter").field("user_words", &self.user_words).finish()
+        f.debug_struct("Segmenter")
+            .field("user_words", &self.user_words)
+            .finish()
     }
 }
 
 impl Segmenter {
     /// Build jieba's dictionary (the costly step: do it once and keep the segmenter).
     pub fn new() -> Self {
-        Segmenter { jieba: Jieba::new(), user_words: Vec::new(), hmm: true }
+        Segmenter {
+            jieba: Jieba::new(),
+            user_words: Vec::new(),
+            hmm: true,
+        }
     }
 
     /// The user words in the order they were given.
@@ -48,7 +54,9 @@ impl Segmenter {
             let word = word.trim();
             let chars = word.chars().count();
             if chars == 0 || chars > MAX_USER_WORD_CHARS || word.chars().any(char::is_whitespace) {
-                return Err(Error::BadUserWord { word: word.to_string() });
+                return Err(Error::BadUserWord {
+                    word: word.to_string(),
+                });
             }
             if !wanted.iter().any(|w| w == word) {
                 wanted.push(word.to_string());
@@ -80,7 +88,11 @@ impl Segmenter {
 
     /// The words of `text`, as `jieba.lcut(text)` would give them.
     pub fn cut<'a>(&self, text: &'a str) -> Vec<&'a str> {
-        self.jieba.cut(text, self.hmm).into_iter().map(|t| t.word).collect()
+        self.jieba
+            .cut(text, self.hmm)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
     }
 }
 
@@ -104,7 +116,9 @@ mod tests {
     fn tags_come_with_offsets() {
         let s = Segmenter::new();
         let mut got = Vec::new();
-        s.tag_each("工会和职工", |w, t, at| got.push(format!("{w}/{t}@{at}")));
+        s.tag_each("工会和职工", |w, t, at| {
+            got.push(format!("{w}/{t}@{at}"))
+        });
         assert_eq!(got, ["工会/n@0", "和/c@6", "职工/n@9"]);
     }
 
@@ -112,7 +126,12 @@ mod tests {
     fn refuses_words_that_cannot_be_words() {
         let mut s = Segmenter::new();
         let err = s.set_user_words(&["劳模 精神".to_string()]).unwrap_err();
-        assert_eq!(err, Error::BadUserWord { word: "劳模 精神".into() });
+        assert_eq!(
+            err,
+            Error::BadUserWord {
+                word: "劳模 精神".into()
+            }
+        );
         assert!(s.user_words().is_empty());
     }
 }

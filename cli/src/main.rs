@@ -1,1 +1,371 @@
-fn main() {}
+//! `wenxi`: the analysis core on the command line, for corpora that outgrow a
+//! browser tab and for scripts. TSV by default, `--json` for machines. Refused
+//! files get the same message as in the page, on stderr, and a non-zero exit.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use wenxi::{AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Unit};
+
+#[derive(Parser)]
+#[command(
+    name = "wenxi",
+    version,
+    about = "Wenxi 文析: Chinese text analysis — segmentation, keywords, phrases, co-occurrence, keyword in context"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// One token per line: word, part of speech, character offsets.
+    Segment(Common),
+    /// Terms with frequency, document frequency, TF-IDF (bundled and corpus IDF) and TextRank.
+    Keywords {
+        #[command(flatten)]
+        common: Common,
+        /// Number of terms.
+        #[arg(long, default_value_t = 50)]
+        top: u32,
+        /// Order by.
+        #[arg(long, value_enum, default_value_t = By::Tfidf)]
+        by: By,
+    },
+    /// Multi-word phrases discovered in the files.
+    Phrases {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, default_value_t = 3)]
+        min_count: u32,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// The co-occurrence network of the top terms: its edges, with communities.
+    Network {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, default_value_t = 60)]
+        nodes: u32,
+        #[arg(long, default_value_t = 150)]
+        edges: u32,
+        #[arg(long, value_enum, default_value_t = MeasureArg::Npmi)]
+        measure: MeasureArg,
+        /// Count pairs per sentence, or within a window of terms.
+        #[arg(long, value_enum, default_value_t = UnitArg::Sentence)]
+        unit: UnitArg,
+        #[arg(long, default_value_t = 5)]
+        window: u32,
+    },
+    /// Every occurrence of TERM with its left and right context.
+    Kwic {
+        term: String,
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, default_value_t = 20)]
+        width: u32,
+        #[arg(long, value_enum, default_value_t = SortArg::Position)]
+        sort: SortArg,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// Text files, or directories (their .txt files, recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// A word jieba should keep whole (repeatable), e.g. --user-word 劳模精神.
+    #[arg(long = "user-word")]
+    user_words: Vec<String>,
+    /// A word to leave out of the counts (repeatable).
+    #[arg(long = "stop-word")]
+    stop_words: Vec<String>,
+    /// Print JSON instead of TSV.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum By {
+    Freq,
+    Tfidf,
+    TfidfCorpus,
+    Textrank,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MeasureArg {
+    Count,
+    Jaccard,
+    Dice,
+    Npmi,
+    Llr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum UnitArg {
+    Sentence,
+    Window,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Position,
+    Left,
+    Right,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wenxi: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Returns whether every file was read.
+fn run(cli: Cli) -> io::Result<bool> {
+    let common = match &cli.command {
+        Command::Segment(c) => c,
+        Command::Keywords { common, .. }
+        | Command::Phrases { common, .. }
+        | Command::Network { common, .. }
+        | Command::Kwic { common, .. } => common,
+    };
+    let mut analyzer = Analyzer::new();
+    if let Err(e) = analyzer.set_user_words(&common.user_words) {
+        eprintln!("{e}");
+        return Ok(false);
+    }
+    analyzer.set_stop_words(&common.stop_words);
+    let mut all_read = true;
+    for path in files(&common.paths, &mut all_read) {
+        let name = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                if let Err(e) = analyzer.add_document(&name, &bytes, &mut |_| {}) {
+                    eprintln!("{e}");
+                    all_read = false;
+                }
+            }
+            Err(e) => {
+                eprintln!("无法读取「{name}」：{e} / Cannot read \"{name}\": {e}");
+                all_read = false;
+            }
+        }
+    }
+    if analyzer.documents().is_empty() {
+        eprintln!("没有可分析的文本。 / No text to analyse.");
+        return Ok(false);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let json = common.json;
+    match cli.command {
+        Command::Segment(_) => {
+            let mut docs = Vec::new();
+            for doc in analyzer.documents() {
+                let tokens = analyzer.segment(doc.id).map_err(io::Error::other)?;
+                if json {
+                    docs.push(serde_json::json!({ "name": doc.name, "encoding": doc.encoding, "tokens": tokens }));
+                } else {
+                    for t in tokens.iter().filter(|t| !t.word.trim().is_empty()) {
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}\t{}",
+                            doc.name, t.word, t.tag, t.start, t.end
+                        )?;
+                    }
+                }
+            }
+            if json {
+                write_json(&mut out, &docs)?;
+            }
+        }
+        Command::Keywords { top, by, .. } => {
+            let options = AnalysisOptions {
+                top_terms: top,
+                keyword_weight: match by {
+                    By::Freq => KeywordWeight::Freq,
+                    By::Tfidf => KeywordWeight::Tfidf,
+                    By::TfidfCorpus => KeywordWeight::TfidfCorpus,
+                    By::Textrank => KeywordWeight::Textrank,
+                },
+                ..AnalysisOptions::default()
+            };
+            let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
+            if json {
+                write_json(&mut out, &analysis.terms)?;
+            } else {
+                writeln!(
+                    out,
+                    "term\tpos\tfreq\tdoc_freq\ttfidf\ttfidf_corpus\ttextrank"
+                )?;
+                for t in &analysis.terms {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{:.6}\t{:.6}\t{:.6}",
+                        t.term, t.pos, t.freq, t.doc_freq, t.tfidf, t.tfidf_corpus, t.textrank
+                    )?;
+                }
+            }
+        }
+        Command::Phrases {
+            min_count, limit, ..
+        } => {
+            let mut options = AnalysisOptions::default();
+            options.phrases.min_count = min_count;
+            options.phrases.limit = limit;
+            let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
+            if json {
+                write_json(&mut out, &analysis.phrases)?;
+            } else {
+                writeln!(
+                    out,
+                    "phrase\tparts\tcount\tpmi\tllr\tleft_entropy\tright_entropy\tscore"
+                )?;
+                for p in &analysis.phrases {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
+                        p.phrase,
+                        p.parts.join(" "),
+                        p.count,
+                        p.pmi,
+                        p.llr,
+                        p.left_entropy,
+                        p.right_entropy,
+                        p.score
+                    )?;
+                }
+            }
+        }
+        Command::Network {
+            nodes,
+            edges,
+            measure,
+            unit,
+            window,
+            ..
+        } => {
+            let mut options = AnalysisOptions::default();
+            options.network.nodes = nodes;
+            options.network.max_edges = edges;
+            options.network.window = window;
+            options.network.measure = match measure {
+                MeasureArg::Count => Measure::Count,
+                MeasureArg::Jaccard => Measure::Jaccard,
+                MeasureArg::Dice => Measure::Dice,
+                MeasureArg::Npmi => Measure::Npmi,
+                MeasureArg::Llr => Measure::Llr,
+            };
+            options.network.unit = match unit {
+                UnitArg::Sentence => Unit::Sentence,
+                UnitArg::Window => Unit::Window,
+            };
+            let network = analyzer
+                .analyze(&options)
+                .map_err(io::Error::other)?
+                .network;
+            if json {
+                write_json(&mut out, &network)?;
+            } else {
+                writeln!(
+                    out,
+                    "source\ttarget\tcount\tscore\tsource_community\ttarget_community"
+                )?;
+                for e in &network.edges {
+                    let (s, t) = (
+                        &network.nodes[e.source as usize],
+                        &network.nodes[e.target as usize],
+                    );
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{:.4}\t{}\t{}",
+                        s.term, t.term, e.count, e.score, s.community, t.community
+                    )?;
+                }
+            }
+        }
+        Command::Kwic {
+            term, width, sort, ..
+        } => {
+            let options = KwicOptions {
+                width,
+                limit: u32::MAX,
+                sort: match sort {
+                    SortArg::Position => KwicSort::Position,
+                    SortArg::Left => KwicSort::Left,
+                    SortArg::Right => KwicSort::Right,
+                },
+                ..KwicOptions::default()
+            };
+            let kwic = analyzer.kwic(&term, &options).map_err(io::Error::other)?;
+            if json {
+                write_json(&mut out, &kwic)?;
+            } else {
+                for l in &kwic.lines {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        l.doc_name, l.offset, l.left, l.keyword, l.right
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_read)
+}
+
+fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Files named, and the .txt files under directories named, in a stable order.
+fn files(paths: &[PathBuf], all_read: &mut bool) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(path, &mut out, all_read);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>, all_read: &mut bool) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!(
+                "无法读取目录「{}」：{e} / Cannot read directory \"{}\": {e}",
+                dir.display(),
+                dir.display()
+            );
+            *all_read = false;
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(&path, out, all_read);
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            out.push(path);
+        }
+    }
+}

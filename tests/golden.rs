@@ -1,0 +1,203 @@
+//! Golden tests over the five seeds: segmentation, keywords, phrases and network
+//! edges, one readable line per item, so a diff shows exactly what changed.
+//! After an intended change, regenerate with `WENXI_BLESS=1 cargo test --test golden`
+//! and review the diff.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use wenxi::{AnalysisOptions, Analyzer, KeywordWeight};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn seeded_analyzer() -> Analyzer {
+    let mut analyzer = Analyzer::new();
+    for path in seeds() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        analyzer
+            .add_document(&name, &fs::read(&path).unwrap(), &mut |_| {})
+            .unwrap();
+    }
+    analyzer
+}
+
+/// Compare `actual` with the golden file, or rewrite it when blessing.
+fn check(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("WENXI_BLESS").is_some() {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run WENXI_BLESS=1 cargo test --test golden",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a);
+        let line = first.unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the golden file at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             If the change is intended: WENXI_BLESS=1 cargo test --test golden, then review git diff.",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+#[test]
+fn segmentation() {
+    let analyzer = seeded_analyzer();
+    for doc in analyzer.documents() {
+        let mut out = format!(
+            "# {} · {} · {} chars · {} tokens\n",
+            doc.name, doc.encoding, doc.chars, doc.tokens
+        );
+        for t in analyzer.segment(doc.id).unwrap() {
+            writeln!(out, "{}\t{}\t{}", t.start, t.word.escape_debug(), t.tag).unwrap();
+        }
+        check(
+            &format!("segment/{}.tsv", doc.name.trim_end_matches(".txt")),
+            &out,
+        );
+    }
+}
+
+#[test]
+fn keywords() {
+    let analyzer = seeded_analyzer();
+    let options = AnalysisOptions {
+        top_terms: 100,
+        keyword_weight: KeywordWeight::Tfidf,
+        ..Default::default()
+    };
+    let analysis = analyzer.analyze(&options).unwrap();
+    let mut out = String::from("term\tpos\tfreq\tdoc_freq\ttfidf\ttfidf_corpus\ttextrank\n");
+    for t in &analysis.terms {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{:.6}\t{:.6}\t{:.6}",
+            t.term, t.pos, t.freq, t.doc_freq, t.tfidf, t.tfidf_corpus, t.textrank
+        )
+        .unwrap();
+    }
+    check("keywords.tsv", &out);
+    // Per document, as the page's "one document" view shows them.
+    let mut out = String::new();
+    for doc in analyzer.documents() {
+        let options = AnalysisOptions {
+            documents: Some(vec![doc.id]),
+            top_terms: 15,
+            keyword_weight: KeywordWeight::Tfidf,
+            ..Default::default()
+        };
+        let terms = analyzer.analyze(&options).unwrap().terms;
+        let row: Vec<String> = terms
+            .iter()
+            .map(|t| format!("{}({})", t.term, t.freq))
+            .collect();
+        writeln!(out, "{}\t{}", doc.name, row.join(" ")).unwrap();
+    }
+    check("keywords-per-document.tsv", &out);
+}
+
+#[test]
+fn phrases() {
+    let analysis = seeded_analyzer()
+        .analyze(&AnalysisOptions::default())
+        .unwrap();
+    let mut out =
+        String::from("phrase\tparts\tcount\tpmi\tllr\tleft_entropy\tright_entropy\tscore\n");
+    for p in &analysis.phrases {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
+            p.phrase,
+            p.parts.join(" "),
+            p.count,
+            p.pmi,
+            p.llr,
+            p.left_entropy,
+            p.right_entropy,
+            p.score
+        )
+        .unwrap();
+    }
+    check("phrases.tsv", &out);
+    for expected in ["劳模精神", "劳动精神", "工匠精神"] {
+        assert!(
+            analysis.phrases.iter().any(|p| p.phrase == expected),
+            "{expected} not discovered"
+        );
+    }
+}
+
+#[test]
+fn network_edges() {
+    let network = seeded_analyzer()
+        .analyze(&AnalysisOptions::default())
+        .unwrap()
+        .network;
+    let mut out = format!(
+        "# unit {:?}, measure {:?}, {} units\n",
+        network.unit, network.measure, network.units
+    );
+    for n in &network.nodes {
+        writeln!(
+            out,
+            "node\t{}\tfreq={}\tdf={}\tcommunity={}",
+            n.term, n.freq, n.doc_freq, n.community
+        )
+        .unwrap();
+    }
+    for e in &network.edges {
+        let (s, t) = (
+            &network.nodes[e.source as usize],
+            &network.nodes[e.target as usize],
+        );
+        writeln!(
+            out,
+            "edge\t{}\t{}\tcount={}\tscore={:.4}",
+            s.term, t.term, e.count, e.score
+        )
+        .unwrap();
+    }
+    check("network.tsv", &out);
+}
+
+/// The same default analysis as JSON, for the wasm test to compare against.
+#[test]
+fn native_analysis_fixture() {
+    let analyzer = seeded_analyzer();
+    let analysis = analyzer.analyze(&AnalysisOptions::default()).unwrap();
+    let kwic = analyzer.kwic("劳模", &Default::default()).unwrap();
+    let fixture = serde_json::json!({
+        "documents": analyzer.documents(),
+        "analysis": analysis,
+        "kwic": { "term": kwic.term, "total": kwic.total, "first": kwic.lines.first() },
+    });
+    check(
+        "native-analysis.json",
+        &(serde_json::to_string_pretty(&fixture).unwrap() + "\n"),
+    );
+}
