@@ -5,7 +5,13 @@ use wenxi::{Analyzer, Error};
 
 fn with_one_document() -> Analyzer {
     let mut analyzer = Analyzer::new();
-    analyzer.add_text("good.txt", "大力弘扬劳模精神、劳动精神、工匠精神。", &mut |_| {}).unwrap();
+    analyzer
+        .add_text(
+            "good.txt",
+            "大力弘扬劳模精神、劳动精神、工匠精神。",
+            &mut |_| {},
+        )
+        .unwrap();
     analyzer
 }
 
@@ -40,7 +46,10 @@ fn binary_files_are_refused_by_name() {
 
 #[test]
 fn empty_and_blank_files_are_refused() {
-    assert_eq!(refused("empty.txt", b""), "「empty.txt」是空文件。 / \"empty.txt\" is empty.");
+    assert_eq!(
+        refused("empty.txt", b""),
+        "「empty.txt」是空文件。 / \"empty.txt\" is empty."
+    );
     assert_eq!(
         refused("blank.txt", " \r\n\t\u{3000}\n".as_bytes()),
         "「blank.txt」只有空白，没有文字。 / \"blank.txt\" contains only whitespace."
@@ -51,7 +60,9 @@ fn empty_and_blank_files_are_refused() {
 fn too_large_files_are_refused_up_front() {
     let mut analyzer = with_one_document();
     let big = vec![b'a'; wenxi::MAX_DOCUMENT_BYTES as usize + 1];
-    let err = analyzer.add_document("big.txt", &big, &mut |_| {}).unwrap_err();
+    let err = analyzer
+        .add_document("big.txt", &big, &mut |_| {})
+        .unwrap_err();
     assert_eq!(
         err.to_string(),
         "「big.txt」太大（100 MB），上限为 100 MB。 / \"big.txt\" is too large (100 MB); the limit is 100 MB."
@@ -63,15 +74,26 @@ fn too_large_files_are_refused_up_front() {
 fn bad_user_words_and_unknown_documents_are_refused() {
     let mut analyzer = with_one_document();
     let before = analyzer.documents();
-    let err = analyzer.set_user_words(&["劳模精神".into(), "".into()]).unwrap_err();
+    let err = analyzer
+        .set_user_words(&["劳模精神".into(), "".into()])
+        .unwrap_err();
     assert_eq!(
         err.to_string(),
         "「」不能作为词（不能为空、含空白或超过 20 个字）。 / \"\" cannot be a word (it must be non-empty, without spaces, at most 20 characters)."
     );
-    assert!(analyzer.user_words().is_empty(), "a refused list must not half-apply");
+    assert!(
+        analyzer.user_words().is_empty(),
+        "a refused list must not half-apply"
+    );
     assert_eq!(analyzer.documents(), before);
-    assert_eq!(analyzer.segment(99).unwrap_err(), Error::NoSuchDocument { id: 99 });
-    assert_eq!(analyzer.segment(99).unwrap_err().to_string(), "没有编号为 99 的文档。 / There is no document with id 99.");
+    assert_eq!(
+        analyzer.segment(99).unwrap_err(),
+        Error::NoSuchDocument { id: 99 }
+    );
+    assert_eq!(
+        analyzer.segment(99).unwrap_err().to_string(),
+        "没有编号为 99 的文档。 / There is no document with id 99."
+    );
 }
 
 #[test]
