@@ -1,0 +1,122 @@
+// The wasm Analyzer in Node, through the same glue the page uses (www/pkg/wenxi.js,
+// --target web), initialised synchronously with the .wasm bytes read from disk.
+// Run after `cargo xtask build` (or `cargo xtask wasm`):  node --test tests/wasm/
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const ROOT = new URL('../../', import.meta.url);
+const PKG = new URL('www/pkg/', ROOT);
+const FIXTURE = new URL('tests/fixtures/native-analysis.json', ROOT);
+
+if (!existsSync(new URL('wenxi.js', PKG)) || !existsSync(new URL('wenxi_bg.wasm', PKG))) {
+  throw new Error('www/pkg/ has no wenxi.js + wenxi_bg.wasm: run `cargo xtask build` first');
+}
+const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
+initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
+
+/** The bundled articles in index.json order, as the page loads them. */
+function seeds() {
+  const { files } = JSON.parse(readFileSync(new URL('seeds/index.json', ROOT), 'utf8'));
+  return files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`seeds/${name}`, ROOT))) }));
+}
+
+function analyzerWithSeeds(t) {
+  const analyzer = new Analyzer();
+  t.after(() => analyzer.free());
+  for (const { name, bytes } of seeds()) analyzer.addDocument(name, bytes);
+  return analyzer;
+}
+
+// The first bytes of every PNG file.
+const PNG_HEADER = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+test('documents() lists the five seeds in the order added', (t) => {
+  const analyzer = analyzerWithSeeds(t);
+  const docs = analyzer.documents();
+  const expected = seeds();
+  assert.equal(docs.length, 5);
+  assert.deepEqual(
+    docs.map((d) => d.name),
+    expected.map((s) => s.name),
+  );
+  assert.equal(new Set(docs.map((d) => d.id)).size, 5, 'ids are distinct');
+  docs.forEach((doc, i) => {
+    assert.equal(typeof doc.title, 'string');
+    assert.equal(doc.encoding, 'UTF-8', doc.name);
+    assert.equal(doc.bytes, expected[i].bytes.length, doc.name);
+    assert.ok(doc.chars > 1000, `${doc.name}: ${doc.chars} chars`);
+    assert.ok(doc.tokens > 0 && doc.sentences > 0, doc.name);
+  });
+});
+
+test('analyze() finds 劳模 and 工会 among the top terms', (t) => {
+  const analyzer = analyzerWithSeeds(t);
+  const analysis = analyzer.analyze({ topTerms: 100 });
+  assert.equal(analysis.documents, 5);
+  assert.ok(analysis.terms.length > 0 && analysis.terms.length <= 100);
+  const terms = analysis.terms.map((x) => x.term);
+  assert.ok(terms.includes('劳模'), `劳模 missing from ${terms.slice(0, 30).join(' ')}`);
+  assert.ok(terms.includes('工会'), `工会 missing from ${terms.slice(0, 30).join(' ')}`);
+  const freqs = analysis.terms.map((x) => x.freq);
+  assert.deepEqual(freqs, [...freqs].sort((a, b) => b - a), "the default order is by frequency");
+});
+
+test('kwic("劳模") returns lines around the keyword', (t) => {
+  const analyzer = analyzerWithSeeds(t);
+  const kwic = analyzer.kwic('劳模', {});
+  assert.equal(kwic.term, '劳模');
+  assert.ok(kwic.lines.length > 0);
+  assert.ok(kwic.total >= kwic.lines.length);
+  for (const line of kwic.lines) {
+    assert.equal(line.keyword, '劳模');
+    assert.equal(typeof line.left, 'string');
+    assert.equal(typeof line.right, 'string');
+  }
+});
+
+test('addDocument() rejects a PNG with an Error a person can read', (t) => {
+  const analyzer = new Analyzer();
+  t.after(() => analyzer.free());
+  assert.throws(
+    () => analyzer.addDocument('photo.txt', PNG_HEADER),
+    (err) => err instanceof Error && err.message.includes('不是文本文件'),
+  );
+  assert.equal(analyzer.documents().length, 0, 'nothing was added');
+});
+
+// tests/fixtures/native-analysis.json: what the native build's analyze() returns for the five
+// seeds added in index.json order (named by file name). Either the Analysis object itself, or
+// {"options": {...}, "analysis": {...}} when it was made with other than the default options.
+test('analyze() in wasm agrees with the native fixture', (t) => {
+  if (!existsSync(FIXTURE)) {
+    t.skip('tests/fixtures/native-analysis.json is missing; nothing to compare against');
+    return;
+  }
+  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const expected = fixture.analysis ?? fixture;
+  const analyzer = analyzerWithSeeds(t);
+  const actual = analyzer.analyze(fixture.options ?? {});
+  for (const key of ['documents', 'tokens', 'termTokens', 'vocabulary']) {
+    if (key in expected) assert.equal(actual[key], expected[key], key);
+  }
+  const top = Math.min(50, expected.terms.length);
+  assert.ok(actual.terms.length >= top, `wasm returned ${actual.terms.length} terms, native ${top}+`);
+  for (let i = 0; i < top; i++) {
+    const want = expected.terms[i];
+    const got = actual.terms[i];
+    const where = `terms[${i}] (${want.term})`;
+    assert.equal(got.term, want.term, where);
+    for (const [key, value] of Object.entries(want)) {
+      if (typeof value === 'number') assertClose(got[key], value, `${where}.${key}`);
+      else assert.deepEqual(got[key], value, `${where}.${key}`);
+    }
+  }
+});
+
+// Float scores may differ in the last bits (wasm's libm is not the host's); the tolerance is far
+// below 1, so counts still have to match exactly.
+function assertClose(actual, expected, what) {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: wasm ${actual}, native ${expected}`);
+}

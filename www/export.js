@@ -1,0 +1,84 @@
+// Downloads made in the page: CSV for spreadsheets, SVG and PNG for charts, anything as a Blob.
+// Nothing is uploaded: every file is built here and handed to the browser's download.
+
+/** Offer `blob` as a download called `filename`. */
+export function downloadBlob(filename, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A cell a spreadsheet will not run: formulas (= + - @, tab, CR at the start) get a leading '. */
+export function csvCell(value) {
+  let text = value == null ? '' : String(value);
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV as UTF-8 with a byte-order mark, so Excel opens Chinese correctly. */
+export function csvBlob(header, rows) {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' });
+}
+
+/** A standalone SVG file of `svg` (an <svg> element), with its size and a white background. */
+export function svgText(svg) {
+  const clone = svg.cloneNode(true);
+  const { width, height } = svgSize(svg);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  clone.insertBefore(background, clone.firstChild);
+  // Inline the font so the file looks the same elsewhere.
+  clone.setAttribute('font-family', getComputedStyle(svg).fontFamily);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
+}
+
+export const svgBlob = (svg) => new Blob([svgText(svg)], { type: 'image/svg+xml;charset=utf-8' });
+
+/** A PNG of `svg` at `scale` × its CSS size (2 by default, sharp on high-DPI screens). */
+export async function pngBlob(svg, scale = 2) {
+  const { width, height } = svgSize(svg);
+  const url = URL.createObjectURL(svgBlob(svg));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0, width, height);
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG 导出失败 / PNG export failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+function svgSize(svg) {
+  const box = svg.viewBox?.baseVal;
+  const rect = svg.getBoundingClientRect();
+  const width = rect.width || box?.width || Number(svg.getAttribute('width')) || 800;
+  const height = rect.height || box?.height || Number(svg.getAttribute('height')) || 600;
+  return { width, height };
+}
+
+/** A file name safe on every system, from a base and an extension. */
+export function fileName(base, extension) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return `wenxi-${base}-${stamp}.${extension}`.replace(/[\\/:*?"<>|\s]+/g, '_');
+}

@@ -1,0 +1,445 @@
+// The page controller: owns the state, talks to the analysis worker, and tells every view
+// to update. Views (www/views/) own their containers and reach back only through `ctx`
+// (docs/PAGE.md).
+import { AnalyzerClient, isStale } from './analyzer.js';
+import { lang, numberFormat, onLangChange, registerStrings, setLang, t, translateDom } from './i18n.js';
+import { CloudView } from './views/cloud.js';
+import { CompareView } from './views/compare.js';
+import { DocumentsView } from './views/documents.js';
+import { KeywordsView } from './views/keywords.js';
+import { KwicView } from './views/kwic.js';
+import { NetworkView } from './views/network.js';
+import { PhrasesView } from './views/phrases.js';
+import { SettingsView } from './views/settings.js';
+
+registerStrings({
+  zh: {
+    tagline: '离线中文文本分析 · 所有分析都在您的浏览器中完成，文本不会上传',
+    addFiles: '添加文件',
+    pasteText: '粘贴文本',
+    dropHere: '松开鼠标以添加文件（支持 UTF-8、GBK、Big5、UTF-16 文本）',
+    pasteTitle: '粘贴文本',
+    pasteName: '名称',
+    pastePlaceholder: '在此粘贴或输入中文文本…',
+    pasteDefaultName: '粘贴的文本 {n}',
+    cancel: '取消',
+    add: '添加',
+    'tab.cloud': '词云',
+    'tab.keywords': '关键词',
+    'tab.network': '共现网络',
+    'tab.phrases': '短语',
+    'tab.kwic': '语境',
+    'tab.compare': '对比',
+    loading: '正在加载分析引擎和示例文章…',
+    analyzing: '正在分析…',
+    status: '{docs} 篇文档（已选 {included} 篇）· {tokens} 个词次 · 词汇量 {vocabulary} · 用时 {ms} 毫秒',
+    nothingSelected: '没有选中的文档：请在左侧勾选要分析的文档。',
+    reading: '正在读取「{name}」…',
+    segmenting: '正在分词「{name}」… {percent}%',
+    added: '已添加「{name}」（{encoding}，{chars} 字）',
+    addedMany: '已添加 {ok} 个文件，{failed} 个未添加。',
+    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
+    readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
+    userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
+    startFailed: '启动失败：{message}',
+  },
+  en: {
+    tagline: 'Offline Chinese text analysis · everything runs in your browser; your texts are never uploaded',
+    addFiles: 'Add files',
+    pasteText: 'Paste text',
+    dropHere: 'Drop to add files (UTF-8, GBK, Big5, UTF-16 text)',
+    pasteTitle: 'Paste text',
+    pasteName: 'Name',
+    pastePlaceholder: 'Paste or type Chinese text here…',
+    pasteDefaultName: 'Pasted text {n}',
+    cancel: 'Cancel',
+    add: 'Add',
+    'tab.cloud': 'Word cloud',
+    'tab.keywords': 'Keywords',
+    'tab.network': 'Network',
+    'tab.phrases': 'Phrases',
+    'tab.kwic': 'Contexts',
+    'tab.compare': 'Compare',
+    loading: 'Loading the analysis engine and the sample articles…',
+    analyzing: 'Analysing…',
+    status: '{docs} documents ({included} selected) · {tokens} tokens · {vocabulary} distinct terms · {ms} ms',
+    nothingSelected: 'No document selected: tick the documents to analyse on the left.',
+    reading: 'Reading "{name}"…',
+    segmenting: 'Segmenting "{name}"… {percent}%',
+    added: 'Added "{name}" ({encoding}, {chars} characters)',
+    addedMany: 'Added {ok} files; {failed} not added.',
+    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
+    readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
+    userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
+    startFailed: 'Start-up failed: {message}',
+  },
+});
+
+/** The Analyzer refuses files over this size (src/corpus.rs MAX_DOCUMENT_BYTES); checked here
+ *  too so that a huge file is not read into memory only to be refused. */
+const MAX_DOCUMENT_BYTES = 100_000_000;
+
+export const DEFAULT_SETTINGS = Object.freeze({
+  filter: {
+    stopWords: true,
+    userStopWords: true,
+    punctuation: true,
+    numbers: true,
+    singleChars: true,
+    minLength: 1,
+    minFrequency: 1,
+    pos: null,
+  },
+  topTerms: 200,
+  keywordWeight: 'freq',
+  network: { unit: 'sentence', window: 5, measure: 'npmi', nodes: 60, maxEdges: 150, minScore: null, minCount: 2 },
+  phrases: { minCount: 3, limit: 50 },
+});
+
+const state = {
+  documents: [],
+  included: new Set(),
+  settings: structuredClone(DEFAULT_SETTINGS),
+  userWords: [],
+  stopWords: [],
+  analysis: null,
+};
+
+const analyzer = new AnalyzerClient();
+const statusEl = document.querySelector('#status');
+const progressEl = document.querySelector('#progress');
+const metrics = (window.wenxiMetrics = { start: performance.now(), analyses: [] });
+
+function setStatus(text, kind = 'info') {
+  statusEl.textContent = text;
+  statusEl.dataset.kind = kind;
+}
+
+function setProgress(fraction, label) {
+  progressEl.hidden = fraction == null;
+  if (fraction == null) return;
+  progressEl.querySelector('.bar').style.width = `${Math.round(fraction * 100)}%`;
+  progressEl.querySelector('.label').textContent = label;
+}
+
+/** Deep-merge plain objects; arrays and null replace. */
+function merge(target, patch) {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object') {
+      merge(target[key], value);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+// ---- analysis -------------------------------------------------------------------------------
+
+let analysisTimer = 0;
+/** Re-analyse soon; rapid changes (sliders, typing) collapse into one request. */
+function scheduleAnalysis(delay = 60) {
+  clearTimeout(analysisTimer);
+  analysisTimer = setTimeout(runAnalysis, delay);
+}
+
+async function runAnalysis() {
+  const started = performance.now();
+  setStatus(t('analyzing'));
+  const options = { ...state.settings, documents: [...state.included] };
+  let analysis;
+  try {
+    analysis = await analyzer.analyze(options);
+  } catch (err) {
+    if (!isStale(err)) report(err);
+    return;
+  }
+  state.analysis = analysis;
+  for (const view of Object.values(views)) safely(() => view.update(analysis, state));
+  const ms = Math.round(performance.now() - started);
+  metrics.analyses.push(ms);
+  metrics.firstAnalysisDone ??= performance.now() - metrics.start;
+  const nf = numberFormat();
+  setStatus(
+    state.included.size === 0
+      ? t('nothingSelected')
+      : t('status', {
+          docs: state.documents.length,
+          included: state.included.size,
+          tokens: nf.format(analysis.tokens),
+          vocabulary: nf.format(analysis.vocabulary),
+          ms,
+        }),
+  );
+  document.body.dataset.state = 'ready';
+  document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
+}
+
+/** A view that throws must not take the others (or the page) down. */
+function safely(fn) {
+  try {
+    fn();
+  } catch (err) {
+    console.error(err);
+    report(err);
+  }
+}
+
+function report(err) {
+  const message = err?.message ?? String(err);
+  setStatus(message, 'error');
+  documentsView.notice(message, 'error');
+}
+
+// ---- documents ------------------------------------------------------------------------------
+
+async function refreshDocuments() {
+  state.documents = await analyzer.documents();
+  const ids = new Set(state.documents.map((d) => d.id));
+  for (const id of state.included) if (!ids.has(id)) state.included.delete(id);
+  documentsView.render(state);
+}
+
+/** Add files one by one; each gets its own outcome, and a bad one never stops the batch. */
+async function addFiles(files) {
+  let ok = 0;
+  let failed = 0;
+  for (const file of files) {
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      const mb = (n) => (n >= 1e7 ? (n / 1e6).toFixed(0) : (n / 1e6).toFixed(1));
+      documentsView.notice(t('tooLarge', { name: file.name, size: mb(file.size), limit: mb(MAX_DOCUMENT_BYTES) }), 'error');
+      failed++;
+      continue;
+    }
+    setProgress(0, t('reading', { name: file.name }));
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      documentsView.notice(t('readFailed', { name: file.name, reason: err?.message ?? err }), 'error');
+      failed++;
+      continue;
+    }
+    try {
+      const info = await analyzer.call('addDocument', [file.name, bytes], {
+        transfer: [bytes.buffer],
+        onProgress: (f) => setProgress(f, t('segmenting', { name: file.name, percent: Math.round(f * 100) })),
+      });
+      state.included.add(info.id);
+      documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
+      ok++;
+    } catch (err) {
+      documentsView.notice(err.message, 'error');
+      failed++;
+    }
+  }
+  setProgress(null);
+  if (files.length > 1) documentsView.notice(t('addedMany', { ok, failed }), failed ? 'info' : 'ok');
+  if (ok) {
+    await refreshDocuments();
+    scheduleAnalysis(0);
+  }
+}
+
+async function addText(name, text) {
+  try {
+    const info = await analyzer.addText(name, text);
+    state.included.add(info.id);
+    documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
+    await refreshDocuments();
+    scheduleAnalysis(0);
+  } catch (err) {
+    documentsView.notice(err.message, 'error');
+  }
+}
+
+const documentsActions = {
+  setIncluded(ids) {
+    state.included = new Set(ids);
+    documentsView.render(state);
+    scheduleAnalysis(0);
+  },
+  async remove(id) {
+    await analyzer.removeDocument(id);
+    state.included.delete(id);
+    await refreshDocuments();
+    scheduleAnalysis(0);
+  },
+};
+
+// ---- user words and stop words --------------------------------------------------------------
+
+async function setUserWords(words) {
+  try {
+    const docs = await analyzer.setUserWords(words);
+    state.userWords = await analyzer.call('userWords');
+    settingsView.render(state);
+    documentsView.notice(t('userWordsApplied', { n: state.userWords.length, docs }), 'ok');
+    scheduleAnalysis(0);
+  } catch (err) {
+    documentsView.notice(err.message, 'error');
+    settingsView.render(state);
+  }
+}
+
+async function setStopWords(words) {
+  await analyzer.setStopWords(words);
+  state.stopWords = await analyzer.call('stopWords');
+  settingsView.render(state);
+  scheduleAnalysis(0);
+}
+
+// ---- views and tabs -------------------------------------------------------------------------
+
+const ctx = {
+  t,
+  lang,
+  showContexts(term) {
+    selectTab('kwic');
+    views.kwic.showTerm(term);
+  },
+  setSettings(patch) {
+    merge(state.settings, patch);
+    settingsView?.render(state);
+    scheduleAnalysis();
+  },
+  request(action, ...args) {
+    return analyzer.call(action, args);
+  },
+  addUserWords(words) {
+    return setUserWords([...state.userWords, ...words.filter((w) => !state.userWords.includes(w))]);
+  },
+  notify(message, kind = 'info') {
+    documentsView.notice(message, kind);
+  },
+  builtinStopWords: () => analyzer.call('builtinStopWords'),
+};
+
+const documentsView = new DocumentsView(document.querySelector('#documents'), ctx, {
+  ...documentsActions,
+  addFiles: () => document.querySelector('#file-input').click(),
+});
+const settingsView = new SettingsView(document.querySelector('#settings'), ctx, { setUserWords, setStopWords });
+
+const views = {
+  cloud: new CloudView(document.querySelector('#view-cloud'), ctx),
+  keywords: new KeywordsView(document.querySelector('#view-keywords'), ctx),
+  network: new NetworkView(document.querySelector('#view-network'), ctx),
+  phrases: new PhrasesView(document.querySelector('#view-phrases'), ctx),
+  kwic: new KwicView(document.querySelector('#view-kwic'), ctx),
+  compare: new CompareView(document.querySelector('#view-compare'), ctx),
+};
+
+function selectTab(name) {
+  for (const button of document.querySelectorAll('#tabs [data-tab]')) {
+    const active = button.dataset.tab === name;
+    button.setAttribute('aria-selected', String(active));
+    button.tabIndex = active ? 0 : -1;
+  }
+  for (const [key, view] of Object.entries(views)) {
+    const section = document.querySelector(`#view-${key}`);
+    const visible = key === name;
+    if (section.hidden === !visible) continue;
+    section.hidden = !visible;
+    if (visible) safely(() => view.show?.());
+  }
+}
+
+const tabs = document.querySelector('#tabs');
+tabs.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-tab]');
+  if (button) selectTab(button.dataset.tab);
+});
+// Arrow keys move between tabs, as in every tab list.
+tabs.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  const buttons = [...tabs.querySelectorAll('[data-tab]')];
+  const at = buttons.indexOf(document.activeElement);
+  const next = buttons[(at + (event.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
+  next.focus();
+  selectTab(next.dataset.tab);
+});
+
+// ---- adding files: button, drop anywhere, paste ---------------------------------------------
+
+const fileInput = document.querySelector('#file-input');
+document.querySelector('#add-files').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const files = [...fileInput.files];
+  fileInput.value = '';
+  addFiles(files);
+});
+
+const overlay = document.querySelector('#drop-overlay');
+let dragDepth = 0;
+const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+window.addEventListener('dragenter', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  dragDepth++;
+  overlay.hidden = false;
+});
+window.addEventListener('dragover', (event) => {
+  if (carriesFiles(event)) event.preventDefault();
+});
+window.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+window.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dragDepth = 0;
+  overlay.hidden = true;
+  const files = [...(event.dataTransfer?.files ?? [])];
+  if (files.length) addFiles(files);
+});
+
+const pasteDialog = document.querySelector('#paste-dialog');
+let pastes = 0;
+document.querySelector('#paste-text').addEventListener('click', () => {
+  pasteDialog.querySelector('[name=name]').value = t('pasteDefaultName', { n: ++pastes });
+  pasteDialog.querySelector('[name=text]').value = '';
+  pasteDialog.showModal();
+});
+pasteDialog.addEventListener('close', () => {
+  if (pasteDialog.returnValue !== 'add') return;
+  const name = pasteDialog.querySelector('[name=name]').value.trim() || t('pasteDefaultName', { n: pastes });
+  addText(name, pasteDialog.querySelector('[name=text]').value);
+});
+
+// ---- language -------------------------------------------------------------------------------
+
+const langButton = document.querySelector('#lang-switch');
+langButton.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+onLangChange(() => {
+  translateDom();
+  langButton.textContent = lang() === 'zh' ? 'EN' : '中文';
+  documentsView.render(state);
+  settingsView.render(state);
+  if (state.analysis) scheduleAnalysis(0);
+});
+
+// ---- start ----------------------------------------------------------------------------------
+
+async function start() {
+  translateDom();
+  langButton.textContent = lang() === 'zh' ? 'EN' : '中文';
+  document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  selectTab('cloud');
+  setStatus(t('loading'));
+  try {
+    await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href);
+    await refreshDocuments();
+    state.included = new Set(state.documents.map((d) => d.id));
+    documentsView.render(state);
+    settingsView.render(state);
+  } catch (err) {
+    setStatus(t('startFailed', { message: err?.message ?? err }), 'error');
+    document.body.dataset.state = 'error';
+    console.error(err);
+    return;
+  }
+  await runAnalysis();
+}
+
+start();

@@ -1,0 +1,349 @@
+// Compare (对比): what sets one document apart from the other included documents — keyness
+// by log-likelihood (G²) with the log ratio as effect size, as a table and as a cloud.
+import { csvBlob, downloadBlob, fileName } from '../export.js';
+import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
+import { cloudHeight, observeWidth, renderCloud } from './cloud.js';
+import './compare.css';
+
+registerStrings({
+  zh: {
+    'compare.target': '目标文档',
+    'compare.excluded': '（未纳入分析）',
+    'compare.exportCsv': '导出 CSV',
+    'compare.heading': '这篇文档的特色词',
+    'compare.needTwo': '对比需要至少两篇纳入分析的文档：请添加文档，或在左侧勾选更多文档。',
+    'compare.loading': '正在计算…',
+    'compare.failed': '无法计算对比：{message}',
+    'compare.summary':
+      '「{title}」（{target} 个词次）对比其余 {others} 篇文档（{reference} 个词次）。G²（对数似然）越大，差异越可靠：≥ 3.84 即 p < 0.05，≥ 10.83 即 p < 0.001；对数比（log₂）越大，用得越多：1 即多一倍。',
+    'compare.none': '这篇文档没有明显多用的词。',
+    'compare.cloudAria': '特色词云：字越大，G² 越高。点击一个词查看它的语境。',
+    'compare.term': '词语',
+    'compare.targetFreq': '本文频次',
+    'compare.referenceFreq': '其余文档频次',
+    'compare.llr': 'G²',
+    'compare.logRatio': '对数比',
+    'compare.significance': '显著性',
+    'compare.tip': '本文 {target} 次 · 其余 {reference} 次 · G² {llr}',
+    'compare.csvTerm': 'term',
+  },
+  en: {
+    'compare.target': 'Document',
+    'compare.excluded': ' (not included)',
+    'compare.exportCsv': 'Export CSV',
+    'compare.heading': 'What sets this document apart',
+    'compare.needTwo': 'Comparing needs at least two included documents: add documents, or tick more on the left.',
+    'compare.loading': 'Computing…',
+    'compare.failed': 'Cannot compare: {message}',
+    'compare.summary':
+      '“{title}” ({target} tokens) against the other {others} documents ({reference} tokens). The larger G² (log-likelihood), the more reliable the difference: ≥ 3.84 is p < 0.05, ≥ 10.83 is p < 0.001. The larger the log ratio (log₂), the more the word is used here: 1 means twice as often.',
+    'compare.none': 'No word is markedly over-used in this document.',
+    'compare.cloudAria': 'Key words cloud: the larger the word, the higher its G². Click a word to see its contexts.',
+    'compare.term': 'Term',
+    'compare.targetFreq': 'Here',
+    'compare.referenceFreq': 'Others',
+    'compare.llr': 'G²',
+    'compare.logRatio': 'Log ratio',
+    'compare.significance': 'Significance',
+    'compare.tip': 'here {target} · others {reference} · G² {llr}',
+    'compare.csvTerm': 'term',
+  },
+});
+
+const CLOUD_WORDS = 80; // the cloud shows the strongest; the table lists all of them
+const LIMIT = 100;
+
+/** Stars for G² with one degree of freedom: p < 0.05, 0.01, 0.001. */
+const stars = (llr) => (llr >= 10.83 ? '***' : llr >= 6.63 ? '**' : llr >= 3.84 ? '*' : '');
+
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key in el && typeof value !== 'string') el[key] = value;
+    else el.setAttribute(key, value);
+  }
+  el.append(...children);
+  return el;
+}
+
+export class CompareView {
+  #ctx;
+  #state = null;
+  #target = null; // the chosen document id, kept while it stays included
+  #result = null; // the last Keyness, for the document it was asked for
+  #error = null;
+  #generation = 0;
+  #dirty = true;
+  #renderedKey = null;
+  #resize;
+
+  constructor(container, ctx) {
+    this.container = container;
+    this.#ctx = ctx;
+    container.classList.add('compare-view');
+
+    this.targetLabel = h('span');
+    this.targetSelect = h('select', { name: 'target' });
+    this.targetSelect.addEventListener('change', () => {
+      this.#target = Number(this.targetSelect.value);
+      this.#fetch();
+    });
+    this.csvButton = h('button', { type: 'button', dataset: { action: 'export-csv' } });
+    this.csvButton.addEventListener('click', () => this.#exportCsv());
+
+    this.message = h('p', { class: 'compare-message', hidden: true });
+    this.heading = h('h3', { class: 'compare-heading' });
+    this.summary = h('p', { class: 'compare-summary' });
+    this.svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    this.svg.classList.add('cloud-svg');
+    this.svg.setAttribute('role', 'group');
+    this.cloudBox = h('div', { class: 'cloud-box compare-cloud' }, this.svg);
+    this.tableHead = h('thead');
+    this.tableBody = h('tbody');
+    this.table = h('table', { class: 'compare-table' }, this.tableHead, this.tableBody);
+    this.body = h(
+      'div',
+      { class: 'compare-body', hidden: true },
+      this.heading,
+      this.summary,
+      h('div', { class: 'compare-grid' }, this.cloudBox, h('div', { class: 'compare-table-scroll' }, this.table)),
+    );
+
+    container.append(
+      h(
+        'div',
+        { class: 'compare-toolbar' },
+        h('label', {}, this.targetLabel, this.targetSelect),
+        h('span', { class: 'compare-spacer' }),
+        this.csvButton,
+      ),
+      this.message,
+      this.body,
+    );
+
+    this.#resize = observeWidth(this.cloudBox, () => this.#drawCloud());
+    this.#label();
+    onLangChange(() => {
+      this.#label();
+      this.#fillSelect();
+      this.#renderedKey = null;
+      this.#render();
+    });
+  }
+
+  update(analysis, state) {
+    this.#state = state;
+    this.#fillSelect();
+    // Every analysis may follow new user words, stop words or filters: ask again when seen.
+    this.#dirty = true;
+    if (this.#visible) this.#fetch();
+  }
+
+  show() {
+    if (this.#dirty) this.#fetch();
+    else this.#drawCloud();
+  }
+
+  get #visible() {
+    return this.container.getClientRects().length > 0 && !this.container.hidden;
+  }
+
+  #included() {
+    const included = this.#state?.included ?? new Set();
+    return (this.#state?.documents ?? []).filter((d) => included.has(d.id));
+  }
+
+  #title(doc) {
+    return doc.title || doc.name;
+  }
+
+  #label() {
+    const t = this.#ctx.t;
+    this.targetLabel.textContent = t('compare.target');
+    this.csvButton.textContent = t('compare.exportCsv');
+    this.heading.textContent = t('compare.heading');
+    this.svg.setAttribute('aria-label', t('compare.cloudAria'));
+    const th = (text, cls) => h('th', { scope: 'col', ...(cls ? { class: cls } : {}) }, text);
+    this.tableHead.replaceChildren(
+      h(
+        'tr',
+        {},
+        th('#', 'num'),
+        th(t('compare.term')),
+        th(t('compare.targetFreq'), 'num'),
+        th(t('compare.referenceFreq'), 'num'),
+        th(t('compare.llr'), 'num'),
+        th(t('compare.logRatio'), 'num'),
+        th(t('compare.significance')),
+      ),
+    );
+  }
+
+  /** Lists every document; only included ones can be chosen, the first of them by default. */
+  #fillSelect() {
+    const docs = this.#state?.documents ?? [];
+    const included = this.#included();
+    if (!included.some((d) => d.id === this.#target)) this.#target = included[0]?.id ?? null;
+    const excluded = this.#ctx.t('compare.excluded');
+    this.targetSelect.replaceChildren(
+      ...docs.map((d) => {
+        const isIn = included.includes(d);
+        return h(
+          'option',
+          { value: String(d.id), disabled: !isIn, title: d.name },
+          isIn ? this.#title(d) : this.#title(d) + excluded,
+        );
+      }),
+    );
+    if (this.#target != null) this.targetSelect.value = String(this.#target);
+    this.targetSelect.disabled = included.length < 2;
+  }
+
+  async #fetch() {
+    this.#dirty = false;
+    const included = this.#included();
+    const generation = ++this.#generation;
+    if (included.length < 2 || this.#target == null) {
+      this.#result = null;
+      this.#error = null;
+      this.#render();
+      return;
+    }
+    const target = this.#target;
+    const settings = this.#state.settings ?? {};
+    // Keep the previous result on screen while the next one is computed; say so only at first.
+    if (!this.#result) this.#showMessage(this.#ctx.t('compare.loading'));
+    this.container.setAttribute('aria-busy', 'true');
+    try {
+      const result = await this.#ctx.request('keyness', [target], {
+        documents: included.map((d) => d.id),
+        filter: settings.filter,
+        limit: LIMIT,
+      });
+      if (generation !== this.#generation) return; // a newer request is on its way
+      this.#result = result;
+      this.#error = null;
+    } catch (err) {
+      if (generation !== this.#generation) return;
+      this.#result = null;
+      this.#error = err;
+    }
+    this.container.removeAttribute('aria-busy');
+    this.#renderedKey = null;
+    this.#render();
+  }
+
+  #showMessage(text) {
+    this.message.textContent = text;
+    this.message.hidden = false;
+  }
+
+  /** The over-used terms of the last result (llr > 0), strongest first. */
+  #keyTerms() {
+    return (this.#result?.terms ?? []).filter((term) => term.llr > 0);
+  }
+
+  #render() {
+    const t = this.#ctx.t;
+    const included = this.#included();
+    this.csvButton.disabled = !this.#result;
+    if (included.length < 2) {
+      this.#showMessage(t('compare.needTwo'));
+      this.body.hidden = true;
+      return;
+    }
+    if (this.#error) {
+      this.#showMessage(t('compare.failed', { message: this.#error.message ?? String(this.#error) }));
+      this.body.hidden = true;
+      return;
+    }
+    if (!this.#result) return;
+    this.message.hidden = true;
+    this.body.hidden = false;
+
+    const nf = numberFormat();
+    const doc = (this.#state.documents ?? []).find((d) => d.id === this.#result.target[0]);
+    this.summary.textContent = t('compare.summary', {
+      title: doc ? this.#title(doc) : '',
+      target: nf.format(this.#result.targetTokens),
+      others: included.length - 1,
+      reference: nf.format(this.#result.referenceTokens),
+    });
+
+    const terms = this.#keyTerms();
+    const fixed = (digits) => new Intl.NumberFormat(this.#ctx.lang() === 'en' ? 'en-US' : 'zh-CN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    const f1 = fixed(1);
+    const f2 = fixed(2);
+    this.tableBody.replaceChildren(
+      ...(terms.length
+        ? terms.map((term, i) =>
+            h(
+              'tr',
+              {},
+              h('td', { class: 'num rank' }, String(i + 1)),
+              h('td', { class: 'term' }, term.term),
+              h('td', { class: 'num' }, nf.format(term.targetFreq)),
+              h('td', { class: 'num' }, nf.format(term.referenceFreq)),
+              h('td', { class: 'num' }, f1.format(term.llr)),
+              h('td', { class: 'num' }, f2.format(term.logRatio)),
+              h('td', { class: 'stars' }, stars(term.llr)),
+            ),
+          )
+        : [h('tr', {}, h('td', { colspan: '7' }, t('compare.none')))]),
+    );
+    this.#drawCloud();
+  }
+
+  #drawCloud() {
+    if (!this.#result || this.body.hidden) return;
+    const terms = this.#keyTerms().slice(0, CLOUD_WORDS);
+    this.cloudBox.hidden = terms.length === 0;
+    if (!terms.length) {
+      this.#renderedKey = null;
+      return;
+    }
+    const width = this.cloudBox.clientWidth;
+    if (width === 0) {
+      this.#dirty = true; // hidden: draw when shown
+      return;
+    }
+    const height = Math.min(cloudHeight(width), 460);
+    const key = `${this.#result.target[0]}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
+    if (key === this.#renderedKey) return;
+    this.#renderedKey = key;
+    this.#resize.rendered(width);
+    const t = this.#ctx.t;
+    const nf = numberFormat();
+    renderCloud(
+      this.svg,
+      terms.map((x) => ({ text: x.term, weight: x.llr, count: x.targetFreq, reference: x.referenceFreq })),
+      {
+        width,
+        height,
+        onWordClick: (word) => this.#ctx.showContexts(word.text),
+        label: (w) => t('compare.tip', { target: nf.format(w.count), reference: nf.format(w.reference), llr: w.weight.toFixed(1) }),
+      },
+    );
+  }
+
+  #exportCsv() {
+    if (!this.#result) return;
+    const doc = (this.#state.documents ?? []).find((d) => d.id === this.#result.target[0]);
+    const rows = this.#result.terms.map((x) => [
+      x.term,
+      x.targetFreq,
+      x.referenceFreq,
+      Number(x.llr.toFixed(4)),
+      Number(x.logRatio.toFixed(4)),
+    ]);
+    const title = doc ? [...this.#title(doc)].slice(0, 24).join('') : 'document';
+    downloadBlob(
+      fileName(`keyness-${title}`, 'csv'),
+      csvBlob(['term', 'target_freq', 'reference_freq', 'llr', 'log_ratio'], rows),
+    );
+  }
+}

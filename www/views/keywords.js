@@ -1,0 +1,441 @@
+// 关键词 view: every term of the analysis in a sortable table (frequency, TF-IDF with the bundled
+// and the corpus IDF, TextRank), for the whole selection or for one document at a time.
+// Also exports SortableTable, which the phrases view reuses.
+import { isStale } from '../analyzer.js';
+import { csvBlob, downloadBlob, fileName } from '../export.js';
+import { lang, onLangChange, registerStrings } from '../i18n.js';
+import './keywords.css';
+
+registerStrings({
+  zh: {
+    'kw.scope': '范围',
+    'kw.scopeAll': '全部所选文档',
+    'kw.weight': '取前若干词的依据',
+    'kw.weight.freq': '频次',
+    'kw.weight.tfidf': 'TF-IDF（内置 IDF）',
+    'kw.weight.tfidfCorpus': 'TF-IDF（语料 IDF）',
+    'kw.weight.textrank': 'TextRank',
+    'kw.filter': '查找词语',
+    'kw.export': '导出 CSV',
+    'kw.rank': '序号',
+    'kw.term': '词',
+    'kw.pos': '词性',
+    'kw.freq': '频次',
+    'kw.docFreq': '文档数',
+    'kw.tfidf': 'TF-IDF（内置 IDF）',
+    'kw.tfidfCorpus': 'TF-IDF（语料 IDF）',
+    'kw.textrank': 'TextRank',
+    'kw.summary': '{shown} / {terms} 个词 · {documents} 篇文档 · {tokens} 个词次 · 词汇量 {vocabulary}',
+    'kw.summaryDoc': '「{title}」：{shown} / {terms} 个词 · {tokens} 个词次 · 词汇量 {vocabulary}',
+    'kw.loading': '正在分析所选文档…',
+    'kw.empty': '没有可显示的词语。请添加或勾选文档，或放宽筛选条件。',
+    'kw.noMatch': '没有包含「{query}」的词语。',
+    'kw.termTitle': '查看「{term}」的语境',
+    'kw.sortBy': '按「{column}」排序',
+    'kw.caption': '关键词表',
+  },
+  en: {
+    'kw.scope': 'Scope',
+    'kw.scopeAll': 'All selected documents',
+    'kw.weight': 'Top terms chosen by',
+    'kw.weight.freq': 'Frequency',
+    'kw.weight.tfidf': 'TF-IDF (bundled IDF)',
+    'kw.weight.tfidfCorpus': 'TF-IDF (corpus IDF)',
+    'kw.weight.textrank': 'TextRank',
+    'kw.filter': 'Find a term',
+    'kw.export': 'Export CSV',
+    'kw.rank': 'Rank',
+    'kw.term': 'Term',
+    'kw.pos': 'POS',
+    'kw.freq': 'Freq.',
+    'kw.docFreq': 'Docs',
+    'kw.tfidf': 'TF-IDF (bundled IDF)',
+    'kw.tfidfCorpus': 'TF-IDF (corpus IDF)',
+    'kw.textrank': 'TextRank',
+    'kw.summary': '{shown} / {terms} terms · {documents} documents · {tokens} tokens · vocabulary {vocabulary}',
+    'kw.summaryDoc': '“{title}”: {shown} / {terms} terms · {tokens} tokens · vocabulary {vocabulary}',
+    'kw.loading': 'Analysing the chosen document…',
+    'kw.empty': 'No terms to show. Add or tick documents, or loosen the filters.',
+    'kw.noMatch': 'No term contains “{query}”.',
+    'kw.termTitle': 'Show the contexts of “{term}”',
+    'kw.sortBy': 'Sort by “{column}”',
+    'kw.caption': 'Keywords',
+  },
+});
+
+const WEIGHTS = ['freq', 'tfidf', 'tfidfCorpus', 'textrank'];
+const PER_DOCUMENT_TERMS = 200;
+
+/** Formats numbers in the current language; `digits` fixed decimals (0 = integer). */
+export function formatNumber(value, digits = 0) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-US' : 'zh-CN', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** Small DOM helper: an element with a class and optional text (always textContent). */
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/** True when `node` is laid out (its tab is the visible one). */
+export const isShown = (node) => node.isConnected && node.getClientRects().length > 0;
+
+/**
+ * A table sorted on the client by clicking its column headers (buttons, so the keyboard works;
+ * aria-sort tells screen readers the order). Columns:
+ *   { key, label() , value(row) for sorting and CSV, numeric, digits, render(row, td)?, className }
+ * Ties keep the rows' original order, so sorting is stable and predictable.
+ */
+export class SortableTable {
+  constructor({ columns, caption, t, initial = null }) {
+    this.columns = columns;
+    this.t = t;
+    this.caption = caption;
+    this.rows = [];
+    this.sort = initial; // {key, dir: 'asc' | 'desc'} or null for the given order
+    this.element = el('div', 'sorttable-wrap');
+    this.table = el('table', 'sorttable');
+    this.captionEl = el('caption', 'visually-hidden');
+    this.headRow = el('tr');
+    this.body = el('tbody');
+    const thead = el('thead');
+    thead.append(this.headRow);
+    this.table.append(this.captionEl, thead, this.body);
+    this.element.append(this.table);
+    this.relabel();
+  }
+
+  /** Rebuilds the header (labels follow the language). */
+  relabel() {
+    this.captionEl.textContent = this.caption ? this.t(this.caption) : '';
+    this.headRow.replaceChildren(
+      ...this.columns.map((column) => {
+        const th = el('th');
+        th.scope = 'col';
+        th.dataset.key = column.key;
+        if (column.numeric) th.classList.add('num');
+        if (column.className) th.classList.add(column.className);
+        const label = column.label();
+        if (column.sortable === false) {
+          th.textContent = label;
+          return th;
+        }
+        const button = el('button', 'sort-button');
+        button.type = 'button';
+        button.title = this.t('kw.sortBy', { column: label });
+        button.append(el('span', 'sort-label', label), el('span', 'sort-arrow'));
+        button.lastChild.setAttribute('aria-hidden', 'true');
+        button.addEventListener('click', () => this.toggle(column));
+        th.append(button);
+        return th;
+      }),
+    );
+    this.#markSort();
+  }
+
+  /** Numbers start high-to-low (what one wants first), text starts A-Z; a second click flips. */
+  toggle(column) {
+    if (this.sort?.key === column.key) {
+      this.sort = { key: column.key, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' };
+    } else {
+      this.sort = { key: column.key, dir: column.firstDir ?? (column.numeric ? 'desc' : 'asc') };
+    }
+    this.#markSort();
+    this.render();
+  }
+
+  #markSort() {
+    for (const th of this.headRow.children) {
+      const active = this.sort?.key === th.dataset.key;
+      if (active) th.setAttribute('aria-sort', this.sort.dir === 'asc' ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+      const arrow = th.querySelector('.sort-arrow');
+      if (arrow) arrow.textContent = active ? (this.sort.dir === 'asc' ? '▲' : '▼') : '';
+    }
+  }
+
+  setRows(rows) {
+    this.rows = rows;
+    this.render();
+  }
+
+  /** The rows in display order. */
+  sorted() {
+    const indexed = this.rows.map((row, index) => ({ row, index }));
+    const column = this.sort && this.columns.find((c) => c.key === this.sort.key);
+    if (column) {
+      const sign = this.sort.dir === 'asc' ? 1 : -1;
+      const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-CN');
+      indexed.sort((a, b) => {
+        const x = column.value(a.row);
+        const y = column.value(b.row);
+        const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        return order * sign || a.index - b.index;
+      });
+    }
+    return indexed.map(({ row }) => row);
+  }
+
+  render() {
+    this.body.replaceChildren(
+      ...this.sorted().map((row) => {
+        const tr = el('tr');
+        for (const column of this.columns) {
+          const td = el('td');
+          if (column.numeric) td.classList.add('num');
+          if (column.className) td.classList.add(column.className);
+          if (column.render) column.render(row, td);
+          else td.textContent = column.numeric ? formatNumber(column.value(row), column.digits ?? 0) : String(column.value(row) ?? '');
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+  }
+
+  /** CSV of what is shown: header labels, then the rows in display order (numbers unrounded). */
+  csv() {
+    const columns = this.columns.filter((c) => c.csv !== false);
+    return csvBlob(
+      columns.map((c) => c.label()),
+      this.sorted().map((row) => columns.map((c) => c.value(row))),
+    );
+  }
+}
+
+export class KeywordsView {
+  #ctx;
+  #state = null;
+  #analysis = null; // the controller's analysis of the whole selection
+  #docResult = null; // {id, analysis} when one document is chosen
+  #scope = ''; // '' = the whole selection, else a document id (as a string, like <option value>)
+  #dirty = false; // new data arrived while hidden
+  #docStale = false; // the chosen document's result predates the latest settings
+  #generation = 0; // latest per-document request; older answers are dropped
+  #loading = false; // a per-document request is on its way
+
+  constructor(container, ctx) {
+    this.container = container;
+    this.#ctx = ctx;
+    const t = ctx.t;
+
+    this.root = el('div', 'kw-root');
+    this.root.dataset.state = 'empty';
+
+    const toolbar = el('div', 'view-toolbar');
+    this.scopeLabel = el('label', 'field');
+    this.scopeText = el('span');
+    this.scopeSelect = el('select', 'kw-scope');
+    this.scopeSelect.addEventListener('change', () => this.#chooseScope(this.scopeSelect.value));
+    this.scopeLabel.append(this.scopeText, this.scopeSelect);
+
+    this.weightLabel = el('label', 'field');
+    this.weightText = el('span');
+    this.weightSelect = el('select', 'kw-weight');
+    this.weightSelect.addEventListener('change', () => ctx.setSettings({ keywordWeight: this.weightSelect.value }));
+    this.weightLabel.append(this.weightText, this.weightSelect);
+
+    this.filterInput = el('input', 'kw-filter');
+    this.filterInput.type = 'search';
+    this.filterInput.addEventListener('input', () => this.#render());
+
+    this.exportButton = el('button', 'kw-export toolbar-end');
+    this.exportButton.type = 'button';
+    this.exportButton.addEventListener('click', () => this.#export());
+    toolbar.append(this.scopeLabel, this.weightLabel, this.filterInput, this.exportButton);
+
+    this.summary = el('p', 'view-summary kw-summary');
+    this.summary.setAttribute('aria-live', 'polite');
+    this.message = el('p', 'view-empty kw-empty');
+    this.message.hidden = true;
+
+    this.table = new SortableTable({
+      t,
+      caption: 'kw.caption',
+      columns: [
+        { key: 'rank', label: () => t('kw.rank'), value: (r) => r.rank, numeric: true, firstDir: 'asc', className: 'rank' },
+        {
+          key: 'term',
+          label: () => t('kw.term'),
+          value: (r) => r.term,
+          className: 'term',
+          render: (r, td) => {
+            const button = el('button', 'term-button', r.term);
+            button.type = 'button';
+            button.title = t('kw.termTitle', { term: r.term });
+            button.addEventListener('click', () => ctx.showContexts(r.term));
+            td.append(button);
+          },
+        },
+        { key: 'pos', label: () => t('kw.pos'), value: (r) => r.pos ?? '', className: 'pos' },
+        { key: 'freq', label: () => t('kw.freq'), value: (r) => r.freq, numeric: true, className: 'freq' },
+        { key: 'docFreq', label: () => t('kw.docFreq'), value: (r) => r.docFreq, numeric: true, className: 'docfreq' },
+        { key: 'tfidf', label: () => t('kw.tfidf'), value: (r) => r.tfidf, numeric: true, digits: 4, className: 'tfidf' },
+        { key: 'tfidfCorpus', label: () => t('kw.tfidfCorpus'), value: (r) => r.tfidfCorpus, numeric: true, digits: 4, className: 'tfidf-corpus' },
+        { key: 'textrank', label: () => t('kw.textrank'), value: (r) => r.textrank, numeric: true, digits: 4, className: 'textrank' },
+      ],
+    });
+
+    this.root.append(toolbar, this.summary, this.message, this.table.element);
+    container.append(this.root);
+    this.#relabel();
+    onLangChange(() => {
+      this.#relabel();
+      if (isShown(this.container)) this.#render();
+      else this.#dirty = true;
+    });
+  }
+
+  update(analysis, state) {
+    this.#analysis = analysis;
+    this.#state = state;
+    this.#fillScope();
+    this.weightSelect.value = state.settings?.keywordWeight ?? 'freq';
+    // Settings, user words or documents may have changed: the chosen document is re-analysed.
+    if (this.#scope) this.#docStale = true;
+    if (isShown(this.container)) this.#refresh();
+    else this.#dirty = true;
+  }
+
+  show() {
+    if (this.#dirty || this.#docStale) this.#refresh();
+  }
+
+  #refresh() {
+    this.#dirty = false;
+    if (this.#scope && this.#docStale) this.#requestDocument();
+    this.#render();
+  }
+
+  #relabel() {
+    const t = this.#ctx.t;
+    this.scopeText.textContent = t('kw.scope');
+    this.weightText.textContent = t('kw.weight');
+    this.filterInput.placeholder = t('kw.filter');
+    this.filterInput.setAttribute('aria-label', t('kw.filter'));
+    this.exportButton.textContent = t('kw.export');
+    const weight = this.weightSelect.value || this.#state?.settings?.keywordWeight || 'freq';
+    this.weightSelect.replaceChildren(...WEIGHTS.map((w) => option(w, t(`kw.weight.${w}`))));
+    this.weightSelect.value = weight;
+    this.#fillScope();
+    this.table.relabel();
+  }
+
+  /** The scope <select>: the whole selection, then every document by title. */
+  #fillScope() {
+    const documents = this.#state?.documents ?? [];
+    this.scopeSelect.replaceChildren(
+      option('', this.#ctx.t('kw.scopeAll')),
+      ...documents.map((doc) => option(String(doc.id), doc.title || doc.name)),
+    );
+    if (this.#scope && !documents.some((doc) => String(doc.id) === this.#scope)) {
+      // The chosen document was removed: back to the whole selection.
+      this.#scope = '';
+      this.#docResult = null;
+    }
+    this.scopeSelect.value = this.#scope;
+  }
+
+  #chooseScope(value) {
+    this.#scope = value;
+    this.#docResult = null;
+    if (value) this.#requestDocument();
+    else {
+      this.#generation++; // drop any per-document answer still on its way
+      this.#loading = false;
+    }
+    this.#render();
+  }
+
+  async #requestDocument() {
+    const id = Number(this.#scope);
+    const generation = ++this.#generation;
+    this.#docStale = false;
+    this.#loading = true;
+    try {
+      const options = { ...this.#state.settings, documents: [id], topTerms: PER_DOCUMENT_TERMS };
+      const analysis = await this.#ctx.request('analyze', options);
+      if (generation !== this.#generation) return;
+      this.#docResult = { id, analysis };
+    } catch (err) {
+      if (generation !== this.#generation || isStale(err)) return;
+      this.#ctx.notify(err.message, 'error');
+      this.#docResult = null;
+      this.#scope = '';
+      this.scopeSelect.value = '';
+    }
+    this.#loading = false;
+    this.#render();
+  }
+
+  /** The analysis on display: the chosen document's, or the controller's. */
+  #current() {
+    if (this.#scope) return this.#docResult?.analysis ?? null;
+    return this.#analysis;
+  }
+
+  #render() {
+    const t = this.#ctx.t;
+    if (this.#scope && !this.#docResult) {
+      // Waiting for the chosen document: keep other rows out of sight rather than mislabel them.
+      this.table.setRows([]);
+      this.message.hidden = true;
+      this.root.dataset.state = 'loading';
+      this.summary.textContent = t('kw.loading');
+      return;
+    }
+    const analysis = this.#current();
+    const terms = (analysis?.terms ?? []).map((term, i) => ({ ...term, rank: i + 1 }));
+    const query = this.filterInput.value.trim().toLowerCase();
+    const rows = query ? terms.filter((r) => r.term.toLowerCase().includes(query)) : terms;
+    this.table.setRows(rows);
+    this.root.dataset.state = this.#loading ? 'loading' : analysis ? 'ready' : 'empty';
+    this.root.dataset.scope = this.#scope || 'all';
+
+    if (!analysis) {
+      this.summary.textContent = '';
+    } else if (this.#loading) {
+      this.summary.textContent = t('kw.loading');
+    } else {
+      const vars = {
+        shown: formatNumber(rows.length),
+        terms: formatNumber(terms.length),
+        documents: formatNumber(analysis.documents),
+        tokens: formatNumber(analysis.tokens),
+        vocabulary: formatNumber(analysis.vocabulary),
+      };
+      if (this.#scope) {
+        const doc = this.#state?.documents.find((d) => String(d.id) === this.#scope);
+        vars.title = doc ? doc.title || doc.name : this.#scope;
+        this.summary.textContent = t('kw.summaryDoc', vars);
+      } else {
+        this.summary.textContent = t('kw.summary', vars);
+      }
+    }
+    const empty = terms.length === 0 ? t('kw.empty') : rows.length === 0 ? t('kw.noMatch', { query }) : '';
+    this.message.textContent = empty;
+    this.message.hidden = !empty;
+    this.exportButton.disabled = rows.length === 0;
+  }
+
+  #export() {
+    let base = 'keywords';
+    if (this.#scope) {
+      const doc = this.#state?.documents.find((d) => String(d.id) === this.#scope);
+      base += `-${(doc?.title || doc?.name || this.#scope).slice(0, 24)}`;
+    }
+    downloadBlob(fileName(base, 'csv'), this.table.csv());
+  }
+}
+
+function option(value, text) {
+  const node = el('option', null, text);
+  node.value = value;
+  return node;
+}

@@ -1,0 +1,281 @@
+// 短语 view: multi-word phrases the analysis discovered (words that keep turning up together),
+// with their association and boundary statistics. Accepting a phrase adds it as a user word:
+// the controller re-segments, so it becomes one term everywhere (and leaves this list).
+import { downloadBlob, fileName } from '../export.js';
+import { onLangChange, registerStrings } from '../i18n.js';
+import { SortableTable, el, formatNumber, isShown } from './keywords.js';
+import './phrases.css';
+
+registerStrings({
+  zh: {
+    'ph.filter': '查找短语',
+    'ph.export': '导出 CSV',
+    'ph.phrase': '短语',
+    'ph.parts': '组成',
+    'ph.count': '次数',
+    'ph.pmi': 'PMI',
+    'ph.llr': 'G²',
+    'ph.leftEntropy': '左熵',
+    'ph.rightEntropy': '右熵',
+    'ph.score': '得分',
+    'ph.action': '操作',
+    'ph.accept': '接受',
+    'ph.accepting': '正在添加…',
+    'ph.accepted': '已添加',
+    'ph.acceptTitle': '把「{phrase}」作为一个词（加入自定义词，重新分词）',
+    'ph.phraseTitle': '查看「{phrase}」的语境',
+    'ph.summary': '{shown} / {total} 个短语（至少出现 {minCount} 次）。接受一个短语，它就会作为一个词参与所有分析。',
+    'ph.empty': '没有发现短语。文本较短时，可在设置中降低短语的最少出现次数。',
+    'ph.noMatch': '没有包含「{query}」的短语。',
+    'ph.caption': '短语表',
+    'ph.addLabel': '添加自定义词',
+    'ph.addPlaceholder': '输入词语，多个词用空格或逗号分隔',
+    'ph.addButton': '添加',
+    'ph.addAlready': '「{words}」已在自定义词中。',
+    'ph.userWords': '当前自定义词（可在设置中删除）：',
+    'ph.noUserWords': '暂无自定义词。',
+    'ph.help':
+      'PMI：组成词的互信息，越高越“粘”；G²：对数似然比，越高越不像偶然相邻；左熵/右熵：前后可接的词越多样，短语边界越清楚。',
+  },
+  en: {
+    'ph.filter': 'Find a phrase',
+    'ph.export': 'Export CSV',
+    'ph.phrase': 'Phrase',
+    'ph.parts': 'Parts',
+    'ph.count': 'Count',
+    'ph.pmi': 'PMI',
+    'ph.llr': 'G²',
+    'ph.leftEntropy': 'Left entropy',
+    'ph.rightEntropy': 'Right entropy',
+    'ph.score': 'Score',
+    'ph.action': 'Action',
+    'ph.accept': 'Accept',
+    'ph.accepting': 'Adding…',
+    'ph.accepted': 'Added',
+    'ph.acceptTitle': 'Make “{phrase}” one word (adds a user word and re-segments)',
+    'ph.phraseTitle': 'Show the contexts of “{phrase}”',
+    'ph.summary': '{shown} / {total} phrases (seen at least {minCount} times). An accepted phrase becomes one word in every analysis.',
+    'ph.empty': 'No phrases found. For short texts, lower the minimum phrase count in the settings.',
+    'ph.noMatch': 'No phrase contains “{query}”.',
+    'ph.caption': 'Phrases',
+    'ph.addLabel': 'Add user words',
+    'ph.addPlaceholder': 'Type words, separated by spaces or commas',
+    'ph.addButton': 'Add',
+    'ph.addAlready': '“{words}” is already a user word.',
+    'ph.userWords': 'User words (remove them in the settings):',
+    'ph.noUserWords': 'No user words yet.',
+    'ph.help':
+      'PMI: how strongly the parts attract each other; G²: log-likelihood, high when the parts are unlikely to meet by chance; left/right entropy: the more varied the neighbours, the clearer the phrase boundary.',
+  },
+});
+
+// Separators people type between words: spaces, commas (both widths), 、 and semicolons.
+const WORD_SEPARATORS = /[\s,，、;；]+/;
+
+export class PhrasesView {
+  #ctx;
+  #analysis = null;
+  #state = null;
+  #dirty = false;
+  #pending = new Set(); // phrases accepted whose re-segmentation has not come back yet
+
+  constructor(container, ctx) {
+    this.container = container;
+    this.#ctx = ctx;
+    const t = ctx.t;
+
+    this.root = el('div', 'ph-root');
+
+    const toolbar = el('div', 'view-toolbar');
+    this.filterInput = el('input', 'ph-filter');
+    this.filterInput.type = 'search';
+    this.filterInput.addEventListener('input', () => this.#render());
+    this.exportButton = el('button', 'ph-export toolbar-end');
+    this.exportButton.type = 'button';
+    this.exportButton.addEventListener('click', () =>
+      downloadBlob(fileName('phrases', 'csv'), this.table.csv()),
+    );
+    toolbar.append(this.filterInput, this.exportButton);
+
+    // Any word can be added by hand, not only the discovered phrases.
+    this.addForm = el('form', 'view-toolbar ph-add');
+    this.addLabel = el('label', 'field');
+    this.addText = el('span');
+    this.addInput = el('input', 'ph-add-input');
+    this.addInput.type = 'text';
+    this.addLabel.append(this.addText, this.addInput);
+    this.addButton = el('button', 'ph-add-button');
+    this.addButton.type = 'submit';
+    this.addForm.append(this.addLabel, this.addButton);
+    this.addForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#addTyped();
+    });
+
+    this.userWordsEl = el('div', 'ph-user-words');
+    this.userWordsLabel = el('span', 'ph-user-words-label');
+    this.userWordsList = el('ul', 'ph-chips');
+    this.userWordsEl.append(this.userWordsLabel, this.userWordsList);
+
+    this.summary = el('p', 'view-summary ph-summary');
+    this.summary.setAttribute('aria-live', 'polite');
+    this.message = el('p', 'view-empty ph-empty');
+    this.message.hidden = true;
+    this.help = el('p', 'ph-help');
+
+    this.table = new SortableTable({
+      t,
+      caption: 'ph.caption',
+      columns: [
+        {
+          key: 'phrase',
+          label: () => t('ph.phrase'),
+          value: (r) => r.phrase,
+          className: 'phrase',
+          render: (r, td) => {
+            const button = el('button', 'term-button', r.phrase);
+            button.type = 'button';
+            button.title = t('ph.phraseTitle', { phrase: r.phrase });
+            button.addEventListener('click', () => ctx.showContexts(r.phrase));
+            td.append(button);
+          },
+        },
+        { key: 'parts', label: () => t('ph.parts'), value: (r) => r.parts.join(' + '), className: 'parts' },
+        { key: 'count', label: () => t('ph.count'), value: (r) => r.count, numeric: true, className: 'count' },
+        { key: 'pmi', label: () => t('ph.pmi'), value: (r) => r.pmi, numeric: true, digits: 3, className: 'pmi' },
+        { key: 'llr', label: () => t('ph.llr'), value: (r) => r.llr, numeric: true, digits: 2, className: 'llr' },
+        { key: 'leftEntropy', label: () => t('ph.leftEntropy'), value: (r) => r.leftEntropy, numeric: true, digits: 3, className: 'left-entropy' },
+        { key: 'rightEntropy', label: () => t('ph.rightEntropy'), value: (r) => r.rightEntropy, numeric: true, digits: 3, className: 'right-entropy' },
+        { key: 'score', label: () => t('ph.score'), value: (r) => r.score, numeric: true, digits: 2, className: 'score' },
+        {
+          key: 'action',
+          label: () => t('ph.action'),
+          value: () => '',
+          sortable: false,
+          csv: false,
+          className: 'action',
+          render: (r, td) => td.append(this.#acceptButton(r.phrase)),
+        },
+      ],
+    });
+
+    this.root.append(
+      this.addForm,
+      this.userWordsEl,
+      toolbar,
+      this.summary,
+      this.message,
+      this.table.element,
+      this.help,
+    );
+    container.append(this.root);
+    this.#relabel();
+    onLangChange(() => {
+      this.#relabel();
+      if (isShown(this.container)) this.#render();
+      else this.#dirty = true;
+    });
+  }
+
+  update(analysis, state) {
+    this.#analysis = analysis;
+    this.#state = state;
+    // A phrase that is now a user word has been re-segmented: it is no longer pending.
+    for (const phrase of this.#pending) if (state.userWords?.includes(phrase)) this.#pending.delete(phrase);
+    if (isShown(this.container)) this.#render();
+    else this.#dirty = true;
+  }
+
+  show() {
+    if (this.#dirty) this.#render();
+  }
+
+  #relabel() {
+    const t = this.#ctx.t;
+    this.filterInput.placeholder = t('ph.filter');
+    this.filterInput.setAttribute('aria-label', t('ph.filter'));
+    this.exportButton.textContent = t('ph.export');
+    this.addText.textContent = t('ph.addLabel');
+    this.addInput.placeholder = t('ph.addPlaceholder');
+    this.addButton.textContent = t('ph.addButton');
+    this.userWordsLabel.textContent = t('ph.userWords');
+    this.help.textContent = t('ph.help');
+    this.table.relabel();
+  }
+
+  #acceptButton(phrase) {
+    const t = this.#ctx.t;
+    const button = el('button', 'row-action accept');
+    button.type = 'button';
+    const added = this.#state?.userWords?.includes(phrase);
+    const pending = this.#pending.has(phrase);
+    button.textContent = added ? t('ph.accepted') : pending ? t('ph.accepting') : t('ph.accept');
+    button.disabled = added || pending;
+    button.title = t('ph.acceptTitle', { phrase });
+    button.addEventListener('click', () => this.#accept([phrase], button));
+    return button;
+  }
+
+  async #accept(words, button) {
+    for (const word of words) this.#pending.add(word);
+    if (button) {
+      button.disabled = true;
+      button.textContent = this.#ctx.t('ph.accepting');
+    }
+    let failed = false;
+    try {
+      await this.#ctx.addUserWords(words);
+    } catch (err) {
+      failed = true;
+      if (err?.message) this.#ctx.notify(err.message, 'error');
+    }
+    // If the words did not make it into the user words (the controller reported why), the
+    // phrase can be tried again.
+    const userWords = this.#state?.userWords ?? [];
+    const refused = words.filter((word) => failed || !userWords.includes(word));
+    for (const word of refused) this.#pending.delete(word);
+    if (button?.isConnected && refused.length) {
+      button.disabled = false;
+      button.textContent = this.#ctx.t('ph.accept');
+    }
+  }
+
+  #addTyped() {
+    const typed = this.addInput.value.split(WORD_SEPARATORS).filter(Boolean);
+    if (typed.length === 0) return;
+    const existing = new Set(this.#state?.userWords ?? []);
+    const fresh = [...new Set(typed)].filter((word) => !existing.has(word));
+    const already = typed.filter((word) => existing.has(word));
+    if (already.length) this.#ctx.notify(this.#ctx.t('ph.addAlready', { words: already.join('、') }), 'info');
+    this.addInput.value = '';
+    if (fresh.length) this.#accept(fresh, null);
+  }
+
+  #render() {
+    this.#dirty = false;
+    const t = this.#ctx.t;
+    const phrases = this.#analysis?.phrases ?? [];
+    const query = this.filterInput.value.trim().toLowerCase();
+    const rows = query ? phrases.filter((p) => p.phrase.toLowerCase().includes(query)) : phrases;
+    this.table.setRows(rows);
+
+    const userWords = this.#state?.userWords ?? [];
+    this.userWordsList.replaceChildren(
+      ...(userWords.length
+        ? userWords.map((word) => el('li', 'ph-chip', word))
+        : [el('li', 'ph-chip-none', t('ph.noUserWords'))]),
+    );
+
+    this.summary.textContent = this.#analysis
+      ? t('ph.summary', {
+          shown: formatNumber(rows.length),
+          total: formatNumber(phrases.length),
+          minCount: formatNumber(this.#state?.settings?.phrases?.minCount ?? 3),
+        })
+      : '';
+    const empty = !this.#analysis ? '' : phrases.length === 0 ? t('ph.empty') : rows.length === 0 ? t('ph.noMatch', { query }) : '';
+    this.message.textContent = empty;
+    this.message.hidden = !empty;
+    this.exportButton.disabled = rows.length === 0;
+  }
+}

@@ -1,0 +1,91 @@
+// The analysis worker: owns the one wasm Analyzer so that the page never blocks.
+// Protocol: {id, action, args} -> {id, result} | {id, error: {name, message}}, plus
+// {id, progress} (0..1) while addDocument / addText segments a long text.
+import init, { Analyzer } from './pkg/wenxi.js';
+
+// An explicit URL (rather than init()'s default) is what makes Vite emit the .wasm as an asset
+// of the worker bundle in the production build.
+const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
+
+// jieba's dictionary is built once, in the Analyzer constructor; every request reuses it.
+const ready = init({ module_or_path: wasmUrl }).then(() => new Analyzer());
+
+// Analyzer methods the page may call, by name (docs/API.md).
+const METHODS = new Set([
+  'addDocument',
+  'addText',
+  'removeDocument',
+  'documents',
+  'setUserWords',
+  'userWords',
+  'setStopWords',
+  'stopWords',
+  'builtinStopWords',
+  'analyze',
+  'kwic',
+  'keyness',
+  'segment',
+]);
+
+// Actions that only the worker knows.
+const ACTIONS = {
+  ready: (analyzer) => analyzer.documents().length,
+
+  // Fetches seeds/index.json and every file it lists from `baseUrl` and adds them in order.
+  async loadSeeds(analyzer, _id, baseUrl) {
+    const index = await fetchOk(new URL('index.json', baseUrl), '示例文章目录');
+    const { files } = await index.json();
+    for (const name of files) {
+      const response = await fetchOk(new URL(name, baseUrl), `示例文章「${name}」`);
+      analyzer.addDocument(name, new Uint8Array(await response.arrayBuffer()));
+    }
+    return analyzer.documents();
+  },
+
+  addDocument(analyzer, id, name, bytes) {
+    return analyzer.addDocument(name, bytes, progressOf(id));
+  },
+
+  addText(analyzer, id, name, text) {
+    return analyzer.addText(name, text, progressOf(id));
+  },
+};
+
+const progressOf = (id) => (fraction) => postMessage({ id, progress: fraction });
+
+async function fetchOk(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(
+      `无法加载${what}（HTTP ${response.status}）。 / Cannot load ${url} (HTTP ${response.status}).`,
+    );
+  }
+  return response;
+}
+
+async function handle({ id, action, args = [] }) {
+  try {
+    const analyzer = await ready;
+    let result;
+    if (Object.hasOwn(ACTIONS, action)) {
+      result = await ACTIONS[action](analyzer, id, ...args);
+    } else if (METHODS.has(action)) {
+      result = analyzer[action](...args);
+    } else {
+      throw new Error(`未知的操作「${action}」。 / Unknown action "${action}".`);
+    }
+    postMessage({ id, result });
+  } catch (err) {
+    postMessage({
+      id,
+      error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) },
+    });
+  }
+}
+
+// One request at a time, in arrival order: async actions (loadSeeds) must not interleave with
+// later requests that depend on their documents.
+let queue = Promise.resolve();
+self.addEventListener('message', (event) => {
+  queue = queue.then(() => handle(event.data));
+});

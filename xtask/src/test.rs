@@ -1,0 +1,230 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::util;
+use crate::wasm::{self, SizeReport};
+use crate::web;
+
+/// State passed between steps (the size budget needs the wasm build's report).
+#[derive(Default)]
+struct Run {
+    size: Option<SizeReport>,
+}
+
+struct Step {
+    name: &'static str,
+    /// Not run with `--quick`.
+    browser: bool,
+    run: fn(&mut Run) -> Result<()>,
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        name: "rustfmt: cargo fmt --all -- --check",
+        browser: false,
+        run: |_| util::run(util::cargo().args(["fmt", "--all", "--", "--check"])),
+    },
+    Step {
+        name: "clippy (host): cargo clippy --workspace --all-targets -- -D warnings",
+        browser: false,
+        run: |_| {
+            util::run(util::cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        },
+    },
+    Step {
+        name: "clippy (wasm32): cargo clippy -p wenxi --lib --target wasm32-unknown-unknown",
+        browser: false,
+        run: |_| {
+            wasm::ensure_target()?;
+            util::run(util::cargo().args([
+                "clippy",
+                "-p",
+                "wenxi",
+                "--lib",
+                "--target",
+                wasm::TARGET,
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        },
+    },
+    Step {
+        name: "native tests: cargo test --workspace",
+        browser: false,
+        run: |_| util::run(util::cargo().args(["test", "--workspace"])),
+    },
+    Step {
+        name: "wasm build: cargo build --target wasm32 + wasm-bindgen glue",
+        browser: false,
+        run: |run| {
+            run.size = Some(wasm::build()?);
+            Ok(())
+        },
+    },
+    Step {
+        name: "wasm tests in Node: node --test tests/wasm/",
+        browser: false,
+        run: |_| node_tests("tests/wasm", None),
+    },
+    Step {
+        name: "size budget of the .wasm",
+        browser: false,
+        run: |run| {
+            let report = run.size.context("the wasm build step did not run")?;
+            wasm::check_size_budget(&report)
+        },
+    },
+    Step {
+        name: "page build: vite build",
+        browser: false,
+        run: |_| web::vite_build(),
+    },
+    Step {
+        name: "browser tests: node --test tests/e2e/ (headless Chromium)",
+        browser: true,
+        run: |_| {
+            // The harness serves dist/ with this very binary, so it tests the real server.
+            let exe = std::env::current_exe().context("cannot find the xtask binary")?;
+            node_tests("tests/e2e", Some(&exe))
+        },
+    },
+];
+
+pub fn command(args: &[String]) -> Result<()> {
+    let mut quick = false;
+    for arg in args {
+        match arg.as_str() {
+            "--quick" => quick = true,
+            other => bail!("`cargo xtask test` does not know {other:?} (only --quick)"),
+        }
+    }
+    let started = Instant::now();
+    let mut run = Run::default();
+    let mut timings = Vec::new();
+    let total = STEPS.len();
+    for (i, step) in STEPS.iter().enumerate() {
+        let number = i + 1;
+        if quick && step.browser {
+            banner(&format!(
+                "[{number}/{total}] {} — skipped (--quick)",
+                step.name
+            ));
+            continue;
+        }
+        banner(&format!("[{number}/{total}] {}", step.name));
+        let step_started = Instant::now();
+        if let Err(e) = (step.run)(&mut run) {
+            let elapsed = step_started.elapsed();
+            eprintln!();
+            eprintln!("{}", "━".repeat(78));
+            eprintln!(
+                "✗ FAILED at step {number}/{total}: {} (after {})",
+                step.name,
+                clock(elapsed)
+            );
+            eprintln!("{}", "━".repeat(78));
+            return Err(e);
+        }
+        timings.push((step.name, step_started.elapsed()));
+    }
+    banner("summary");
+    for (name, elapsed) in &timings {
+        println!("  {:>7}  {name}", clock(*elapsed));
+    }
+    println!(
+        "✓ {} steps passed in {}{}",
+        timings.len(),
+        clock(started.elapsed()),
+        if quick {
+            " (--quick: browser tests skipped)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
+fn banner(title: &str) {
+    println!();
+    println!(
+        "━━━ {title} {}",
+        "━".repeat(74usize.saturating_sub(title.chars().count()))
+    );
+}
+
+fn clock(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs >= 60 {
+        format!("{}m{:02}s", secs / 60, secs % 60)
+    } else {
+        format!("{:.1}s", d.as_secs_f64())
+    }
+}
+
+/// Runs Node's test runner on the `*.test.mjs` files of a folder. The files are listed here
+/// rather than passing the folder, whose meaning differs between Node versions (20: a folder to
+/// search; 22+: a glob), and so that helper modules such as harness.mjs are never run as tests.
+fn node_tests(dir: &str, xtask_bin: Option<&Path>) -> Result<()> {
+    let files = test_files(&util::root().join(dir))?;
+    if files.is_empty() {
+        bail!("no *.test.mjs files in {dir}/");
+    }
+    let mut command: Command = util::program("node");
+    command.arg("--test");
+    command.args(files.iter().map(|f| Path::new(dir).join(f)));
+    if let Some(bin) = xtask_bin {
+        command.env("WENXI_XTASK_BIN", bin);
+    }
+    util::run(&mut command)
+}
+
+fn test_files(dir: &Path) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".test.mjs") {
+            files.push(name);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_step_is_last_so_quick_runs_everything_else() {
+        let browser: Vec<_> = STEPS.iter().map(|s| s.browser).collect();
+        assert_eq!(browser.iter().filter(|b| **b).count(), 1);
+        assert_eq!(browser.last(), Some(&true));
+    }
+
+    #[test]
+    fn finds_only_test_files() {
+        let files = test_files(&util::root().join("tests").join("e2e")).unwrap();
+        assert!(files.iter().all(|f| f.ends_with(".test.mjs")), "{files:?}");
+        assert!(!files.iter().any(|f| f == "harness.mjs"));
+    }
+
+    #[test]
+    fn clock_reads_well() {
+        assert_eq!(clock(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(clock(Duration::from_secs(125)), "2m05s");
+    }
+}

@@ -1,0 +1,317 @@
+//! The wasm build: `cargo build --target wasm32-unknown-unknown`, JS glue by
+//! `wasm-bindgen-cli-support`, and a size report of what a visitor downloads.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use wasm_bindgen_cli_support::Bindgen;
+
+use crate::util::{self, human_bytes};
+
+pub const TARGET: &str = "wasm32-unknown-unknown";
+/// The root crate, as in its Cargo.toml; wasm-bindgen names the outputs after it.
+const CRATE: &str = "wenxi";
+
+/// Sizes of the `.wasm` that wasm-bindgen emitted.
+#[derive(Debug, Clone, Copy)]
+pub struct SizeReport {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Builds the wasm, generates `www/pkg/` and prints the size report.
+pub fn build() -> Result<SizeReport> {
+    check_bindgen_versions(&util::root().join("Cargo.lock"))?;
+    ensure_target()?;
+    util::run(util::cargo().args([
+        "build",
+        "--release",
+        "--target",
+        TARGET,
+        "-p",
+        CRATE,
+        "--lib",
+    ]))?;
+    // Re-checked after the build: it may have created or updated Cargo.lock.
+    check_bindgen_versions(&util::root().join("Cargo.lock"))?;
+
+    let input = util::target_dir()
+        .join(TARGET)
+        .join("release")
+        .join(format!("{CRATE}.wasm"));
+    let out_dir = util::root().join("www").join("pkg");
+    generate_glue(&input, &out_dir)?;
+
+    let wasm = out_dir.join(format!("{CRATE}_bg.wasm"));
+    let report = size_report(&wasm)?;
+    print_size_report(&wasm, &report);
+    Ok(report)
+}
+
+/// Adds the wasm32 target through rustup when it is missing (CI machines start without it).
+pub fn ensure_target() -> Result<()> {
+    let output = match util::program("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+    {
+        Ok(output) if output.status.success() => output,
+        // Without rustup (a distro toolchain) the target may still be there; cargo will say if not.
+        _ => {
+            eprintln!(
+                "note: cannot ask rustup for installed targets; assuming {TARGET} is present"
+            );
+            return Ok(());
+        }
+    };
+    let installed = String::from_utf8_lossy(&output.stdout);
+    if installed.lines().any(|line| line.trim() == TARGET) {
+        return Ok(());
+    }
+    println!("The {TARGET} target is missing; adding it.");
+    util::run(util::program("rustup").args(["target", "add", TARGET]))
+}
+
+/// The glue generator and the runtime crate speak one schema version; a mismatch only shows up
+/// as an obscure error deep inside wasm-bindgen, so say it plainly and early.
+pub fn check_bindgen_versions(lock: &Path) -> Result<()> {
+    let text = match fs::read_to_string(lock) {
+        Ok(text) => text,
+        // No lock yet: the first cargo build writes it, and we check again after that.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", lock.display())),
+    };
+    let runtime = locked_versions(&text, "wasm-bindgen");
+    let generator = locked_versions(&text, "wasm-bindgen-cli-support");
+    let where_pinned =
+        "Pin both to the same exact version: `wasm-bindgen = \"=X.Y.Z\"` in the root \
+                        Cargo.toml and `wasm-bindgen-cli-support = \"=X.Y.Z\"` in xtask/Cargo.toml";
+    match (runtime.as_slice(), generator.as_slice()) {
+        ([runtime], [generator]) if runtime == generator => Ok(()),
+        ([runtime], [generator]) => bail!(
+            "Cargo.lock has wasm-bindgen {runtime} (the runtime the wasm is built with) but \
+             wasm-bindgen-cli-support {generator} (the glue generator in xtask). The generated JS \
+             would not match the wasm. {where_pinned}."
+        ),
+        ([], _) => Ok(()), // the wasm32-only dependency is not resolved yet; cargo build adds it
+        (_, []) => bail!("Cargo.lock has no wasm-bindgen-cli-support; is xtask in the workspace?"),
+        _ => bail!(
+            "Cargo.lock has several versions (wasm-bindgen {runtime:?}, wasm-bindgen-cli-support \
+             {generator:?}); the wasm and its glue need exactly one and the same. {where_pinned}."
+        ),
+    }
+}
+
+/// Versions of `package` in a Cargo.lock (`name = "..."` is followed by `version = "..."`).
+fn locked_versions(lock_text: &str, package: &str) -> Vec<String> {
+    let needle = format!("name = \"{package}\"");
+    let mut versions = Vec::new();
+    let mut lines = lock_text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != needle {
+            continue;
+        }
+        let version = lines
+            .next()
+            .and_then(|l| l.trim().strip_prefix("version = \""))
+            .and_then(|l| l.strip_suffix('"'));
+        if let Some(version) = version {
+            versions.push(version.to_string());
+        }
+    }
+    versions
+}
+
+fn generate_glue(input: &Path, out_dir: &Path) -> Result<()> {
+    if !input.is_file() {
+        bail!("{} is missing after the build", input.display());
+    }
+    // Start clean so that no stale snippet or old output survives a rename.
+    if out_dir.exists() {
+        fs::remove_dir_all(out_dir)
+            .with_context(|| format!("cannot clear {}", out_dir.display()))?;
+    }
+    println!(
+        "Generating JS glue (wasm-bindgen-cli-support, --target web) into {}",
+        out_dir.display()
+    );
+    let started = Instant::now();
+    Bindgen::new()
+        .input_path(input)
+        .web(true)?
+        .typescript(false)
+        // The library defaults to omitting `new URL('wenxi_bg.wasm', import.meta.url)` (the CLI
+        // does not); keep it so that a bare `await init()` works as docs/API.md promises.
+        .omit_default_module_path(false)
+        .generate(out_dir)
+        .context("wasm-bindgen could not generate the JS glue")?;
+    println!("  done in {:.1?}", started.elapsed());
+    for name in [format!("{CRATE}.js"), format!("{CRATE}_bg.wasm")] {
+        if !out_dir.join(&name).is_file() {
+            bail!(
+                "wasm-bindgen did not write {name} into {}",
+                out_dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Sizes of a .wasm: raw, gzip, brotli. Brotli at quality 11 takes many seconds for a large
+/// file, so the report of an unchanged file is kept in target/ and reused.
+pub fn size_report(wasm: &Path) -> Result<SizeReport> {
+    let bytes = fs::read(wasm).with_context(|| format!("cannot read {}", wasm.display()))?;
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let key = format!("{:016x}-{}", hasher.finish(), bytes.len());
+    let cache = util::target_dir().join("xtask-wasm-size.txt");
+    if let Some(report) = fs::read_to_string(&cache)
+        .ok()
+        .and_then(|text| parse_cached(&text, &key))
+    {
+        return Ok(report);
+    }
+
+    // gzip runs beside brotli, which dominates.
+    let (gzip, brotli) = std::thread::scope(|scope| {
+        let gzip = scope.spawn(|| gzip_len(&bytes));
+        let brotli = brotli_len(&bytes);
+        (gzip.join().expect("gzip thread does not panic"), brotli)
+    });
+    let report = SizeReport {
+        raw: bytes.len() as u64,
+        gzip: gzip?,
+        brotli: brotli?,
+    };
+    // Only a cache: failing to write it costs time next build, nothing else.
+    let _ = fs::write(
+        &cache,
+        format!("{key} {} {} {}\n", report.raw, report.gzip, report.brotli),
+    );
+    Ok(report)
+}
+
+fn parse_cached(text: &str, key: &str) -> Option<SizeReport> {
+    let mut fields = text.split_whitespace();
+    if fields.next()? != key {
+        return None;
+    }
+    let mut number = || fields.next()?.parse().ok();
+    Some(SizeReport {
+        raw: number()?,
+        gzip: number()?,
+        brotli: number()?,
+    })
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+/// Quality 11 with a 4 MiB window: what a static host precompresses with.
+fn brotli_len(bytes: &[u8]) -> Result<u64> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
+        writer.write_all(bytes)?;
+        writer.flush()?;
+    } // dropping the writer finishes the stream
+    Ok(out.len() as u64)
+}
+
+fn print_size_report(wasm: &Path, report: &SizeReport) {
+    let name = wasm.file_name().map(PathBuf::from).unwrap_or_default();
+    println!("Size of {}:", name.display());
+    println!("  raw     {}", human_bytes(report.raw));
+    println!("  gzip    {}   (level 9)", human_bytes(report.gzip));
+    println!("  brotli  {}   (quality 11)", human_bytes(report.brotli));
+}
+
+/// The size budget for the compressed `.wasm`. No budget is set yet: a later issue picks the
+/// numbers from real builds; until then this only reports, so it never fails.
+pub fn check_size_budget(report: &SizeReport) -> Result<()> {
+    println!(
+        "No size budget is set yet; the .wasm is {} with brotli, {} with gzip.",
+        human_bytes(report.brotli),
+        human_bytes(report.gzip)
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen-cli-support"
+version = "0.2.130"
+"#;
+
+    fn write_lock(name: &str, text: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-lock-{}-{name}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("Cargo.lock");
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn finds_locked_versions() {
+        assert_eq!(locked_versions(LOCK, "wasm-bindgen"), ["0.2.130"]);
+        assert_eq!(
+            locked_versions(LOCK, "wasm-bindgen-cli-support"),
+            ["0.2.130"]
+        );
+        assert!(locked_versions(LOCK, "wasm-bindgen-shared").is_empty());
+    }
+
+    #[test]
+    fn equal_versions_pass() {
+        check_bindgen_versions(&write_lock("equal", LOCK)).unwrap();
+    }
+
+    #[test]
+    fn different_versions_fail_clearly() {
+        let lock = LOCK.replacen("0.2.130", "0.2.131", 1);
+        let err = check_bindgen_versions(&write_lock("differ", &lock)).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("wasm-bindgen 0.2.131"), "{message}");
+        assert!(
+            message.contains("wasm-bindgen-cli-support 0.2.130"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn this_workspace_is_consistent() {
+        check_bindgen_versions(&util::root().join("Cargo.lock")).unwrap();
+    }
+
+    #[test]
+    fn cached_report_is_used_only_for_its_key() {
+        let report = parse_cached("abc-4 4 30 20\n", "abc-4").unwrap();
+        assert_eq!((report.raw, report.gzip, report.brotli), (4, 30, 20));
+        assert!(parse_cached("abc-4 4 30 20\n", "abd-4").is_none());
+        assert!(parse_cached("abc-4 4 30\n", "abc-4").is_none());
+    }
+
+    #[test]
+    fn compressed_sizes_are_smaller_for_repetitive_input() {
+        let bytes = b"wenxi ".repeat(10_000);
+        assert!(gzip_len(&bytes).unwrap() < 1_000);
+        assert!(brotli_len(&bytes).unwrap() < 1_000);
+    }
+}
