@@ -106,6 +106,22 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     assert.ok(keptBefore && keptAfter, '劳模 is no longer drawn');
     await session.screenshot('network-jaccard-20');
 
+    // --- pairs within a window of terms instead of a sentence ----------------------------------
+    assert.ok(await page.locator(`${VIEW} input[name="window"]`).isHidden(), 'the window size shows for sentences');
+    before = await analyses(page);
+    await page.locator(`${VIEW} select[name="unit"]`).selectOption('window');
+    await waitForAnalysisAfter(page, before);
+    const windowSize = page.locator(`${VIEW} input[name="window"]`);
+    assert.ok(await windowSize.isVisible(), 'no window size for the window unit');
+    assert.equal(await windowSize.inputValue(), '5');
+    before = await analyses(page);
+    await windowSize.fill('8');
+    await windowSize.press('Enter');
+    await windowSize.blur();
+    await waitForAnalysisAfter(page, before);
+    await page.waitForFunction((view) => /窗口 8 个词/.test(document.querySelector(`${view} .net-summary`).textContent), VIEW);
+    assert.equal(await page.locator(`${VIEW} svg .net-node`).count(), 20);
+
     // --- hover a link: its tooltip ---------------------------------------------------------
     // The longest link, whose middle is least likely to be under a circle.
     const edge = await page.evaluate((view) => {
@@ -236,7 +252,7 @@ test('the network says so when no pair reaches the threshold', { timeout: 120_00
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
     await page.locator('[data-tab="network"]').click();
     await page.waitForFunction((view) => document.querySelectorAll(`${view} svg .net-node`).length > 0, VIEW, { timeout: 30_000 });
-    const before = await analyses(page);
+    let before = await analyses(page);
     const minCount = page.locator(`${VIEW} input[name="minCount"]`);
     await minCount.fill('1000');
     await minCount.press('Enter');
@@ -248,6 +264,14 @@ test('the network says so when no pair reaches the threshold', { timeout: 120_00
     assert.ok(await page.locator(`${VIEW} svg`).isHidden(), 'an empty canvas is still shown');
     assert.ok(await page.locator(`${VIEW} button[data-action="png"]`).isDisabled());
     await session.screenshot('network-empty');
+
+    // The same in English: the labels and the message follow the language switch.
+    before = await analyses(page);
+    await page.locator('#lang-switch').click();
+    await waitForAnalysisAfter(page, before);
+    assert.match(await message.textContent(), /No co-occurrence above the threshold/);
+    assert.match(await page.locator(`${VIEW} .net-field-minCount`).textContent(), /Min\. co-occurrences/);
+    assert.match(await page.locator(`${VIEW} button[data-action="gexf"]`).textContent(), /GEXF/);
   } catch (err) {
     await session.screenshot('network-empty-failure').catch(() => {});
     throw err;

@@ -394,7 +394,12 @@ export class NetworkView {
       'details',
       { className: 'net-data' },
       this.label(el('summary'), 'network.table'),
-      el('div', { className: 'net-tables' }, this.nodeTable, this.edgeTable),
+      el(
+        'div',
+        { className: 'net-tables' },
+        el('div', { className: 'net-scroll' }, this.nodeTable),
+        el('div', { className: 'net-scroll' }, this.edgeTable),
+      ),
     );
 
     this.container.append(toolbar, actions, this.summary, this.stage, this.hint, this.details);
