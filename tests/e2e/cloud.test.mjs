@@ -110,7 +110,7 @@ test('the word cloud shows the top terms, sized by the chosen weight, and opens 
     await session.screenshot('cloud-freq');
 
     // TextRank: the weight selector re-analyses and the cloud is redrawn with other sizes.
-    const weight = page.getByLabel('权重');
+    const weight = page.locator(CLOUD).getByRole('combobox', { name: '权重' });
     assert.equal(await weight.inputValue(), 'freq');
     await afterAnalysis(page, () => weight.selectOption({ label: 'TextRank' }));
     const ranked = await readCloud(page);
@@ -128,15 +128,15 @@ test('the word cloud shows the top terms, sized by the chosen weight, and opens 
     assert.equal(signature(await readCloud(page)), signature(words), 'the same words gave another layout');
 
     // Fewer words.
-    await page.getByLabel('词数').selectOption('50');
+    await page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('50');
     const fifty = await readCloud(page);
     assert.ok(fifty.length <= 50 && fifty.length >= 45, `${fifty.length} words for 50`);
     assert.equal(largest(fifty).text, '精神');
-    await page.getByLabel('词数').selectOption('100');
+    await page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('100');
 
     // Export PNG (2×) and SVG.
     const svgBox = await page.locator(`${CLOUD} svg`).boundingBox();
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PNG' }).click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator(CLOUD).getByRole('button', { name: '导出 PNG' }).click()]);
     assert.match(png.suggestedFilename(), /^wenxi-wordcloud-freq-.*\.png$/);
     const pngBytes = await readFile(await png.path());
     assert.ok(pngBytes.length > 10_000, `PNG is only ${pngBytes.length} bytes`);
@@ -144,7 +144,7 @@ test('the word cloud shows the top terms, sized by the chosen weight, and opens 
     const pngWidth = pngBytes.readUInt32BE(16);
     assert.ok(Math.abs(pngWidth - svgBox.width * 2) <= 2, `PNG is ${pngWidth} px wide for a ${svgBox.width} px cloud`);
 
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 SVG' }).click()]);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator(CLOUD).getByRole('button', { name: '导出 SVG' }).click()]);
     assert.match(svg.suggestedFilename(), /\.svg$/);
     const svgText = await readFile(await svg.path(), 'utf8');
     assert.match(svgText, /<svg/);
@@ -169,6 +169,7 @@ test('the word cloud shows the top terms, sized by the chosen weight, and opens 
     const gonghui = wordIn(page, '工会');
     await gonghui.focus();
     assert.equal(await gonghui.getAttribute('tabindex'), '0');
+    await session.screenshot('cloud-focus');
     await page.keyboard.press('Enter');
     const kwic = page.locator('#view-kwic');
     await kwic.waitFor({ state: 'visible' });
@@ -196,8 +197,8 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
   try {
     await openPage(session);
     await afterAnalysis(page, () => page.locator('#lang-switch').click());
-    assert.ok(await page.getByLabel('Weight').isVisible());
-    assert.ok(await page.getByRole('button', { name: 'Export PNG' }).isVisible());
+    assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight' }).isVisible());
+    assert.ok(await page.locator(CLOUD).getByRole('button', { name: 'Export PNG' }).isVisible());
     await page.locator(`${CLOUD} details summary`).click();
     assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /Frequency/);
     await wordIn(page, '劳模').hover();

@@ -123,17 +123,28 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     assert.equal(await page.locator(`${VIEW} svg .net-node`).count(), 20);
 
     // --- hover a link: its tooltip ---------------------------------------------------------
-    // The longest link, whose middle is least likely to be under a circle.
+    // A person points at a visible stretch of a link: the first point along the longest links
+    // that no circle or label covers.
     const edge = await page.evaluate((view) => {
-      const hits = [...document.querySelectorAll(`${view} svg line.net-hit`)];
-      let best = null;
-      for (const hit of hits) {
-        const r = hit.getBoundingClientRect();
-        const length = Math.hypot(r.width, r.height);
-        if (!best || length > best.length) best = { length, x: r.x + r.width / 2, y: r.y + r.height / 2, index: hit.dataset.edge };
+      const svg = document.querySelector(`${view} svg`);
+      const hits = [...svg.querySelectorAll('line.net-hit')].map((hit) => {
+        const m = hit.getScreenCTM();
+        const at = (name) => Number(hit.getAttribute(name));
+        const a = new DOMPoint(at('x1'), at('y1')).matrixTransform(m);
+        const b = new DOMPoint(at('x2'), at('y2')).matrixTransform(m);
+        return { hit, a, b, length: Math.hypot(b.x - a.x, b.y - a.y) };
+      });
+      hits.sort((p, q) => q.length - p.length);
+      for (const { hit, a, b } of hits) {
+        for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          const x = a.x + f * (b.x - a.x);
+          const y = a.y + f * (b.y - a.y);
+          if (document.elementFromPoint(x, y) === hit) return { x, y, index: hit.dataset.edge };
+        }
       }
-      return best;
+      return null;
     }, VIEW);
+    assert.ok(edge, 'no link can be pointed at: every one is covered');
     await page.mouse.move(edge.x, edge.y);
     const hovered = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('class'), edge);
     assert.equal(hovered, 'net-hit', 'the middle of the link is not hoverable');

@@ -70,7 +70,11 @@ test('phrases: discovered phrases can be accepted as words', { timeout: 180_000 
     if ((await page.locator('[data-tab="cloud"]').count()) > 0) {
       await page.click('[data-tab="cloud"]');
       await page.waitForFunction(
-        () => [...document.querySelectorAll('#view-cloud svg text')].some((node) => node.textContent === '劳模精神'),
+        // The word is the <text>'s own text; its <title> child holds the tooltip.
+        () =>
+          [...document.querySelectorAll('#view-cloud svg text')].some(
+            (node) => [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join('') === '劳模精神',
+          ),
         null,
         { timeout: 20_000 },
       );

@@ -130,7 +130,7 @@ export function layoutCloud(words, width, height) {
   let min = max >= 48 ? 12 : 10;
   const seed = hash(words.map((w) => w.text).join('\u0001'));
   const pick = seededRandom(seed ^ 0x9e3779b9);
-  // Mostly horizontal; some lower words upright (90°). The first five stay horizontal to read.
+  // Mostly horizontal; some smaller words upright (90°). Big words stay horizontal to read.
   const rotations = words.map((_, i) => (i >= 5 && pick() < 0.18 ? 90 : 0));
 
   // Start near a size that can fit: CJK glyphs are about square, and a cloud fills ~60% of its box.
@@ -138,16 +138,17 @@ export function layoutCloud(words, width, height) {
   const room = width * height * 0.6;
   const need = area(fontSizes(words, min, max));
   if (need > room) {
+    // Only the large end shrinks: smaller small words would save little room and not be read.
     const k = Math.max(0.35, Math.sqrt(room / need));
-    max = Math.max(16, max * k);
-    min = Math.max(9, min * k);
+    max = Math.max(min + 8, max * k);
   }
 
   // A long word can never be wider than the box, whatever the scale says; nor stand upright
   // taller than it (then it lies down).
   const chars = words.map((w) => Math.max(1, [...w.text].length));
   const fit = (sizes) => sizes.map((s, i) => Math.min(s, (width * 0.92) / (chars[i] * 1.05)));
-  const turn = (sizes) => rotations.map((r, i) => (r && chars[i] * sizes[i] * 1.05 < height * 0.8 ? r : 0));
+  const turn = (sizes) =>
+    rotations.map((r, i) => (r && sizes[i] <= sizes[0] * 0.5 && chars[i] * sizes[i] * 1.05 < height * 0.8 ? r : 0));
 
   const must = Math.min(MUST_PLACE, words.length);
   let best = null;
@@ -360,7 +361,7 @@ export class CloudView {
       'details',
       { class: 'cloud-numbers' },
       this.numbersSummary,
-      h('div', { class: 'cloud-table-scroll' }, h('table', {}, this.numbersHead, this.numbersBody)),
+      h('div', { class: 'cloud-table-scroll' }, h('table', { class: 'data' }, this.numbersHead, this.numbersBody)),
     );
 
     container.append(toolbar, this.note, this.box, this.numbers);
@@ -387,8 +388,9 @@ export class CloudView {
 
   #lastWidth = 0;
 
+  // The section, not the box: the box itself is hidden while there are no words.
   get #visible() {
-    return this.box.clientWidth > 0;
+    return this.container.clientWidth > 0;
   }
 
   #weightField() {
@@ -436,6 +438,7 @@ export class CloudView {
     const t = this.#ctx.t;
     const field = this.#weightField();
     const words = this.#pickWords();
+    this.box.hidden = words.length === 0;
     const width = this.box.clientWidth;
     const height = cloudHeight(width);
     const key = `${field}|${width}x${height}|${words.map((w) => `${w.text}:${w.weight}`).join(',')}`;
@@ -448,7 +451,6 @@ export class CloudView {
     const empty = words.length === 0;
     this.pngButton.disabled = empty;
     this.svgButton.disabled = empty;
-    this.box.hidden = empty;
     if (empty) {
       this.svg.replaceChildren();
       this.#layout = null;
@@ -484,7 +486,8 @@ export class CloudView {
         th(t('cloud.rank'), 'num'),
         th(t('cloud.term')),
         th(t('cloud.freq'), 'num'),
-        th(t(`cloud.weight.${field}`), 'num'),
+        // By frequency the weight is the frequency: one column is enough.
+        ...(field === 'freq' ? [] : [th(t(`cloud.weight.${field}`), 'num')]),
         th(t('cloud.inCloud')),
       ),
     );
@@ -496,7 +499,7 @@ export class CloudView {
           h('td', { class: 'num' }, String(i + 1)),
           h('td', { class: 'term' }, w.text),
           h('td', { class: 'num' }, numberFormat().format(w.count)),
-          h('td', { class: 'num' }, this.#formatWeight(w.weight, field)),
+          ...(field === 'freq' ? [] : [h('td', { class: 'num' }, this.#formatWeight(w.weight, field))]),
           h('td', {}, dropped.has(w.text) ? t('cloud.no') : t('cloud.yes')),
         ),
       ),

@@ -101,7 +101,7 @@ export class CompareView {
     this.cloudBox = h('div', { class: 'cloud-box compare-cloud' }, this.svg);
     this.tableHead = h('thead');
     this.tableBody = h('tbody');
-    this.table = h('table', { class: 'compare-table' }, this.tableHead, this.tableBody);
+    this.table = h('table', { class: 'data compare-table' }, this.tableHead, this.tableBody);
     this.body = h(
       'div',
       { class: 'compare-body', hidden: true },
@@ -311,7 +311,7 @@ export class CompareView {
       this.#dirty = true; // hidden: draw when shown
       return;
     }
-    const height = Math.min(cloudHeight(width), 460);
+    const height = Math.min(cloudHeight(width), 420);
     const key = `${this.#result.target[0]}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
     if (key === this.#renderedKey) return;
     this.#renderedKey = key;

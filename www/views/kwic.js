@@ -260,11 +260,12 @@ export class KwicView {
     this.exportButton.disabled = lines.length === 0;
     // The keyword column is as wide as the widest match (CJK ≈ 1em, Latin ≈ 0.6em), so every
     // keyword sits in the same column and the contexts line up on both sides of it.
-    const widest = Math.max(1, ...lines.map((line) => visualWidth(line.keyword)));
+    // At least as wide as its header (关键词 / Keyword).
+    const widest = Math.max(3.5, ...lines.map((line) => visualWidth(line.keyword)));
     this.colKeyword.style.width = `calc(${widest.toFixed(1)}em + 1.5rem)`;
     // Narrow contexts get a narrow table rather than a gulf between document and words.
     const chars = Number(this.widthSelect.value) * 2 + widest;
-    this.table.style.width = `min(100%, calc(${chars.toFixed(1)}em + 14rem))`;
+    this.tableWrap.style.width = `min(100%, calc(${chars.toFixed(1)}em + 15rem))`;
     this.body.replaceChildren(...lines.map((line) => this.#row(line)));
   }
 

@@ -1,7 +1,7 @@
 // The co-occurrence network: the top terms as circles (size = frequency, colour = community),
 // linked where they occur together, laid out by d3-force, with pan/zoom, draggable nodes,
 // exports (PNG, SVG, CSV of the edges, GEXF for Gephi) and the numbers in a table.
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity } from 'd3-zoom';
 import { drag } from 'd3-drag';
@@ -479,6 +479,7 @@ export class NetworkView {
     this.message.hidden = hasEdges;
     this.message.textContent = hasEdges ? '' : this.ctx.t(hasNodes ? 'network.empty.edges' : 'network.empty.none');
     this.svg.style.display = hasEdges ? '' : 'none';
+    this.hint.hidden = !hasEdges;
     for (const kind of ['fit', 'relayout', 'png', 'svg', 'csv']) this.buttons[kind].disabled = !hasEdges;
     this.buttons.gexf.disabled = !hasNodes;
     if (!hasEdges) {
@@ -575,13 +576,17 @@ export class NetworkView {
       // vertical one spreads the network to the landscape canvas.
       .force('x', forceX(0).strength(0.04 / Math.sqrt(aspect)))
       .force('y', forceY(0).strength(0.04 * Math.sqrt(aspect)))
-      .force('collide', forceCollide((n) => n.collide).iterations(2));
+      .force('collide', forceCollide((n) => n.collide).iterations(2))
+      .force('center', forceCenter(0, 0));
     // Settle before the first paint (deterministic: d3-force seeds its own random source). A
     // network that kept most of its positions only needs a gentle adjustment.
     const alpha = kept >= this.nodes.length / 2 ? 0.3 : 1;
     simulation.alpha(alpha);
     const ticks = Math.ceil(Math.log(simulation.alphaMin() / alpha) / Math.log(1 - simulation.alphaDecay()));
     simulation.tick(ticks);
+    // Centring shifts every node each tick; while a node is dragged that would make the rest
+    // drift, so after the first layout the weak x/y pulls alone keep the network in place.
+    simulation.force('center', null);
     simulation.on('tick', () => this.paint());
     this.simulation = simulation;
     this.measure = measure;
@@ -676,7 +681,8 @@ export class NetworkView {
       });
       this.nodeLayer.append(g);
     }
-    // Keyboard order follows frequency (the Analyzer's node order), not the drawing order.
+    // Nodes are appended in the Analyzer's order (most frequent first), which is also the Tab
+    // order. d3-drag needs each element's datum, bound here in the same order.
     select(this.nodeLayer)
       .selectAll('g.net-node')
       .data(this.nodes)

@@ -1,0 +1,162 @@
+// The compare tab as a person uses it: pick a document, read what sets it apart from the
+// others (table and cloud), open a word's contexts, download the table, and be told clearly
+// when there is nothing to compare with. Needs dist/ (`cargo xtask build`).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { startSession } from './harness.mjs';
+
+const VIEW = '#view-compare';
+
+async function openPage(session) {
+  const { page } = session;
+  await page.goto(session.url);
+  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+}
+
+async function afterAnalysis(page, action) {
+  const before = await page.evaluate(() => Number(document.body.dataset.analysis));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 30_000 });
+}
+
+/** The keyness table: [{term, target, reference, llr, logRatio}]. */
+function readTable(page) {
+  const number = (text) => Number(text.replace(/[,，]/g, ''));
+  return page.$$eval(`${VIEW} table tbody tr`, (rows) =>
+    rows.map((row) => [...row.cells].map((c) => c.textContent.trim())),
+  ).then((rows) =>
+    rows.map((cells) => ({
+      term: cells[1],
+      target: number(cells[2]),
+      reference: number(cells[3]),
+      llr: number(cells[4]),
+      logRatio: number(cells[5]),
+    })),
+  );
+}
+
+/** The cloud's words: visible text and font size. */
+function readCloud(page) {
+  return page.$$eval(`${VIEW} svg text`, (nodes) =>
+    nodes.map((node) => ({
+      text: [...node.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.data)
+        .join(''),
+      size: Number(node.getAttribute('font-size')),
+    })),
+  );
+}
+
+/** Waits until the table's first rows differ from `before` (a new result arrived). */
+async function tableChangedFrom(page, before) {
+  await page.waitForFunction(
+    ([sel, old]) => {
+      const rows = [...document.querySelectorAll(`${sel} table tbody tr`)].slice(0, 10);
+      return rows.length > 0 && rows.map((r) => r.cells[1]?.textContent.trim()).join('|') !== old;
+    },
+    [VIEW, before.slice(0, 10).map((r) => r.term).join('|')],
+    { timeout: 15_000 },
+  );
+}
+
+test('compare shows what sets a document apart, as a table and a cloud', { timeout: 180_000 }, async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page } = session;
+
+  try {
+    await openPage(session);
+    await page.locator('[data-tab="compare"]').click();
+    const view = page.locator(VIEW);
+    await view.waitFor({ state: 'visible' });
+    await page.locator(`${VIEW} table tbody tr`).first().waitFor({ timeout: 15_000 });
+
+    // The target list: every document by title, the first one chosen.
+    const target = view.getByRole('combobox', { name: '目标文档' });
+    const options = await target.locator('option').allTextContents();
+    assert.equal(options.length, 5, `options: ${options}`);
+    const titles = await page.locator('#documents').textContent();
+    for (const title of options) assert.ok(titles.includes(title.slice(0, 10)), `"${title}" is not a document title`);
+    const firstId = await target.locator('option').first().getAttribute('value');
+    assert.equal(await target.inputValue(), firstId, 'the first document is not the default');
+
+    assert.ok(await view.getByRole('heading', { name: '这篇文档的特色词' }).isVisible());
+    assert.match(await page.locator(`${VIEW} .compare-summary`).textContent(), /对比其余 4 篇文档/);
+    const headers = (await page.locator(`${VIEW} thead th`).allTextContents()).join(' ');
+    for (const name of ['词语', '本文频次', '其余文档频次', 'G²', '对数比']) assert.ok(headers.includes(name), headers);
+
+    const first = await readTable(page);
+    assert.ok(first.length >= 20, `only ${first.length} key terms`);
+    for (const row of first) {
+      assert.ok(row.llr > 0, `${row.term} has G² ${row.llr}: only over-used terms are listed`);
+      assert.ok(row.logRatio > 0, `${row.term} has log ratio ${row.logRatio}`);
+      assert.ok(row.target > 0, `${row.term} does not occur in the document`);
+    }
+    for (let i = 1; i < first.length; i++) assert.ok(first[i - 1].llr >= first[i].llr, 'not ordered by G²');
+
+    // Its cloud: sized by G², the strongest word the largest.
+    const cloud = await readCloud(page);
+    assert.ok(cloud.length >= 20, `only ${cloud.length} words in the compare cloud`);
+    const largest = cloud.reduce((a, b) => (b.size > a.size ? b : a));
+    assert.equal(largest.text, first[0].term, 'the largest word is not the key term with the highest G²');
+    for (const word of cloud) assert.ok(first.some((row) => row.term === word.text), `${word.text} is not in the table`);
+    await session.screenshot('compare-first');
+
+    // Another document: another list.
+    const secondId = await target.locator('option').nth(1).getAttribute('value');
+    await target.selectOption(secondId);
+    await tableChangedFrom(page, first);
+    const second = await readTable(page);
+    assert.notDeepEqual(second.slice(0, 10).map((r) => r.term), first.slice(0, 10).map((r) => r.term));
+    const cloud2 = await readCloud(page);
+    assert.equal(cloud2.reduce((a, b) => (b.size > a.size ? b : a)).text, second[0].term);
+    await session.screenshot('compare-second');
+
+    // CSV of the table.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^wenxi-keyness-.*\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'the CSV has no byte-order mark (Excel would garble Chinese)');
+    const lines = csv.slice(1).trim().split(/\r\n/);
+    assert.equal(lines[0], 'term,target_freq,reference_freq,llr,log_ratio');
+    assert.ok(lines.length > second.length, `${lines.length - 1} CSV rows for ${second.length} table rows`);
+    assert.ok(lines[1].startsWith(`${second[0].term},${second[0].target},${second[0].reference},`), lines[1]);
+
+    // A word of the cloud opens its contexts.
+    const word = second[0].term;
+    await page.locator(`${VIEW} svg`).getByRole('button', { name: new RegExp(`^${word}，`) }).click();
+    await page.locator('#view-kwic').waitFor({ state: 'visible' });
+    await page.waitForFunction((w) => document.querySelector('#view-kwic').textContent.includes(w), word, {
+      timeout: 15_000,
+    });
+
+    // Only one document included: a clear message, no table.
+    await page.locator('[data-tab="compare"]').click();
+    const boxes = page.locator('#documents input[type=checkbox]');
+    for (let i = 1; i < 5; i++) await afterAnalysis(page, () => boxes.nth(i).uncheck());
+    const message = page.locator(`${VIEW} .compare-message`);
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.textContent(), /至少两篇/);
+    assert.ok(!(await page.locator(`${VIEW} table`).isVisible()), 'the table is still shown');
+    await session.screenshot('compare-one-document');
+
+    // Two again: the comparison is back, against the one other document.
+    await afterAnalysis(page, () => boxes.nth(2).check());
+    await page.locator(`${VIEW} table tbody tr`).first().waitFor({ state: 'visible' });
+    assert.match(await page.locator(`${VIEW} .compare-summary`).textContent(), /对比其余 1 篇文档/);
+    const two = await readTable(page);
+    assert.ok(two.length > 0);
+    await page.locator(`${VIEW} svg text`).first().waitFor({ state: 'visible' });
+    const cloud3 = await readCloud(page);
+    assert.equal(cloud3.reduce((a, b) => (b.size > a.size ? b : a)).text, two[0].term);
+  } catch (err) {
+    await session.screenshot('compare-failure').catch(() => {});
+    throw err;
+  }
+  session.assertClean();
+});
