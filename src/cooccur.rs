@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub enum Unit {
     /// Both terms occur in the same sentence (each sentence counts once per pair).
     Sentence,
-    /// The terms are at most `window` terms apart (each such pair of occurrences counts).
+    /// Both terms occur in the same run of `window` consecutive terms (each run is a unit).
     Window,
 }
 
@@ -89,7 +89,7 @@ pub struct Edge {
 pub struct Network {
     pub unit: Unit,
     pub measure: Measure,
-    /// Number of units counted in: sentences, or term tokens for windows.
+    /// Number of units counted in: sentences, or windows.
     pub units: u64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
@@ -127,35 +127,32 @@ pub fn network(
                     present.sort_unstable();
                     present.dedup();
                     units += u64::from(sentence.iter().any(|t| counts.is_term[t.word as usize]));
-                    for (i, &a) in present.iter().enumerate() {
-                        occurrences[a as usize] += 1;
-                        for &b in &present[i + 1..] {
-                            *pairs.entry((a, b)).or_default() += 1;
-                        }
-                    }
+                    count_unit(&present, &mut occurrences, &mut pairs);
                 }
             }
             Unit::Window => {
-                // The document's terms in order; the window counts terms, not tokens.
-                present.clear();
-                present.extend(
-                    doc.tokens
-                        .iter()
-                        .filter(|t| counts.is_term[t.word as usize])
-                        .map(|t| slot[t.word as usize]),
-                );
-                units += present.len() as u64;
-                let window = options.window.max(1) as usize;
-                for (i, &a) in present.iter().enumerate() {
-                    if a == u32::MAX {
-                        continue;
-                    }
-                    occurrences[a as usize] += 1;
-                    for &b in present.iter().skip(i + 1).take(window) {
-                        if b != u32::MAX && b != a {
-                            *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
-                        }
-                    }
+                // Every run of `window` consecutive terms is a unit, like a sentence: a term
+                // counts once per window it is in, a pair once per window holding both, so
+                // every measure stays within its range (a pair never outnumbers its terms).
+                let terms: Vec<u32> = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| counts.is_term[t.word as usize])
+                    .map(|t| slot[t.word as usize])
+                    .collect();
+                let window = options.window.max(2) as usize;
+                for start in 0..terms.len() {
+                    present.clear();
+                    present.extend(
+                        terms[start..(start + window).min(terms.len())]
+                            .iter()
+                            .copied()
+                            .filter(|&s| s != u32::MAX),
+                    );
+                    present.sort_unstable();
+                    present.dedup();
+                    units += 1;
+                    count_unit(&present, &mut occurrences, &mut pairs);
                 }
             }
         }
@@ -204,6 +201,16 @@ pub fn network(
         units,
         nodes,
         edges,
+    }
+}
+
+/// Count one unit holding the (sorted, distinct) nodes `present`.
+fn count_unit(present: &[u32], occurrences: &mut [u64], pairs: &mut FxHashMap<(u32, u32), u32>) {
+    for (i, &a) in present.iter().enumerate() {
+        occurrences[a as usize] += 1;
+        for &b in &present[i + 1..] {
+            *pairs.entry((a, b)).or_default() += 1;
+        }
     }
 }
 

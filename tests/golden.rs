@@ -201,3 +201,72 @@ fn native_analysis_fixture() {
         &(serde_json::to_string_pretty(&fixture).unwrap() + "\n"),
     );
 }
+
+#[test]
+fn network_by_window_stays_within_each_measures_range() {
+    use wenxi::{Measure, NetworkOptions, Unit};
+    let analyzer = seeded_analyzer();
+    for measure in [Measure::Jaccard, Measure::Dice, Measure::Npmi] {
+        let options = AnalysisOptions {
+            network: NetworkOptions {
+                unit: Unit::Window,
+                window: 8,
+                measure,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let network = analyzer.analyze(&options).unwrap().network;
+        assert!(network.edges.len() > 50, "{measure:?}: too few edges");
+        for e in &network.edges {
+            let (lo, hi) = if measure == Measure::Npmi {
+                (-1.0, 1.0)
+            } else {
+                (0.0, 1.0)
+            };
+            assert!(
+                e.score >= lo && e.score < hi,
+                "{measure:?} score {} out of range",
+                e.score
+            );
+            let (s, t) = (
+                &network.nodes[e.source as usize],
+                &network.nodes[e.target as usize],
+            );
+            assert!(
+                e.count <= s.freq.max(t.freq) * 8,
+                "count {} for {} / {}",
+                e.count,
+                s.term,
+                t.term
+            );
+        }
+    }
+    let options = AnalysisOptions {
+        network: NetworkOptions {
+            unit: Unit::Window,
+            window: 5,
+            measure: Measure::Llr,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let network = analyzer.analyze(&options).unwrap().network;
+    let mut out = format!(
+        "# unit {:?}, measure {:?}, {} units\n",
+        network.unit, network.measure, network.units
+    );
+    for e in &network.edges {
+        let (s, t) = (
+            &network.nodes[e.source as usize],
+            &network.nodes[e.target as usize],
+        );
+        writeln!(
+            out,
+            "edge\t{}\t{}\tcount={}\tscore={:.4}",
+            s.term, t.term, e.count, e.score
+        )
+        .unwrap();
+    }
+    check("network-window-llr.tsv", &out);
+}

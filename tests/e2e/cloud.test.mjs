@@ -40,7 +40,7 @@ function readCloud(page, root = CLOUD) {
 
 /** One word of the cloud, found as a screen reader would: a button named "word，…". */
 const wordIn = (page, text, root = CLOUD) =>
-  page.locator(`${root} svg`).getByRole('button', { name: new RegExp(`^${text}，`) });
+  page.locator(`${root} svg`).getByRole('button', { name: new RegExp(`^${text}[，,]`) });
 
 const largest = (words) => words.reduce((a, b) => (b.size > a.size ? b : a));
 const signature = (words) => words.map((w) => `${w.text}@${w.size}@${w.transform}`).join('|');
@@ -165,6 +165,23 @@ test('the word cloud shows the top terms, sized by the chosen weight, and opens 
     await session.screenshot('cloud-narrow');
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Filters that leave no word: a message instead of an empty picture; then the cloud is back.
+    const minFrequency = page.locator('#settings').getByLabel('最低词频');
+    await afterAnalysis(page, async () => {
+      await minFrequency.fill('100000');
+      await minFrequency.press('Enter');
+    });
+    await page.locator(`${CLOUD} .cloud-note`).waitFor({ state: 'visible' });
+    assert.match(await page.locator(`${CLOUD} .cloud-note`).textContent(), /没有可以显示的词/);
+    assert.equal((await readCloud(page)).length, 0);
+    assert.ok(await page.locator(`${CLOUD}`).getByRole('button', { name: '导出 PNG' }).isDisabled());
+    await afterAnalysis(page, async () => {
+      await minFrequency.fill('1');
+      await minFrequency.press('Enter');
+    });
+    assert.equal(signature(await readCloud(page)), signature(words), 'the cloud did not come back as it was');
+    assert.ok(!(await page.locator(`${CLOUD} .cloud-note`).isVisible()));
+
     // Keyboard: a word is focusable and Enter opens its contexts.
     const gonghui = wordIn(page, '工会');
     await gonghui.focus();
@@ -204,6 +221,7 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
     await wordIn(page, '劳模').hover();
     assert.match(await page.locator(`${CLOUD} .cloud-tip`).textContent(), /frequency \d+/);
     assert.ok((await readCloud(page)).length >= 50);
+    await session.screenshot('cloud-en');
   } catch (err) {
     await session.screenshot('cloud-en-failure').catch(() => {});
     throw err;

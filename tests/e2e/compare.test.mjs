@@ -129,7 +129,7 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
 
     // A word of the cloud opens its contexts.
     const word = second[0].term;
-    await page.locator(`${VIEW} svg`).getByRole('button', { name: new RegExp(`^${word}，`) }).click();
+    await page.locator(`${VIEW} svg`).getByRole('button', { name: new RegExp(`^${word}[，,]`) }).click();
     await page.locator('#view-kwic').waitFor({ state: 'visible' });
     await page.waitForFunction((w) => document.querySelector('#view-kwic').textContent.includes(w), word, {
       timeout: 15_000,

@@ -17,7 +17,6 @@ registerStrings({
     'cloud.exportPng': '导出 PNG',
     'cloud.exportSvg': '导出 SVG',
     'cloud.aria': '词云：字越大，权重越高。点击一个词查看它的语境。',
-    'cloud.tip': '频次 {count} · 权重 {weight}',
     'cloud.tipFreq': '频次 {count}',
     'cloud.empty': '没有可以显示的词。请添加文档，或放宽左侧的筛选条件。',
     'cloud.dropped': '版面放不下 {dropped} 个权重较低的词，它们仍列在下方的数据表中。',
@@ -40,7 +39,6 @@ registerStrings({
     'cloud.exportPng': 'Export PNG',
     'cloud.exportSvg': 'Export SVG',
     'cloud.aria': 'Word cloud: the larger the word, the higher its weight. Click a word to see its contexts.',
-    'cloud.tip': 'frequency {count} · weight {weight}',
     'cloud.tipFreq': 'frequency {count}',
     'cloud.empty': 'No words to show. Add documents, or relax the filters on the left.',
     'cloud.dropped': '{dropped} lower-weight words did not fit; they are still listed in the table below.',
@@ -237,7 +235,7 @@ export function renderCloud(svg, words, { onWordClick, width = 800, height = 500
     text.dataset.rank = String(d.index + 1);
     text.dataset.count = String(word.count);
     const detail = describe(word);
-    text.setAttribute('aria-label', `${word.text}，${detail}`);
+    text.setAttribute('aria-label', `${word.text}${document.documentElement.lang === 'en' ? ', ' : '，'}${detail}`);
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = `${word.text}\n${detail}`;
     text.append(title, document.createTextNode(word.text));
@@ -308,7 +306,6 @@ export class CloudView {
   #count = 100;
   #renderedKey = null;
   #dirty = false;
-  #words = [];
   #layout = null;
   #resize;
 
@@ -446,7 +443,6 @@ export class CloudView {
     this.#renderedKey = key;
     this.#lastWidth = width;
     this.#resize.rendered(width);
-    this.#words = words;
 
     const empty = words.length === 0;
     this.pngButton.disabled = empty;
