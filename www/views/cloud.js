@@ -160,7 +160,7 @@ export function layoutCloud(words, width, height) {
     // Done when all the top words and nearly all the others are in.
     if (topPlaced === must && placed.length >= Math.ceil(words.length * 0.9)) break;
     max = Math.max(8, max * 0.85);
-    min = Math.max(6, min * 0.92);
+    min = Math.min(max, Math.max(6, min * 0.92));
   }
   const dropped = words.filter((_, i) => !best.at.has(i));
   return { placed: best.placed, bounds: best.bounds, dropped, fontMax: best.fontMax };
