@@ -101,9 +101,9 @@ export class AnalyzerClient {
     this.#pending.clear();
   }
 
-  /** Adds the bundled articles listed in `${baseUrl}index.json`; resolves to DocumentInfo[]. */
-  loadSeeds(baseUrl) {
-    return this.call('loadSeeds', [baseUrl]);
+  /** Adds the bundled articles listed in `${baseUrl}index.json` but those in `skip`; resolves to DocumentInfo[]. */
+  loadSeeds(baseUrl, skip = []) {
+    return this.call('loadSeeds', [baseUrl, skip]);
   }
 
   addDocument(name, bytes, onProgress) {

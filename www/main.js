@@ -11,6 +11,8 @@ import { KwicView } from './views/kwic.js';
 import { NetworkView } from './views/network.js';
 import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
+import { openStore } from './store.js';
+import { exportWorkspace, readWorkspace } from './workspace.js';
 
 registerStrings({
   zh: {
@@ -42,6 +44,16 @@ registerStrings({
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
     startFailed: '启动失败：{message}',
+    storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
+    storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    restoreFailed: '恢复「{name}」失败：{reason}',
+    workspace: '工作区',
+    exportWorkspace: '导出工作区',
+    importWorkspace: '导入工作区',
+    importConfirm: '导入会替换当前的文档、自定义词、停用词和设置。继续吗？',
+    importFailed: '无法导入「{name}」：{reason} / Cannot import "{name}": {reason}',
+    exported: '已导出工作区（{docs} 篇文档）。',
+    imported: '已导入工作区（{docs} 篇文档）。',
   },
   en: {
     tagline: 'Offline Chinese text analysis · everything runs in your browser; your texts are never uploaded',
@@ -72,6 +84,16 @@ registerStrings({
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
     startFailed: 'Start-up failed: {message}',
+    storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
+    storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    restoreFailed: 'Could not restore "{name}": {reason}',
+    workspace: 'Workspace',
+    exportWorkspace: 'Export workspace',
+    importWorkspace: 'Import workspace',
+    importConfirm: 'Importing replaces the current documents, user words, stop words and settings. Continue?',
+    importFailed: '无法导入「{name}」：{reason} / Cannot import "{name}": {reason}',
+    exported: 'Exported the workspace ({docs} documents).',
+    imported: 'Imported the workspace ({docs} documents).',
   },
 });
 
@@ -104,6 +126,28 @@ const state = {
   stopWords: [],
   analysis: null,
 };
+
+// Where each loaded document comes from, so that it can be stored, removed and restored:
+// 'seed:FILE' for the bundled articles, 'doc:KEY' for documents kept in the store.
+const origins = new Map(); // analyzer document id -> origin
+let store = null;
+let removedSeeds = [];
+
+/** Persist a piece of state; storage failures are reported once and the session goes on. */
+let storageWarned = false;
+async function persist(name, value) {
+  try {
+    await store.set(name, value);
+  } catch (err) {
+    if (!storageWarned) documentsView.notice(t('storageUnavailable', { reason: err?.message ?? err }), 'error');
+    storageWarned = true;
+  }
+}
+
+function persistSelection() {
+  const excluded = state.documents.filter((d) => !state.included.has(d.id)).map((d) => origins.get(d.id));
+  persist('excluded', excluded);
+}
 
 const analyzer = new AnalyzerClient();
 const statusEl = document.querySelector('#status');
@@ -228,6 +272,8 @@ async function addFiles(files) {
       state.included.add(info.id);
       documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
       ok++;
+      // The bytes went to the worker; read the file again for the store.
+      await keep(info, { name: file.name, kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch (err) {
       documentsView.notice(err.message, 'error');
       failed++;
@@ -245,6 +291,7 @@ async function addText(name, text) {
   try {
     const info = await analyzer.addText(name, text);
     state.included.add(info.id);
+    await keep(info, { name, kind: 'text', text });
     documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
     await refreshDocuments();
     scheduleAnalysis(0);
@@ -253,15 +300,35 @@ async function addText(name, text) {
   }
 }
 
+/** Store an added document whole; if the store refuses, it stays for this session only. */
+async function keep(info, record) {
+  try {
+    const key = await store.putDocument(record);
+    origins.set(info.id, `doc:${key}`);
+  } catch (err) {
+    origins.set(info.id, `session:${info.id}`);
+    documentsView.notice(t('storageFailed', { name: record.name, reason: err?.message ?? err }), 'error');
+  }
+}
+
 const documentsActions = {
   setIncluded(ids) {
     state.included = new Set(ids);
     documentsView.render(state);
+    persistSelection();
     scheduleAnalysis(0);
   },
   async remove(id) {
     await analyzer.removeDocument(id);
     state.included.delete(id);
+    const origin = origins.get(id) ?? '';
+    origins.delete(id);
+    if (origin.startsWith('doc:')) {
+      await store.deleteDocument(Number(origin.slice(4))).catch((err) => report(err));
+    } else if (origin.startsWith('seed:')) {
+      removedSeeds = [...new Set([...removedSeeds, origin.slice(5)])];
+      persist('removedSeeds', removedSeeds);
+    }
     await refreshDocuments();
     scheduleAnalysis(0);
   },
@@ -273,6 +340,7 @@ async function setUserWords(words) {
   try {
     const docs = await analyzer.setUserWords(words);
     state.userWords = await analyzer.call('userWords');
+    persist('userWords', state.userWords);
     settingsView.render(state);
     documentsView.notice(t('userWordsApplied', { n: state.userWords.length, docs }), 'ok');
     scheduleAnalysis(0);
@@ -285,6 +353,7 @@ async function setUserWords(words) {
 async function setStopWords(words) {
   await analyzer.setStopWords(words);
   state.stopWords = await analyzer.call('stopWords');
+  persist('stopWords', state.stopWords);
   settingsView.render(state);
   scheduleAnalysis(0);
 }
@@ -301,6 +370,7 @@ const ctx = {
   setSettings(patch) {
     merge(state.settings, patch);
     settingsView?.render(state);
+    persist('settings', state.settings);
     scheduleAnalysis();
   },
   request(action, ...args) {
@@ -427,12 +497,14 @@ async function start() {
   document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
   selectTab('cloud');
   setStatus(t('loading'));
+  const opened = await openStore();
+  store = opened.store;
+  if (opened.error) {
+    storageWarned = true;
+    documentsView.notice(t('storageUnavailable', { reason: opened.error?.message ?? opened.error }), 'error');
+  }
   try {
-    await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href);
-    await refreshDocuments();
-    state.included = new Set(state.documents.map((d) => d.id));
-    documentsView.render(state);
-    settingsView.render(state);
+    await loadFromStore();
   } catch (err) {
     setStatus(t('startFailed', { message: err?.message ?? err }), 'error');
     document.body.dataset.state = 'error';
@@ -441,5 +513,85 @@ async function start() {
   }
   await runAnalysis();
 }
+
+/** Make the analyzer hold what the store says: the seeds (but removed ones), then the stored
+ *  documents in the order they were added, segmented once with the stored user words. */
+async function loadFromStore() {
+  for (const doc of state.documents) await analyzer.removeDocument(doc.id);
+  origins.clear();
+  const saved = await restoreState();
+  await analyzer.setUserWords(state.userWords);
+  await analyzer.setStopWords(state.stopWords);
+  const seeds = await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href, removedSeeds);
+  for (const doc of seeds) origins.set(doc.id, `seed:${doc.name}`);
+  for (const record of saved) {
+    try {
+      const info =
+        record.kind === 'text'
+          ? await analyzer.addText(record.name, record.text)
+          : await analyzer.addDocument(record.name, record.bytes);
+      origins.set(info.id, `doc:${record.key}`);
+    } catch (err) {
+      documentsView.notice(t('restoreFailed', { name: record.name, reason: err?.message ?? err }), 'error');
+    }
+  }
+  await refreshDocuments();
+  const excluded = new Set((await store.get('excluded').catch(() => null)) ?? []);
+  state.included = new Set(state.documents.filter((d) => !excluded.has(origins.get(d.id))).map((d) => d.id));
+  documentsView.render(state);
+  settingsView.render(state);
+}
+
+/** Settings, words and removed seeds from the store; resolves to the stored documents. */
+async function restoreState() {
+  const read = (name) => store.get(name).catch(() => undefined);
+  const [settings, userWords, stopWords, removed, documents] = await Promise.all([
+    read('settings'),
+    read('userWords'),
+    read('stopWords'),
+    read('removedSeeds'),
+    store.documents().catch(() => []),
+  ]);
+  state.settings = merge(structuredClone(DEFAULT_SETTINGS), settings ?? {});
+  state.userWords = Array.isArray(userWords) ? userWords : [];
+  state.stopWords = Array.isArray(stopWords) ? stopWords : [];
+  removedSeeds = Array.isArray(removed) ? removed : [];
+  return documents;
+}
+
+// ---- workspace: carry an analysis to another machine ---------------------------------------
+
+document.querySelector('#export-workspace').addEventListener('click', async () => {
+  try {
+    const docs = await exportWorkspace(store, {
+      removedSeeds,
+      userWords: state.userWords,
+      stopWords: state.stopWords,
+      settings: state.settings,
+    });
+    documentsView.notice(t('exported', { docs }), 'ok');
+  } catch (err) {
+    report(err);
+  }
+});
+
+const workspaceInput = document.querySelector('#workspace-input');
+document.querySelector('#import-workspace').addEventListener('click', () => workspaceInput.click());
+workspaceInput.addEventListener('change', async () => {
+  const file = workspaceInput.files[0];
+  workspaceInput.value = '';
+  if (!file || !window.confirm(t('importConfirm'))) return;
+  try {
+    const workspace = await readWorkspace(file);
+    await store.clear();
+    for (const doc of workspace.documents) await store.putDocument(doc);
+    for (const name of ['removedSeeds', 'userWords', 'stopWords', 'settings']) await store.set(name, workspace[name]);
+    await loadFromStore();
+    documentsView.notice(t('imported', { docs: workspace.documents.length }), 'ok');
+    await runAnalysis();
+  } catch (err) {
+    documentsView.notice(t('importFailed', { name: file.name, reason: err?.message ?? err }), 'error');
+  }
+});
 
 start();

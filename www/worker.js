@@ -31,11 +31,12 @@ const METHODS = new Set([
 const ACTIONS = {
   ready: (analyzer) => analyzer.documents().length,
 
-  // Fetches seeds/index.json and every file it lists from `baseUrl` and adds them in order.
-  async loadSeeds(analyzer, _id, baseUrl) {
+  // Fetches seeds/index.json and every file it lists from `baseUrl` and adds them in order,
+  // except the ones named in `skip` (seeds the person removed in an earlier visit).
+  async loadSeeds(analyzer, _id, baseUrl, skip = []) {
     const index = await fetchOk(new URL('index.json', baseUrl), '示例文章目录');
     const { files } = await index.json();
-    for (const name of files) {
+    for (const name of files.filter((f) => !skip.includes(f))) {
       const response = await fetchOk(new URL(name, baseUrl), `示例文章「${name}」`);
       analyzer.addDocument(name, new Uint8Array(await response.arrayBuffer()));
     }

@@ -67,7 +67,7 @@ export function startServer() {
 
 /**
  * Starts the server and a browser with one page, recording console errors, uncaught errors and
- * every request. Resolves to a session: {page, url, consoleErrors, pageErrors, requests,
+ * every request. Resolves to a session: {page, context, url, consoleErrors, pageErrors, requests,
  * foreignRequests(), screenshot(name), assertClean(), close()}.
  */
 export async function startSession() {
@@ -102,6 +102,7 @@ export async function startSession() {
 
   return {
     page,
+    context,
     url: server.url,
     consoleErrors,
     pageErrors,

@@ -84,7 +84,7 @@ export class SettingsView {
       <details class="stop-words">
         <summary data-key="settings.userStopWords"></summary>
         <p class="hint" data-key="settings.userStopWordsHint"></p>
-        <textarea name="stopWords" rows="4" spellcheck="false"></textarea>
+        <textarea name="stopWordList" rows="4" spellcheck="false"></textarea>
         <button type="button" name="applyStopWords" data-key="settings.apply"></button>
         <details class="builtin">
           <summary data-key="settings.builtin"></summary>
@@ -120,7 +120,7 @@ export class SettingsView {
         ctx.setSettings({ filter: { pos: tags } });
       } else if (input.name === 'userWords') {
         actions.setUserWords(lines(input.value));
-      } else if (input.name === 'stopWords') {
+      } else if (input.name === 'stopWordList') {
         actions.setStopWords(lines(input.value));
       }
     });
@@ -135,7 +135,7 @@ export class SettingsView {
       actions.setUserWords(lines(container.querySelector('[name=userWords]').value)),
     );
     container.querySelector('[name=applyStopWords]').addEventListener('click', () =>
-      actions.setStopWords(lines(container.querySelector('[name=stopWords]').value)),
+      actions.setStopWords(lines(container.querySelector('[name=stopWordList]').value)),
     );
     container.querySelector('details.builtin').addEventListener('toggle', async (event) => {
       if (!event.target.open) return;
@@ -169,7 +169,7 @@ export class SettingsView {
       box.nextElementSibling.textContent = t(`pos.${box.value}`);
     }
     setIfIdle(c.querySelector('[name=userWords]'), state.userWords.join('\n'));
-    setIfIdle(c.querySelector('[name=stopWords]'), state.stopWords.join('\n'));
+    setIfIdle(c.querySelector('[name=stopWordList]'), state.stopWords.join('\n'));
   }
 }
 

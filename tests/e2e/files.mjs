@@ -1,0 +1,121 @@
+// Test files, and the ways a person hands them to the page: dropping them anywhere on the page,
+// or choosing them with the 添加文件 button. Plus small readers of what the page then shows.
+//
+// The GBK, Big5 and UTF-16 files cannot be made in Node without an encoding table, so they are
+// committed under fixtures/ (made once with Python's codecs):
+//   gbk.txt          GBK, simplified, about 量子计算 / 芯片 / 人工智能 (none of it in the seeds)
+//   big5.txt         Big5, traditional, about 颱風 / 氣象 / 暴雨
+//   utf16le-bom.txt  UTF-16LE with a BOM, about 大熊猫 / 竹子 / 保护区
+//   photo.txt        a real PNG signature and IHDR chunk, then junk
+//   empty.txt        zero bytes
+//   blank.txt        only spaces, tabs and newlines
+import { readFileSync } from 'node:fs';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+
+/** A committed fixture as {name, bytes}; `as` renames it (the page sees only the name). */
+export function fixture(file, as = file) {
+  return { name: as, bytes: readFileSync(new URL(file, FIXTURES)) };
+}
+
+/** A UTF-8 text file made on the spot. */
+export function textFile(name, text) {
+  return { name, bytes: Buffer.from(text, 'utf8') };
+}
+
+/**
+ * Drops `files` on the page the way a browser does: dragenter, dragover and drop on the body,
+ * carrying a DataTransfer with real File objects (the controller listens on window).
+ */
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, bytes: [...f.bytes] }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of list) {
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: name.endsWith('.txt') ? 'text/plain' : '' }));
+    }
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, payload);
+}
+
+/** Chooses `files` in the (hidden) file input behind the 添加文件 button. */
+export async function chooseFiles(page, files) {
+  await page.setInputFiles(
+    '#file-input',
+    files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.bytes) })),
+  );
+}
+
+// ---- reading the page -------------------------------------------------------------------------
+
+/** Opens the page and waits for its first analysis (the five seeds). */
+export async function openPage(session) {
+  const { page } = session;
+  await page.goto(session.url);
+  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  return page;
+}
+
+export const analysisCount = (page) => page.evaluate(() => Number(document.body.dataset.analysis));
+
+/** Runs `action` and waits until the page has finished an analysis it caused. */
+export async function afterAnalysis(page, action) {
+  const before = await analysisCount(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 30_000 });
+  // Settings changes are debounced: wait until nothing else is scheduled, i.e. the counter is still.
+  let last = await analysisCount(page);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await analysisCount(page);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+/** The words drawn in the cloud (their text nodes, not the <title> tooltips). */
+export async function cloudWords(page) {
+  await page.click('[data-tab="cloud"]');
+  return page.$$eval('#view-cloud svg text', (nodes) =>
+    nodes.map((node) =>
+      [...node.childNodes]
+        .filter((n) => n.nodeName !== 'title')
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+    ),
+  );
+}
+
+/** The keywords table as shown: [{term, pos, freq}] (opens the 关键词 tab). */
+export async function keywordRows(page) {
+  await page.click('[data-tab="keywords"]');
+  await page.waitForFunction(() => document.querySelector('#view-keywords .kw-root')?.dataset.state !== 'loading');
+  return page.$$eval('#view-keywords tbody tr', (rows) =>
+    rows.map((row) => ({
+      term: row.querySelector('td.term').textContent.trim(),
+      pos: row.querySelector('td.pos').textContent.trim(),
+      freq: Number(row.querySelector('td.freq').textContent.replace(/[,，\s]/g, '')),
+    })),
+  );
+}
+
+/** The document list: [{id, title, name, encoding, included}]. */
+export function documentList(page) {
+  return page.$$eval('#documents li.doc', (items) =>
+    items.map((li) => ({
+      id: Number(li.dataset.id),
+      title: li.querySelector('.doc-title').textContent,
+      name: li.querySelector('.doc-name').textContent,
+      encoding: li.querySelector('.doc-encoding').textContent,
+      included: li.querySelector('input[type=checkbox]').checked,
+    })),
+  );
+}
+
+/** The notices (newest first). */
+export function notices(page) {
+  return page.$$eval('#documents .notices li', (items) => items.map((li) => ({ text: li.textContent, kind: li.className })));
+}

@@ -1,0 +1,132 @@
+// Nothing lost: documents, user words and removals survive a reload and a fresh page in the same
+// browser profile; a workspace exported, wiped and imported comes back whole.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { startSession } from './harness.mjs';
+
+const ALPHA = '量子计算机的研究进展迅速。量子计算机利用量子比特进行计算，量子纠缠是关键。';
+const BETA = '人工智能芯片的设计需要大量算力。人工智能芯片正在改变数据中心。';
+
+async function ready(page, after = 0) {
+  await page.waitForFunction((n) => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > n, after, {
+    timeout: 60_000,
+  });
+}
+
+const analysisCount = (page) => page.evaluate(() => Number(document.body.dataset.analysis));
+const documentNames = (page) => page.locator('#documents .doc-name').allTextContents();
+
+async function cloudWords(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#view-cloud svg text')].map((text) =>
+      [...text.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim(),
+    ),
+  );
+}
+
+async function paste(page, name, text) {
+  const before = await analysisCount(page);
+  await page.click('#paste-text');
+  await page.fill('#paste-dialog [name=name]', name);
+  await page.fill('#paste-dialog [name=text]', text);
+  await page.click('#paste-dialog button[value=add]');
+  await ready(page, before);
+}
+
+test('documents, user words and removals come back after a reload', { timeout: 180_000 }, async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page, context } = session;
+  await page.goto(session.url);
+  await ready(page);
+
+  await paste(page, 'alpha.txt', ALPHA);
+  // The second one as a file, through the file picker.
+  let before = await analysisCount(page);
+  await page.setInputFiles('#file-input', { name: 'beta.txt', mimeType: 'text/plain', buffer: Buffer.from(BETA) });
+  await ready(page, before);
+  before = await analysisCount(page);
+  await page.click('#settings details.user-words summary');
+  await page.fill('#settings [name=userWords]', '量子计算机');
+  await page.click('#settings [name=applyUserWords]');
+  await ready(page, before);
+  // Look at alpha alone: its words fill the cloud.
+  before = await analysisCount(page);
+  await page.locator('#documents li.doc', { hasText: 'alpha.txt' }).locator('button.only').click();
+  await ready(page, before);
+  assert.ok((await cloudWords(page)).includes('量子计算机'), `cloud: ${await cloudWords(page)}`);
+  const names = await documentNames(page);
+  assert.equal(names.length, 7);
+
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await documentNames(page), names, 'the same documents, in the same order');
+  assert.equal(await page.inputValue('#settings [name=userWords]'), '量子计算机');
+  assert.match(await page.locator('#status').textContent(), /已选 1 篇/, 'the selection is kept');
+  assert.ok((await cloudWords(page)).includes('量子计算机'), 'the user word still segments');
+
+  // Remove a stored document and a seed; both stay removed.
+  before = await analysisCount(page);
+  await page.locator('#documents li.doc', { hasText: 'alpha.txt' }).locator('button.remove').click();
+  await ready(page, before);
+  before = await analysisCount(page);
+  await page.locator('#documents li.doc').first().locator('button.remove').click();
+  await ready(page, before);
+  const remaining = await documentNames(page);
+  assert.equal(remaining.length, 5);
+  assert.ok(!remaining.includes('alpha.txt'));
+
+  // A fresh page in the same profile sees the same.
+  const second = await context.newPage();
+  await second.goto(session.url);
+  await ready(second);
+  assert.deepEqual(await documentNames(second), remaining);
+  await second.close();
+  await session.screenshot('persistence-after-reload');
+  session.assertClean();
+});
+
+test('a workspace exported, wiped and imported comes back whole', { timeout: 180_000 }, async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(session.url);
+  await ready(page);
+  await paste(page, 'alpha.txt', ALPHA);
+  let before = await analysisCount(page);
+  await page.click('#settings details.stop-words summary');
+  await page.fill('#settings [name=stopWordList]', '研究');
+  await page.click('#settings [name=applyStopWords]');
+  await ready(page, before);
+
+  await page.click('.menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-workspace')]);
+  const path = await download.path();
+  const workspace = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(workspace.format, 'wenxi-workspace');
+  assert.equal(workspace.documents.length, 1);
+  assert.deepEqual(workspace.stopWords, ['研究']);
+
+  // Wipe the storage and reload: back to the five seeds only.
+  await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase('wenxi');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  }));
+  await page.reload();
+  await ready(page);
+  assert.equal((await documentNames(page)).length, 5);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  before = await analysisCount(page);
+  await page.click('.menu summary');
+  await page.click('#import-workspace');
+  await page.setInputFiles('#workspace-input', path);
+  await ready(page, before);
+  const names = await documentNames(page);
+  assert.equal(names.length, 6);
+  assert.ok(names.includes('alpha.txt'));
+  assert.equal(await page.inputValue('#settings [name=stopWordList]'), '研究');
+  await session.screenshot('persistence-imported');
+  session.assertClean();
+});

@@ -1,0 +1,122 @@
+// IndexedDB persistence: the documents a person added (original bytes, so they decode the same
+// way again), the seeds they removed, user words, stop words and settings. Every write is one
+// transaction, so a document is stored whole or not at all, and two tabs never interleave
+// half-writes. When storage is refused (private mode) or full, the caller is told and the
+// session goes on in memory.
+
+const DB_NAME = 'wenxi';
+const DB_VERSION = 1;
+
+/** The same interface kept in memory, for when IndexedDB is unavailable: the session (and a
+ *  workspace export) still works; nothing survives a reload. */
+class MemoryStore {
+  persistent = false;
+  #documents = new Map();
+  #state = new Map();
+  #next = 1;
+  async documents() {
+    return [...this.#documents.values()];
+  }
+  async putDocument(doc) {
+    const key = this.#next++;
+    this.#documents.set(key, { ...doc, key, addedAt: Date.now() });
+    return key;
+  }
+  async deleteDocument(key) {
+    this.#documents.delete(key);
+  }
+  async get(name) {
+    return this.#state.get(name);
+  }
+  async set(name, value) {
+    this.#state.set(name, value);
+  }
+  async clear() {
+    this.#documents.clear();
+    this.#state.clear();
+  }
+}
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+class IdbStore {
+  persistent = true;
+  constructor(db) {
+    this.db = db;
+  }
+
+  /** Stored documents in the order they were added: [{key, name, kind: 'bytes'|'text', bytes?, text?}]. */
+  async documents() {
+    const tx = this.db.transaction('documents', 'readonly');
+    return request(tx.objectStore('documents').getAll());
+  }
+
+  /** Store a document; resolves to its key. */
+  async putDocument(doc) {
+    const tx = this.db.transaction('documents', 'readwrite');
+    const key = await request(tx.objectStore('documents').add({ ...doc, addedAt: Date.now() }));
+    await done(tx);
+    return key;
+  }
+
+  async deleteDocument(key) {
+    const tx = this.db.transaction('documents', 'readwrite');
+    tx.objectStore('documents').delete(key);
+    await done(tx);
+  }
+
+  async get(name) {
+    const tx = this.db.transaction('state', 'readonly');
+    return request(tx.objectStore('state').get(name));
+  }
+
+  async set(name, value) {
+    const tx = this.db.transaction('state', 'readwrite');
+    tx.objectStore('state').put(value, name);
+    await done(tx);
+  }
+
+  /** Forget everything (used before importing a workspace). */
+  async clear() {
+    const tx = this.db.transaction(['documents', 'state'], 'readwrite');
+    tx.objectStore('documents').clear();
+    tx.objectStore('state').clear();
+    await done(tx);
+  }
+}
+
+/** Opens the database; resolves to {store, error} where error says why it is memory-only. */
+export async function openStore() {
+  try {
+    if (!('indexedDB' in globalThis)) throw new Error('IndexedDB is not available');
+    const open = indexedDB.open(DB_NAME, DB_VERSION);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('documents')) db.createObjectStore('documents', { keyPath: 'key', autoIncrement: true });
+      if (!db.objectStoreNames.contains('state')) db.createObjectStore('state');
+    };
+    // Another tab holding an older version must not block this one forever.
+    open.onblocked = () => console.warn('wenxi: database upgrade is waiting for another tab');
+    const db = await request(open);
+    // A newer version in another tab: close so it can upgrade; this tab keeps working in memory.
+    db.onversionchange = () => db.close();
+    return { store: new IdbStore(db), error: null };
+  } catch (err) {
+    return { store: new MemoryStore(), error: err };
+  }
+}
+
+export { MemoryStore };
