@@ -561,6 +561,12 @@ async function restoreState() {
 
 // ---- workspace: carry an analysis to another machine ---------------------------------------
 
+const workspaceMenu = document.querySelector('.menu');
+// The menu closes once an item is chosen.
+workspaceMenu.addEventListener('click', (event) => {
+  if (event.target.closest('button')) workspaceMenu.open = false;
+});
+
 document.querySelector('#export-workspace').addEventListener('click', async () => {
   try {
     const docs = await exportWorkspace(store, {
