@@ -129,6 +129,7 @@ pub fn command(args: &[String]) -> Result<()> {
         let step_started = Instant::now();
         if let Err(e) = (step.run)(&mut run) {
             let elapsed = step_started.elapsed();
+            print_timings(&timings);
             eprintln!();
             eprintln!("{}", "━".repeat(78));
             eprintln!(
@@ -141,10 +142,7 @@ pub fn command(args: &[String]) -> Result<()> {
         }
         timings.push((step.name, step_started.elapsed()));
     }
-    banner("summary");
-    for (name, elapsed) in &timings {
-        println!("  {:>7}  {name}", clock(*elapsed));
-    }
+    print_timings(&timings);
     println!(
         "✓ {} steps passed in {}{}",
         timings.len(),
@@ -156,6 +154,13 @@ pub fn command(args: &[String]) -> Result<()> {
         }
     );
     Ok(())
+}
+
+fn print_timings(timings: &[(&str, Duration)]) {
+    banner("time per step");
+    for (name, elapsed) in timings {
+        println!("  {:>7}  {name}", clock(*elapsed));
+    }
 }
 
 fn banner(title: &str) {
