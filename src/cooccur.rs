@@ -285,7 +285,7 @@ pub fn louvain(n: usize, edges: &[Edge]) -> Vec<u32> {
             *merged.entry((ca.min(cb), ca.max(cb))).or_default() += w;
         }
         weighted = merged.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-        weighted.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        weighted.sort_unstable_by_key(|x| (x.0, x.1));
         size = communities;
     }
     renumber_by_size(&membership)

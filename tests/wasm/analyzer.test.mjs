@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 const ROOT = new URL('../../', import.meta.url);
 const PKG = new URL('www/pkg/', ROOT);
-const FIXTURE = new URL('tests/fixtures/native-analysis.json', ROOT);
+const FIXTURE = new URL('tests/golden/native-analysis.json', ROOT);
 
 if (!existsSync(new URL('wenxi.js', PKG)) || !existsSync(new URL('wenxi_bg.wasm', PKG))) {
   throw new Error('www/pkg/ has no wenxi.js + wenxi_bg.wasm: run `cargo xtask build` first');
@@ -85,34 +85,26 @@ test('addDocument() rejects a PNG with an Error a person can read', (t) => {
   assert.equal(analyzer.documents().length, 0, 'nothing was added');
 });
 
-// tests/fixtures/native-analysis.json: what the native build's analyze() returns for the five
-// seeds added in index.json order (named by file name). Either the Analysis object itself, or
-// {"options": {...}, "analysis": {...}} when it was made with other than the default options.
-test('analyze() in wasm agrees with the native fixture', (t) => {
-  if (!existsSync(FIXTURE)) {
-    t.skip('tests/fixtures/native-analysis.json is missing; nothing to compare against');
-    return;
-  }
+// tests/golden/native-analysis.json is written by the native golden test (tests/golden.rs,
+// `native_analysis_fixture`): the documents, the default analysis (terms, network, phrases) and
+// kwic('劳模') for the five seeds added in index.json order. The wasm build must give the same.
+test('the wasm build gives the same results as the native build', (t) => {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-  const expected = fixture.analysis ?? fixture;
   const analyzer = analyzerWithSeeds(t);
-  const actual = analyzer.analyze(fixture.options ?? {});
-  for (const key of ['documents', 'tokens', 'termTokens', 'vocabulary']) {
-    if (key in expected) assert.equal(actual[key], expected[key], key);
-  }
-  const top = Math.min(50, expected.terms.length);
-  assert.ok(actual.terms.length >= top, `wasm returned ${actual.terms.length} terms, native ${top}+`);
-  for (let i = 0; i < top; i++) {
-    const want = expected.terms[i];
-    const got = actual.terms[i];
-    const where = `terms[${i}] (${want.term})`;
-    assert.equal(got.term, want.term, where);
-    for (const [key, value] of Object.entries(want)) {
-      if (typeof value === 'number') assertClose(got[key], value, `${where}.${key}`);
-      else assert.deepEqual(got[key], value, `${where}.${key}`);
-    }
-  }
+  assertSame(analyzer.documents(), fixture.documents, 'documents');
+  assertSame(analyzer.analyze({}), fixture.analysis, 'analysis');
+  const kwic = analyzer.kwic('劳模', {});
+  assertSame({ term: kwic.term, total: kwic.total, first: kwic.lines[0] }, fixture.kwic, 'kwic');
 });
+
+/** Deep equality; numbers within a relative 1e-9 (floats), everything else exactly. */
+function assertSame(actual, expected, where) {
+  if (typeof expected === 'number') return assertClose(actual, expected, where);
+  if (expected === null || typeof expected !== 'object') return assert.equal(actual, expected, where);
+  assert.equal(typeof actual, 'object', `${where}: wasm gave ${JSON.stringify(actual)}`);
+  if (Array.isArray(expected)) assert.equal(actual.length, expected.length, `${where}.length`);
+  for (const key of Object.keys(expected)) assertSame(actual[key], expected[key], `${where}.${key}`);
+}
 
 // Float scores may differ in the last bits (wasm's libm is not the host's); the tolerance is far
 // below 1, so counts still have to match exactly.

@@ -1,6 +1,7 @@
 // The document list: what is loaded, what is in the analysis, and what happened to each file
 // a person added. Names and titles come from users' files: only ever set as textContent.
-import { numberFormat, registerStrings } from '../i18n.js';
+import { lang, numberFormat, registerStrings } from '../i18n.js';
+import './documents.css';
 
 registerStrings({
   zh: {
@@ -93,6 +94,7 @@ export class DocumentsView {
     this.container.querySelector('.hint').textContent = t('docs.hint');
     this.noticesBox.querySelector('h3').textContent = t('docs.notices');
     this.noticesBox.querySelector('.clear').textContent = t('docs.clearNotices');
+    for (const li of this.noticeList.children) markOtherLanguage(li);
     if (state.documents.length === 0) {
       const empty = document.createElement('li');
       empty.className = 'empty';
@@ -100,6 +102,9 @@ export class DocumentsView {
       this.list.replaceChildren(empty);
       return;
     }
+    // The list is rebuilt, so keep the keyboard where it was: on the same control of the same
+    // document, or (when that document was removed) of its neighbour.
+    const focus = this.#focusedControl();
     this.list.replaceChildren(
       ...state.documents.map((doc) => {
         const li = document.createElement('li');
@@ -135,16 +140,66 @@ export class DocumentsView {
         return li;
       }),
     );
+    if (focus) this.#restoreFocus(focus);
   }
 
-  /** One line in the outcome list (newest first). */
+  /** {id, index, control} of the focused control in the list, if any. */
+  #focusedControl() {
+    const active = document.activeElement;
+    const li = active?.closest?.('li.doc');
+    if (!li || !this.list.contains(li)) return null;
+    const control = active.matches('input[type=checkbox]') ? 'input[type=checkbox]' : `button.${active.dataset.action}`;
+    return { id: Number(li.dataset.id), index: [...this.list.children].indexOf(li), control };
+  }
+
+  #restoreFocus({ id, index, control }) {
+    const items = [...this.list.querySelectorAll('li.doc')];
+    const same = items.find((li) => Number(li.dataset.id) === id);
+    const li = same ?? items[Math.min(index, items.length - 1)];
+    (li?.querySelector(control) ?? this.container.querySelector('[data-bulk=all]')).focus();
+  }
+
+  /**
+   * One line in the outcome list (newest first). The analyzer's refusals are bilingual
+   * ("中文。 / English."): the half not in the current language goes on its own, quieter line,
+   * so that each message reads at a glance; the text stays the whole message.
+   */
   notice(message, kind = 'info') {
     const li = document.createElement('li');
     li.className = `notice ${kind}`;
-    li.textContent = message;
+    const halves = /^(.*?[。！？）)])( \/ )(.+)$/su.exec(message);
+    if (halves) {
+      const zh = span('zh', halves[1]);
+      const sep = span('sep', halves[2]);
+      const en = span('en', halves[3]);
+      zh.lang = 'zh-CN';
+      en.lang = 'en';
+      li.append(zh, sep, en);
+      li.classList.add('bilingual');
+      markOtherLanguage(li);
+    } else {
+      li.textContent = message;
+    }
     this.noticeList.prepend(li);
     this.noticesBox.hidden = false;
   }
+}
+
+function span(className, text) {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+/** Quietens the half of a bilingual notice that is not in the current language. */
+function markOtherLanguage(li) {
+  const zh = li.querySelector(':scope > .zh');
+  const en = li.querySelector(':scope > .en');
+  if (!zh || !en) return;
+  const english = lang() === 'en';
+  zh.classList.toggle('other', english);
+  en.classList.toggle('other', !english);
 }
 
 function button(action, text, title) {
