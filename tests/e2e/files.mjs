@@ -115,7 +115,9 @@ export function documentList(page) {
   );
 }
 
-/** The notices (newest first). */
+/** The notices (newest first): [{text, kind: 'ok' | 'error' | 'info'}]. */
 export function notices(page) {
-  return page.$$eval('#documents .notices li', (items) => items.map((li) => ({ text: li.textContent, kind: li.className })));
+  return page.$$eval('#documents .notices li', (items) =>
+    items.map((li) => ({ text: li.textContent, kind: ['ok', 'error', 'info'].find((k) => li.classList.contains(k)) })),
+  );
 }
