@@ -86,23 +86,22 @@ pub const TEXTRANK_MAX_NODES: usize = 2000;
 /// TextRank weights of the most frequent terms of `docs`, normalised as jieba does
 /// (the best gets 1.0). Pairs are counted within `TEXTRANK_SPAN` tokens inside a document.
 pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
+    const NOT_A_NODE: u32 = u32::MAX;
     let nodes = counts.top_by_frequency(TEXTRANK_MAX_NODES);
-    let mut index: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut index = vec![NOT_A_NODE; counts.freq.len()];
     for (i, &id) in nodes.iter().enumerate() {
-        index.insert(id, i as u32);
+        index[id as usize] = i as u32;
     }
     let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
     for doc in docs {
-        let tokens = &doc.tokens;
-        for (i, token) in tokens.iter().enumerate() {
-            let Some(&a) = index.get(&token.word) else {
+        let slots: Vec<u32> = doc.tokens.iter().map(|t| index[t.word as usize]).collect();
+        for (i, &a) in slots.iter().enumerate() {
+            if a == NOT_A_NODE {
                 continue;
-            };
-            for other in tokens.iter().take(i + TEXTRANK_SPAN).skip(i + 1) {
-                if let Some(&b) = index.get(&other.word) {
-                    if a != b {
-                        *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
-                    }
+            }
+            for &b in slots.iter().take(i + TEXTRANK_SPAN).skip(i + 1) {
+                if b != NOT_A_NODE && a != b {
+                    *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
                 }
             }
         }
