@@ -13,6 +13,7 @@ import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
 import { openStore } from './store.js';
 import { exportWorkspace, readWorkspace } from './workspace.js';
+import './offline.js';
 
 registerStrings({
   zh: {
@@ -43,6 +44,8 @@ registerStrings({
     tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
+    stopWordsApplied: '已应用 {n} 个停用词。',
+    seedsFailed: '示例文章未能加载：{message}。您仍可添加自己的文件。',
     startFailed: '启动失败：{message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
     storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
@@ -83,6 +86,8 @@ registerStrings({
     tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
+    stopWordsApplied: 'Applied {n} stop words.',
+    seedsFailed: 'The sample articles could not be loaded: {message}. You can still add your own files.',
     startFailed: 'Start-up failed: {message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
     storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
@@ -351,11 +356,16 @@ async function setUserWords(words) {
 }
 
 async function setStopWords(words) {
-  await analyzer.setStopWords(words);
-  state.stopWords = await analyzer.call('stopWords');
-  persist('stopWords', state.stopWords);
-  settingsView.render(state);
-  scheduleAnalysis(0);
+  try {
+    await analyzer.setStopWords(words);
+    state.stopWords = await analyzer.call('stopWords');
+    persist('stopWords', state.stopWords);
+    settingsView.render(state);
+    documentsView.notice(t('stopWordsApplied', { n: state.stopWords.length }), 'ok');
+    scheduleAnalysis(0);
+  } catch (err) {
+    report(err);
+  }
 }
 
 // ---- views and tabs -------------------------------------------------------------------------
@@ -508,6 +518,8 @@ async function start() {
   } catch (err) {
     setStatus(t('startFailed', { message: err?.message ?? err }), 'error');
     document.body.dataset.state = 'error';
+    documentsView.render(state);
+    settingsView.render(state);
     console.error(err);
     return;
   }
@@ -522,8 +534,13 @@ async function loadFromStore() {
   const saved = await restoreState();
   await analyzer.setUserWords(state.userWords);
   await analyzer.setStopWords(state.stopWords);
-  const seeds = await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href, removedSeeds);
-  for (const doc of seeds) origins.set(doc.id, `seed:${doc.name}`);
+  // Without the seeds (a broken server, a damaged cache) a person can still add files.
+  try {
+    const seeds = await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href, removedSeeds);
+    for (const doc of seeds) origins.set(doc.id, `seed:${doc.name}`);
+  } catch (err) {
+    documentsView.notice(t('seedsFailed', { message: err?.message ?? err }), 'error');
+  }
   for (const record of saved) {
     try {
       const info =

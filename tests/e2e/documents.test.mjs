@@ -114,6 +114,11 @@ pageTest('a mixed batch: three files refused with their reasons, Big5 and UTF-16
       ['info', '已添加 2 个文件，3 个未添加。'],
     ],
   );
+  // Each refusal shows the current language's half first; the other half is the quieter one.
+  const photo = page.locator('#documents .notice.error', { hasText: 'photo.txt' });
+  assert.equal(await photo.locator('.zh').textContent(), '「photo.txt」不是文本文件（看起来是 PNG 图片）。');
+  assert.deepEqual(await photo.locator('.other').allTextContents(), ['"photo.txt" is not a text file (it looks like a PNG image).']);
+
   // The new texts are in the analysis (their few words rank below the seeds' top 200 terms, so
   // each is looked at alone), and the seeds are too.
   assert.ok((await keywordRows(page)).some((r) => r.term === '劳模'));
@@ -190,7 +195,13 @@ pageTest('pasted text becomes a document; × removes it and the analysis follows
   // ×: the document goes, and so do its words.
   const remove = page.locator(`#documents li.doc[data-id="${docs[5].id}"] button.remove`);
   assert.equal(await remove.getAttribute('aria-label'), '从语料中移除「咖啡笔记」');
-  await afterAnalysis(page, () => remove.click());
+  // By keyboard: Enter on ×; the focus moves to the × of the document now last.
+  await remove.focus();
+  await afterAnalysis(page, () => page.keyboard.press('Enter'));
+  assert.ok(
+    await page.locator(`#documents li.doc[data-id="${docs[4].id}"] button.remove`).evaluate((b) => b === document.activeElement),
+    'the focus was lost with the removed document',
+  );
   assert.deepEqual((await documentList(page)).map((d) => d.name), docs.slice(0, 5).map((d) => d.name));
   assert.match(await page.locator('#status').textContent(), /5 篇文档（已选 5 篇）/);
   assert.ok(!(await keywordRows(page)).some((r) => r.term === '咖啡'), '咖啡 is still in the table');
@@ -220,6 +231,14 @@ pageTest('全不选 leaves nothing to analyse; ticking one document analyses tha
   }
   assert.ok((await cloudWords(page)).length > 10);
 
+  // By keyboard: Space on a checkbox adds its document, and the focus stays on that checkbox
+  // although the list is drawn anew.
+  const second = page.locator(`#documents li.doc[data-id="${docs[1].id}"] input[type=checkbox]`);
+  await second.focus();
+  await afterAnalysis(page, () => page.keyboard.press('Space'));
+  assert.ok(await second.evaluate((b) => b === document.activeElement && b.checked), 'the focus left the checkbox');
+  assert.match(await page.locator('#status').textContent(), /5 篇文档（已选 2 篇）/);
+
   await afterAnalysis(page, () => page.click('#documents [data-bulk=all]'));
   assert.match(await page.locator('#status').textContent(), /5 篇文档（已选 5 篇）/);
   assert.deepEqual((await keywordRows(page)).slice(0, 10), all.slice(0, 10));
@@ -243,6 +262,10 @@ pageTest('EN switches the tabs and the panels to English; 中文 switches back',
   // A file added now is reported in English.
   await afterAnalysis(page, () => dropFiles(page, [fixture('big5.txt')]));
   assert.match((await notices(page))[0].text, /^Added "big5\.txt" \(Big5, [\d,]+ characters\)$/);
+  // A bilingual refusal now puts its English half first.
+  await dropFiles(page, [fixture('empty.txt')]);
+  await page.waitForFunction(() => document.querySelector('#documents .notice')?.classList.contains('error'));
+  assert.equal(await page.locator('#documents .notice.error .other').textContent(), '「empty.txt」是空文件。');
   await session.screenshot('documents-english');
 
   await afterAnalysis(page, () => page.click('#lang-switch'));
@@ -252,4 +275,34 @@ pageTest('EN switches the tabs and the panels to English; 中文 switches back',
   assert.deepEqual(await page.locator('#documents .doc-bulk button').allTextContents(), ['全选', '全不选']);
   assert.equal(await page.locator('#settings-title').textContent(), '设置');
   assert.match(await page.locator('#status').textContent(), /^6 篇文档（已选 6 篇）/);
+});
+
+test('if the sample articles cannot be loaded, the page says so and still takes files', { timeout: 120_000 }, async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page } = session;
+  try {
+    await session.context.route('**/seeds/index.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(session.url);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
+    const texts = (await notices(page)).map((n) => n.text);
+    assert.ok(texts.some((text) => text.startsWith('示例文章未能加载')), `notices: ${texts}`);
+    assert.equal(await page.locator('#documents-title').textContent(), '文档 (0)');
+    assert.deepEqual(await page.locator('#documents .doc-bulk button').allTextContents(), ['全选', '全不选']);
+    assert.equal(await page.locator('#settings-title').textContent(), '设置');
+    const labels = await page.$$eval('#settings .switches label', (ls) => ls.map((l) => l.textContent.trim()));
+    assert.ok(labels.length === 5 && labels.every((l) => l.length > 1), `switch labels: ${labels}`);
+    // A person's own file still works.
+    await afterAnalysis(page, () => dropFiles(page, [fixture('gbk.txt')]));
+    assert.equal((await documentList(page)).length, 1);
+    assert.ok((await cloudWords(page)).includes('芯片'));
+    await session.screenshot('documents-no-seeds');
+  } catch (err) {
+    await session.screenshot('documents-no-seeds-failure').catch(() => {});
+    throw err;
+  }
+  // The failed fetch of index.json is logged by the browser; nothing else may be.
+  const expected = (line) => /index\.json|404/i.test(line);
+  session.consoleErrors.splice(0, session.consoleErrors.length, ...session.consoleErrors.filter((line) => !expected(line)));
+  session.assertClean();
 });

@@ -54,6 +54,10 @@ export async function chooseFiles(page, files) {
 export async function openPage(session) {
   const { page } = session;
   await page.goto(session.url);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
+  // A start-up failure (e.g. dist/ rebuilt meanwhile) fails here, with what the page says.
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') throw new Error(`the page did not start (${state}): ${await page.locator('#status').textContent()}`);
   await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
   return page;
 }

@@ -52,20 +52,23 @@ test('user words: 劳模精神 becomes one word, and goes again when removed', {
     assert.ok((await cloudWords(page)).includes('劳模精神'), '劳模精神 is not in the cloud');
     assert.equal(await details.locator('textarea').inputValue(), '劳模精神');
 
-    // Several words at once, separated as people type them (newlines, 、 or commas).
-    await details.locator('textarea').fill('劳模精神、工匠精神\n劳动精神');
+    // Several words at once, separated as people type them (newlines, 、, commas or spaces).
+    await details.locator('textarea').fill('劳模精神、工匠精神 劳动精神\n');
     await afterAnalysis(page, () => details.locator('button[name=applyUserWords]').click());
     assert.equal((await notices(page))[0].text, '已应用 3 个自定义词，重新分词 5 篇文档。');
     assert.equal(await details.locator('textarea').inputValue(), '劳模精神\n工匠精神\n劳动精神');
     const three = (await keywordRows(page)).map((r) => r.term);
     for (const word of ['劳模精神', '工匠精神', '劳动精神']) assert.ok(three.includes(word), `${word} is not a term`);
 
-    // A word that cannot be one is refused with the reason, and the box keeps what was typed.
-    await details.locator('textarea').fill('劳模精神\n工匠 精神');
+    // A word that cannot be one (over 20 characters) is refused with the reason, nothing is
+    // re-segmented, and the box keeps what was typed so that it can be corrected.
+    const tooLong = '全心全意依靠工人阶级的根本方针和社会主义核心价值观';
+    await details.locator('textarea').fill(`劳模精神\n${tooLong}`);
     await details.locator('button[name=applyUserWords]').click();
     await page.waitForFunction(() => document.querySelector('#documents .notices li')?.classList.contains('error'));
-    assert.match((await notices(page))[0].text, /^「工匠 精神」不能作为词/);
-    assert.equal(await details.locator('textarea').inputValue(), '劳模精神\n工匠 精神');
+    assert.equal((await notices(page))[0].text.split(' / ')[0], `「${tooLong}」不能作为词（不能为空、含空白或超过 20 个字）。`);
+    assert.equal(await details.locator('textarea').inputValue(), `劳模精神\n${tooLong}`);
+    assert.ok((await keywordRows(page)).some((r) => r.term === '工匠精神'), 'the refused list replaced the applied one');
 
     // Emptied: the words are gone and 劳模 counts as before.
     await details.locator('textarea').fill('');
@@ -160,12 +163,18 @@ test('minimum length and part of speech narrow the terms', { timeout: 180_000 },
     assert.ok(await posAll.isChecked());
     assert.ok(await page.locator(`${S} input[name=pos][value=n]`).isDisabled(), 'the tags are editable while all are allowed');
     await afterAnalysis(page, () => posAll.uncheck());
-    const checked = await page.$$eval(`${S} input[name=pos]:checked`, (boxes) => boxes.map((b) => b.value));
+    const checked = await page.$$eval(`${S} input[name=pos]:checked:not(:disabled)`, (boxes) => boxes.map((b) => b.value));
     assert.ok(checked.includes('n'), `ticked: ${checked}`);
     await afterAnalysis(page, async () => {
       for (const tag of checked) if (tag !== 'n') await page.uncheck(`${S} input[name=pos][value=${tag}]`);
     });
-    assert.deepEqual(await page.$$eval(`${S} input[name=pos]:checked`, (boxes) => boxes.map((b) => b.value)), ['n']);
+    // n is ticked; its family (nr, ns, nt, nz) shows as ticked with it, and cannot be unticked alone.
+    const pos = await page.$$eval(`${S} input[name=pos]`, (boxes) => boxes.map((b) => [b.value, b.checked, b.disabled]));
+    assert.deepEqual(
+      pos.filter(([, checked]) => checked),
+      [['n', true, false], ['nr', true, true], ['ns', true, true], ['nt', true, true], ['nz', true, true]],
+    );
+    assert.equal(await page.locator(`${S} input[name=pos][value=nr]`).locator('..').getAttribute('title'), '已包含在 n 中');
     const nouns = await keywordRows(page);
     assert.ok(nouns.length >= 100, `${nouns.length} noun rows`);
     const tags = [...new Set(nouns.map((r) => r.pos))];

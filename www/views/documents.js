@@ -60,9 +60,10 @@ export class DocumentsView {
     this.noticesBox = container.querySelector('.notices');
     this.noticeList = this.noticesBox.querySelector('ul');
     this.state = null;
+    this.#relabel();
 
     container.querySelector('[data-bulk=all]').addEventListener('click', () =>
-      actions.setIncluded(this.state.documents.map((d) => d.id)),
+      actions.setIncluded((this.state?.documents ?? []).map((d) => d.id)),
     );
     container.querySelector('[data-bulk=none]').addEventListener('click', () => actions.setIncluded([]));
     this.noticesBox.querySelector('.clear').addEventListener('click', () => {
@@ -84,17 +85,24 @@ export class DocumentsView {
     });
   }
 
-  render(state) {
-    this.state = state;
+  /** The labels alone: also drawn before the first state arrives (or if start-up fails). */
+  #relabel() {
     const { t } = this.ctx;
-    const nf = numberFormat();
-    this.container.querySelector('#documents-title').textContent = `${t('docs.title')} (${state.documents.length})`;
+    const count = this.state ? ` (${this.state.documents.length})` : '';
+    this.container.querySelector('#documents-title').textContent = `${t('docs.title')}${count}`;
     this.container.querySelector('[data-bulk=all]').textContent = t('docs.all');
     this.container.querySelector('[data-bulk=none]').textContent = t('docs.none');
     this.container.querySelector('.hint').textContent = t('docs.hint');
     this.noticesBox.querySelector('h3').textContent = t('docs.notices');
     this.noticesBox.querySelector('.clear').textContent = t('docs.clearNotices');
     for (const li of this.noticeList.children) markOtherLanguage(li);
+  }
+
+  render(state) {
+    this.state = state;
+    const { t } = this.ctx;
+    const nf = numberFormat();
+    this.#relabel();
     if (state.documents.length === 0) {
       const empty = document.createElement('li');
       empty.className = 'empty';

@@ -17,14 +17,15 @@ registerStrings({
     'settings.pos': '词性',
     'settings.posAll': '全部词性',
     'settings.userWords': '自定义词',
-    'settings.userWordsHint': '每行一个词，例如“劳模精神”。分词时会把它当作一个词。',
+    'settings.userWordsHint': '每行一个词，例如“劳模精神”。分词时会把它当作一个词，词性为 nz。',
     'settings.userStopWords': '我的停用词',
     'settings.userStopWordsHint': '每行一个词，这些词不参与统计。',
     'settings.builtin': '查看内置停用词表',
     'settings.apply': '应用',
     'settings.networkHint': '共现单位、窗口和关联度量在“共现网络”视图中设置。',
     'pos.n': '名词', 'pos.v': '动词', 'pos.a': '形容词', 'pos.d': '副词',
-    'pos.nr': '人名', 'pos.ns': '地名', 'pos.nt': '机构名', 'pos.nz': '其他专名（含自定义词）',
+    'settings.posFamily': '已包含在 {tag} 中',
+    'pos.nr': '人名', 'pos.ns': '地名', 'pos.nt': '机构名', 'pos.nz': '其他专名',
     'pos.vn': '名动词', 'pos.l': '习用语', 'pos.i': '成语', 'pos.eng': '英文', 'pos.m': '数词', 'pos.x': '其他',
   },
   en: {
@@ -40,14 +41,15 @@ registerStrings({
     'settings.pos': 'Part of speech',
     'settings.posAll': 'All parts of speech',
     'settings.userWords': 'User words',
-    'settings.userWordsHint': 'One per line, e.g. 劳模精神. Segmentation keeps each as one word.',
+    'settings.userWordsHint': 'One per line, e.g. 劳模精神. Segmentation keeps each as one word, tagged nz.',
     'settings.userStopWords': 'My stop words',
     'settings.userStopWordsHint': 'One per line; these words are not counted.',
     'settings.builtin': 'Show the built-in stop list',
     'settings.apply': 'Apply',
     'settings.networkHint': 'Co-occurrence unit, window and measure are set in the Network view.',
     'pos.n': 'nouns', 'pos.v': 'verbs', 'pos.a': 'adjectives', 'pos.d': 'adverbs',
-    'pos.nr': 'person names', 'pos.ns': 'place names', 'pos.nt': 'organisations', 'pos.nz': 'other proper nouns (incl. user words)',
+    'settings.posFamily': 'Included with {tag}',
+    'pos.nr': 'person names', 'pos.ns': 'place names', 'pos.nt': 'organisations', 'pos.nz': 'other proper nouns',
     'pos.vn': 'verbal nouns', 'pos.l': 'set phrases', 'pos.i': 'idioms', 'pos.eng': 'English', 'pos.m': 'numerals', 'pos.x': 'other',
   },
 });
@@ -60,6 +62,7 @@ export class SettingsView {
   /** `actions`: setUserWords(words), setStopWords(words). */
   constructor(container, ctx, actions) {
     this.ctx = ctx;
+    this.actions = actions;
     this.container = container;
     this.builtinCount = 0;
     container.innerHTML = `
@@ -116,27 +119,26 @@ export class SettingsView {
       } else if (input.name === 'posAll') {
         ctx.setSettings({ filter: { pos: input.checked ? null : ['n', 'v', 'a'] } });
       } else if (input.name === 'pos') {
-        const tags = [...groups.querySelectorAll('input:checked')].map((b) => b.value);
+        // Boxes ticked only because their family is (nr under n) are not sent: n covers them.
+        const tags = [...groups.querySelectorAll('input:checked:not(:disabled)')].map((b) => b.value);
         ctx.setSettings({ filter: { pos: tags } });
-      } else if (input.name === 'userWords') {
-        actions.setUserWords(lines(input.value));
-      } else if (input.name === 'stopWordList') {
-        actions.setStopWords(lines(input.value));
+      } else if (input.name === 'userWords' || input.name === 'stopWordList') {
+        this.#apply(input.name);
       }
     });
-    // Number inputs apply while typing, not only on blur.
+    // Number inputs apply while typing, not only on blur (kept in range; the field is
+    // corrected when it is left).
     container.addEventListener('input', (event) => {
       const input = event.target;
       if ((input.name === 'minLength' || input.name === 'minFrequency') && Number(input.value) >= 1) {
-        ctx.setSettings({ filter: { [input.name]: Math.round(Number(input.value)) } });
+        const value = Math.min(Number(input.max), Math.round(Number(input.value)));
+        ctx.setSettings({ filter: { [input.name]: value } });
       }
     });
-    container.querySelector('[name=applyUserWords]').addEventListener('click', () =>
-      actions.setUserWords(lines(container.querySelector('[name=userWords]').value)),
-    );
-    container.querySelector('[name=applyStopWords]').addEventListener('click', () =>
-      actions.setStopWords(lines(container.querySelector('[name=stopWordList]').value)),
-    );
+    // Typing and then clicking 应用 also blurs the box (a change event): #apply sends a list
+    // only once, so the documents are not re-segmented twice.
+    container.querySelector('[name=applyUserWords]').addEventListener('click', () => this.#apply('userWords'));
+    container.querySelector('[name=applyStopWords]').addEventListener('click', () => this.#apply('stopWordList'));
     container.querySelector('details.builtin').addEventListener('toggle', async (event) => {
       if (!event.target.open) return;
       const words = await ctx.builtinStopWords();
@@ -144,8 +146,35 @@ export class SettingsView {
     });
     ctx.builtinStopWords().then((words) => {
       this.builtinCount = words.length;
-      if (this.state) this.render(this.state);
+      this.#relabel();
     });
+    this.#relabel();
+  }
+
+  // Per word box: the list last sent to the controller, and the list last shown in the box.
+  #sent = { userWords: null, stopWordList: null };
+  #shown = { userWords: null, stopWordList: null };
+
+  #apply(name) {
+    const words = lines(this.container.querySelector(`[name=${name}]`).value);
+    const key = words.join('\n');
+    if (key === this.#sent[name]) return;
+    this.#sent[name] = key;
+    if (name === 'userWords') this.actions.setUserWords(words);
+    else this.actions.setStopWords(words);
+  }
+
+  /** The labels alone: also drawn before the first state arrives (or if start-up fails). */
+  #relabel() {
+    const { t } = this.ctx;
+    const c = this.container;
+    c.querySelector('#settings-title').textContent = t('settings.title');
+    for (const el of c.querySelectorAll('[data-key]')) el.textContent = t(el.dataset.key);
+    for (const name of SWITCHES) {
+      const label = t(`settings.${name === 'userStopWords' ? 'userStopWordsOn' : name}`, { n: this.builtinCount });
+      c.querySelector(`[name=${name}]`).nextElementSibling.textContent = label;
+    }
+    for (const box of c.querySelectorAll('[name=pos]')) box.nextElementSibling.textContent = t(`pos.${box.value}`);
   }
 
   render(state) {
@@ -153,23 +182,32 @@ export class SettingsView {
     const { t } = this.ctx;
     const c = this.container;
     const filter = state.settings.filter;
-    c.querySelector('#settings-title').textContent = t('settings.title');
-    for (const el of c.querySelectorAll('[data-key]')) el.textContent = t(el.dataset.key);
-    for (const name of SWITCHES) {
-      const box = c.querySelector(`[name=${name}]`);
-      box.checked = Boolean(filter[name]);
-      box.nextElementSibling.textContent = t(`settings.${name === 'userStopWords' ? 'userStopWordsOn' : name}`, { n: this.builtinCount });
-    }
+    this.#relabel();
+    for (const name of SWITCHES) c.querySelector(`[name=${name}]`).checked = Boolean(filter[name]);
     setIfIdle(c.querySelector('[name=minLength]'), filter.minLength);
     setIfIdle(c.querySelector('[name=minFrequency]'), filter.minFrequency);
     c.querySelector('[name=posAll]').checked = filter.pos == null;
     for (const box of c.querySelectorAll('[name=pos]')) {
-      box.checked = filter.pos != null && filter.pos.includes(box.value);
-      box.disabled = filter.pos == null;
-      box.nextElementSibling.textContent = t(`pos.${box.value}`);
+      // A one-letter tag allows its family: show nr, ns... as ticked (and fixed) under n.
+      const family = box.value.length > 1 && filter.pos?.includes(box.value[0]);
+      box.checked = filter.pos != null && (filter.pos.includes(box.value) || family);
+      box.disabled = filter.pos == null || family;
+      box.parentElement.title = family ? t('settings.posFamily', { tag: box.value[0] }) : '';
     }
-    setIfIdle(c.querySelector('[name=userWords]'), state.userWords.join('\n'));
-    setIfIdle(c.querySelector('[name=stopWordList]'), state.stopWords.join('\n'));
+    this.#showWords('userWords', state.userWords);
+    this.#showWords('stopWordList', state.stopWords);
+  }
+
+  /** Shows the applied words when they change; a list the analyzer refused stays in the box
+   *  to be corrected rather than being replaced by the old one. */
+  #showWords(name, words) {
+    const key = words.join('\n');
+    this.#sent[name] = key;
+    if (key === this.#shown[name]) return;
+    const box = this.container.querySelector(`[name=${name}]`);
+    if (document.activeElement === box) return;
+    box.value = key;
+    this.#shown[name] = key;
   }
 }
 
@@ -178,6 +216,8 @@ function setIfIdle(input, value) {
   if (document.activeElement !== input) input.value = String(value);
 }
 
+/** The words of a box: one per line, or separated by spaces, commas, 、 or semicolons (a word
+ *  cannot contain a space anyway). */
 function lines(text) {
-  return [...new Set(text.split(/[\n,，、;；]+/).map((w) => w.trim()).filter(Boolean))];
+  return [...new Set(text.split(/[\s,，、;；]+/u).filter(Boolean))];
 }
