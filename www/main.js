@@ -187,7 +187,7 @@ function merge(target, patch) {
 
 let analysisTimer = 0;
 /** Re-analyse soon; rapid changes (sliders, typing) collapse into one request. */
-function scheduleAnalysis(delay = 60) {
+function scheduleAnalysis(delay = 16) {
   clearTimeout(analysisTimer);
   analysisTimer = setTimeout(runAnalysis, delay);
 }
