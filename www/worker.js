@@ -2,6 +2,7 @@
 // Protocol: {id, action, args} -> {id, result} | {id, error: {name, message}}, plus
 // {id, progress} (0..1) while addDocument / addText segments a long text.
 import init, { Analyzer } from './pkg/wenxi.js';
+import { seedFiles } from './seeds.js';
 
 // An explicit URL (rather than init()'s default) is what makes Vite emit the .wasm as an asset
 // of the worker bundle in the production build.
@@ -31,15 +32,10 @@ const METHODS = new Set([
 const ACTIONS = {
   ready: (analyzer) => analyzer.documents().length,
 
-  // Fetches seeds/index.json and every file it lists from `baseUrl` and adds them in order,
-  // except the ones named in `skip` (seeds the person removed in an earlier visit).
+  // Adds the bundled articles (seeds.js: fetched from `baseUrl`, or inline in the single-file
+  // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
   async loadSeeds(analyzer, _id, baseUrl, skip = []) {
-    const index = await fetchOk(new URL('index.json', baseUrl), '示例文章目录');
-    const { files } = await index.json();
-    for (const name of files.filter((f) => !skip.includes(f))) {
-      const response = await fetchOk(new URL(name, baseUrl), `示例文章「${name}」`);
-      analyzer.addDocument(name, new Uint8Array(await response.arrayBuffer()));
-    }
+    for (const { name, bytes } of await seedFiles(baseUrl, skip)) analyzer.addDocument(name, bytes);
     return analyzer.documents();
   },
 
@@ -53,16 +49,6 @@ const ACTIONS = {
 };
 
 const progressOf = (id) => (fraction) => postMessage({ id, progress: fraction });
-
-async function fetchOk(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) {
-    throw new Error(
-      `无法加载${what}（HTTP ${response.status}）。 / Cannot load ${url} (HTTP ${response.status}).`,
-    );
-  }
-  return response;
-}
 
 async function handle({ id, action, args = [] }) {
   try {

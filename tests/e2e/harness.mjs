@@ -5,10 +5,13 @@
 //
 // The server is the xtask binary named by WENXI_XTASK_BIN (set by `cargo xtask test`), or
 // `cargo xtask serve --no-build` when the tests are run by hand after `cargo xtask build`.
+// startFileSession() opens a page from the file system instead (the single-file build), with no
+// server; there only file:, data: and blob: URLs count as local.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,12 +27,14 @@ const CHROMIUM_ARGS = [
 ];
 const SERVER_START_TIMEOUT_MS = 120_000; // `cargo xtask` may have to compile xtask first
 
-/** Starts the static server on a free port; resolves to {url, origin, close()}. */
-export function startServer() {
+/**
+ * Starts the static server on a free port; resolves to {url, origin, close()}. `dir` (absolute,
+ * or relative to the project root) serves another folder than dist/, e.g. a copy a test changes.
+ */
+export function startServer({ dir } = {}) {
   const bin = process.env.WENXI_XTASK_BIN;
-  const [command, args] = bin
-    ? [bin, ['serve', '--no-build', '--port', '0']]
-    : ['cargo', ['xtask', 'serve', '--no-build', '--port', '0']];
+  const serveArgs = ['serve', '--no-build', '--port', '0', ...(dir ? ['--dir', dir] : [])];
+  const [command, args] = bin ? [bin, serveArgs] : ['cargo', ['xtask', ...serveArgs]];
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -68,15 +73,48 @@ export function startServer() {
 /**
  * Starts the server and a browser with one page, recording console errors, uncaught errors and
  * every request. Resolves to a session: {page, context, url, consoleErrors, pageErrors, requests,
- * foreignRequests(), screenshot(name), assertClean(), close()}.
+ * foreignRequests(), screenshot(name), assertClean(), close()}. `options.dir`: see startServer().
  */
-export async function startSession() {
-  const server = await startServer();
+export async function startSession(options = {}) {
+  const server = await startServer(options);
+  const isLocal = (url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+    return new URL(url).origin === server.origin;
+  };
+  let session;
+  try {
+    session = await launch(isLocal);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  const closeBrowser = session.close;
+  return Object.assign(session, {
+    url: server.url,
+    async close() {
+      await closeBrowser();
+      await server.close();
+    },
+  });
+}
+
+/**
+ * A browser with one page and no server, for a page opened from the file system: the same
+ * session as startSession() but with `url` the file: URL of `path` (absolute, or relative to the
+ * project root), and only file:, data: and blob: requests counted as local (no http at all).
+ */
+export async function startFileSession(path) {
+  const url = pathToFileURL(resolvePath(ROOT, path)).href;
+  const isLocal = (requested) => /^(file|data|blob):/.test(requested);
+  return Object.assign(await launch(isLocal), { url });
+}
+
+/** Launches Chromium with one recorded page; `isLocal(url)` says which requests are allowed. */
+async function launch(isLocal) {
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
-    await server.close();
     throw new Error(`cannot launch ${CHROMIUM} (apt-get install chromium): ${err.message}`);
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -95,15 +133,9 @@ export async function startSession() {
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(String(err)));
 
-  const isLocal = (url) => {
-    if (url.startsWith('data:') || url.startsWith('blob:')) return true;
-    return new URL(url).origin === server.origin;
-  };
-
   return {
     page,
     context,
-    url: server.url,
     consoleErrors,
     pageErrors,
     requests,
@@ -125,7 +157,6 @@ export async function startSession() {
 
     async close() {
       await browser.close().catch(() => {});
-      await server.close();
     },
   };
 }

@@ -4,6 +4,7 @@
 //! root crate's wasm-bindgen), so nobody installs a matching `wasm-bindgen` CLI or wasm-pack.
 
 mod serve;
+mod single;
 mod test;
 mod util;
 mod wasm;
@@ -17,13 +18,18 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  build                 wasm build + JS glue (www/pkg/) + size report + vite build (dist/)
+  build                 wasm build + JS glue (www/pkg/) + size report + vite build (dist/:
+                        the page, its service worker and web app manifest)
   wasm                  only the wasm build + JS glue + size report (for `npx vite` dev)
   serve [--port N] [--no-build] [--dir DIR]
                         build, then serve dist/ on http://127.0.0.1:N/ (default 8080,
                         falls back to a free port; --port 0 picks a free one)
+  single [--no-wasm]    one self-contained dist-single/wenxi.html (JS, CSS, .wasm, seeds
+                        inline) that opens from file:// with no server; --no-wasm uses
+                        www/pkg/ as it is
   test [--quick]        fmt, clippy (host + wasm32), cargo test, wasm build, Node wasm tests,
-                        size budget, vite build, browser tests (--quick skips the browser)
+                        size budget, vite build, single file, browser tests (--quick skips
+                        the browser)
   help                  this text";
 
 fn main() -> ExitCode {
@@ -52,6 +58,7 @@ fn run(args: &[String]) -> Result<()> {
             wasm::build().map(drop)
         }
         "serve" => serve::command(rest),
+        "single" => single::command(rest),
         "test" => test::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::util;
 use crate::wasm::{self, SizeReport};
-use crate::web;
+use crate::{single, web};
 
 /// State passed between steps (the size budget needs the wasm build's report).
 #[derive(Default)]
@@ -92,6 +92,11 @@ const STEPS: &[Step] = &[
         name: "page build: vite build",
         browser: false,
         run: |_| web::vite_build(),
+    },
+    Step {
+        name: "single file: vite build --mode single (dist-single/wenxi.html)",
+        browser: false,
+        run: |_| single::build().map(drop),
     },
     Step {
         name: "browser tests: node --test tests/e2e/ (headless Chromium)",
