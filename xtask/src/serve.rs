@@ -104,12 +104,19 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?.take(64 * 1024));
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes what we send.
+    // Read the headers; only If-None-Match changes what we send (a 304 for an unchanged file,
+    // so the service worker's precache does not download the .wasm a second time).
     let mut header = String::new();
+    let mut if_none_match = None;
     loop {
         header.clear();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("if-none-match") {
+                if_none_match = Some(value.trim().to_string());
+            }
         }
     }
 
@@ -122,7 +129,20 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         return respond_text(&mut stream, 405, "only GET and HEAD", false);
     }
     match resolve(root, target).map(|path| fs::read(&path).map(|body| (path, body))) {
-        Some(Ok((path, body))) => respond(&mut stream, 200, mime_type(&path), &body, head_only),
+        Some(Ok((path, body))) => {
+            let etag = etag(&body);
+            if if_none_match.as_deref() == Some(etag.as_str()) {
+                return respond(&mut stream, 304, mime_type(&path), &[], true, Some(&etag));
+            }
+            respond(
+                &mut stream,
+                200,
+                mime_type(&path),
+                &body,
+                head_only,
+                Some(&etag),
+            )
+        }
         _ => {
             eprintln!("404 {target}");
             respond_text(&mut stream, 404, "not found", head_only)
@@ -143,7 +163,16 @@ fn respond_text(
         "text/plain; charset=utf-8",
         body.as_bytes(),
         head_only,
+        None,
     )
+}
+
+/// A strong validator: a hash of the content.
+fn etag(body: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    format!("\"{:016x}-{:x}\"", hasher.finish(), body.len())
 }
 
 fn respond(
@@ -152,9 +181,11 @@ fn respond(
     content_type: &str,
     body: &[u8],
     head_only: bool,
+    etag: Option<&str>,
 ) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -173,6 +204,9 @@ fn respond(
     );
     if status == 405 {
         head.push_str("Allow: GET, HEAD\r\n");
+    }
+    if let Some(etag) = etag {
+        head.push_str(&format!("ETag: {etag}\r\n"));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
