@@ -128,6 +128,13 @@ impl Analyzer {
     pub fn segment(&self, id: u32) -> Result<JsValue, JsError> {
         to_js(&self.inner.segment(id)?)
     }
+
+    /// Test builds only: panic, as a bug would, to prove the page recovers.
+    #[cfg(feature = "test-hooks")]
+    #[wasm_bindgen(js_name = panicForTest)]
+    pub fn panic_for_test(&self) {
+        panic!("deliberate failure (test hook)");
+    }
 }
 
 impl Default for Analyzer {

@@ -50,7 +50,14 @@ export class AnalyzerClient {
   #nextId = 1;
   #pending = new Map();
 
-  constructor() {
+  /** `onCrash(error)` is called after the worker died and a fresh one was started in its place. */
+  constructor({ onCrash } = {}) {
+    this.onCrash = onCrash;
+    this.#start();
+    this.analyze = latestWins((options) => this.call('analyze', [options]));
+  }
+
+  #start() {
     // This exact form lets Vite bundle the module worker (and, through it, the .wasm).
     this.#worker = new Worker(new URL('./worker.js', import.meta.url), {
       type: 'module',
@@ -62,7 +69,18 @@ export class AnalyzerClient {
       const detail = event.message ? `：${event.message}` : '';
       this.#failAll(new Error(`分析引擎无法启动${detail} / The analysis worker failed to start.`));
     });
-    this.analyze = latestWins((options) => this.call('analyze', [options]));
+  }
+
+  /** The wasm trapped (panic, out of memory): drop the dead worker, start a fresh one. */
+  #restart(fatal) {
+    const err = new Error(
+      `分析引擎出错（${fatal.message}），已重新启动。 / The analysis engine failed (${fatal.message}) and was restarted.`,
+    );
+    err.name = 'AnalyzerCrashed';
+    this.#worker.terminate();
+    this.#failAll(err);
+    this.#start();
+    this.onCrash?.(err);
   }
 
   /** Sends one request; `onProgress(fraction)` receives progress reports for it. */
@@ -79,7 +97,11 @@ export class AnalyzerClient {
     return this.call(action, args);
   }
 
-  #receive({ id, result, error, progress }) {
+  #receive({ id, result, error, progress, fatal }) {
+    if (fatal) {
+      this.#restart(fatal);
+      return;
+    }
     const request = this.#pending.get(id);
     if (!request) return;
     if (progress !== undefined) {

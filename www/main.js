@@ -45,6 +45,8 @@ registerStrings({
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
     stopWordsApplied: '已应用 {n} 个停用词。',
+    crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
+    crashLost: '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
     seedsFailed: '示例文章未能加载：{message}。您仍可添加自己的文件。',
     startFailed: '启动失败：{message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
@@ -87,6 +89,8 @@ registerStrings({
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
     stopWordsApplied: 'Applied {n} stop words.',
+    crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
+    crashLost: '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
     seedsFailed: 'The sample articles could not be loaded: {message}. You can still add your own files.',
     startFailed: 'Start-up failed: {message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
@@ -154,7 +158,7 @@ function persistSelection() {
   persist('excluded', excluded);
 }
 
-const analyzer = new AnalyzerClient();
+const analyzer = new AnalyzerClient({ onCrash: recover });
 const statusEl = document.querySelector('#status');
 const progressEl = document.querySelector('#progress');
 const metrics = (window.wenxiMetrics = { start: performance.now(), analyses: [] });
@@ -200,7 +204,8 @@ async function runAnalysis() {
   try {
     analysis = await analyzer.analyze(options);
   } catch (err) {
-    if (!isStale(err)) report(err);
+    // A crash is reported (and recovered from) by recover().
+    if (!isStale(err) && err.name !== 'AnalyzerCrashed') report(err);
     return;
   }
   state.analysis = analysis;
@@ -238,6 +243,19 @@ function report(err) {
   const message = err?.message ?? String(err);
   setStatus(message, 'error');
   documentsView.notice(message, 'error');
+}
+
+/** After the worker crashed and restarted: bring back what the store has, and say so. Documents
+ *  that could not be stored (storage refused or full) cannot come back; the message says that. */
+async function recover(err) {
+  const lost = [...origins.values()].filter((origin) => origin.startsWith('session:')).length;
+  documentsView.notice(`${err.message} ${lost ? t('crashLost', { n: lost }) : t('crashRestored')}`, 'error');
+  try {
+    await loadFromStore();
+    await runAnalysis();
+  } catch (restoreErr) {
+    report(restoreErr);
+  }
 }
 
 // ---- documents ------------------------------------------------------------------------------
@@ -394,6 +412,9 @@ const ctx = {
   },
   builtinStopWords: () => analyzer.call('builtinStopWords'),
 };
+
+// A handle for the console and the browser tests: the same calls the views make.
+window.wenxi = { request: (action, ...args) => analyzer.call(action, args) };
 
 const documentsView = new DocumentsView(document.querySelector('#documents'), ctx, {
   ...documentsActions,

@@ -26,6 +26,7 @@ const METHODS = new Set([
   'kwic',
   'keyness',
   'segment',
+  'panicForTest', // exists only in test builds of the wasm (feature test-hooks)
 ]);
 
 // Actions that only the worker knows.
@@ -67,6 +68,12 @@ async function handle({ id, action, args = [] }) {
       id,
       error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) },
     });
+    // A trap (a panic, running out of memory) leaves the wasm instance unusable: say so and
+    // stop, so that the page starts a fresh worker instead of talking to a broken one.
+    if (err instanceof WebAssembly.RuntimeError) {
+      postMessage({ fatal: { name: err.name, message: err.message } });
+      self.close();
+    }
   }
 }
 

@@ -117,6 +117,8 @@ pub fn command(args: &[String]) -> Result<()> {
             other => bail!("`cargo xtask test` does not know {other:?} (only --quick)"),
         }
     }
+    // The tests run against a wasm with the crash hook; `cargo xtask build` makes one without.
+    std::env::set_var(crate::wasm::TEST_HOOKS_ENV, "1");
     let started = Instant::now();
     let mut run = Run::default();
     let mut timings = Vec::new();

@@ -25,11 +25,16 @@ pub struct SizeReport {
     pub brotli: u64,
 }
 
+/// Set by `cargo xtask test`: build the wasm with the `test-hooks` feature (a deliberate panic
+/// the crash-recovery browser test calls). Shipped builds never have it.
+pub const TEST_HOOKS_ENV: &str = "WENXI_TEST_HOOKS";
+
 /// Builds the wasm, generates `www/pkg/` and prints the size report.
 pub fn build() -> Result<SizeReport> {
     check_bindgen_versions(&util::root().join("Cargo.lock"))?;
     ensure_target()?;
-    util::run(util::cargo().args([
+    let mut cargo = util::cargo();
+    cargo.args([
         "build",
         "--release",
         "--target",
@@ -37,7 +42,11 @@ pub fn build() -> Result<SizeReport> {
         "-p",
         CRATE,
         "--lib",
-    ]))?;
+    ]);
+    if std::env::var_os(TEST_HOOKS_ENV).is_some() {
+        cargo.args(["--features", "test-hooks"]);
+    }
+    util::run(&mut cargo)?;
     // Re-checked after the build: it may have created or updated Cargo.lock.
     check_bindgen_versions(&util::root().join("Cargo.lock"))?;
 
