@@ -5,6 +5,7 @@ import cloud from 'd3-cloud';
 import { downloadBlob, fileName, pngBlob, svgBlob } from '../export.js';
 import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
 import './cloud.css';
+import { h } from './shared.js';
 
 registerStrings({
   zh: {
@@ -287,17 +288,6 @@ export function observeWidth(element, onWidth, { delay = 150, threshold = 16 } =
 /** The height of a cloud for a container `width` wide: wide, but never a strip. */
 export const cloudHeight = (width) => Math.round(Math.min(640, Math.max(320, width * 0.6)));
 
-/** `el` with its children, for building small DOM trees without innerHTML. */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key in el && typeof value !== 'string') el[key] = value;
-    else el.setAttribute(key, value);
-  }
-  el.append(...children);
-  return el;
-}
 
 export class CloudView {
   #ctx;

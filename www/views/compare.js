@@ -4,6 +4,7 @@ import { csvBlob, downloadBlob, fileName } from '../export.js';
 import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
 import { cloudHeight, observeWidth, renderCloud } from './cloud.js';
 import './compare.css';
+import { h } from './shared.js';
 
 registerStrings({
   zh: {
@@ -56,16 +57,6 @@ const LIMIT = 100;
 /** Stars for G² with one degree of freedom: p < 0.05, 0.01, 0.001. */
 const stars = (llr) => (llr >= 10.83 ? '***' : llr >= 6.63 ? '**' : llr >= 3.84 ? '*' : '');
 
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key in el && typeof value !== 'string') el[key] = value;
-    else el.setAttribute(key, value);
-  }
-  el.append(...children);
-  return el;
-}
 
 export class CompareView {
   #ctx;

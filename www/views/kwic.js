@@ -4,7 +4,7 @@
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
 import { onLangChange, registerStrings } from '../i18n.js';
-import { el, formatNumber, isShown } from './keywords.js';
+import { el, formatNumber, isShown, option } from './shared.js';
 import './kwic.css';
 
 registerStrings({
@@ -308,8 +308,3 @@ function visualWidth(text) {
   return width;
 }
 
-function option(value, text) {
-  const node = el('option', null, text);
-  node.value = value;
-  return node;
-}

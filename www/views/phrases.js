@@ -3,7 +3,7 @@
 // the controller re-segments, so it becomes one term everywhere (and leaves this list).
 import { downloadBlob, fileName } from '../export.js';
 import { onLangChange, registerStrings } from '../i18n.js';
-import { SortableTable, el, formatNumber, isShown } from './keywords.js';
+import { SortableTable, el, formatNumber, isShown } from './shared.js';
 import './phrases.css';
 
 registerStrings({
