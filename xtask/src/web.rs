@@ -26,11 +26,10 @@ pub fn ensure_node_modules() -> Result<()> {
     if !stale {
         return Ok(());
     }
-    if lock.is_file() {
-        util::run(util::program("npm").args(["ci", "--no-audit", "--no-fund"]))
-    } else {
-        util::run(util::program("npm").args(["install", "--no-audit", "--no-fund"]))
-    }
+    // `npm install`, not `npm ci`: npm 11's ci refuses this lock because rollup's optional
+    // per-platform packages (which the registry here does not list) are "missing" from it,
+    // though install resolves the same versions from the same lock.
+    util::run(util::program("npm").args(["install", "--no-audit", "--no-fund"]))
 }
 
 fn newer(a: &Path, b: &Path) -> bool {
