@@ -1,0 +1,203 @@
+//! Text cleaning before segmentation: line endings, invisible characters,
+//! widths and spaces; lines that were hard-wrapped mid-sentence are rejoined;
+//! and the cleaned text is split into sentences.
+
+use std::ops::Range;
+
+/// A wrapped line is at least this long; shorter lines are headings, bylines, menus.
+const WRAPPED_LINE_MIN_CHARS: usize = 40;
+/// The continuation of a wrapped line is either this long or ends a sentence.
+const CONTINUATION_MIN_CHARS: usize = 20;
+
+/// Clean `text`: normalise line endings, drop invisible and control characters, turn
+/// full-width spaces and letters/digits into their ASCII forms, trim each line, collapse
+/// runs of spaces, drop blank lines, and rejoin lines that were hard-wrapped mid-sentence.
+/// The result has one paragraph per line.
+pub fn clean(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split('\n') {
+        let line = normalise_line(raw);
+        if line.is_empty() {
+            continue;
+        }
+        match lines.last_mut() {
+            Some(previous) if is_wrapped(previous, &line) => {
+                let needs_space = previous.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if needs_space {
+                    previous.push(' ');
+                }
+                previous.push_str(&line);
+            }
+            _ => lines.push(line),
+        }
+    }
+    lines.join("\n")
+}
+
+pub fn normalise_line(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        let c = match c {
+            '\u{3000}' | '\u{00A0}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+                ' '
+            }
+            // Full-width ASCII letters and digits; full-width punctuation stays, it is Chinese usage.
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => continue,
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if c == ' ' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the break between `previous` and `next` is a hard wrap inside a sentence,
+/// as in the seeds' `……二是"意义重` / (blank line) / `大"。……`.
+pub fn is_wrapped(previous: &str, next: &str) -> bool {
+    let Some(last) = previous.chars().last() else {
+        return false;
+    };
+    if is_sentence_end(last)
+        || is_closing(last)
+        || previous.chars().count() < WRAPPED_LINE_MIN_CHARS
+    {
+        return false;
+    }
+    let next_ends_sentence = next
+        .chars()
+        .last()
+        .is_some_and(|c| is_sentence_end(c) || is_closing(c));
+    next_ends_sentence || next.chars().count() >= CONTINUATION_MIN_CHARS
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '．' | '.' | ':' | '：'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〕' | '"' | '\''
+    )
+}
+
+/// Byte ranges of the sentences of a cleaned text: a sentence ends at a line break,
+/// at `。！？!?；;…` (with any closing quotes or brackets after it), or at a `.`
+/// followed by a space or the end of the line. Ranges never include the line break.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = match c {
+            '\n' => {
+                push_trimmed(text, start..i, &mut out);
+                start = i + 1;
+                continue;
+            }
+            '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = chars.peek() {
+                    if next == c
+                        || matches!(next, '。' | '！' | '？' | '!' | '?' | '…')
+                        || is_closing(next)
+                    {
+                        end = j + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                end
+            }
+            '.' | '．'
+                if chars
+                    .peek()
+                    .is_none_or(|&(_, next)| next == ' ' || next == '\n') =>
+            {
+                i + c.len_utf8()
+            }
+            _ => continue,
+        };
+        push_trimmed(text, start..end, &mut out);
+        start = end;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + leading;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejoins_a_sentence_wrapped_across_a_blank_line() {
+        let text = "我有三个突出的感受。一是“感情深厚”。习近平总书记讲话高瞻远瞩,掷地有声,提供了行动指南。二是“意义重\r\n\r\n大”。习近平总书记对劳模精神、劳动精神、工匠精神的内涵进行了系统阐释。";
+        assert_eq!(
+            clean(text),
+            "我有三个突出的感受。一是“感情深厚”。习近平总书记讲话高瞻远瞩,掷地有声,提供了行动指南。二是“意义重大”。习近平总书记对劳模精神、劳动精神、工匠精神的内涵进行了系统阐释。"
+        );
+    }
+
+    #[test]
+    fn keeps_headings_and_bylines_on_their_own_lines() {
+        let text =
+            "\n\n大力弘扬劳模精神劳动精神工匠精神\n\n全国总工会组织部 付子豪\n\n习近平总书记指出。";
+        assert_eq!(
+            clean(text),
+            "大力弘扬劳模精神劳动精神工匠精神\n全国总工会组织部 付子豪\n习近平总书记指出。"
+        );
+    }
+
+    #[test]
+    fn normalises_spaces_widths_and_invisible_characters() {
+        assert_eq!(
+            clean("\u{feff}  有幸\u{3000}\u{3000}在２０２０年\u{200b}聆听ＡＢｃ  讲话 \t"),
+            "有幸 在2020年聆听ABc 讲话"
+        );
+    }
+
+    #[test]
+    fn splits_sentences_on_chinese_and_western_punctuation() {
+        let text = "他说：“好！”我们走吧。Really? Yes. 3.14 是数……对；\n下一段";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "他说：“好！”",
+                "我们走吧。",
+                "Really?",
+                "Yes.",
+                "3.14 是数……",
+                "对；",
+                "下一段"
+            ]
+        );
+    }
+}
