@@ -23,6 +23,48 @@ export function textFile(name, text) {
   return { name, bytes: Buffer.from(text, 'utf8') };
 }
 
+const legacyTables = new Map();
+/** char -> bytes for a double-byte legacy encoding, built by decoding every two-byte code once
+ *  with Node's TextDecoder (Node has decoders but no encoders for these). */
+function legacyTable(encoding) {
+  if (legacyTables.has(encoding)) return legacyTables.get(encoding);
+  const decoder = new TextDecoder(encoding);
+  const table = new Map();
+  // The common plane (0xA1..) first, so that Big5's HKSCS duplicates never win.
+  const leads = [...Array(0xff - 0xa1).keys()].map((i) => 0xa1 + i).concat([...Array(0xa1 - 0x81).keys()].map((i) => 0x81 + i));
+  for (const lead of leads) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const char = decoder.decode(Uint8Array.of(lead, trail));
+      if (char.includes('\uFFFD') || table.has(char)) continue;
+      table.set(char, [lead, trail]);
+    }
+  }
+  legacyTables.set(encoding, table);
+  return table;
+}
+
+/**
+ * `text` as bytes in `encoding`: 'utf8', 'utf16le', 'utf16be' (each with `bom`), 'gbk' or
+ * 'big5'. Throws on a character the legacy encoding cannot hold.
+ */
+export function encode(text, encoding, { bom = false } = {}) {
+  if (encoding === 'utf8') return Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf16le' || encoding === 'utf16be') {
+    const le = Buffer.from(text, 'utf16le');
+    const bytes = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
+    const mark = encoding === 'utf16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    return Buffer.concat([Buffer.from(bom ? mark : []), bytes]);
+  }
+  const table = legacyTable(encoding);
+  const out = [];
+  for (const char of text) {
+    if (char.codePointAt(0) < 0x80) out.push(char.codePointAt(0));
+    else if (table.has(char)) out.push(...table.get(char));
+    else throw new Error(`${encoding} has no ${char}`);
+  }
+  return Buffer.from(out);
+}
+
 /**
  * Drops `files` on the page the way a browser does: dragenter, dragover and drop on the body,
  * carrying a DataTransfer with real File objects (the controller listens on window).
