@@ -41,8 +41,9 @@ registerStrings({
     segmenting: '正在分词「{name}」… {percent}%',
     added: '已添加「{name}」（{encoding}，{chars} 字）',
     addedMany: '已添加 {ok} 个文件，{failed} 个未添加。',
-    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
+    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
+    noTerms: '「{name}」在当前的筛选条件下没有可分析的词语（只有标点、数字或停用词），不会出现在词云和关键词中。',
     userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
     stopWordsApplied: '已应用 {n} 个停用词。',
     crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
@@ -51,6 +52,7 @@ registerStrings({
     startFailed: '启动失败：{message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
     storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    storageFull: '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
     restoreFailed: '恢复「{name}」失败：{reason}',
     workspace: '工作区',
     exportWorkspace: '导出工作区',
@@ -85,8 +87,9 @@ registerStrings({
     segmenting: 'Segmenting "{name}"… {percent}%',
     added: 'Added "{name}" ({encoding}, {chars} characters)',
     addedMany: 'Added {ok} files; {failed} not added.',
-    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB。 / "{name}" is too large ({size} MB); the limit is {limit} MB.',
+    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
+    noTerms: '"{name}" has no words to analyse with the current filters (only punctuation, numbers or stop words); it adds nothing to the cloud or the keywords.',
     userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
     stopWordsApplied: 'Applied {n} stop words.',
     crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
@@ -95,6 +98,7 @@ registerStrings({
     startFailed: 'Start-up failed: {message}',
     storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
     storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    storageFull: '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
     restoreFailed: 'Could not restore "{name}": {reason}',
     workspace: 'Workspace',
     exportWorkspace: 'Export workspace',
@@ -139,6 +143,7 @@ const state = {
 // Where each loaded document comes from, so that it can be stored, removed and restored:
 // 'seed:FILE' for the bundled articles, 'doc:KEY' for documents kept in the store.
 const origins = new Map(); // analyzer document id -> origin
+const removedBeforeKept = new Set(); // ids removed before keep() had stored them
 let store = null;
 let removedSeeds = [];
 
@@ -251,7 +256,7 @@ async function recover(err) {
   const lost = [...origins.values()].filter((origin) => origin.startsWith('session:')).length;
   documentsView.notice(`${err.message} ${lost ? t('crashLost', { n: lost }) : t('crashRestored')}`, 'error');
   try {
-    await loadFromStore();
+    await serially(loadFromStore);
     await runAnalysis();
   } catch (restoreErr) {
     report(restoreErr);
@@ -267,8 +272,33 @@ async function refreshDocuments() {
   documentsView.render(state);
 }
 
+// Adding files, pasting, importing a workspace and restoring after a crash change the list of
+// documents: they run one after another, in the order asked for, and only after start-up has
+// restored the stored documents (a file dropped while the page loads comes after the seeds, and
+// is stored). Two drops in quick succession are added batch after batch, not interleaved.
+let documentJobs = Promise.resolve();
+function serially(job) {
+  const run = documentJobs.then(job);
+  documentJobs = run.catch(() => {});
+  return run;
+}
+
+/** Whether document `id` has any word that the current filters keep (counted alone). */
+async function hasTerms(id) {
+  try {
+    const counted = await analyzer.call('keyness', [[id], { documents: [id], filter: state.settings.filter, limit: 1 }]);
+    return counted.targetTokens > 0;
+  } catch {
+    return true; // no reason to worry the person
+  }
+}
+
 /** Add files one by one; each gets its own outcome, and a bad one never stops the batch. */
-async function addFiles(files) {
+function addFiles(files) {
+  return serially(() => addFilesNow(files));
+}
+
+async function addFilesNow(files) {
   let ok = 0;
   let failed = 0;
   for (const file of files) {
@@ -295,8 +325,9 @@ async function addFiles(files) {
       state.included.add(info.id);
       documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
       ok++;
+      if (!(await hasTerms(info.id))) documentsView.notice(t('noTerms', { name: info.name }), 'info');
       // The bytes went to the worker; read the file again for the store.
-      await keep(info, { name: file.name, kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) });
+      await keep(info, async () => ({ name: file.name, kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) }));
     } catch (err) {
       documentsView.notice(err.message, 'error');
       failed++;
@@ -310,27 +341,46 @@ async function addFiles(files) {
   }
 }
 
-async function addText(name, text) {
+function addText(name, text) {
+  return serially(() => addTextNow(name, text));
+}
+
+async function addTextNow(name, text) {
   try {
-    const info = await analyzer.addText(name, text);
+    const info = await analyzer.addText(name, text, (f) => setProgress(f, t('segmenting', { name, percent: Math.round(f * 100) })));
+    setProgress(null);
     state.included.add(info.id);
-    await keep(info, { name, kind: 'text', text });
     documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
+    if (!(await hasTerms(info.id))) documentsView.notice(t('noTerms', { name: info.name }), 'info');
+    await keep(info, () => ({ name, kind: 'text', text }));
     await refreshDocuments();
     scheduleAnalysis(0);
   } catch (err) {
+    setProgress(null);
     documentsView.notice(err.message, 'error');
   }
 }
 
-/** Store an added document whole; if the store refuses, it stays for this session only. */
+/** Store an added document whole (`record()` makes what is stored); if the store refuses, or
+ *  the file cannot be read again, it stays for this session only. */
 async function keep(info, record) {
   try {
-    const key = await store.putDocument(record);
+    const key = await store.putDocument(await record());
+    // Removed while it was being stored (the list can show it as soon as it is in the analyzer):
+    // take it out again, or it would come back after a reload.
+    if (removedBeforeKept.delete(info.id)) {
+      await store.deleteDocument(key);
+      return;
+    }
     origins.set(info.id, `doc:${key}`);
   } catch (err) {
     origins.set(info.id, `session:${info.id}`);
-    documentsView.notice(t('storageFailed', { name: record.name, reason: err?.message ?? err }), 'error');
+    documentsView.notice(
+      err?.name === 'QuotaExceededError'
+        ? t('storageFull', { name: info.name })
+        : t('storageFailed', { name: info.name, reason: err?.message ?? err }),
+      'error',
+    );
   }
 }
 
@@ -345,6 +395,7 @@ const documentsActions = {
     await analyzer.removeDocument(id);
     state.included.delete(id);
     const origin = origins.get(id) ?? '';
+    if (!origins.has(id)) removedBeforeKept.add(id);
     origins.delete(id);
     if (origin.startsWith('doc:')) {
       await store.deleteDocument(Number(origin.slice(4))).catch((err) => report(err));
@@ -528,14 +579,16 @@ async function start() {
   document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
   selectTab('cloud');
   setStatus(t('loading'));
-  const opened = await openStore();
-  store = opened.store;
-  if (opened.error) {
-    storageWarned = true;
-    documentsView.notice(t('storageUnavailable', { reason: opened.error?.message ?? opened.error }), 'error');
-  }
   try {
-    await loadFromStore();
+    await serially(async () => {
+      const opened = await openStore();
+      store = opened.store;
+      if (opened.error) {
+        storageWarned = true;
+        documentsView.notice(t('storageUnavailable', { reason: opened.error?.message ?? opened.error }), 'error');
+      }
+      await loadFromStore();
+    });
   } catch (err) {
     setStatus(t('startFailed', { message: err?.message ?? err }), 'error');
     document.body.dataset.state = 'error';
@@ -626,12 +679,14 @@ workspaceInput.addEventListener('change', async () => {
   workspaceInput.value = '';
   if (!file || !window.confirm(t('importConfirm'))) return;
   try {
-    const workspace = await readWorkspace(file);
-    await store.clear();
-    for (const doc of workspace.documents) await store.putDocument(doc);
-    for (const name of ['removedSeeds', 'userWords', 'stopWords', 'settings']) await store.set(name, workspace[name]);
-    await loadFromStore();
-    documentsView.notice(t('imported', { docs: workspace.documents.length }), 'ok');
+    await serially(async () => {
+      const workspace = await readWorkspace(file);
+      // One transaction: if the storage is full half-way, what was stored stays as it was.
+      const { documents, removedSeeds: removed, userWords, stopWords, settings } = workspace;
+      await store.replace(documents, { removedSeeds: removed, userWords, stopWords, settings });
+      await loadFromStore();
+      documentsView.notice(t('imported', { docs: documents.length }), 'ok');
+    });
     await runAnalysis();
   } catch (err) {
     documentsView.notice(t('importFailed', { name: file.name, reason: err?.message ?? err }), 'error');

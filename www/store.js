@@ -35,6 +35,12 @@ class MemoryStore {
     this.#documents.clear();
     this.#state.clear();
   }
+  async replace(documents, values) {
+    this.#documents.clear();
+    this.#state.clear();
+    for (const doc of documents) await this.putDocument(doc);
+    for (const [name, value] of Object.entries(values)) this.#state.set(name, value);
+  }
 }
 
 function request(req) {
@@ -89,11 +95,32 @@ class IdbStore {
     await done(tx);
   }
 
-  /** Forget everything (used before importing a workspace). */
+  /** Forget everything. */
   async clear() {
     const tx = this.db.transaction(['documents', 'state'], 'readwrite');
     tx.objectStore('documents').clear();
     tx.objectStore('state').clear();
+    await done(tx);
+  }
+
+  /**
+   * Replace everything with `documents` and the named `values` (importing a workspace), in one
+   * transaction: when the storage is full half-way, the old contents stay as they were.
+   */
+  async replace(documents, values) {
+    const tx = this.db.transaction(['documents', 'state'], 'readwrite');
+    try {
+      tx.objectStore('documents').clear();
+      tx.objectStore('state').clear();
+      const added = Date.now();
+      for (const doc of documents) tx.objectStore('documents').add({ ...doc, addedAt: added });
+      for (const [name, value] of Object.entries(values)) tx.objectStore('state').put(value, name);
+    } catch (err) {
+      // A request that throws (quota, a value that cannot be stored) leaves the transaction
+      // running; abort it, or the clear() above would be committed on its own.
+      tx.abort();
+      throw err;
+    }
     await done(tx);
   }
 }

@@ -70,11 +70,15 @@ export function encode(text, encoding, { bom = false } = {}) {
  * carrying a DataTransfer with real File objects (the controller listens on window).
  */
 export async function dropFiles(page, files) {
-  const payload = files.map((f) => ({ name: f.name, bytes: [...f.bytes] }));
+  // Base64, not an array of numbers: a megabyte crosses to the page in milliseconds, not seconds.
+  const payload = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
   await page.evaluate((list) => {
     const transfer = new DataTransfer();
-    for (const { name, bytes } of list) {
-      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: name.endsWith('.txt') ? 'text/plain' : '' }));
+    for (const { name, base64 } of list) {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      transfer.items.add(new File([bytes], name, { type: name.endsWith('.txt') ? 'text/plain' : '' }));
     }
     for (const type of ['dragenter', 'dragover', 'drop']) {
       document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
@@ -165,5 +169,90 @@ export function documentList(page) {
 export function notices(page) {
   return page.$$eval('#documents .notices li', (items) =>
     items.map((li) => ({ text: li.textContent, kind: ['ok', 'error', 'info'].find((k) => li.classList.contains(k)) })),
+  );
+}
+
+/** Clicks 仅此篇 on document `id` and waits for the analysis of it alone. */
+export function analyseOnly(page, id) {
+  return afterAnalysis(page, () => page.locator(`#documents li.doc[data-id="${id}"] button.only`).click());
+}
+
+/** Pastes `text` as a document called `name` through the 粘贴文本 dialog; waits for the analysis. */
+export function pasteText(page, name, text) {
+  return afterAnalysis(page, async () => {
+    await page.click('#paste-text');
+    await page.fill('#paste-dialog [name=name]', name);
+    // fill() types nothing for long texts: set the value as a paste would.
+    await page.locator('#paste-dialog [name=text]').evaluate((area, value) => (area.value = value), text);
+    await page.click('#paste-dialog button[value=add]');
+  });
+}
+
+/** Waits until the outcome list has more than `count` lines; resolves to the notices. */
+export async function noticesAfter(page, count, timeout = 60_000) {
+  await page.waitForFunction((n) => document.querySelectorAll('#documents .notices li').length > n, count, { timeout });
+  return notices(page);
+}
+
+/**
+ * What the analyzer holds for documents `ids`, straight from the worker: their DocumentInfo and
+ * the top terms of an analysis of them alone. Equal before and after = those documents untouched.
+ */
+export function documentsSnapshot(page, ids) {
+  return page.evaluate(async (ids) => {
+    const infos = (await window.wenxi.request('documents')).filter((d) => ids.includes(d.id));
+    const analysis = await window.wenxi.request('analyze', { documents: ids, topTerms: 30 });
+    return { infos, top: analysis.terms.map((t) => `${t.term}:${t.freq}`), tokens: analysis.tokens };
+  }, ids);
+}
+
+/** Clicks `selector` and resolves to the download it starts: {name, bytes, text}. */
+export async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/** The rows of a CSV text (RFC 4180: quoted cells, "" inside quotes, CRLF or LF). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+/** The documents in the page's IndexedDB store ({name, kind, size}, in order), read directly;
+ *  [] when there is no database (opening a missing one would create it without its stores). */
+export function storedDocuments(page) {
+  return page.evaluate(
+    async () =>
+      !(await indexedDB.databases()).some((db) => db.name === 'wenxi') ? [] : new Promise((resolve, reject) => {
+        const open = indexedDB.open('wenxi');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('documents').objectStore('documents').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((d) => ({ name: d.name, kind: d.kind, size: d.kind === 'text' ? d.text.length : d.bytes.length })));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
   );
 }
