@@ -94,10 +94,23 @@ pub fn kwic(
         }
     }
     let total = hits.len() as u32;
+    // In document order nothing after the limit is shown, so its lines are never built.
+    if options.sort == KwicSort::Position {
+        hits.truncate(options.limit as usize);
+    }
+    // Hits come in text order within each document, so the character offset of each one is
+    // counted on from the previous hit, not from the start (which was quadratic).
+    let mut counted: Option<(usize, usize, usize)> = None; // (doc index, byte, chars before it)
     let mut lines: Vec<KwicLine> = hits
         .into_iter()
         .map(|(d, at)| {
             let doc = docs[d];
+            let (from_byte, from_chars) = match counted {
+                Some((counted_doc, byte, chars)) if counted_doc == d && byte <= at => (byte, chars),
+                _ => (0, 0),
+            };
+            let offset = from_chars + doc.text[from_byte..at].chars().count();
+            counted = Some((d, at, offset));
             let end = at + term.len();
             let left: String = {
                 let mut chars: Vec<char> = doc.text[..at].chars().rev().take(width).collect();
@@ -111,7 +124,7 @@ pub fn kwic(
                 left,
                 keyword: doc.text[at..end].to_string(),
                 right,
-                offset: doc.text[..at].chars().count() as u32,
+                offset: offset as u32,
             }
         })
         .collect();

@@ -136,9 +136,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str)> 
         plausible as f64 / units as f64
     };
     let (le, be) = (score(true), score(false));
-    if le >= 0.9 && le > be {
+    // Nearly every unit: Shift_JIS or GBK text read two bytes at a time looks like CJK too,
+    // but its line breaks (0x0D0A) and ASCII do not.
+    if le >= 0.99 && le > be {
         Some((UTF_16LE, "UTF-16LE"))
-    } else if be >= 0.9 && be > le {
+    } else if be >= 0.99 && be > le {
         Some((UTF_16BE, "UTF-16BE"))
     } else {
         None
@@ -150,12 +152,14 @@ fn plausible_utf16_unit(unit: u16) -> bool {
         0x09 | 0x0A | 0x0D
         | 0x20..=0x7E
         | 0xA0..=0x24F          // Latin
-        | 0x2000..=0x206F       // general punctuation
+        | 0x2000..=0x2BFF       // punctuation, letterlike, ①, arrows, maths, boxes, shapes, ★
         | 0x3000..=0x303F       // CJK punctuation
         | 0x3040..=0x30FF       // kana
+        | 0x3100..=0x33FF       // bopomofo, enclosed CJK, ㎡
         | 0x3400..=0x4DBF       // CJK extension A
         | 0x4E00..=0x9FFF       // CJK unified ideographs
         | 0xD800..=0xDFFF       // surrogates (extension B and beyond, emoji)
+        | 0xFE30..=0xFE4F       // CJK compatibility forms
         | 0xFF00..=0xFFEF) // full-width forms
 }
 
@@ -171,23 +175,43 @@ fn control_share(bytes: &[u8]) -> f64 {
 }
 
 fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_string(),
-            encoding: "UTF-8",
-        });
+    match utf8_shape(bytes) {
+        Utf8Shape::Valid => {
+            if let Some(text) = gbk_lookalike(bytes) {
+                return Ok(Decoded {
+                    text,
+                    encoding: "GBK",
+                });
+            }
+            let text = std::str::from_utf8(bytes).expect("checked valid");
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8",
+            });
+        }
+        // Far more well-formed multi-byte characters than broken ones is UTF-8 with damage
+        // (a stray byte, a file cut mid-character), never GBK or Big5, where well-formed UTF-8
+        // sequences only happen by chance, about one pair in twelve. A little damage is
+        // replaced and said; a lot is refused by `decode_with` rather than read as mojibake.
+        Utf8Shape::Damaged {
+            well_formed,
+            broken,
+        } if well_formed >= MIN_UTF8_EVIDENCE && well_formed >= 2 * broken => {
+            return decode_with(name, UTF_8, bytes, DAMAGED_UTF8);
+        }
+        Utf8Shape::Damaged { .. } => {}
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    // A Chinese file is far likelier here than a Western single-byte one: when the
-    // guess is not a CJK encoding, prefer GBK or Big5 if either reads the bytes
-    // without a single error.
-    let is_cjk = [GBK, GB18030, BIG5].contains(&guess)
-        || guess.name() == "Shift_JIS"
-        || guess.name() == "EUC-JP"
-        || guess.name() == "EUC-KR";
-    if !is_cjk {
+    // A Chinese file is far likelier here than a Western single-byte one: when the guess is
+    // not a CJK encoding, prefer GBK or Big5 if either reads the bytes without an error.
+    // Short texts are too little for the detector to tell GBK from EUC-KR or Shift_JIS (it
+    // calls 你好 Korean), so there, too, GBK wins if it reads them cleanly.
+    let chinese_guess = [GBK, GB18030, BIG5].contains(&guess);
+    let other_cjk_guess = ["Shift_JIS", "EUC-JP", "EUC-KR"].contains(&guess.name());
+    let short = bytes.iter().filter(|&&b| b >= 0x80).count() < SHORT_TEXT_HIGH_BYTES;
+    if !chinese_guess && (!other_cjk_guess || short) {
         for candidate in [GBK, BIG5] {
             if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes)
             {
@@ -199,6 +223,113 @@ fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
         }
     }
     decode_with(name, guess, bytes, label(guess))
+}
+
+/// The label of UTF-8 text in which some broken bytes were replaced by U+FFFD.
+const DAMAGED_UTF8: &str = "UTF-8（有损坏 / damaged）";
+/// Well-formed multi-byte characters needed before damaged bytes are read as UTF-8.
+const MIN_UTF8_EVIDENCE: usize = 8;
+/// Below this many non-ASCII bytes (about 120 Chinese characters) the detector's verdict
+/// between the East Asian double-byte encodings is a guess.
+const SHORT_TEXT_HIGH_BYTES: usize = 240;
+
+enum Utf8Shape {
+    Valid,
+    Damaged { well_formed: usize, broken: usize },
+}
+
+/// Whether `bytes` is UTF-8, and if not, how many well-formed multi-byte characters and
+/// broken sequences it has.
+fn utf8_shape(bytes: &[u8]) -> Utf8Shape {
+    let mut rest = bytes;
+    let (mut well_formed, mut broken) = (0, 0);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                if broken == 0 {
+                    return Utf8Shape::Valid;
+                }
+                well_formed += multibyte_chars(text.as_bytes());
+                return Utf8Shape::Damaged {
+                    well_formed,
+                    broken,
+                };
+            }
+            Err(error) => {
+                let valid = error.valid_up_to();
+                well_formed += multibyte_chars(&rest[..valid]);
+                broken += 1;
+                match error.error_len() {
+                    Some(len) => rest = &rest[valid + len..],
+                    // Cut off in the middle of the last character.
+                    None => {
+                        return Utf8Shape::Damaged {
+                            well_formed,
+                            broken,
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Multi-byte characters in valid UTF-8: their lead bytes.
+fn multibyte_chars(valid: &[u8]) -> usize {
+    valid.iter().filter(|&&b| b >= 0xC0).count()
+}
+
+/// GBK text whose bytes happen to be valid UTF-8: ASCII with a few Chinese words, where each
+/// two-byte GBK character reads as a two-byte UTF-8 letter (芯片 as `оƬ`). Real text in
+/// UTF-8 never mixes scripts inside a word, so a word that jumps between Latin, Greek,
+/// Cyrillic and others (letters side by side; punctuation such as « » does not count), in
+/// text that GBK reads cleanly as Chinese, is GBK.
+fn gbk_lookalike(bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    if text.chars().any(|c| c.len_utf8() > 2) {
+        return None;
+    }
+    let mut previous: Option<Script> = None;
+    let mut mixed = false;
+    for c in text.chars() {
+        let script = (!c.is_ascii() && c.is_alphabetic()).then(|| script(c));
+        if let (Some(a), Some(b)) = (previous, script) {
+            mixed |= a != b || a == Script::Other;
+        }
+        previous = script;
+    }
+    if !mixed {
+        return None;
+    }
+    let gbk = GBK.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let chinese = gbk
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .all(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'));
+    chinese.then(|| gbk.into_owned())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Hebrew,
+    Arabic,
+    /// IPA, modifiers, combining marks, Armenian, Syriac, Thaana, NKo: no word of real text
+    /// strings two of these together without a letter of its own script.
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        '\u{80}'..='\u{24F}' => Script::Latin,
+        '\u{370}'..='\u{3FF}' => Script::Greek,
+        '\u{400}'..='\u{52F}' => Script::Cyrillic,
+        '\u{590}'..='\u{5FF}' => Script::Hebrew,
+        '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => Script::Arabic,
+        _ => Script::Other,
+    }
 }
 
 fn decode_with(
@@ -319,6 +450,87 @@ mod tests {
             Error::Blank {
                 name: "w.txt".into()
             }
+        );
+    }
+
+    #[test]
+    fn damaged_utf8_is_utf8_with_replacements_or_refused() {
+        let utf8 = SAMPLE.repeat(20).into_bytes();
+        let mut stray = utf8.clone();
+        stray.insert(600, 0xE9);
+        let decoded = decode("a", &stray).unwrap();
+        assert_eq!(decoded.encoding, DAMAGED_UTF8);
+        assert_eq!(decoded.text.replace('\u{FFFD}', ""), SAMPLE.repeat(20));
+
+        let truncated = &utf8[..utf8.len() - 1];
+        let decoded = decode("a", truncated).unwrap();
+        assert_eq!(decoded.encoding, DAMAGED_UTF8);
+        assert!(decoded.text.ends_with('\u{FFFD}'));
+
+        // One high byte in 40: too much damage to read, and never as windows-1252.
+        let noisy: Vec<u8> = utf8
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                if i >= 10 && i % 40 == 10 {
+                    0xFF - (i % 7) as u8
+                } else {
+                    b
+                }
+            })
+            .collect();
+        assert_eq!(
+            decode("n", &noisy).unwrap_err(),
+            Error::UnknownEncoding { name: "n".into() }
+        );
+    }
+
+    #[test]
+    fn gbk_is_not_taken_for_utf8_or_korean() {
+        for text in [
+            "Hello World 你好 OK",
+            "你好",
+            "新闻 news",
+            "AI chip design: GPU, TPU and NPU 芯片 for LLM training in 2024",
+        ] {
+            let decoded = decode("a", &encode(GBK, text)).unwrap();
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "GBK"));
+        }
+        // A whole GBK article never looks like damaged UTF-8.
+        let long = SAMPLE.repeat(50);
+        assert_eq!(decode("a", &encode(GBK, &long)).unwrap().encoding, "GBK");
+    }
+
+    #[test]
+    fn utf8_letters_of_one_script_stay_utf8() {
+        for text in [
+            "café résumé naïve déjà vu",
+            "«Привет, мир!» Как дела? Всё хорошо.",
+            "Καλημέρα κόσμε, τι κάνεις;",
+            "Straße, Ærø, Łódź, İstanbul",
+        ] {
+            assert_eq!(
+                decode("a", text.as_bytes()).unwrap().encoding,
+                "UTF-8",
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_japanese_and_korean_legacy_files_keep_the_detected_encoding() {
+        let japanese = "日本語のテキストです。東京は晴れています。これは長い文章のサンプルで、ひらがなとカタカナと漢字が混ざっています。\r\n".repeat(4);
+        let decoded = decode("a", &encode(encoding_rs::SHIFT_JIS, &japanese)).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (japanese.as_str(), "Shift_JIS")
+        );
+        let korean =
+            "안녕하세요 세계. 이것은 한국어 텍스트입니다. 오늘은 날씨가 좋습니다.\n".repeat(8);
+        let decoded = decode("a", &encode(encoding_rs::EUC_KR, &korean)).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (korean.as_str(), "EUC-KR")
         );
     }
 

@@ -57,6 +57,8 @@ function assertLocalOnly(policy, where) {
   }
   assert.deepEqual(directives.get('object-src'), ["'none'"], `${where}: object-src`);
   assert.deepEqual(directives.get('base-uri'), ["'none'"], `${where}: base-uri`);
+  // form-action does not fall back to default-src: without it a form could post the text away.
+  assert.deepEqual(directives.get('form-action'), ["'none'"], `${where}: form-action`);
 }
 
 const metaCsp = (html) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];

@@ -21,7 +21,7 @@ pub const DEFAULT_PORT: u16 = 8080;
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                        worker-src 'self'; style-src 'self' 'unsafe-inline'; \
                        img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; \
-                       object-src 'none'; base-uri 'none'";
+                       object-src 'none'; base-uri 'none'; form-action 'none'";
 
 pub fn command(args: &[String]) -> Result<()> {
     let mut port = None;
