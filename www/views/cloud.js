@@ -99,11 +99,38 @@ function fontSizes(words, min, max) {
   return weights.map((w) => (hi > lo ? min + (max - min) * Math.sqrt((w - lo) / (hi - lo)) : (min + max) / 2));
 }
 
+/**
+ * What d3-cloud measured of a word at a size and angle: its bitmap and box. Drawing words on a
+ * 2048² canvas and reading the pixels back is most of a layout's time, and a settings change or
+ * a retry at a smaller scale asks for most of the same words at the same sizes again.
+ */
+const spriteCache = new Map();
+const SPRITE_CACHE_LIMIT = 4000;
+const SPRITE_FIELDS = ['sprite', 'width', 'height', 'x0', 'x1', 'y0', 'y1'];
+const spriteKey = (text, size, rotate) => `${size}|${rotate}|${text}`;
+
+/** One canvas for every layout (d3-cloud would allocate a new 2048² one per run). */
+let layoutCanvas = null;
+const canvasForLayout = () => (layoutCanvas ??= document.createElement('canvas'));
+
 /** One d3-cloud run; synchronous because timeInterval is left at Infinity. */
 function runLayout(words, sizes, rotations, width, height, seed) {
   let result = { placed: [], bounds: null };
-  const input = words.map((w, i) => ({ text: w.text, size: sizes[i], rotate: rotations[i], index: i }));
+  const input = words.map((w, i) => {
+    // d3-cloud truncates sizes to whole pixels; so does the cache key.
+    const d = { text: w.text, size: sizes[i], rotate: rotations[i], index: i };
+    const known = spriteCache.get(spriteKey(w.text, Math.trunc(sizes[i]), rotations[i]));
+    if (known) Object.assign(d, known, { hasText: true });
+    return d;
+  });
+  const remember = (d) => {
+    if (spriteCache.size >= SPRITE_CACHE_LIMIT) spriteCache.clear();
+    const entry = {};
+    for (const field of SPRITE_FIELDS) entry[field] = d[field];
+    spriteCache.set(spriteKey(d.text, d.size, d.rotate), entry);
+  };
   cloud()
+    .canvas(canvasForLayout)
     .size([width, height])
     .words(input)
     .padding(2)
@@ -112,6 +139,8 @@ function runLayout(words, sizes, rotations, width, height, seed) {
     .rotate((d) => d.rotate)
     .spiral('archimedean')
     .random(seededRandom(seed))
+    // Placed words still have their bitmap here (d3-cloud deletes it before 'end').
+    .on('word', (d) => d.sprite && remember(d))
     .on('end', (placed, bounds) => (result = { placed, bounds }))
     .start();
   return result;
