@@ -13,8 +13,12 @@ const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
 // dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
 // same time. jieba's dictionary is built once, in the Analyzer constructor; every request
 // reuses it.
+let wasmMemory;
 const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(
-  ([, wxd]) => new Analyzer(wxd),
+  ([wasm, wxd]) => {
+    wasmMemory = wasm.memory;
+    return new Analyzer(wxd);
+  },
 );
 
 async function fetchBytes(url) {
@@ -48,6 +52,9 @@ const METHODS = new Set([
 // Actions that only the worker knows.
 const ACTIONS = {
   ready: (analyzer) => analyzer.documents().length,
+
+  // Bytes of wasm memory: it never shrinks, so this is also the peak (benches/browser.mjs).
+  memoryBytes: () => wasmMemory.buffer.byteLength,
 
   // Adds the bundled articles (seeds.js: fetched from `baseUrl`, or inline in the single-file
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
