@@ -13,6 +13,20 @@ const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
 // dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
 // same time. jieba's dictionary is built once, in the Analyzer constructor; every request
 // reuses it.
+// The seeds download while the engine starts, from where the page will ask for them (seeds/
+// next to index.html, one folder up from this script in dist/ and in dev); loadSeeds() then
+// only waits for them. Any failure here just means loadSeeds() fetches them itself.
+// (A variable, not a literal: Vite would take `new URL('../seeds/', import.meta.url)` for an asset.)
+const SEEDS_FOLDER = '../seeds/';
+const prefetched = (() => {
+  try {
+    const baseUrl = new URL(SEEDS_FOLDER, import.meta.url).href;
+    return { baseUrl, seeds: seedFiles(baseUrl).catch(() => null) };
+  } catch {
+    return { baseUrl: null, seeds: Promise.resolve(null) };
+  }
+})();
+
 let wasmMemory;
 const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(
   ([wasm, wxd]) => {
@@ -59,7 +73,10 @@ const ACTIONS = {
   // Adds the bundled articles (seeds.js: fetched from `baseUrl`, or inline in the single-file
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
   async loadSeeds(analyzer, _id, baseUrl, skip = []) {
-    for (const { name, bytes } of await seedFiles(baseUrl, skip)) analyzer.addDocument(name, bytes);
+    const early = baseUrl === prefetched.baseUrl ? await prefetched.seeds : null;
+    prefetched.baseUrl = null; // used once: a later call (a workspace import) fetches afresh
+    const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
+    for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
     return analyzer.documents();
   },
 
