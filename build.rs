@@ -1,10 +1,16 @@
-//! Finds the data files of the pinned jieba-rs (its `idf.txt`) so that the
-//! IDF table Wenxi embeds is always the one of the jieba-rs in `Cargo.lock`,
-//! never a copy that could drift from it.
+//! Generates Wenxi's dictionary, `OUT_DIR/wenxi.wxd` (WXD1, see src/dictionary/format.rs),
+//! from the data files of the pinned jieba-rs (`dict.txt` and `idf.txt`), so that it is always
+//! the one of the jieba-rs in `Cargo.lock`, never a copy that could drift from it. The two text
+//! files are copied next to it for the test that checks the encoding is lossless.
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+// The same encoder the core's tests exercise; the decoder in it is unused here.
+#[allow(dead_code)]
+#[path = "src/dictionary/format.rs"]
+mod format;
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -18,11 +24,22 @@ fn main() {
             panic!("cannot find jieba-rs's data files ({why}); set WENXI_JIEBA_DATA to its src/data folder")
         }),
     };
-    let idf = data_dir.join("idf.txt");
-    println!("cargo:rerun-if-changed={}", idf.display());
+    println!("cargo:rerun-if-changed=src/dictionary/format.rs");
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
-    fs::copy(&idf, out.join("idf.txt"))
-        .unwrap_or_else(|e| panic!("cannot copy {}: {e}", idf.display()));
+    let mut texts = Vec::new();
+    for name in ["dict.txt", "idf.txt"] {
+        let path = data_dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        fs::write(out.join(name), &text)
+            .unwrap_or_else(|e| panic!("cannot write {name} into OUT_DIR: {e}"));
+        texts.push(text);
+    }
+    let wxd = format::encode(&texts[0], &texts[1])
+        .unwrap_or_else(|why| panic!("cannot encode jieba-rs's dictionary as WXD1: {why}"));
+    fs::write(out.join("wenxi.wxd"), wxd)
+        .unwrap_or_else(|e| panic!("cannot write wenxi.wxd into OUT_DIR: {e}"));
 }
 
 /// The jieba-rs version locked in `Cargo.lock`, looked up in cargo's registry sources.
@@ -42,7 +59,7 @@ fn find_jieba_data(lock: &Path) -> Result<PathBuf, String> {
             .join(format!("jieba-rs-{version}"))
             .join("src")
             .join("data");
-        if candidate.join("idf.txt").is_file() {
+        if candidate.join("dict.txt").is_file() && candidate.join("idf.txt").is_file() {
             return Ok(candidate);
         }
     }

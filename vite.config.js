@@ -33,7 +33,7 @@ const sharedBuild = {
 
 // ---- the served page ----------------------------------------------------------------------
 
-// Headroom over today's ~10 MB .wasm: Workbox skips (with a warning) any file above its limit,
+// Headroom over the .wasm (~1.1 MB) and the dictionary (~2.9 MB raw): Workbox skips (with a warning) any file above its limit,
 // and a page that is missing its engine offline is worse than a slow first install.
 const MAX_PRECACHED_FILE = 32 * 1024 * 1024;
 
@@ -47,8 +47,9 @@ function pageConfig() {
     build: {
       ...sharedBuild,
       outDir: 'dist',
-      // Never turn the .wasm into a data: URL: the CSP's connect-src 'self' would block it.
-      assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+      // Never turn the .wasm or the dictionary (.wxd) into a data: URL: the CSP's connect-src
+      // 'self' would block it, and a separate file stays cached across code updates.
+      assetsInlineLimit: (file) => (file.endsWith('.wasm') || file.endsWith('.wxd') ? false : undefined),
     },
   };
 }
@@ -206,12 +207,13 @@ const singleCsp = (scriptHashes) =>
 
 /**
  * Turns Vite's output (index.html + one page script + one stylesheet + the worker script + the
- * .wasm) into dist-single/wenxi.html and nothing else:
+ * .wasm + the dictionary) into dist-single/wenxi.html and nothing else:
  *   <style>    the CSS
  *   <script type="application/octet-stream" id="wenxi-wasm">  the .wasm, base64 (never run)
+ *   <script type="application/octet-stream" id="wenxi-wxd">   the dictionary, base64 (never run)
  *   <script>   the loader: __wenxiFile(name) makes blob: URLs for the worker script (with a
- *              prelude that decodes the .wasm) and, inside the worker, for the .wasm; the
- *              worker is started as a classic script
+ *              prelude that decodes the .wasm and the dictionary) and, inside the worker, for
+ *              the .wasm and the dictionary; the worker is started as a classic script
  *   <script type="module">  the page script
  * The worker must come from a blob: URL and be a classic script: a page opened from file://
  * has an opaque origin; Chromium starts no worker from a file: URL there, nor a module worker
@@ -243,13 +245,14 @@ function singleFile() {
       const css = pick('stylesheet', (f) => f.fileName.endsWith('.css'));
       const worker = pick('worker script', (f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
       const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
-      const known = new Set([html, page, css, worker, wasm]);
+      const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
+      const known = new Set([html, page, css, worker, wasm, wxd]);
       const others = files.filter((f) => !known.has(f));
       if (others.length > 0) {
         this.error(`single file: files it would not contain: ${others.map((f) => f.fileName).join(', ')}`);
       }
 
-      const loader = loaderScript(worker.fileName, wasm.fileName, text(worker.source));
+      const loader = loaderScript(worker.fileName, [wasm.fileName, wxd.fileName], text(worker.source));
       const pageScript = scriptText(page.code, 'the page script');
       const hash = (code) => `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
 
@@ -273,6 +276,7 @@ function singleFile() {
       const head =
         `<style>\n${text(css.source).replace(/<\/style/gi, '<\\/style')}</style>\n` +
         `<script type="application/octet-stream" id="wenxi-wasm">${Buffer.from(wasm.source).toString('base64')}</script>\n` +
+        `<script type="application/octet-stream" id="wenxi-wxd">${Buffer.from(wxd.source).toString('base64')}</script>\n` +
         `<script>${loader}</script>\n` +
         `<script type="module">${pageScript}</script>\n`;
       replace(/<\/head>/, `${head}</head>`, '</head>');
@@ -299,28 +303,35 @@ function scriptText(code, what) {
  * The loader: a classic script that runs before the page script and defines
  * globalThis.__wenxiFile(name) -> URL, which the bundles call for the files they reference
  * (experimental.renderBuiltUrl above). In the page it returns a blob: URL of the worker script,
- * prefixed with a prelude that defines the same function in the worker, where it returns a
- * blob: URL of the .wasm decoded from the base64 that the page read from #wenxi-wasm.
+ * prefixed with a prelude that defines the same function in the worker, where it returns blob:
+ * URLs of the .wasm and the dictionary, decoded from the base64 that the page read from
+ * #wenxi-wasm and #wenxi-wxd (in the order of `dataFiles`).
  */
-function loaderScript(workerFile, wasmFile, workerCode) {
-  const prelude = `let wasmUrl;
+function loaderScript(workerFile, dataFiles, workerCode) {
+  const prelude = `(() => {
+const base64s = globalThis.__wenxiDataBase64;
+delete globalThis.__wenxiDataBase64;
+const names = ${JSON.stringify(dataFiles)};
+const types = ['application/wasm', 'application/octet-stream'];
+const urls = new Map();
 globalThis.__wenxiFile = (name) => {
-  if (name !== ${JSON.stringify(wasmFile)}) throw new Error('single file: no inline file ' + name);
-  if (!wasmUrl) {
-    const base64 = globalThis.__wenxiWasmBase64;
-    delete globalThis.__wenxiWasmBase64;
+  const i = names.indexOf(name);
+  if (i < 0) throw new Error('single file: no inline file ' + name);
+  if (!urls.has(name)) {
+    const base64 = base64s[i];
     let bytes;
     if (Uint8Array.fromBase64) {
       bytes = Uint8Array.fromBase64(base64);
     } else {
       const binary = atob(base64);
       bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      for (let j = 0; j < binary.length; j++) bytes[j] = binary.charCodeAt(j);
     }
-    wasmUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
+    urls.set(name, URL.createObjectURL(new Blob([bytes], { type: types[i] })));
   }
-  return wasmUrl;
+  return urls.get(name);
 };
+})();
 `;
   // JSON with every "<" escaped: safe inside a <script>, whatever the worker code holds.
   const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -330,8 +341,12 @@ globalThis.__wenxiFile = (name) => {
   globalThis.__wenxiFile = (name) => {
     if (name !== ${json(workerFile)}) throw new Error('single file: no inline file ' + name);
     if (!workerUrl) {
-      const base64 = document.getElementById('wenxi-wasm').textContent.trim();
-      const source = ['globalThis.__wenxiWasmBase64 = "', base64, '";\\n', ${json(prelude)}, ${json(workerCode)}];
+      const inline = (id) => document.getElementById(id).textContent.trim();
+      const source = [
+        'globalThis.__wenxiDataBase64 = ["', inline('wenxi-wasm'), '", "', inline('wenxi-wxd'), '"];\\n',
+        ${json(prelude)},
+        ${json(workerCode)},
+      ];
       workerUrl = URL.createObjectURL(new Blob(source, { type: 'text/javascript' }));
     }
     return workerUrl;

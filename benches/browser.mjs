@@ -1,19 +1,127 @@
-// Browser benchmark: the built page (dist/) in headless Debian Chromium, measured as a person
-// meets it. Prints a table of min / median / max over several runs:
-//   cold start   navigation -> first word cloud, empty cache, new profile each run
-//   warm start   reload in the same profile (HTTP cache / service worker)
-//   update       a filter switch clicked -> every view updated (analysis counter moves)
+// Browser benchmark (issue 5): the built page (dist/) in headless Debian Chromium, next to
+// jieba-wasm 2.4.0 (a devDependency used only here) in the same browser run. Prints a Markdown
+// table of min / median / max over several runs, and the ratios:
+//   start-up     navigation -> first word cloud of the seeds: cold (new profile: empty HTTP cache,
+//                no service worker) and warm (reload: service worker + HTTP cache); for
+//                jieba-wasm, navigation -> its worker has init()ed and cut a first sentence
+//   throughput   1 / 10 / 100 MB: decode + clean + segment + index inside the page's own worker
+//                (addDocument, timed from the page: the bytes are transferred, not copied),
+//                against jieba-wasm's cut() on the same text in a worker (decode included; cut
+//                on ~1 MB pieces, since it returns one JS string per token)
+//   analysis     keywords + phrases + a 150-node network on the 10 MB corpus (analyze)
+//   update       a filter switch clicked -> every view updated, on the seeds
 //   user word    a user word applied (re-segments the seeds) -> every view updated
-//   add 10 MB    a ~10 MB file chosen -> added (decode + clean + segment + index in the worker)
-// Run after `cargo xtask build`:  node benches/browser.mjs [runs]
+//   memory       wasm memory after the seeds, and after each large add (it never shrinks:
+//                the peak)
+//   download     brotli (quality 11) of every file the cold start requested, and of
+//                jieba-wasm's .wasm + JS glue
+// Run with `cargo xtask bench [--runs N]` (builds first, adds native numbers from criterion),
+// or after `cargo xtask build`: node benches/browser.mjs [--runs N] [--native file.json]
 // Numbers, not pass/fail: these machines are noisy; compare ratios measured in the same run.
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 
-const RUNS = Number(process.argv[2] ?? 5);
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 5));
+const NATIVE = option('--native', null);
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'];
-const ROOT = new URL('../', import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const JIEBA_WASM = join(ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web');
+// Files over 100,000,000 bytes are refused (MAX_DOCUMENT_BYTES), so "100 MB" stays just under.
+const SIZES = [
+  { label: '1 MB', bytes: 1_000_000 },
+  { label: '10 MB', bytes: 10_000_000 },
+  { label: '100 MB', bytes: 99_900_000 },
+];
+
+// ---- helpers --------------------------------------------------------------------------------
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1], n: s.length };
+};
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+
+/** The seeds as one text of about `bytes` bytes (numbered copies, so lines differ). */
+function corpus(bytes) {
+  const dir = join(ROOT, 'seeds');
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  const parts = [];
+  let size = 0;
+  for (let copy = 0; ; copy++) {
+    for (const seed of seeds) {
+      const part = `第${copy}份\n${seed}\n`;
+      const length = Buffer.byteLength(part);
+      if (size + length > bytes) return Buffer.from(parts.join(''));
+      parts.push(part);
+      size += length;
+    }
+  }
+}
+
+// ---- the served folder: dist/ plus the benchmark's own files ----------------------------------
+
+const served = mkdtempSync(join(tmpdir(), 'wenxi-bench-'));
+cpSync(DIST, served, { recursive: true });
+mkdirSync(join(served, 'bench', 'jieba'), { recursive: true });
+for (const file of ['jieba_rs_wasm.js', 'jieba_rs_wasm_bg.wasm']) cpSync(join(JIEBA_WASM, file), join(served, 'bench', 'jieba', file));
+// A page with no script of its own, to host workers (the server's CSP allows same-origin ones).
+writeFileSync(join(served, 'bench', 'blank.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
+// jieba-wasm's start-up is timed from navigation, as the page's is: this page starts its worker.
+writeFileSync(
+  join(served, 'bench', 'jieba.html'),
+  '<!doctype html><meta charset="utf-8"><title>jieba-wasm</title><script type="module" src="jieba-page.js"></script>\n',
+);
+writeFileSync(
+  join(served, 'bench', 'jieba-page.js'),
+  `const worker = new Worker('jieba-worker.js', { type: 'module' });
+worker.onmessage = (e) => { if (e.data.ready) window.__jiebaReady = performance.now(); };
+window.__jiebaWorker = worker;
+`,
+);
+writeFileSync(
+  join(served, 'bench', 'jieba-worker.js'),
+  `import init, { cut } from './jieba/jieba_rs_wasm.js';
+await init({ module_or_path: new URL('./jieba/jieba_rs_wasm_bg.wasm', import.meta.url) });
+cut('大力弘扬劳模精神、劳动精神、工匠精神。', true);
+postMessage({ ready: true });
+// Decode + cut: the text in ~1 MB pieces at line ends (one JS string per token comes back).
+self.onmessage = async ({ data: { url } }) => {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const start = performance.now();
+  const text = new TextDecoder().decode(bytes);
+  let tokens = 0;
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\\n', at + 350_000);
+    end = end < 0 ? text.length : end + 1;
+    tokens += cut(text.slice(at, end), true).length;
+    at = end;
+  }
+  postMessage({ ms: performance.now() - start, tokens });
+};
+`,
+);
+for (const { bytes } of SIZES) writeFileSync(join(served, 'bench', `corpus-${bytes}.txt`), corpus(bytes));
+const workerFile = readdirSync(join(served, 'assets')).find((f) => /^worker-.*\.js$/.test(f));
+if (!workerFile) throw new Error('dist/assets/ has no worker-*.js: run `cargo xtask build` first');
+
+// ---- in the page -------------------------------------------------------------------------------
 
 // Records when the cloud first shows words, relative to navigation start.
 const FIRST_CLOUD = () => {
@@ -25,12 +133,6 @@ const FIRST_CLOUD = () => {
   });
   document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
 };
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
-};
-const ms = (x) => `${x.toFixed(0)} ms`;
 
 async function firstCloud(page) {
   await page.waitForFunction(() => window.__firstCloud, null, { timeout: 60_000 });
@@ -45,76 +147,199 @@ async function timed(page, action) {
   return Date.now() - start;
 }
 
-function largeCorpus(bytes) {
-  const dir = new URL('seeds/', ROOT);
-  const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; size < bytes; copy++) {
-    for (const seed of seeds) {
-      const part = `第${copy}份\n${seed}\n`;
-      parts.push(part);
-      size += Buffer.byteLength(part);
-    }
-  }
-  return Buffer.from(parts.join(''));
+/** In the blank page: the page's own worker, a fresh one; adds the corpus, analyzes, reports. */
+async function wenxiInWorker(page, workerUrl, corpusUrl, seedsUrl) {
+  return page.evaluate(
+    async ({ workerUrl, corpusUrl, seedsUrl }) => {
+      const bytes = corpusUrl ? new Uint8Array(await (await fetch(corpusUrl)).arrayBuffer()) : null;
+      const worker = new Worker(workerUrl, { type: 'module' });
+      let next = 1;
+      const call = (action, args = [], transfer = []) =>
+        new Promise((resolve, reject) => {
+          const id = next++;
+          const listen = ({ data }) => {
+            if (data.id !== id || 'progress' in data) return;
+            worker.removeEventListener('message', listen);
+            if (data.error) reject(new Error(data.error.message));
+            else resolve(data.result);
+          };
+          worker.addEventListener('message', listen);
+          worker.postMessage({ id, action, args }, transfer);
+        });
+      try {
+        await call('ready');
+        if (seedsUrl) {
+          await call('loadSeeds', [seedsUrl]);
+          return { memory: await call('memoryBytes') };
+        }
+        const start = performance.now();
+        const info = await call('addDocument', ['corpus.txt', bytes], [bytes.buffer]);
+        const add = performance.now() - start;
+        const analysisStart = performance.now();
+        const analysis = await call('analyze', [{ network: { nodes: 150 } }]);
+        const analyze = performance.now() - analysisStart;
+        return { add, analyze, tokens: info.tokens, nodes: analysis.network.nodes.length, memory: await call('memoryBytes') };
+      } finally {
+        worker.terminate();
+      }
+    },
+    { workerUrl, corpusUrl, seedsUrl },
+  );
 }
 
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-const rows = [];
+async function jiebaCut(page, corpusUrl) {
+  await page.waitForFunction(() => window.__jiebaReady, null, { timeout: 60_000 });
+  return page.evaluate(
+    (url) =>
+      new Promise((resolve) => {
+        window.__jiebaWorker.onmessage = ({ data }) => data.ms !== undefined && resolve(data);
+        window.__jiebaWorker.postMessage({ url });
+      }),
+    corpusUrl,
+  );
+}
+
+// ---- the runs -------------------------------------------------------------------------------
+
+const server = await startServer({ dir: served });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const chromiumVersion = browser.version();
+const results = { cold: [], warm: [], jiebaStart: [], update: [], userWord: [], seedsMemory: [], requested: new Set() };
+for (const { label } of SIZES) results[label] = { add: [], analyze: [], memory: [], jieba: [], tokens: 0, jiebaTokens: 0 };
+const log = (line) => process.stderr.write(`${line}\n`);
 try {
-  const cold = [];
-  const warm = [];
-  const update = [];
-  const userWord = [];
   for (let run = 0; run < RUNS; run++) {
+    log(`run ${run + 1}/${RUNS}: start-up, updates`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(FIRST_CLOUD);
+    context.on('request', (request) => results.requested.add(new URL(request.url()).pathname));
     const page = await context.newPage();
     await page.goto(server.url);
-    cold.push(await firstCloud(page));
+    results.cold.push(await firstCloud(page));
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
     await page.reload();
-    warm.push(await firstCloud(page));
+    results.warm.push(await firstCloud(page));
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
-    update.push(await timed(page, () => page.click('#settings [name=singleChars]')));
-    update.push(await timed(page, () => page.click('#settings [name=singleChars]')));
+    results.update.push(await timed(page, () => page.click('#settings [name=singleChars]')));
+    results.update.push(await timed(page, () => page.click('#settings [name=singleChars]')));
     await page.click('#settings details.user-words summary');
     await page.fill('#settings [name=userWords]', '劳模精神');
-    userWord.push(await timed(page, () => page.click('#settings [name=applyUserWords]')));
+    results.userWord.push(await timed(page, () => page.click('#settings [name=applyUserWords]')));
     await page.fill('#settings [name=userWords]', '');
     await timed(page, () => page.click('#settings [name=applyUserWords]'));
     await context.close();
-  }
-  rows.push(['cold start: navigation -> first cloud', stats(cold)]);
-  rows.push(['warm start: reload -> first cloud', stats(warm)]);
-  rows.push(['settings change -> views updated', stats(update)]);
-  rows.push(['user word (re-segments seeds) -> views updated', stats(userWord)]);
 
-  const big = largeCorpus(10_000_000);
-  const adds = [];
-  for (let run = 0; run < Math.min(RUNS, 3); run++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
-    const start = Date.now();
-    await page.setInputFiles('#file-input', { name: 'big.txt', mimeType: 'text/plain', buffer: big });
-    await page.waitForFunction(() => document.querySelector('#documents .notices li.ok')?.textContent.includes('big.txt'), null, {
-      timeout: 120_000,
-      polling: 100,
-    });
-    adds.push(Date.now() - start);
-    await context.close();
+    // jieba-wasm: cold start in a new profile, then its cut on each corpus.
+    const jieba = await browser.newContext();
+    const jiebaPage = await jieba.newPage();
+    await jiebaPage.goto(new URL('bench/jieba.html', server.url).href);
+    await jiebaPage.waitForFunction(() => window.__jiebaReady, null, { timeout: 60_000 });
+    results.jiebaStart.push(await jiebaPage.evaluate(() => window.__jiebaReady));
+    for (const { label, bytes } of SIZES) {
+      log(`run ${run + 1}/${RUNS}: jieba-wasm cut, ${label}`);
+      const r = await jiebaCut(jiebaPage, new URL(`bench/corpus-${bytes}.txt`, server.url).href);
+      results[label].jieba.push(r.ms);
+      results[label].jiebaTokens = r.tokens;
+    }
+    await jieba.close();
+
+    // Wenxi: a fresh worker per corpus in a blank page (memory is per worker).
+    const blank = await browser.newContext();
+    const blankPage = await blank.newPage();
+    await blankPage.goto(new URL('bench/blank.html', server.url).href);
+    const workerUrl = new URL(`assets/${workerFile}`, server.url).href;
+    const seeds = await wenxiInWorker(blankPage, workerUrl, null, new URL('seeds/', server.url).href);
+    results.seedsMemory.push(seeds.memory);
+    for (const { label, bytes } of SIZES) {
+      log(`run ${run + 1}/${RUNS}: Wenxi add + analyze, ${label}`);
+      const r = await wenxiInWorker(blankPage, workerUrl, new URL(`bench/corpus-${bytes}.txt`, server.url).href, null);
+      Object.assign(results[label], { tokens: r.tokens });
+      results[label].add.push(r.add);
+      results[label].analyze.push(r.analyze);
+      results[label].memory.push(r.memory);
+    }
+    await blank.close();
   }
-  const mb = big.length / 1e6;
-  const add = stats(adds);
-  rows.push([`add ${mb.toFixed(1)} MB file -> added`, add]);
-  console.log(`\nWenxi in headless Chromium (${RUNS} runs; min / median / max)\n`);
-  for (const [label, s] of rows) console.log(`${label.padEnd(50)} ${ms(s.min).padStart(8)} ${ms(s.median).padStart(8)} ${ms(s.max).padStart(8)}`);
-  console.log(`${'indexing throughput (median)'.padEnd(50)} ${(mb / (add.median / 1000)).toFixed(1)} MB/s`);
 } finally {
   await browser.close();
   await server.close();
 }
+
+// ---- the table ------------------------------------------------------------------------------
+
+const fileOf = (path) => {
+  const file = join(served, decodeURIComponent(path === '/' ? '/index.html' : path));
+  try {
+    return statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+};
+const transferred = [...results.requested]
+  .filter((p) => !p.startsWith('/bench/'))
+  .map(fileOf)
+  .filter(Boolean);
+const wenxiBrotli = transferred.reduce((sum, f) => sum + brotli(readFileSync(f)), 0);
+const jiebaBrotli = ['jieba_rs_wasm_bg.wasm', 'jieba_rs_wasm.js'].reduce((sum, f) => sum + brotli(readFileSync(join(JIEBA_WASM, f))), 0);
+rmSync(served, { recursive: true, force: true });
+
+const native = NATIVE ? JSON.parse(readFileSync(NATIVE, 'utf8')) : [];
+const nativeMBs = (fn) => {
+  const row = native.find((r) => r.group === '10MB' && r.function.startsWith(fn));
+  return row ? row.bytes / (row.medianNs / 1e9) / 1e6 : null;
+};
+const nativeWenxi = nativeMBs('wenxi decode');
+const nativeJieba = nativeMBs('jieba-rs cut');
+
+const fmt = {
+  ms: (x) => `${x.toFixed(0)} ms`,
+  mbs: (x) => `${x.toFixed(1)} MB/s`,
+  mib: (x) => `${(x / 1048576).toFixed(0)} MiB`,
+  x: (x) => `${x.toFixed(2)}×`,
+};
+const rows = [];
+const row = (what, s, unit, target = '') => rows.push([what, unit(s.min), unit(s.median), unit(s.max), target]);
+const rate = (bytes, times) => {
+  const s = stats(times.map((ms) => bytes / 1e6 / (ms / 1000)));
+  return s;
+};
+
+row('start-up cold: navigation → first cloud', stats(results.cold), fmt.ms, '≤ 400 ms');
+row('start-up warm (service worker): reload → first cloud', stats(results.warm), fmt.ms, '≤ 250 ms');
+row('jieba-wasm: navigation → init + first cut (cold)', stats(results.jiebaStart), fmt.ms);
+for (const { label, bytes } of SIZES) {
+  const r = results[label];
+  row(`Wenxi ${label}: decode + clean + segment + index (worker)`, rate(bytes, r.add), fmt.mbs, label === '10 MB' ? '≥ 30 MB/s' : '');
+  row(`jieba-wasm ${label}: decode + cut`, rate(bytes, r.jieba), fmt.mbs);
+}
+row('analysis on 10 MB: keywords + phrases + 150-node network', stats(results['10 MB'].analyze), fmt.ms, '≤ 500 ms');
+row('settings change on the seeds → every view updated', stats(results.update), fmt.ms, '≤ 100 ms');
+row('user word on the seeds (re-segments) → every view updated', stats(results.userWord), fmt.ms, '≤ 300 ms');
+row('wasm memory after the seeds', stats(results.seedsMemory), fmt.mib);
+for (const { label } of SIZES) row(`wasm memory after ${label} (peak)`, stats(results[label].memory), fmt.mib);
+
+const median = (xs) => stats(xs).median;
+const mbs10 = 10 / (median(results['10 MB'].add) / 1000);
+const jieba10 = 10 / (median(results['10 MB'].jieba) / 1000);
+const lines = [];
+lines.push(`Wenxi vs jieba-wasm 2.4.0, headless Chromium ${chromiumVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; ${RUNS} runs (min / median / max; for MB/s the min is the slowest run)`);
+lines.push('');
+lines.push('| measured | min | median | max | target |');
+lines.push('|---|---:|---:|---:|---|');
+for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+lines.push('');
+lines.push('| ratios and totals (medians, same run) | value | target |');
+lines.push('|---|---:|---|');
+lines.push(`| download, brotli: everything the cold start requested | ${(wenxiBrotli / 1e6).toFixed(2)} MB | ≤ 2.0 MB |`);
+lines.push(`| download, brotli: jieba-wasm's .wasm + JS (segmentation only) | ${(jiebaBrotli / 1e6).toFixed(2)} MB | |`);
+lines.push(`| Wenxi 10 MB indexing ÷ jieba-wasm cut | ${fmt.x(mbs10 / jieba10)} | ≥ 6× |`);
+if (nativeJieba) {
+  lines.push(`| native jieba-rs cut, 10 MB (criterion) | ${fmt.mbs(nativeJieba)} | |`);
+  lines.push(`| native Wenxi decode + clean + segment + index, 10 MB (criterion) | ${fmt.mbs(nativeWenxi)} | |`);
+  lines.push(`| Wenxi in the browser ÷ native jieba-rs cut | ${fmt.x(mbs10 / nativeJieba)} | ≥ 0.8× |`);
+  lines.push(`| Wenxi in the browser ÷ native Wenxi | ${fmt.x(mbs10 / nativeWenxi)} | |`);
+}
+const scale = SIZES.map(({ label, bytes }) => `${label}: ${(median(results[label].add) / (bytes / 1e6)).toFixed(1)} ms/MB`);
+lines.push(`| time per MB at 1 / 10 / 100 MB (linear = equal) | ${scale.join(', ')} | linear |`);
+lines.push(`| tokens at 10 MB: Wenxi (without spaces) / jieba-wasm (with line breaks) | ${results['10 MB'].tokens} / ${results['10 MB'].jiebaTokens} | |`);
+console.log(`\n${lines.join('\n')}`);

@@ -6,12 +6,15 @@ use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{Corpus, Counts, Document, DocumentInfo};
+use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
 use crate::filter::{builtin_stop_words, FilterOptions};
 use crate::keywords::{corpus_idf, textrank, tfidf};
 use crate::phrases::{discover, Phrase, PhraseOptions};
+use crate::segment::Segmenter;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How the terms list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,16 +109,40 @@ pub struct Keyness {
 }
 
 /// A corpus and the settings that are not per-request.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Analyzer {
     corpus: Corpus,
     user_stop_words: FxHashSet<String>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Analyzer {
-    /// Builds jieba's dictionary: create one and keep it.
+    /// An analyzer with the dictionary compiled into native builds: create one and keep it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new() -> Self {
-        Self::default()
+        Self::with_segmenter(Segmenter::new())
+    }
+
+    /// An analyzer with the dictionary in `wxd` (the bytes of `wenxi.wxd`, as the build
+    /// generates it); builds jieba from it, the costly step: create one and keep it.
+    pub fn with_dictionary(wxd: &[u8]) -> Result<Self> {
+        let dictionary = Dictionary::from_bytes(wxd)?;
+        Ok(Self::with_segmenter(Segmenter::with_dictionary(Arc::new(
+            dictionary,
+        ))))
+    }
+
+    fn with_segmenter(segmenter: Segmenter) -> Self {
+        Analyzer {
+            corpus: Corpus::with_segmenter(segmenter),
+            user_stop_words: FxHashSet::default(),
+        }
     }
 
     pub fn corpus(&self) -> &Corpus {

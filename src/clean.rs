@@ -13,26 +13,122 @@ const CONTINUATION_MIN_CHARS: usize = 20;
 /// full-width spaces and letters/digits into their ASCII forms, trim each line, collapse
 /// runs of spaces, drop blank lines, and rejoin lines that were hard-wrapped mid-sentence.
 /// The result has one paragraph per line.
+///
+/// Most lines need none of that but the trimming: they are checked with one pass over their
+/// bytes and copied as they are; only the others go through `normalise_line` char by char.
 pub fn clean(text: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    // Where the last line in `out` starts.
+    let mut last: Option<usize> = None;
+    let mut normalised;
     for raw in text.split('\n') {
-        let line = normalise_line(raw);
+        // Everything that normalise_line turns into a space or drops vanishes at the ends of a
+        // line (CR, the ideographic spaces that indent Chinese paragraphs): trim it first.
+        let bare = raw.trim_matches(vanishes_at_line_ends);
+        let line: &str = if is_clean_line(bare.as_bytes()) {
+            bare
+        } else {
+            normalised = normalise_line(raw);
+            &normalised
+        };
         if line.is_empty() {
             continue;
         }
-        match lines.last_mut() {
-            Some(previous) if is_wrapped(previous, &line) => {
-                let needs_space = previous.ends_with(|c: char| c.is_ascii_alphanumeric())
+        match last {
+            Some(start) if is_wrapped(&out[start..], line) => {
+                let needs_space = out.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && line.starts_with(|c: char| c.is_ascii_alphanumeric());
                 if needs_space {
-                    previous.push(' ');
+                    out.push(' ');
                 }
-                previous.push_str(&line);
+                out.push_str(line);
             }
-            _ => lines.push(line),
+            _ => {
+                if last.is_some() {
+                    out.push('\n');
+                }
+                last = Some(out.len());
+                out.push_str(line);
+            }
         }
     }
-    lines.join("\n")
+    out
+}
+
+/// Whether `normalise_line` would return `line` unchanged (then it needs no copy). Conservative:
+/// any character in U+0080..U+00BF takes the slow path.
+#[inline]
+fn is_clean_line(b: &[u8]) -> bool {
+    let Some((&first, &last)) = b.first().zip(b.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            // Controls, DEL, and a run of spaces (never at the end: `last` is not a space).
+            if c < 0x20 || c == 0x7f || (c == b' ' && b[i + 1] == b' ') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // `b` is UTF-8: a lead byte is followed by its continuation bytes.
+        match c {
+            0xC2 => return false, // U+0080..U+00BF: C1 controls, no-break space, soft hyphen
+            0xE2 => {
+                // U+2002..U+200D, U+202F, U+205F, U+2060
+                let (b1, b2) = (b[i + 1], b[i + 2]);
+                if (b1 == 0x80 && ((0x82..=0x8D).contains(&b2) || b2 == 0xAF))
+                    || (b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0))
+                {
+                    return false;
+                }
+                i += 3;
+            }
+            0xE3 => {
+                if b[i + 1] == 0x80 && b[i + 2] == 0x80 {
+                    return false; // U+3000
+                }
+                i += 3;
+            }
+            0xEF => {
+                // U+FEFF; full-width digits U+FF10..19 and letters U+FF21..3A, U+FF41..5A
+                let (b1, b2) = (b[i + 1], b[i + 2]);
+                if (b1 == 0xBB && b2 == 0xBF)
+                    || (b1 == 0xBC && ((0x90..=0x99).contains(&b2) || (0xA1..=0xBA).contains(&b2)))
+                    || (b1 == 0xBD && (0x81..=0x9A).contains(&b2))
+                {
+                    return false;
+                }
+                i += 3;
+            }
+            0xC3..=0xDF => i += 2,
+            0xE0..=0xEF => i += 3,
+            _ => i += 4,
+        }
+    }
+    true
+}
+
+/// Characters `normalise_line` turns into a space or drops: at either end of a line they vanish.
+fn vanishes_at_line_ends(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{3000}'
+            | '\u{00A0}'
+            | '\t'
+            | '\u{2002}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{FEFF}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{00AD}'
+    ) || c.is_control()
 }
 
 fn normalise_line(raw: &str) -> String {
@@ -155,6 +251,61 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain version `clean` must always agree with: every line through `normalise_line`.
+    fn clean_reference(text: &str) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        for raw in text.split('\n') {
+            let line = normalise_line(raw);
+            if line.is_empty() {
+                continue;
+            }
+            match lines.last_mut() {
+                Some(previous) if is_wrapped(previous, &line) => {
+                    let needs_space = previous.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+                    if needs_space {
+                        previous.push(' ');
+                    }
+                    previous.push_str(&line);
+                }
+                _ => lines.push(line),
+            }
+        }
+        lines.join("\n")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fast_path_agrees_with_the_reference(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('\n'), Just('\r'), Just('\t'), Just('\u{3000}'),
+                    Just('\u{00A0}'), Just('\u{00AD}'), Just('\u{0085}'), Just('©'),
+                    Just('\u{2001}'), Just('\u{2002}'), Just('\u{200B}'), Just('\u{200E}'),
+                    Just('\u{202F}'), Just('\u{205F}'), Just('\u{2060}'), Just('\u{FEFF}'),
+                    Just('\u{FF10}'), Just('\u{FF21}'), Just('\u{FF41}'), Just('\u{FF5B}'),
+                    Just('\u{FF0C}'), Just('。'), Just('”'), Just('a'), Just('1'), Just('\u{7f}'),
+                    Just('\u{1}'), Just('工'), Just('会'), Just('😀'), any::<char>(),
+                ],
+                0..120,
+            )
+        ) {
+            let text: String = text.into_iter().collect();
+            prop_assert_eq!(clean(&text), clean_reference(&text));
+        }
+    }
+
+    #[test]
+    fn long_lines_rejoin_the_same_way_on_both_paths() {
+        let wrapped = format!("{}\n\n{}", "工".repeat(45), "会".repeat(25));
+        assert_eq!(clean(&wrapped), clean_reference(&wrapped));
+        assert_eq!(clean(&wrapped), "工".repeat(45) + &"会".repeat(25));
+        let ascii = format!("{}a\r\n\u{3000}b{}", "工".repeat(45), "会".repeat(25));
+        assert_eq!(clean(&ascii), clean_reference(&ascii));
+    }
 
     #[test]
     fn rejoins_a_sentence_wrapped_across_a_blank_line() {

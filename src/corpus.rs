@@ -24,6 +24,8 @@ pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
     tags: Vec<u8>,
+    /// jieba's IDF of each word (the table's median for words it lacks).
+    idf: Vec<f32>,
     chars: Vec<u32>,
     kinds: Vec<WordKind>,
     tag_names: Vec<Box<str>>,
@@ -70,14 +72,27 @@ impl Vocabulary {
         }
     }
 
+    /// jieba's IDF of a word (the table's median for words it lacks).
+    pub fn idf(&self, id: u32) -> f32 {
+        self.idf[id as usize]
+    }
+
     pub fn tag_names(&self) -> &[Box<str>] {
         &self.tag_names
     }
 
-    fn intern(&mut self, word: &str, tag: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
+    /// The id of `word`; a new word's tag, IDF, kind and length are found once, here.
+    #[inline]
+    fn intern(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
+        match self.ids.get(word) {
+            Some(&id) => id,
+            None => self.add(word, segmenter),
         }
+    }
+
+    #[inline(never)]
+    fn add(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
+        let (tag, idf) = segmenter.describe(word);
         let id = self.words.len() as u32;
         let tag_id = match self.tag_ids.get(tag) {
             Some(&t) => t,
@@ -92,6 +107,7 @@ impl Vocabulary {
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
         self.tags.push(tag_id);
+        self.idf.push(idf);
         self.chars.push(word.chars().count() as u32);
         self.kinds.push(WordKind::of(word));
         id
@@ -172,18 +188,39 @@ pub struct DocumentInfo {
 }
 
 /// Documents, their tokens, and the vocabulary they share.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Corpus {
     segmenter: Segmenter,
     vocab: Vocabulary,
     docs: Vec<Document>,
     next_id: u32,
+    /// Per-document word counts by word id, all zero between documents (reused).
+    counter: Vec<u32>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for Corpus {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Corpus {
-    /// An empty corpus; builds jieba's dictionary.
+    /// An empty corpus with the built-in dictionary (native builds).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new() -> Self {
-        Self::default()
+        Self::with_segmenter(Segmenter::new())
+    }
+
+    /// An empty corpus that segments with `segmenter`.
+    pub fn with_segmenter(segmenter: Segmenter) -> Self {
+        Corpus {
+            segmenter,
+            vocab: Vocabulary::default(),
+            docs: Vec::new(),
+            next_id: 0,
+            counter: Vec::new(),
+        }
     }
 
     pub fn vocab(&self) -> &Vocabulary {
@@ -219,6 +256,7 @@ impl Corpus {
                 limit: MAX_DOCUMENT_BYTES,
             });
         }
+        reserve_memory(bytes.len());
         let decoded = decode(name, bytes)?;
         self.add_decoded(
             name,
@@ -251,6 +289,7 @@ impl Corpus {
                 Error::Blank { name: name.into() }
             });
         }
+        reserve_memory(text.len());
         self.add_decoded(name, text, "UTF-8", bytes, progress)
     }
 
@@ -283,7 +322,13 @@ impl Corpus {
             counts: Vec::new(),
             token_count: 0,
         };
-        segment_document(&self.segmenter, &mut self.vocab, &mut doc, progress);
+        segment_document(
+            &self.segmenter,
+            &mut self.vocab,
+            &mut self.counter,
+            &mut doc,
+            progress,
+        );
         self.docs.push(doc);
         Ok(self.docs.last().expect("just pushed"))
     }
@@ -304,7 +349,13 @@ impl Corpus {
         // New words change tags and word boundaries: start the vocabulary afresh.
         self.vocab = Vocabulary::default();
         for doc in &mut self.docs {
-            segment_document(&self.segmenter, &mut self.vocab, doc, &mut |_| {});
+            segment_document(
+                &self.segmenter,
+                &mut self.vocab,
+                &mut self.counter,
+                doc,
+                &mut |_| {},
+            );
         }
         Ok(self.docs.len())
     }
@@ -393,20 +444,100 @@ impl Counts {
 fn segment_document(
     segmenter: &Segmenter,
     vocab: &mut Vocabulary,
+    counter: &mut Vec<u32>,
     doc: &mut Document,
     progress: &mut dyn FnMut(f64),
 ) {
     let text = &doc.text;
     let ranges = sentences(text);
+    let (tokens, sentence_starts) = match segment_by_line(segmenter, vocab, text, &ranges, progress)
+    {
+        Some(segmented) => segmented,
+        None => segment_by_sentence(segmenter, vocab, text, &ranges, progress),
+    };
+    let (counts, token_count) = count_words(&tokens, vocab, counter);
+    doc.tokens = tokens;
+    doc.sentence_starts = sentence_starts;
+    doc.counts = counts;
+    doc.token_count = token_count;
+    progress(1.0);
+}
+
+/// Tokens and sentence starts, jieba run once per line (paragraph) rather than once per
+/// sentence: fewer, longer calls. The same tokens as [`segment_by_sentence`], because jieba's
+/// blocks never cross a sentence end (every end is at punctuation, or a `.` before a space,
+/// where a block ends); the tokens between sentences (spaces) are left out, as sentences are
+/// trimmed. Should a token ever cross a sentence end, returns `None` and the caller segments
+/// sentence by sentence instead.
+fn segment_by_line(
+    segmenter: &Segmenter,
+    vocab: &mut Vocabulary,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    progress: &mut dyn FnMut(f64),
+) -> Option<(Vec<Token>, Vec<u32>)> {
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
+    let mut sentence = 0; // the first sentence that does not end before the current token
+    let mut line_start = 0;
+    let mut next_report = PROGRESS_STEP_BYTES;
+    let mut crossed = false;
+    for line in text.split('\n') {
+        segmenter.cut_each(line, |word, at| {
+            let at = line_start + at;
+            while sentence < ranges.len() && ranges[sentence].end <= at {
+                sentence += 1;
+            }
+            let Some(range) = ranges.get(sentence) else {
+                return; // trailing space
+            };
+            if at < range.start {
+                return; // space between sentences
+            }
+            if at + word.len() > range.end {
+                crossed = true;
+                return;
+            }
+            while sentence_starts.len() <= sentence {
+                sentence_starts.push(tokens.len() as u32);
+            }
+            tokens.push(Token {
+                word: vocab.intern(word, segmenter),
+                start: at as u32,
+            });
+        });
+        if crossed {
+            return None;
+        }
+        line_start += line.len() + 1;
+        if line_start >= next_report && line_start < text.len() {
+            progress(line_start as f64 / text.len() as f64);
+            next_report = line_start + PROGRESS_STEP_BYTES;
+        }
+    }
+    while sentence_starts.len() <= ranges.len() {
+        sentence_starts.push(tokens.len() as u32);
+    }
+    Some((tokens, sentence_starts))
+}
+
+/// Tokens and sentence starts, jieba run once per sentence.
+fn segment_by_sentence(
+    segmenter: &Segmenter,
+    vocab: &mut Vocabulary,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    progress: &mut dyn FnMut(f64),
+) -> (Vec<Token>, Vec<u32>) {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
     let mut next_report = PROGRESS_STEP_BYTES;
-    for range in &ranges {
+    for range in ranges {
         sentence_starts.push(tokens.len() as u32);
         let base = range.start;
-        segmenter.tag_each(&text[range.clone()], |word, tag, at| {
+        segmenter.cut_each(&text[range.clone()], |word, at| {
             tokens.push(Token {
-                word: vocab.intern(word, tag),
+                word: vocab.intern(word, segmenter),
                 start: (base + at) as u32,
             });
         });
@@ -416,21 +547,58 @@ fn segment_document(
         }
     }
     sentence_starts.push(tokens.len() as u32);
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    (tokens, sentence_starts)
+}
+
+/// (word id, count) of the tokens that are not whitespace, by word id, and their number.
+/// `counter` is indexed by word id and all zero before and after (a dense counter: no
+/// hashing per token, and only the words that occur are visited again).
+fn count_words(
+    tokens: &[Token],
+    vocab: &Vocabulary,
+    counter: &mut Vec<u32>,
+) -> (Vec<(u32, u32)>, u32) {
+    if counter.len() < vocab.len() {
+        counter.resize(vocab.len(), 0);
+    }
+    let mut seen = Vec::new();
     let mut token_count = 0;
-    for t in &tokens {
-        if !vocab.entry(t.word).kind.space {
-            *counts.entry(t.word).or_default() += 1;
+    for t in tokens {
+        if !vocab.kinds[t.word as usize].space {
+            let count = &mut counter[t.word as usize];
+            if *count == 0 {
+                seen.push(t.word);
+            }
+            *count += 1;
             token_count += 1;
         }
     }
-    let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-    counts.sort_unstable();
-    doc.tokens = tokens;
-    doc.sentence_starts = sentence_starts;
-    doc.counts = counts;
-    doc.token_count = token_count;
-    progress(1.0);
+    seen.sort_unstable();
+    let counts = seen
+        .into_iter()
+        .map(|w| (w, std::mem::take(&mut counter[w as usize])))
+        .collect();
+    (counts, token_count)
+}
+
+/// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes (the text,
+/// its cleaned copy, ~8 bytes per token), by allocating max(4 × its size, 32 MiB) and freeing
+/// it at once. In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
+/// `memory.grow` of a large memory costs a copy or a remap: measured, this took indexing in the
+/// browser from 8 to 20 MiB/s. Freed memory stays with the allocator, which reuses it. When the
+/// memory cannot grow that far, nothing is reserved (and the add may still fit). Native
+/// allocators need no help.
+#[allow(unused_variables)]
+fn reserve_memory(file_bytes: usize) {
+    #[cfg(target_arch = "wasm32")]
+    if file_bytes >= 1 << 20 {
+        let want = file_bytes.saturating_mul(4).max(32 << 20);
+        let mut block: Vec<u8> = Vec::new();
+        if block.try_reserve_exact(want).is_ok() {
+            // The allocation must happen, not be optimised away with the free that follows.
+            std::hint::black_box(&mut block);
+        }
+    }
 }
 
 /// The first line, shortened to its first sentence or to `TITLE_MAX_CHARS` characters.
@@ -503,6 +671,28 @@ mod tests {
             }
         );
         assert_eq!(corpus.documents().len(), 1);
+    }
+
+    #[test]
+    fn by_line_and_by_sentence_give_the_same_tokens() {
+        let segmenter = Segmenter::new();
+        let texts = [
+            "他说：“好！”我们走吧。Really? Yes. 3.14 是数……对；\n下一段 a.b. c",
+            "大力弘扬劳模精神、劳动精神、工匠精神。\n工会和职工，推动工会改革。 \n\n「引号」（括号）2020-11-26 www.workercn.cn.",
+            "劳模精神...后面。.前面？!好",
+        ];
+        for text in texts {
+            let ranges = sentences(text);
+            let mut by_line_vocab = Vocabulary::default();
+            let by_line =
+                segment_by_line(&segmenter, &mut by_line_vocab, text, &ranges, &mut |_| {})
+                    .expect("no token crosses a sentence end");
+            let mut vocab = Vocabulary::default();
+            let by_sentence =
+                segment_by_sentence(&segmenter, &mut vocab, text, &ranges, &mut |_| {});
+            assert_eq!(by_line, by_sentence, "{text}");
+            assert_eq!(by_line_vocab.words, vocab.words, "{text}");
+        }
     }
 
     #[test]

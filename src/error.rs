@@ -29,6 +29,8 @@ pub enum Error {
     BadUserWord { word: String },
     /// An option with a value outside what it accepts.
     BadOption { option: &'static str, value: String },
+    /// The dictionary file (`wenxi.wxd`) is damaged or not one; `reason` says what is wrong.
+    BadDictionary { reason: String },
 }
 
 /// The crate's result type.
@@ -74,6 +76,10 @@ impl fmt::Display for Error {
             Error::BadOption { option, value } => {
                 write!(f, "选项 {option} 的值「{value}」无效。 / Invalid value \"{value}\" for option {option}.")
             }
+            Error::BadDictionary { reason } => write!(
+                f,
+                "词典文件（wenxi.wxd）已损坏或不是文析的词典（{reason}）。 / The dictionary file (wenxi.wxd) is damaged or not a Wenxi dictionary: {reason}."
+            ),
         }
     }
 }

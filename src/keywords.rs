@@ -1,65 +1,10 @@
-//! Keyword weights: TF-IDF against jieba's bundled IDF table, TF-IDF against an IDF
-//! computed from the loaded corpus, and TextRank over term co-occurrence within a
-//! window, as jieba's `extract_tags` and `textrank` define them, but computed from
+//! Keyword weights: TF-IDF against jieba's IDF table (from the dictionary, looked up once
+//! per vocabulary word), TF-IDF against an IDF computed from the loaded corpus, and
+//! TextRank over term co-occurrence within a window, as jieba's `extract_tags` and `textrank` define them, but computed from
 //! the tokens already in the corpus instead of segmenting again.
 
 use crate::corpus::{Counts, Document, Vocabulary};
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
-
-/// jieba's IDF table: word -> inverse document frequency, with the median for
-/// words it lacks (user words included, so they are never silently ignored).
-#[derive(Debug)]
-pub struct IdfTable {
-    idf: FxHashMap<Box<str>, f32>,
-    median: f64,
-}
-
-impl IdfTable {
-    /// The table shipped with the pinned jieba-rs (`idf.txt`), parsed on first use.
-    pub fn bundled() -> &'static IdfTable {
-        static TABLE: OnceLock<IdfTable> = OnceLock::new();
-        TABLE.get_or_init(|| IdfTable::parse(include_str!(concat!(env!("OUT_DIR"), "/idf.txt"))))
-    }
-
-    /// Parse `word idf` lines; the median is the upper median, as in Python jieba.
-    pub fn parse(text: &str) -> IdfTable {
-        let mut idf = FxHashMap::default();
-        let mut values = Vec::new();
-        for line in text.lines() {
-            let mut parts = line.split_whitespace();
-            if let (Some(word), Some(Ok(value))) =
-                (parts.next(), parts.next().map(str::parse::<f32>))
-            {
-                idf.insert(word.into(), value);
-                values.push(value);
-            }
-        }
-        let median = if values.is_empty() {
-            0.0
-        } else {
-            let mid = values.len() / 2;
-            *values.select_nth_unstable_by(mid, f32::total_cmp).1 as f64
-        };
-        IdfTable { idf, median }
-    }
-
-    pub fn idf(&self, word: &str) -> f64 {
-        self.idf.get(word).map_or(self.median, |&v| v as f64)
-    }
-
-    pub fn median(&self) -> f64 {
-        self.median
-    }
-
-    pub fn len(&self) -> usize {
-        self.idf.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.idf.is_empty()
-    }
-}
 
 /// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
 pub fn corpus_idf(all_docs: &[Document], vocab_len: usize) -> Vec<f64> {
@@ -167,7 +112,7 @@ pub struct Weights {
 pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64]) -> (f64, f64) {
     let tf = counts.freq[term as usize] as f64 / counts.term_tokens.max(1) as f64;
     (
-        tf * IdfTable::bundled().idf(vocab.word(term)),
+        tf * f64::from(vocab.idf(term)),
         tf * corpus_idf[term as usize],
     )
 }
@@ -175,16 +120,6 @@ pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64])
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn idf_table_has_jieba_entries_and_an_upper_median() {
-        let table = IdfTable::bundled();
-        assert!(table.len() > 200_000);
-        assert!(table.idf("劳模") > 5.0);
-        assert_eq!(table.idf("这个词不在表里劳模精神"), table.median());
-        let small = IdfTable::parse("a 1.0\nb 3.0\nc 2.0\nd 4.0\n");
-        assert_eq!(small.median(), 3.0);
-    }
 
     #[test]
     fn pagerank_favours_the_hub() {

@@ -6,7 +6,9 @@
 //! keywords ([`keywords`]), phrases ([`phrases`]), co-occurrence networks
 //! ([`cooccur`]), keyword in context ([`concordance`]) and keyness ([`compare`]) —
 //! re-aggregates those tokens. [`Analyzer`] is the facade the page (through
-//! `wasm.rs`) and the `wenxi` command line use.
+//! `wasm.rs`) and the `wenxi` command line use. jieba's dictionary and IDF table come
+//! from one compact file generated at build time ([`dictionary`]): compiled into native
+//! builds (`Analyzer::new`), fetched by the page (`Analyzer::with_dictionary`).
 //!
 //! ```
 //! use wenxi::{Analyzer, AnalysisOptions};
@@ -23,6 +25,7 @@ pub mod concordance;
 pub mod cooccur;
 pub mod corpus;
 pub mod decode;
+pub mod dictionary;
 pub mod error;
 pub mod filter;
 pub mod keywords;
@@ -39,6 +42,7 @@ pub use analyzer::{
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkOptions, Unit};
 pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};
+pub use dictionary::Dictionary;
 pub use error::{Error, Result};
 pub use filter::FilterOptions;
 pub use phrases::{Phrase, PhraseOptions};

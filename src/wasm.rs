@@ -39,12 +39,14 @@ fn progress_callback(progress: Option<js_sys::Function>) -> impl FnMut(f64) {
 
 #[wasm_bindgen]
 impl Analyzer {
-    /// Builds jieba's dictionary (the costly step); create one per worker.
+    /// `new Analyzer(wxdBytes)`: the bytes of `wenxi.wxd` (the dictionary the build generates,
+    /// next to the .wasm). Builds jieba's dictionary (the costly step); create one per worker.
+    /// A damaged file throws an Error that says so.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Analyzer {
-        Analyzer {
-            inner: crate::Analyzer::new(),
-        }
+    pub fn new(wxd: &[u8]) -> Result<Analyzer, JsError> {
+        Ok(Analyzer {
+            inner: crate::Analyzer::with_dictionary(wxd)?,
+        })
     }
 
     /// Add a file's bytes: `progress(fraction)` is called while a long file is segmented.
@@ -134,11 +136,5 @@ impl Analyzer {
     #[wasm_bindgen(js_name = panicForTest)]
     pub fn panic_for_test(&self) {
         panic!("deliberate failure (test hook)");
-    }
-}
-
-impl Default for Analyzer {
-    fn default() -> Self {
-        Self::new()
     }
 }

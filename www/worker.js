@@ -4,12 +4,46 @@
 import init, { Analyzer } from './pkg/wenxi.js';
 import { seedFiles } from './seeds.js';
 
-// An explicit URL (rather than init()'s default) is what makes Vite emit the .wasm as an asset
-// of the worker bundle in the production build.
+// Explicit URLs (rather than init()'s default) are what make Vite emit the .wasm and the
+// dictionary as (content-hashed) assets of the worker bundle in the production build.
 const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
+const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
 
-// jieba's dictionary is built once, in the Analyzer constructor; every request reuses it.
-const ready = init({ module_or_path: wasmUrl }).then(() => new Analyzer());
+// The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
+// dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
+// same time. jieba's dictionary is built once, in the Analyzer constructor; every request
+// reuses it.
+// The seeds download while the engine starts, from where the page will ask for them (seeds/
+// next to index.html, one folder up from this script in dist/ and in dev); loadSeeds() then
+// only waits for them. Any failure here just means loadSeeds() fetches them itself.
+// (A variable, not a literal: Vite would take `new URL('../seeds/', import.meta.url)` for an asset.)
+const SEEDS_FOLDER = '../seeds/';
+const prefetched = (() => {
+  try {
+    const baseUrl = new URL(SEEDS_FOLDER, import.meta.url).href;
+    return { baseUrl, seeds: seedFiles(baseUrl).catch(() => null) };
+  } catch {
+    return { baseUrl: null, seeds: Promise.resolve(null) };
+  }
+})();
+
+let wasmMemory;
+const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(
+  ([wasm, wxd]) => {
+    wasmMemory = wasm.memory;
+    return new Analyzer(wxd);
+  },
+);
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(
+      `无法加载词典（HTTP ${response.status}）。 / Cannot load the dictionary ${url} (HTTP ${response.status}).`,
+    );
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 // Analyzer methods the page may call, by name (docs/API.md).
 const METHODS = new Set([
@@ -33,10 +67,16 @@ const METHODS = new Set([
 const ACTIONS = {
   ready: (analyzer) => analyzer.documents().length,
 
+  // Bytes of wasm memory: it never shrinks, so this is also the peak (benches/browser.mjs).
+  memoryBytes: () => wasmMemory.buffer.byteLength,
+
   // Adds the bundled articles (seeds.js: fetched from `baseUrl`, or inline in the single-file
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
   async loadSeeds(analyzer, _id, baseUrl, skip = []) {
-    for (const { name, bytes } of await seedFiles(baseUrl, skip)) analyzer.addDocument(name, bytes);
+    const early = baseUrl === prefetched.baseUrl ? await prefetched.seeds : null;
+    prefetched.baseUrl = null; // used once: a later call (a workspace import) fetches afresh
+    const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
+    for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
     return analyzer.documents();
   },
 

@@ -1,5 +1,6 @@
 // The wasm Analyzer in Node, through the same glue the page uses (www/pkg/wenxi.js,
-// --target web), initialised synchronously with the .wasm bytes read from disk.
+// --target web), initialised synchronously with the .wasm bytes read from disk, and the
+// dictionary (wenxi.wxd, which xtask copies next to the .wasm) read from disk too.
 // Run after `cargo xtask build` (or `cargo xtask wasm`):  node --test tests/wasm/
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,11 +10,14 @@ const ROOT = new URL('../../', import.meta.url);
 const PKG = new URL('www/pkg/', ROOT);
 const FIXTURE = new URL('tests/golden/native-analysis.json', ROOT);
 
-if (!existsSync(new URL('wenxi.js', PKG)) || !existsSync(new URL('wenxi_bg.wasm', PKG))) {
-  throw new Error('www/pkg/ has no wenxi.js + wenxi_bg.wasm: run `cargo xtask build` first');
+for (const file of ['wenxi.js', 'wenxi_bg.wasm', 'wenxi.wxd']) {
+  if (!existsSync(new URL(file, PKG))) {
+    throw new Error(`www/pkg/ has no ${file}: run \`cargo xtask build\` first`);
+  }
 }
 const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
 initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
+const WXD = new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG)));
 
 /** The bundled articles in index.json order, as the page loads them. */
 function seeds() {
@@ -22,7 +26,7 @@ function seeds() {
 }
 
 function analyzerWithSeeds(t) {
-  const analyzer = new Analyzer();
+  const analyzer = new Analyzer(WXD);
   t.after(() => analyzer.free());
   for (const { name, bytes } of seeds()) analyzer.addDocument(name, bytes);
   return analyzer;
@@ -76,13 +80,27 @@ test('kwic("劳模") returns lines around the keyword', (t) => {
 });
 
 test('addDocument() rejects a PNG with an Error a person can read', (t) => {
-  const analyzer = new Analyzer();
+  const analyzer = new Analyzer(WXD);
   t.after(() => analyzer.free());
   assert.throws(
     () => analyzer.addDocument('photo.txt', PNG_HEADER),
     (err) => err instanceof Error && err.message.includes('不是文本文件'),
   );
   assert.equal(analyzer.documents().length, 0, 'nothing was added');
+});
+
+test('new Analyzer() refuses a damaged dictionary with an Error a person can read', () => {
+  for (const [bytes, reason] of [
+    [new Uint8Array(), 'it does not start with WXD1'],
+    [PNG_HEADER, 'it does not start with WXD1'],
+    [WXD.subarray(0, WXD.length - 1), 'cut short'],
+  ]) {
+    assert.throws(
+      () => new Analyzer(bytes),
+      (err) => err instanceof Error && err.message.includes('词典文件（wenxi.wxd）已损坏') && err.message.includes(reason),
+      reason,
+    );
+  }
 });
 
 // tests/golden/native-analysis.json is written by the native golden test (tests/golden.rs,

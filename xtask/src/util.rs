@@ -51,6 +51,20 @@ pub fn run(command: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Like [`run`], but returns what the command wrote to stdout (stderr is inherited).
+pub fn run_capturing(command: &mut Command) -> Result<String> {
+    let line = describe(command);
+    println!("$ {line}");
+    let output = command
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .with_context(|| format!("cannot start `{line}` (is it installed and on PATH?)"))?;
+    if !output.status.success() {
+        bail!("`{line}` failed ({})", output.status);
+    }
+    String::from_utf8(output.stdout).with_context(|| format!("`{line}` wrote non-UTF-8 output"))
+}
+
 /// The command line as a person would type it (`cargo`, not the full path in `$CARGO`).
 pub fn describe(command: &Command) -> String {
     let program = Path::new(command.get_program());

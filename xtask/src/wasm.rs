@@ -29,7 +29,11 @@ pub struct SizeReport {
 /// the crash-recovery browser test calls). Shipped builds never have it.
 pub const TEST_HOOKS_ENV: &str = "WENXI_TEST_HOOKS";
 
-/// Builds the wasm, generates `www/pkg/` and prints the size report.
+/// The dictionary build.rs generates; the worker fetches it from next to the .wasm.
+pub const DICTIONARY: &str = "wenxi.wxd";
+
+/// Builds the wasm, generates `www/pkg/` (glue, .wasm and the dictionary) and prints the size
+/// report.
 pub fn build() -> Result<SizeReport> {
     check_bindgen_versions(&util::root().join("Cargo.lock"))?;
     ensure_target()?;
@@ -42,11 +46,16 @@ pub fn build() -> Result<SizeReport> {
         "-p",
         CRATE,
         "--lib",
+        // JSON on stdout (to learn the build script's OUT_DIR), diagnostics as usual on stderr.
+        "--message-format=json-render-diagnostics",
     ]);
     if std::env::var_os(TEST_HOOKS_ENV).is_some() {
         cargo.args(["--features", "test-hooks"]);
     }
-    util::run(&mut cargo)?;
+    let messages = util::run_capturing(&mut cargo)?;
+    let out_dir = build_script_out_dir(&messages, CRATE).with_context(|| {
+        format!("cargo reported no build script output for {CRATE}; cannot find {DICTIONARY}")
+    })?;
     // Re-checked after the build: it may have created or updated Cargo.lock.
     check_bindgen_versions(&util::root().join("Cargo.lock"))?;
 
@@ -54,13 +63,37 @@ pub fn build() -> Result<SizeReport> {
         .join(TARGET)
         .join("release")
         .join(format!("{CRATE}.wasm"));
-    let out_dir = util::root().join("www").join("pkg");
-    generate_glue(&input, &out_dir)?;
+    let pkg = util::root().join("www").join("pkg");
+    generate_glue(&input, &pkg)?;
+    let dictionary = out_dir.join(DICTIONARY);
+    fs::copy(&dictionary, pkg.join(DICTIONARY))
+        .with_context(|| format!("cannot copy {} into www/pkg/", dictionary.display()))?;
 
-    let wasm = out_dir.join(format!("{CRATE}_bg.wasm"));
+    let wasm = pkg.join(format!("{CRATE}_bg.wasm"));
     let report = size_report(&wasm)?;
     print_size_report(&wasm, &report);
+    let wxd = pkg.join(DICTIONARY);
+    print_size_report(&wxd, &size_report(&wxd)?);
     Ok(report)
+}
+
+/// The `out_dir` of `package`'s build script, from cargo's `--message-format=json` lines.
+fn build_script_out_dir(messages: &str, package: &str) -> Option<PathBuf> {
+    messages
+        .lines()
+        .rev()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "build-script-executed")
+        .filter(|m| {
+            // "path+file:///work/wenxi#0.1.0" (cargo ≥ 1.77) or "wenxi 0.1.0 (path+file://...)".
+            let id = m["package_id"].as_str().unwrap_or("");
+            id.starts_with(&format!("{package} "))
+                || id
+                    .rsplit_once('#')
+                    .is_some_and(|(path, _)| path.ends_with(&format!("/{package}")))
+                || id.contains(&format!("#{package}@"))
+        })
+        .find_map(|m| m["out_dir"].as_str().map(PathBuf::from))
 }
 
 /// Adds the wasm32 target through rustup when it is missing (CI machines start without it).
@@ -225,7 +258,7 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
 }
 
 /// Quality 11 with a 4 MiB window: what a static host precompresses with.
-fn brotli_len(bytes: &[u8]) -> Result<u64> {
+pub fn brotli_len(bytes: &[u8]) -> Result<u64> {
     let mut out = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
@@ -241,17 +274,6 @@ fn print_size_report(wasm: &Path, report: &SizeReport) {
     println!("  raw     {}", human_bytes(report.raw));
     println!("  gzip    {}   (level 9)", human_bytes(report.gzip));
     println!("  brotli  {}   (quality 11)", human_bytes(report.brotli));
-}
-
-/// The size budget for the compressed `.wasm`. No budget is set yet: a later issue picks the
-/// numbers from real builds; until then this only reports, so it never fails.
-pub fn check_size_budget(report: &SizeReport) -> Result<()> {
-    println!(
-        "No size budget is set yet; the .wasm is {} with brotli, {} with gzip.",
-        human_bytes(report.brotli),
-        human_bytes(report.gzip)
-    );
-    Ok(())
 }
 
 #[cfg(test)]
@@ -302,6 +324,25 @@ version = "0.2.130"
             message.contains("wasm-bindgen-cli-support 0.2.130"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn finds_the_build_scripts_out_dir() {
+        let messages = r#"{"reason":"compiler-artifact","package_id":"registry+https://github.com/rust-lang/crates.io-index#serde@1.0.0"}
+{"reason":"build-script-executed","package_id":"registry+https://github.com/rust-lang/crates.io-index#jieba-rs@0.11.0","out_dir":"/t/jieba/out"}
+{"reason":"build-script-executed","package_id":"path+file:///work/wt-perf#wenxi@0.1.0","out_dir":"/t/wenxi-1/out"}
+not json
+{"reason":"build-finished","success":true}"#;
+        assert_eq!(
+            build_script_out_dir(messages, "wenxi"),
+            Some(PathBuf::from("/t/wenxi-1/out"))
+        );
+        let same_name = r#"{"reason":"build-script-executed","package_id":"path+file:///work/wenxi#0.1.0","out_dir":"/o"}"#;
+        assert_eq!(
+            build_script_out_dir(same_name, "wenxi"),
+            Some(PathBuf::from("/o"))
+        );
+        assert_eq!(build_script_out_dir(messages, "other"), None);
     }
 
     #[test]

@@ -51,13 +51,15 @@ pub fn vite_build() -> Result<()> {
 }
 
 /// Workbox leaves out, with only a warning, any file above `maximumFileSizeToCacheInBytes`
-/// (vite.config.js); a page whose engine is missing offline must fail the build instead.
+/// (vite.config.js); a page whose engine (the .wasm or the dictionary, .wxd) is missing offline
+/// must fail the build instead.
 fn check_precached(dist: &Path) -> Result<()> {
     let sw = fs::read_to_string(dist.join("sw.js"))
         .context("vite build did not write dist/sw.js (the service worker, vite-plugin-pwa)")?;
     for entry in fs::read_dir(dist.join("assets")).context("dist/assets/ is missing")? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".wasm") && !sw.contains(&format!("\"assets/{name}\"")) {
+        let engine = name.ends_with(".wasm") || name.ends_with(".wxd");
+        if engine && !sw.contains(&format!("\"assets/{name}\"")) {
             bail!(
                 "dist/sw.js does not precache assets/{name}: is it larger than Workbox's \
                  maximumFileSizeToCacheInBytes in vite.config.js?"
@@ -98,6 +100,15 @@ mod tests {
         fs::write(
             dist.join("sw.js"),
             r#"precache([{url:"assets/wenxi_bg-AbC123.wasm",revision:null}])"#,
+        )
+        .unwrap();
+        check_precached(&dist).unwrap();
+        fs::write(dist.join("assets").join("wenxi-XyZ.wxd"), b"WXD1").unwrap();
+        let err = check_precached(&dist).unwrap_err().to_string();
+        assert!(err.contains("assets/wenxi-XyZ.wxd"), "{err}");
+        fs::write(
+            dist.join("sw.js"),
+            r#"precache([{url:"assets/wenxi_bg-AbC123.wasm",revision:null},{url:"assets/wenxi-XyZ.wxd",revision:null}])"#,
         )
         .unwrap();
         check_precached(&dist).unwrap();
