@@ -36,7 +36,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
                 kind: Some(kind),
             });
         }
-        if let Some((encoding, label)) = utf16_without_bom(bytes) {
+        // Checked once here: it is a pass over the whole file, and both steps below need it.
+        let utf8 = std::str::from_utf8(bytes).ok();
+        if let Some((encoding, label)) = utf16_without_bom(bytes, utf8.is_some()) {
             decode_with(name, encoding, bytes, label)?
         } else {
             if control_share(bytes) > MAX_CONTROL_SHARE {
@@ -45,7 +47,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
                     kind: None,
                 });
             }
-            detect_and_decode(name, bytes)?
+            detect_and_decode(name, bytes, utf8)?
         }
     };
     if decoded
@@ -111,13 +113,10 @@ fn file_signature(bytes: &[u8]) -> Option<&'static str> {
 
 /// UTF-16 without a byte-order mark: valid UTF-8 is never taken for it; otherwise
 /// the byte order whose code units are nearly all plausible text wins.
-fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str)> {
+fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<(&'static Encoding, &'static str)> {
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
     // ASCII in UTF-16 is valid UTF-8 too, but full of NULs, which real UTF-8 text never has.
-    if sample.len() < 4
-        || bytes.len() % 2 != 0
-        || (!sample.contains(&0) && std::str::from_utf8(bytes).is_ok())
-    {
+    if sample.len() < 4 || bytes.len() % 2 != 0 || (!sample.contains(&0) && valid_utf8) {
         return None;
     }
     let units = sample.len() / 2;
@@ -174,21 +173,20 @@ fn control_share(bytes: &[u8]) -> f64 {
     controls as f64 / sample.len() as f64
 }
 
-fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
-    match utf8_shape(bytes) {
-        Utf8Shape::Valid => {
-            if let Some(text) = gbk_lookalike(bytes) {
-                return Ok(Decoded {
-                    text,
-                    encoding: "GBK",
-                });
-            }
-            let text = std::str::from_utf8(bytes).expect("checked valid");
+fn detect_and_decode(name: &str, bytes: &[u8], utf8: Option<&str>) -> Result<Decoded> {
+    if let Some(text) = utf8 {
+        if let Some(text) = gbk_lookalike(text, bytes) {
             return Ok(Decoded {
-                text: text.to_string(),
-                encoding: "UTF-8",
+                text,
+                encoding: "GBK",
             });
         }
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        });
+    }
+    match utf8_shape(bytes) {
         // Far more well-formed multi-byte characters than broken ones is UTF-8 with damage
         // (a stray byte, a file cut mid-character), never GBK or Big5, where well-formed UTF-8
         // sequences only happen by chance, about one pair in twelve. A little damage is
@@ -199,7 +197,7 @@ fn detect_and_decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
         } if well_formed >= MIN_UTF8_EVIDENCE && well_formed >= 2 * broken => {
             return decode_with(name, UTF_8, bytes, DAMAGED_UTF8);
         }
-        Utf8Shape::Damaged { .. } => {}
+        Utf8Shape::Damaged { .. } | Utf8Shape::Valid => {}
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -284,9 +282,8 @@ fn multibyte_chars(valid: &[u8]) -> usize {
 /// UTF-8 never mixes scripts inside a word, so a word that jumps between Latin, Greek,
 /// Cyrillic and others (letters side by side; punctuation such as « » does not count), in
 /// text that GBK reads cleanly as Chinese, is GBK.
-fn gbk_lookalike(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    if text.chars().any(|c| c.len_utf8() > 2) {
+fn gbk_lookalike(text: &str, bytes: &[u8]) -> Option<String> {
+    if bytes.is_ascii() || text.chars().any(|c| c.len_utf8() > 2) {
         return None;
     }
     let mut previous: Option<Script> = None;
