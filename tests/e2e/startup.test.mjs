@@ -275,3 +275,29 @@ test('back to the defaults, the next start shows the snapshot again', { timeout:
   assert.equal(first.analysis, 0);
   session.assertClean();
 });
+
+test('a stale marker (localStorage cleared, IndexedDB kept): the snapshot, then the stored workspace replaces it', { timeout: 180_000 }, async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page, context } = session;
+  await context.addInitScript(RECORD);
+  await page.goto(session.url);
+  await ready(page);
+  const count = await analysisCount(page);
+  await CHANGES['a user word'].change(page);
+  await ready(page, count);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => localStorage.getItem('wenxi-workspace')), 'changed');
+  await page.evaluate(() => localStorage.removeItem('wenxi-workspace'));
+
+  await page.reload();
+  await ready(page);
+  const first = await page.evaluate(() => window.__cloud);
+  assert.equal(first.state, 'snapshot', 'without a marker the page takes the workspace for pristine');
+  assert.ok(!first.words.includes('习近平总书记'));
+  const words = (await cloudLayout(page)).map((w) => w.text);
+  assert.ok(words.includes('习近平总书记'), `the live cloud has the stored user word: ${words}`);
+  assert.equal(await page.locator('#settings [name=userWords]').inputValue(), '习近平总书记');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wenxi-workspace')), 'changed', 'the marker is put right');
+  session.assertClean();
+});
