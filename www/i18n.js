@@ -2,7 +2,16 @@
 // strings next to its code with registerStrings(); t() looks them up in the current language.
 
 const strings = { zh: {}, en: {} };
-let current = localStorage.getItem('wenxi.lang') === 'en' ? 'en' : 'zh';
+let current = storedLang() === 'en' ? 'en' : 'zh';
+
+// localStorage may be missing or throw (storage disabled): Chinese then, and the page goes on.
+function storedLang() {
+  try {
+    return localStorage.getItem('wenxi.lang');
+  } catch {
+    return null;
+  }
+}
 const listeners = new Set();
 
 /** Add strings: registerStrings({ zh: { key: '…' }, en: { key: '…' } }). */

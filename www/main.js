@@ -1,7 +1,8 @@
 // The page controller: owns the state, talks to the analysis worker, and tells every view
 // to update. Views (www/views/) own their containers and reach back only through `ctx`
 // (docs/PAGE.md).
-import { AnalyzerClient, isStale } from './analyzer.js';
+import { AnalyzerClient, isStale, StaleResultError } from './analyzer.js';
+import { DEFAULT_SETTINGS } from './defaults.js';
 import { lang, numberFormat, onLangChange, registerStrings, setLang, t, translateDom } from './i18n.js';
 import { CloudView } from './views/cloud.js';
 import { CompareView } from './views/compare.js';
@@ -11,6 +12,7 @@ import { KwicView } from './views/kwic.js';
 import { NetworkView } from './views/network.js';
 import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
+import { isPristine, markWorkspace, pristineAtStart, snapshot } from './startup.js';
 import { openStore } from './store.js';
 import { exportWorkspace, readWorkspace } from './workspace.js';
 import './offline.js';
@@ -34,6 +36,7 @@ registerStrings({
     'tab.kwic': '语境',
     'tab.compare': '对比',
     loading: '正在加载分析引擎和示例文章…',
+    snapshotStatus: '{docs} 篇示例文章 · 预先计算的结果，正在加载分析引擎…',
     analyzing: '正在分析…',
     status: '{docs} 篇文档（已选 {included} 篇）· {tokens} 个词次 · 词汇量 {vocabulary} · 用时 {ms} 毫秒',
     nothingSelected: '没有选中的文档：请在左侧勾选要分析的文档。',
@@ -80,6 +83,7 @@ registerStrings({
     'tab.kwic': 'Contexts',
     'tab.compare': 'Compare',
     loading: 'Loading the analysis engine and the sample articles…',
+    snapshotStatus: '{docs} sample articles · precomputed results; loading the analysis engine…',
     analyzing: 'Analysing…',
     status: '{docs} documents ({included} selected) · {tokens} tokens · {vocabulary} distinct terms · {ms} ms',
     nothingSelected: 'No document selected: tick the documents to analyse on the left.',
@@ -114,23 +118,6 @@ registerStrings({
  *  too so that a huge file is not read into memory only to be refused. */
 const MAX_DOCUMENT_BYTES = 100_000_000;
 
-export const DEFAULT_SETTINGS = Object.freeze({
-  filter: {
-    stopWords: true,
-    userStopWords: true,
-    punctuation: true,
-    numbers: true,
-    singleChars: true,
-    minLength: 1,
-    minFrequency: 1,
-    pos: null,
-  },
-  topTerms: 200,
-  keywordWeight: 'freq',
-  network: { unit: 'sentence', window: 5, measure: 'npmi', nodes: 60, maxEdges: 150, minScore: null, minCount: 2 },
-  phrases: { minCount: 3, limit: 50 },
-});
-
 const state = {
   documents: [],
   included: new Set(),
@@ -150,12 +137,77 @@ let removedSeeds = [];
 /** Persist a piece of state; storage failures are reported once and the session goes on. */
 let storageWarned = false;
 async function persist(name, value) {
+  markPristine();
   try {
     await store.set(name, value);
   } catch (err) {
     if (!storageWarned) documentsView.notice(t('storageUnavailable', { reason: err?.message ?? err }), 'error');
     storageWarned = true;
   }
+}
+
+/** Keeps the synchronous "is the workspace pristine" marker (startup.js) in step with what is
+ *  persisted; called whenever that changes. */
+function markPristine() {
+  markWorkspace(workspaceIsPristine());
+}
+
+/** No stored documents, no removed seeds, nothing excluded, default settings, no words. */
+function workspaceIsPristine() {
+  return isPristine({
+    settings: state.settings,
+    userWords: state.userWords,
+    stopWords: state.stopWords,
+    storedDocuments: [...origins.values()].filter((origin) => origin.startsWith('doc:')).length,
+    removedSeeds,
+    excluded: state.documents.filter((d) => !state.included.has(d.id)).length,
+  });
+}
+
+// ---- start-up: the snapshot, and what waits for the engine ---------------------------------
+
+// Resolves once start-up has made the analyzer hold the stored workspace (or has failed to).
+// Until then the page may show the build-time snapshot; anything a person does meanwhile (click a
+// word, change a setting) waits for this, and then happens on the live state.
+let engineIsReady = false;
+let engineStarted;
+const engineReady = new Promise((resolve) => (engineStarted = resolve)).then(() => {
+  engineIsReady = true;
+});
+let snapshotShown = false;
+// Set when start-up found a workspace other than the snapshot's (a stale marker): requests made
+// while the snapshot was on screen carry its document ids, which then mean nothing.
+let snapshotStale = false;
+
+/** Waits for start-up; rejects as stale a request whose arguments came from a snapshot that
+ *  turned out not to be this workspace's (the views ask again on the live analysis). */
+async function afterStart() {
+  const fromSnapshot = snapshotShown && !engineIsReady;
+  await engineReady;
+  if (fromSnapshot && snapshotStale) throw new StaleResultError();
+}
+
+/** Shows the seeds' build-time analysis (www/pkg/snapshot.json) as if it were live: the
+ *  documents list and every view. Not counted as an analysis (data-analysis stays). */
+function showSnapshot() {
+  const started = performance.now();
+  snapshotShown = true;
+  state.documents = snapshot.documents.map((doc) => ({ ...doc }));
+  state.included = new Set(snapshot.options.documents);
+  state.analysis = snapshot.analysis;
+  documentsView.render(state);
+  settingsView.render(state);
+  const timing = {};
+  for (const [name, view] of Object.entries(views)) {
+    const viewStarted = performance.now();
+    safely(() => view.update(snapshot.analysis, state));
+    timing[name] = Math.round(performance.now() - viewStarted);
+  }
+  metrics.snapshotViews = timing;
+  setStatus(t('snapshotStatus', { docs: state.documents.length }));
+  document.body.dataset.state = 'snapshot';
+  metrics.snapshotShown = performance.now() - metrics.start;
+  metrics.snapshotRender = Math.round(performance.now() - started);
 }
 
 function persistSelection() {
@@ -202,6 +254,7 @@ function scheduleAnalysis(delay = 16) {
 }
 
 async function runAnalysis() {
+  await engineReady;
   const started = performance.now();
   setStatus(t('analyzing'));
   const options = { ...state.settings, documents: [...state.included] };
@@ -263,7 +316,7 @@ async function recover(err) {
   const lost = [...origins.values()].filter((origin) => origin.startsWith('session:')).length;
   documentsView.notice(`${err.message} ${lost ? t('crashLost', { n: lost }) : t('crashRestored')}`, 'error');
   try {
-    await serially(loadFromStore);
+    await serially(() => loadFromStore());
     await runAnalysis();
   } catch (restoreErr) {
     report(restoreErr);
@@ -380,6 +433,7 @@ async function keep(info, record) {
       return;
     }
     origins.set(info.id, `doc:${key}`);
+    markPristine();
   } catch (err) {
     origins.set(info.id, `session:${info.id}`);
     documentsView.notice(
@@ -392,18 +446,21 @@ async function keep(info, record) {
 }
 
 const documentsActions = {
-  setIncluded(ids) {
+  async setIncluded(ids) {
+    if (!(await afterStart().then(() => true, () => false))) return;
     state.included = new Set(ids);
     documentsView.render(state);
     persistSelection();
     scheduleAnalysis(0);
   },
   async remove(id) {
+    if (!(await afterStart().then(() => true, () => false))) return;
     await analyzer.removeDocument(id);
     state.included.delete(id);
     const origin = origins.get(id) ?? '';
     if (!origins.has(id)) removedBeforeKept.add(id);
     origins.delete(id);
+    markPristine();
     if (origin.startsWith('doc:')) {
       await store.deleteDocument(Number(origin.slice(4))).catch((err) => report(err));
     } else if (origin.startsWith('seed:')) {
@@ -418,6 +475,7 @@ const documentsActions = {
 // ---- user words and stop words --------------------------------------------------------------
 
 async function setUserWords(words) {
+  await engineReady;
   try {
     const docs = await analyzer.setUserWords(words);
     state.userWords = await analyzer.call('userWords');
@@ -432,6 +490,7 @@ async function setUserWords(words) {
 }
 
 async function setStopWords(words) {
+  await engineReady;
   try {
     await analyzer.setStopWords(words);
     state.stopWords = await analyzer.call('stopWords');
@@ -453,16 +512,20 @@ const ctx = {
     selectTab('kwic');
     views.kwic.showTerm(term);
   },
-  setSettings(patch) {
+  async setSettings(patch) {
+    // Before start-up the stored settings are not known yet: apply the change on top of them.
+    await engineReady;
     merge(state.settings, patch);
     settingsView?.render(state);
     persist('settings', state.settings);
     scheduleAnalysis();
   },
-  request(action, ...args) {
+  async request(action, ...args) {
+    await afterStart();
     return analyzer.call(action, args);
   },
-  addUserWords(words) {
+  async addUserWords(words) {
+    await engineReady;
     return setUserWords([...state.userWords, ...words.filter((w) => !state.userWords.includes(w))]);
   },
   notify(message, kind = 'info') {
@@ -586,17 +649,24 @@ async function start() {
   document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
   selectTab('cloud');
   setStatus(t('loading'));
+  // IndexedDB opens while the snapshot is drawn.
+  const opening = openStore();
+  if (pristineAtStart()) safely(showSnapshot);
   try {
     await serially(async () => {
-      const opened = await openStore();
+      const opened = await opening;
       store = opened.store;
       if (opened.error) {
         storageWarned = true;
         documentsView.notice(t('storageUnavailable', { reason: opened.error?.message ?? opened.error }), 'error');
       }
-      await loadFromStore();
+      // The analyzer holds nothing yet (state.documents may be the snapshot's).
+      await loadFromStore([]);
+      const sameDocuments = (a, b) => a.map((d) => `${d.id}:${d.name}`).join('/') === b.map((d) => `${d.id}:${d.name}`).join('/');
+      snapshotStale = snapshotShown && !(workspaceIsPristine() && sameDocuments(state.documents, snapshot.documents));
     });
   } catch (err) {
+    engineStarted();
     setStatus(t('startFailed', { message: err?.message ?? err }), 'error');
     document.body.dataset.state = 'error';
     documentsView.render(state);
@@ -604,13 +674,15 @@ async function start() {
     console.error(err);
     return;
   }
+  engineStarted();
   await runAnalysis();
 }
 
 /** Make the analyzer hold what the store says: the seeds (but removed ones), then the stored
- *  documents in the order they were added, segmented once with the stored user words. */
-async function loadFromStore() {
-  for (const doc of state.documents) await analyzer.removeDocument(doc.id);
+ *  documents in the order they were added, segmented once with the stored user words. `held`:
+ *  the documents the analyzer holds now, removed first. */
+async function loadFromStore(held = state.documents) {
+  for (const doc of held) await analyzer.removeDocument(doc.id);
   origins.clear();
   const saved = await restoreState();
   await analyzer.setUserWords(state.userWords);
@@ -638,6 +710,7 @@ async function loadFromStore() {
   state.included = new Set(state.documents.filter((d) => !excluded.has(origins.get(d.id))).map((d) => d.id));
   documentsView.render(state);
   settingsView.render(state);
+  markPristine();
 }
 
 /** Settings, words and removed seeds from the store; resolves to the stored documents. */

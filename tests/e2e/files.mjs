@@ -100,7 +100,8 @@ export async function chooseFiles(page, files) {
 export async function openPage(session) {
   const { page } = session;
   await page.goto(session.url);
-  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
+  // 'snapshot': still starting, with the build-time analysis on screen (www/startup.js).
+  await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
   // A start-up failure (e.g. dist/ rebuilt meanwhile) fails here, with what the page says.
   const state = await page.evaluate(() => document.body.dataset.state);
   if (state !== 'ready') throw new Error(`the page did not start (${state}): ${await page.locator('#status').textContent()}`);

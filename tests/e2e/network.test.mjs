@@ -32,7 +32,7 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
 
   try {
     await page.goto(session.url);
-    await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
+    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready', await page.locator('#status').textContent());
 
     // --- the first picture ---------------------------------------------------------------

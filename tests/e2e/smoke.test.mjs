@@ -11,7 +11,7 @@ test('the page lists the five seeds and shows their words in the cloud', { timeo
 
   try {
     await page.goto(session.url);
-    await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
+    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
     const status = await page.locator('#status').textContent();
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready', `the page reports: ${status}`);
     assert.match(status, /5 篇文档/);

@@ -1,5 +1,6 @@
 // Compare (对比): what sets one document apart from the other included documents — keyness
 // by log-likelihood (G²) with the log ratio as effect size, as a table and as a cloud.
+import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
 import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
 import { cloudHeight, observeWidth, renderCloud } from './cloud.js';
@@ -216,7 +217,9 @@ export class CompareView {
       this.#result = result;
       this.#error = null;
     } catch (err) {
-      if (generation !== this.#generation) return;
+      // Stale: asked while the start-up snapshot was on screen, of another workspace; the live
+      // analysis's update() asks again.
+      if (generation !== this.#generation || isStale(err)) return;
       this.#result = null;
       this.#error = err;
     }

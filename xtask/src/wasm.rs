@@ -32,8 +32,8 @@ pub const TEST_HOOKS_ENV: &str = "WENXI_TEST_HOOKS";
 /// The dictionary build.rs generates; the worker fetches it from next to the .wasm.
 pub const DICTIONARY: &str = "wenxi.wxd";
 
-/// Builds the wasm, generates `www/pkg/` (glue, .wasm and the dictionary) and prints the size
-/// report.
+/// Builds the wasm, generates `www/pkg/` (glue, .wasm, the dictionary and the start-up
+/// snapshot) and prints the size report.
 pub fn build() -> Result<SizeReport> {
     check_bindgen_versions(&util::root().join("Cargo.lock"))?;
     ensure_target()?;
@@ -68,6 +68,10 @@ pub fn build() -> Result<SizeReport> {
     let dictionary = out_dir.join(DICTIONARY);
     fs::copy(&dictionary, pkg.join(DICTIONARY))
         .with_context(|| format!("cannot copy {} into www/pkg/", dictionary.display()))?;
+
+    // The start-up snapshot (www/pkg/snapshot.json): the seeds' first analysis, computed by
+    // the .wasm just built, in Node (scripts/snapshot.mjs).
+    util::run(util::program("node").arg(util::root().join("scripts").join("snapshot.mjs")))?;
 
     let wasm = pkg.join(format!("{CRATE}_bg.wasm"));
     let report = size_report(&wasm)?;

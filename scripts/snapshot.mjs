@@ -1,0 +1,37 @@
+// The start-up snapshot: the analysis of the bundled seeds with the page's default settings,
+// computed at build time by the real engine (www/pkg/wenxi_bg.wasm + wenxi.wxd, through the
+// same glue the worker uses) and written to www/pkg/snapshot.json, which main.js imports. The
+// page shows it on a pristine first start while the worker loads, then replaces it with the
+// live analysis (docs/ARCHITECTURE.md). `cargo xtask wasm` / `build` / `test` run this right
+// after the wasm build, so it cannot drift from the engine or the seeds; it is never committed.
+//
+//   node scripts/snapshot.mjs          (after the wasm build; writes www/pkg/snapshot.json)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analysisOptions, DEFAULT_SETTINGS } from '../www/defaults.js';
+
+const ROOT = new URL('../', import.meta.url);
+const PKG = new URL('www/pkg/', ROOT);
+const SEEDS = new URL('seeds/', ROOT);
+
+const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
+initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
+const analyzer = new Analyzer(new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG))));
+
+// As main.js loadFromStore() on a first visit: no user words, no stop words, then every seed
+// in index.json's order (worker.js loadSeeds, nothing skipped), all of them selected.
+analyzer.setUserWords([]);
+analyzer.setStopWords([]);
+const { files } = JSON.parse(readFileSync(new URL('index.json', SEEDS), 'utf8'));
+for (const name of files) analyzer.addDocument(name, new Uint8Array(readFileSync(new URL(name, SEEDS))));
+const documents = analyzer.documents();
+const options = analysisOptions(structuredClone(DEFAULT_SETTINGS), documents.map((d) => d.id));
+const analysis = analyzer.analyze(options);
+analyzer.free();
+
+const snapshot = { seeds: files, options, documents, analysis };
+const out = new URL('snapshot.json', PKG);
+writeFileSync(out, `${JSON.stringify(snapshot)}\n`);
+console.log(
+  `snapshot: ${documents.length} seeds, ${analysis.terms.length} terms, ${analysis.network.nodes.length} nodes, ` +
+    `${analysis.phrases.length} phrases -> www/pkg/snapshot.json (${readFileSync(out).length} bytes)`,
+);

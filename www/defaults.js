@@ -1,0 +1,24 @@
+// The page's default settings: what main.js analyses with on a first visit, and what the
+// build-time snapshot of the seeds (scripts/snapshot.mjs) is computed with. Side-effect free,
+// so that Node can import it too.
+export const DEFAULT_SETTINGS = Object.freeze({
+  filter: Object.freeze({
+    stopWords: true,
+    userStopWords: true,
+    punctuation: true,
+    numbers: true,
+    singleChars: true,
+    minLength: 1,
+    minFrequency: 1,
+    pos: null,
+  }),
+  topTerms: 200,
+  keywordWeight: 'freq',
+  network: Object.freeze({ unit: 'sentence', window: 5, measure: 'npmi', nodes: 60, maxEdges: 150, minScore: null, minCount: 2 }),
+  phrases: Object.freeze({ minCount: 3, limit: 50 }),
+});
+
+/** The options main.js sends to analyze(): the settings plus the selected document ids. */
+export function analysisOptions(settings, included) {
+  return { ...settings, documents: [...included] };
+}
