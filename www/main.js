@@ -247,10 +247,16 @@ function merge(target, patch) {
 // ---- analysis -------------------------------------------------------------------------------
 
 let analysisTimer = 0;
-/** Re-analyse soon; rapid changes (sliders, typing) collapse into one request. */
+let lastScheduled = -Infinity;
+/** Re-analyse soon; rapid changes (sliders, typing) collapse into one request. The first change
+ *  after a quiet spell goes at once (a click should not wait out the window); only changes that
+ *  follow it within `delay` ms wait, and collapse into one. */
 function scheduleAnalysis(delay = 16) {
   clearTimeout(analysisTimer);
-  analysisTimer = setTimeout(runAnalysis, delay);
+  const now = performance.now();
+  const quiet = now - lastScheduled > delay;
+  lastScheduled = now;
+  analysisTimer = setTimeout(runAnalysis, quiet ? 0 : delay);
 }
 
 async function runAnalysis() {
