@@ -186,18 +186,13 @@ fn detect_and_decode(name: &str, bytes: &[u8], utf8: Option<&str>) -> Result<Dec
             encoding: "UTF-8",
         });
     }
-    match utf8_shape(bytes) {
-        // Far more well-formed multi-byte characters than broken ones is UTF-8 with damage
-        // (a stray byte, a file cut mid-character), never GBK or Big5, where well-formed UTF-8
-        // sequences only happen by chance, about one pair in twelve. A little damage is
-        // replaced and said; a lot is refused by `decode_with` rather than read as mojibake.
-        Utf8Shape::Damaged {
-            well_formed,
-            broken,
-        } if well_formed >= MIN_UTF8_EVIDENCE && well_formed >= 2 * broken => {
-            return decode_with(name, UTF_8, bytes, DAMAGED_UTF8);
-        }
-        Utf8Shape::Damaged { .. } | Utf8Shape::Valid => {}
+    // Far more well-formed multi-byte characters than broken ones is UTF-8 with damage (a
+    // stray byte, a file cut mid-character), never GBK or Big5, where well-formed UTF-8
+    // sequences only happen by chance, about one pair in twelve. A little damage is replaced
+    // and said; a lot is refused by `decode_with` rather than read as mojibake.
+    let (well_formed, broken) = utf8_damage(bytes);
+    if well_formed >= MIN_UTF8_EVIDENCE && well_formed >= 2 * broken {
+        return decode_with(name, UTF_8, bytes, DAMAGED_UTF8);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -231,28 +226,14 @@ const MIN_UTF8_EVIDENCE: usize = 8;
 /// between the East Asian double-byte encodings is a guess.
 const SHORT_TEXT_HIGH_BYTES: usize = 240;
 
-enum Utf8Shape {
-    Valid,
-    Damaged { well_formed: usize, broken: usize },
-}
-
-/// Whether `bytes` is UTF-8, and if not, how many well-formed multi-byte characters and
-/// broken sequences it has.
-fn utf8_shape(bytes: &[u8]) -> Utf8Shape {
+/// In bytes that are not valid UTF-8: how many well-formed multi-byte characters and how many
+/// broken sequences they have.
+fn utf8_damage(bytes: &[u8]) -> (usize, usize) {
     let mut rest = bytes;
     let (mut well_formed, mut broken) = (0, 0);
     loop {
         match std::str::from_utf8(rest) {
-            Ok(text) => {
-                if broken == 0 {
-                    return Utf8Shape::Valid;
-                }
-                well_formed += multibyte_chars(text.as_bytes());
-                return Utf8Shape::Damaged {
-                    well_formed,
-                    broken,
-                };
-            }
+            Ok(text) => return (well_formed + multibyte_chars(text.as_bytes()), broken),
             Err(error) => {
                 let valid = error.valid_up_to();
                 well_formed += multibyte_chars(&rest[..valid]);
@@ -260,12 +241,7 @@ fn utf8_shape(bytes: &[u8]) -> Utf8Shape {
                 match error.error_len() {
                     Some(len) => rest = &rest[valid + len..],
                     // Cut off in the middle of the last character.
-                    None => {
-                        return Utf8Shape::Damaged {
-                            well_formed,
-                            broken,
-                        }
-                    }
+                    None => return (well_formed, broken),
                 }
             }
         }
