@@ -266,7 +266,8 @@ function singleFile() {
       replace(/<link rel="stylesheet"[^>]*>\s*/, '', 'stylesheet link');
       out = out.replace(
         /<!-- Same policy as the server header[^>]*-->/,
-        () => "<!-- This file's own policy: its inline scripts by hash; the worker and the .wasm from blob: URLs made from its own data. -->",
+        () =>
+          "<!-- This file's own policy: its inline scripts by hash; the worker and the .wasm from blob: URLs made from its own data. -->",
       );
       replace(
         /<meta http-equiv="Content-Security-Policy" content="[^"]*"/,

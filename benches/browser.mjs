@@ -34,7 +34,13 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 5));
 const NATIVE = option('--native', null);
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -54,7 +60,11 @@ const stats = (xs) => {
 };
 const brotli = (bytes) =>
   brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 22,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
   }).length;
 
 /** The seeds as one text of about `bytes` bytes (numbered copies, so lines differ). */
@@ -82,7 +92,8 @@ function corpus(bytes) {
 const served = mkdtempSync(join(tmpdir(), 'wenxi-bench-'));
 cpSync(DIST, served, { recursive: true });
 mkdirSync(join(served, 'bench', 'jieba'), { recursive: true });
-for (const file of ['jieba_rs_wasm.js', 'jieba_rs_wasm_bg.wasm']) cpSync(join(JIEBA_WASM, file), join(served, 'bench', 'jieba', file));
+for (const file of ['jieba_rs_wasm.js', 'jieba_rs_wasm_bg.wasm'])
+  cpSync(join(JIEBA_WASM, file), join(served, 'bench', 'jieba', file));
 // A page with no script of its own, to host workers (the server's CSP allows same-origin ones).
 writeFileSync(join(served, 'bench', 'blank.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
 // jieba-wasm's start-up is timed from navigation, as the page's is: this page starts its worker.
@@ -138,7 +149,8 @@ const FIRST_CLOUD = () => {
       window.__firstCloud = performance.now();
       window.__firstCloudFrom = document.body.dataset.state;
     }
-    if (Number(document.body.dataset.analysis) >= 1 && !window.__liveAnalysis) window.__liveAnalysis = performance.now();
+    if (Number(document.body.dataset.analysis) >= 1 && !window.__liveAnalysis)
+      window.__liveAnalysis = performance.now();
     if (window.__firstCloud && window.__liveAnalysis) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-analysis'] });
@@ -148,14 +160,21 @@ const FIRST_CLOUD = () => {
  *  to the first live analysis on screen. */
 async function firstCloud(page) {
   await page.waitForFunction(() => window.__firstCloud && window.__liveAnalysis, null, { timeout: 60_000 });
-  return page.evaluate(() => ({ cloud: window.__firstCloud, from: window.__firstCloudFrom, live: window.__liveAnalysis }));
+  return page.evaluate(() => ({
+    cloud: window.__firstCloud,
+    from: window.__firstCloudFrom,
+    live: window.__liveAnalysis,
+  }));
 }
 
 async function timed(page, action) {
   const before = await page.evaluate(() => Number(document.body.dataset.analysis));
   const start = Date.now();
   await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, {
+    timeout: 60_000,
+    polling: 'raf',
+  });
   return Date.now() - start;
 }
 
@@ -190,7 +209,13 @@ async function wenxiInWorker(page, workerUrl, corpusUrl, seedsUrl) {
         const analysisStart = performance.now();
         const analysis = await call('analyze', [{ network: { nodes: 150 } }]);
         const analyze = performance.now() - analysisStart;
-        return { add, analyze, tokens: info.tokens, nodes: analysis.network.nodes.length, memory: await call('memoryBytes') };
+        return {
+          add,
+          analyze,
+          tokens: info.tokens,
+          nodes: analysis.network.nodes.length,
+          memory: await call('memoryBytes'),
+        };
       } finally {
         worker.terminate();
       }
@@ -216,8 +241,20 @@ async function jiebaCut(page, corpusUrl) {
 const server = await startServer({ dir: served });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const chromiumVersion = browser.version();
-const results = { cold: [], warm: [], coldLive: [], warmLive: [], firstCloudFrom: [], jiebaStart: [], update: [], userWord: [], seedsMemory: [], requested: new Set() };
-for (const { label } of SIZES) results[label] = { add: [], analyze: [], memory: [], jieba: [], tokens: 0, jiebaTokens: 0 };
+const results = {
+  cold: [],
+  warm: [],
+  coldLive: [],
+  warmLive: [],
+  firstCloudFrom: [],
+  jiebaStart: [],
+  update: [],
+  userWord: [],
+  seedsMemory: [],
+  requested: new Set(),
+};
+for (const { label } of SIZES)
+  results[label] = { add: [], analyze: [], memory: [], jieba: [], tokens: 0, jiebaTokens: 0 };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -297,7 +334,10 @@ const transferred = [...results.requested]
   .map(fileOf)
   .filter(Boolean);
 const wenxiBrotli = transferred.reduce((sum, f) => sum + brotli(readFileSync(f)), 0);
-const jiebaBrotli = ['jieba_rs_wasm_bg.wasm', 'jieba_rs_wasm.js'].reduce((sum, f) => sum + brotli(readFileSync(join(JIEBA_WASM, f))), 0);
+const jiebaBrotli = ['jieba_rs_wasm_bg.wasm', 'jieba_rs_wasm.js'].reduce(
+  (sum, f) => sum + brotli(readFileSync(join(JIEBA_WASM, f))),
+  0,
+);
 rmSync(served, { recursive: true, force: true });
 
 const native = NATIVE ? JSON.parse(readFileSync(NATIVE, 'utf8')) : [];
@@ -328,7 +368,12 @@ row('start-up warm: reload → live analysis on screen (engine)', stats(results.
 row('jieba-wasm: navigation → init + first cut (cold)', stats(results.jiebaStart), fmt.ms);
 for (const { label, bytes } of SIZES) {
   const r = results[label];
-  row(`Wenxi ${label}: decode + clean + segment + index (worker)`, rate(bytes, r.add), fmt.mbs, label === '10 MB' ? '≥ 30 MB/s' : '');
+  row(
+    `Wenxi ${label}: decode + clean + segment + index (worker)`,
+    rate(bytes, r.add),
+    fmt.mbs,
+    label === '10 MB' ? '≥ 30 MB/s' : '',
+  );
   row(`jieba-wasm ${label}: decode + cut`, rate(bytes, r.jieba), fmt.mbs);
 }
 row('analysis on 10 MB: keywords + phrases + 150-node network', stats(results['10 MB'].analyze), fmt.ms, '≤ 500 ms');
@@ -341,18 +386,26 @@ const median = (xs) => stats(xs).median;
 const mbs10 = 10 / (median(results['10 MB'].add) / 1000);
 const jieba10 = 10 / (median(results['10 MB'].jieba) / 1000);
 const lines = [];
-lines.push(`Wenxi vs jieba-wasm 2.4.0, headless Chromium ${chromiumVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; ${RUNS} runs (min / median / max; for MB/s the min is the slowest run)`);
+lines.push(
+  `Wenxi vs jieba-wasm 2.4.0, headless Chromium ${chromiumVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; ${RUNS} runs (min / median / max; for MB/s the min is the slowest run)`,
+);
 lines.push('');
 lines.push('| measured | min | median | max | target |');
 lines.push('|---|---:|---:|---:|---|');
 for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
 lines.push('');
-lines.push(`First cloud drawn from (cold/warm, per run; 'snapshot' = the build-time analysis): ${results.firstCloudFrom.join(', ')}`);
+lines.push(
+  `First cloud drawn from (cold/warm, per run; 'snapshot' = the build-time analysis): ${results.firstCloudFrom.join(', ')}`,
+);
 lines.push('');
 lines.push('| ratios and totals (medians, same run) | value | target |');
 lines.push('|---|---:|---|');
-lines.push(`| download, brotli: everything the cold start requested | ${(wenxiBrotli / 1e6).toFixed(2)} MB | ≤ 2.0 MB |`);
-lines.push(`| download, brotli: jieba-wasm's .wasm + JS (segmentation only) | ${(jiebaBrotli / 1e6).toFixed(2)} MB | |`);
+lines.push(
+  `| download, brotli: everything the cold start requested | ${(wenxiBrotli / 1e6).toFixed(2)} MB | ≤ 2.0 MB |`,
+);
+lines.push(
+  `| download, brotli: jieba-wasm's .wasm + JS (segmentation only) | ${(jiebaBrotli / 1e6).toFixed(2)} MB | |`,
+);
 lines.push(`| Wenxi 10 MB indexing ÷ jieba-wasm cut | ${fmt.x(mbs10 / jieba10)} | ≥ 6× |`);
 if (nativeJieba) {
   lines.push(`| native jieba-rs cut, 10 MB (criterion) | ${fmt.mbs(nativeJieba)} | |`);
@@ -360,7 +413,11 @@ if (nativeJieba) {
   lines.push(`| Wenxi in the browser ÷ native jieba-rs cut | ${fmt.x(mbs10 / nativeJieba)} | ≥ 0.8× |`);
   lines.push(`| Wenxi in the browser ÷ native Wenxi | ${fmt.x(mbs10 / nativeWenxi)} | |`);
 }
-const scale = SIZES.map(({ label, bytes }) => `${label}: ${(median(results[label].add) / (bytes / 1e6)).toFixed(1)} ms/MB`);
+const scale = SIZES.map(
+  ({ label, bytes }) => `${label}: ${(median(results[label].add) / (bytes / 1e6)).toFixed(1)} ms/MB`,
+);
 lines.push(`| time per MB at 1 / 10 / 100 MB (linear = equal) | ${scale.join(', ')} | linear |`);
-lines.push(`| tokens at 10 MB: Wenxi (without spaces) / jieba-wasm (with line breaks) | ${results['10 MB'].tokens} / ${results['10 MB'].jiebaTokens} | |`);
+lines.push(
+  `| tokens at 10 MB: Wenxi (without spaces) / jieba-wasm (with line breaks) | ${results['10 MB'].tokens} / ${results['10 MB'].jiebaTokens} | |`,
+);
 console.log(`\n${lines.join('\n')}`);

@@ -6,7 +6,10 @@ import { chromium } from 'playwright-core';
 
 const sources = fileURLToPath(new URL('../www/icons/', import.meta.url));
 const dir = fileURLToPath(new URL('../public/icons/', import.meta.url));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage();
 for (const [svg, name] of [
   ['icon.svg', 'icon'],

@@ -24,7 +24,10 @@ analyzer.setStopWords([]);
 const { files } = JSON.parse(readFileSync(new URL('index.json', SEEDS), 'utf8'));
 for (const name of files) analyzer.addDocument(name, new Uint8Array(readFileSync(new URL(name, SEEDS))));
 const documents = analyzer.documents();
-const options = analysisOptions(structuredClone(DEFAULT_SETTINGS), documents.map((d) => d.id));
+const options = analysisOptions(
+  structuredClone(DEFAULT_SETTINGS),
+  documents.map((d) => d.id),
+);
 const analysis = analyzer.analyze(options);
 analyzer.free();
 

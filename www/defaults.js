@@ -14,7 +14,15 @@ export const DEFAULT_SETTINGS = Object.freeze({
   }),
   topTerms: 200,
   keywordWeight: 'freq',
-  network: Object.freeze({ unit: 'sentence', window: 5, measure: 'npmi', nodes: 60, maxEdges: 150, minScore: null, minCount: 2 }),
+  network: Object.freeze({
+    unit: 'sentence',
+    window: 5,
+    measure: 'npmi',
+    nodes: 60,
+    maxEdges: 150,
+    minScore: null,
+    minCount: 2,
+  }),
   phrases: Object.freeze({ minCount: 3, limit: 50 }),
 });
 

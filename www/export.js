@@ -62,7 +62,10 @@ export async function pngBlob(svg, scale = 2) {
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG 导出失败 / PNG export failed'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG 导出失败 / PNG export failed'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

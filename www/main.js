@@ -44,18 +44,23 @@ registerStrings({
     segmenting: '正在分词「{name}」… {percent}%',
     added: '已添加「{name}」（{encoding}，{chars} 字）',
     addedMany: '已添加 {ok} 个文件，{failed} 个未添加。',
-    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
+    tooLarge:
+      '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
     noTerms: '「{name}」在当前的筛选条件下没有可分析的词语（只有标点、数字或停用词），不会出现在词云和关键词中。',
     userWordsApplied: '已应用 {n} 个自定义词，重新分词 {docs} 篇文档。',
     stopWordsApplied: '已应用 {n} 个停用词。',
     crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
-    crashLost: '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
+    crashLost:
+      '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
     seedsFailed: '示例文章未能加载：{message}。您仍可添加自己的文件。',
     startFailed: '启动失败：{message}',
-    storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
-    storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
-    storageFull: '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
+    storageUnavailable:
+      '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
+    storageFailed:
+      '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    storageFull:
+      '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
     restoreFailed: '恢复「{name}」失败：{reason}',
     workspace: '工作区',
     exportWorkspace: '导出工作区',
@@ -91,18 +96,24 @@ registerStrings({
     segmenting: 'Segmenting "{name}"… {percent}%',
     added: 'Added "{name}" ({encoding}, {chars} characters)',
     addedMany: 'Added {ok} files; {failed} not added.',
-    tooLarge: '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
+    tooLarge:
+      '「{name}」太大（{size} MB），上限为 {limit} MB（更大的文件会耗尽浏览器标签页的内存）。 / "{name}" is too large ({size} MB); the limit is {limit} MB (a larger file would exhaust the memory of a browser tab).',
     readFailed: '无法读取「{name}」：{reason} / Cannot read "{name}": {reason}',
-    noTerms: '"{name}" has no words to analyse with the current filters (only punctuation, numbers or stop words); it adds nothing to the cloud or the keywords.',
+    noTerms:
+      '"{name}" has no words to analyse with the current filters (only punctuation, numbers or stop words); it adds nothing to the cloud or the keywords.',
     userWordsApplied: 'Applied {n} user words; re-segmented {docs} documents.',
     stopWordsApplied: 'Applied {n} stop words.',
     crashRestored: '文档已从浏览器存储中恢复。 / The documents were restored from browser storage.',
-    crashLost: '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
+    crashLost:
+      '{n} 篇未能保存的文档无法恢复，请重新添加。 / {n} documents that could not be stored are lost; please add them again.',
     seedsFailed: 'The sample articles could not be loaded: {message}. You can still add your own files.',
     startFailed: 'Start-up failed: {message}',
-    storageUnavailable: '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
-    storageFailed: '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
-    storageFull: '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
+    storageUnavailable:
+      '浏览器存储不可用，本次添加的内容不会保存（{reason}）。分析照常进行。 / Browser storage is unavailable; what you add now will not be kept ({reason}). Analysis works as usual.',
+    storageFailed:
+      '「{name}」未能保存到浏览器存储（{reason}），仅在本次会话中可用。 / "{name}" could not be stored ({reason}); it is kept for this session only.',
+    storageFull:
+      '浏览器存储已满：「{name}」仅在本次会话中可用，重新载入页面后需要重新添加。 / Browser storage is full: "{name}" is kept for this session only; add it again after a reload.',
     restoreFailed: 'Could not restore "{name}": {reason}',
     workspace: 'Workspace',
     exportWorkspace: 'Export workspace',
@@ -352,7 +363,10 @@ function serially(job) {
 /** Whether document `id` has any word that the current filters keep (counted alone). */
 async function hasTerms(id) {
   try {
-    const counted = await analyzer.call('keyness', [[id], { documents: [id], filter: state.settings.filter, limit: 1 }]);
+    const counted = await analyzer.call('keyness', [
+      [id],
+      { documents: [id], filter: state.settings.filter, limit: 1 },
+    ]);
     return counted.targetTokens > 0;
   } catch {
     return true; // no reason to worry the person
@@ -370,7 +384,10 @@ async function addFilesNow(files) {
   for (const file of files) {
     if (file.size > MAX_DOCUMENT_BYTES) {
       const mb = (n) => (n >= 1e7 ? (n / 1e6).toFixed(0) : (n / 1e6).toFixed(1));
-      documentsView.notice(t('tooLarge', { name: file.name, size: mb(file.size), limit: mb(MAX_DOCUMENT_BYTES) }), 'error');
+      documentsView.notice(
+        t('tooLarge', { name: file.name, size: mb(file.size), limit: mb(MAX_DOCUMENT_BYTES) }),
+        'error',
+      );
       failed++;
       continue;
     }
@@ -389,11 +406,18 @@ async function addFilesNow(files) {
         onProgress: (f) => setProgress(f, t('segmenting', { name: file.name, percent: Math.round(f * 100) })),
       });
       state.included.add(info.id);
-      documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
+      documentsView.notice(
+        t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }),
+        'ok',
+      );
       ok++;
       if (!(await hasTerms(info.id))) documentsView.notice(t('noTerms', { name: info.name }), 'info');
       // The bytes went to the worker; read the file again for the store.
-      await keep(info, async () => ({ name: file.name, kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) }));
+      await keep(info, async () => ({
+        name: file.name,
+        kind: 'bytes',
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      }));
     } catch (err) {
       documentsView.notice(err.message, 'error');
       failed++;
@@ -413,10 +437,15 @@ function addText(name, text) {
 
 async function addTextNow(name, text) {
   try {
-    const info = await analyzer.addText(name, text, (f) => setProgress(f, t('segmenting', { name, percent: Math.round(f * 100) })));
+    const info = await analyzer.addText(name, text, (f) =>
+      setProgress(f, t('segmenting', { name, percent: Math.round(f * 100) })),
+    );
     setProgress(null);
     state.included.add(info.id);
-    documentsView.notice(t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }), 'ok');
+    documentsView.notice(
+      t('added', { name: info.name, encoding: info.encoding, chars: numberFormat().format(info.chars) }),
+      'ok',
+    );
     if (!(await hasTerms(info.id))) documentsView.notice(t('noTerms', { name: info.name }), 'info');
     await keep(info, () => ({ name, kind: 'text', text }));
     await refreshDocuments();
@@ -453,14 +482,26 @@ async function keep(info, record) {
 
 const documentsActions = {
   async setIncluded(ids) {
-    if (!(await afterStart().then(() => true, () => false))) return;
+    if (
+      !(await afterStart().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     state.included = new Set(ids);
     documentsView.render(state);
     persistSelection();
     scheduleAnalysis(0);
   },
   async remove(id) {
-    if (!(await afterStart().then(() => true, () => false))) return;
+    if (
+      !(await afterStart().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     await analyzer.removeDocument(id);
     state.included.delete(id);
     const origin = origins.get(id) ?? '';
@@ -668,7 +709,8 @@ async function start() {
       }
       // The analyzer holds nothing yet (state.documents may be the snapshot's).
       await loadFromStore([]);
-      const sameDocuments = (a, b) => a.map((d) => `${d.id}:${d.name}`).join('/') === b.map((d) => `${d.id}:${d.name}`).join('/');
+      const sameDocuments = (a, b) =>
+        a.map((d) => `${d.id}:${d.name}`).join('/') === b.map((d) => `${d.id}:${d.name}`).join('/');
       snapshotStale = snapshotShown && !(workspaceIsPristine() && sameDocuments(state.documents, snapshot.documents));
     });
   } catch (err) {

@@ -21,9 +21,7 @@ export async function seedFiles(baseUrl, skip = []) {
 async function fetchOk(url, what) {
   const response = await fetch(url);
   if (!response.ok) {
-    throw new Error(
-      `无法加载${what}（HTTP ${response.status}）。 / Cannot load ${url} (HTTP ${response.status}).`,
-    );
+    throw new Error(`无法加载${what}（HTTP ${response.status}）。 / Cannot load ${url} (HTTP ${response.status}).`);
   }
   return response;
 }

@@ -132,7 +132,8 @@ export async function openStore() {
     const open = indexedDB.open(DB_NAME, DB_VERSION);
     open.onupgradeneeded = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('documents')) db.createObjectStore('documents', { keyPath: 'key', autoIncrement: true });
+      if (!db.objectStoreNames.contains('documents'))
+        db.createObjectStore('documents', { keyPath: 'key', autoIncrement: true });
       if (!db.objectStoreNames.contains('state')) db.createObjectStore('state');
     };
     // Another tab holding an older version must not block this one forever.

@@ -28,12 +28,10 @@ const prefetched = (() => {
 })();
 
 let wasmMemory;
-const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(
-  ([wasm, wxd]) => {
-    wasmMemory = wasm.memory;
-    return new Analyzer(wxd);
-  },
-);
+const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(([wasm, wxd]) => {
+  wasmMemory = wasm.memory;
+  return new Analyzer(wxd);
+});
 
 async function fetchBytes(url) {
   const response = await fetch(url);

@@ -21,9 +21,20 @@ function fromBase64(text) {
 /** Download the workspace; resolves to the number of documents in it. */
 export async function exportWorkspace(store, { removedSeeds, userWords, stopWords, settings }) {
   const documents = (await store.documents()).map((d) =>
-    d.kind === 'text' ? { name: d.name, kind: 'text', text: d.text } : { name: d.name, kind: 'bytes', base64: toBase64(d.bytes) },
+    d.kind === 'text'
+      ? { name: d.name, kind: 'text', text: d.text }
+      : { name: d.name, kind: 'bytes', base64: toBase64(d.bytes) },
   );
-  const workspace = { format: FORMAT, version: VERSION, exportedAt: new Date().toISOString(), removedSeeds, userWords, stopWords, settings, documents };
+  const workspace = {
+    format: FORMAT,
+    version: VERSION,
+    exportedAt: new Date().toISOString(),
+    removedSeeds,
+    userWords,
+    stopWords,
+    settings,
+    documents,
+  };
   downloadBlob(fileName('workspace', 'json'), new Blob([JSON.stringify(workspace)], { type: 'application/json' }));
   return documents.length;
 }

@@ -23,17 +23,17 @@ async function afterAnalysis(page, action) {
 /** The keyness table: [{term, target, reference, llr, logRatio}]. */
 function readTable(page) {
   const number = (text) => Number(text.replace(/[,，]/g, ''));
-  return page.$$eval(`${VIEW} table tbody tr`, (rows) =>
-    rows.map((row) => [...row.cells].map((c) => c.textContent.trim())),
-  ).then((rows) =>
-    rows.map((cells) => ({
-      term: cells[1],
-      target: number(cells[2]),
-      reference: number(cells[3]),
-      llr: number(cells[4]),
-      logRatio: number(cells[5]),
-    })),
-  );
+  return page
+    .$$eval(`${VIEW} table tbody tr`, (rows) => rows.map((row) => [...row.cells].map((c) => c.textContent.trim())))
+    .then((rows) =>
+      rows.map((cells) => ({
+        term: cells[1],
+        target: number(cells[2]),
+        reference: number(cells[3]),
+        llr: number(cells[4]),
+        logRatio: number(cells[5]),
+      })),
+    );
 }
 
 /** The cloud's words: visible text and font size. */
@@ -56,7 +56,13 @@ async function tableChangedFrom(page, before) {
       const rows = [...document.querySelectorAll(`${sel} table tbody tr`)].slice(0, 10);
       return rows.length > 0 && rows.map((r) => r.cells[1]?.textContent.trim()).join('|') !== old;
     },
-    [VIEW, before.slice(0, 10).map((r) => r.term).join('|')],
+    [
+      VIEW,
+      before
+        .slice(0, 10)
+        .map((r) => r.term)
+        .join('|'),
+    ],
     { timeout: 15_000 },
   );
 }
@@ -101,7 +107,11 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     assert.ok(cloud.length >= 20, `only ${cloud.length} words in the compare cloud`);
     const largest = cloud.reduce((a, b) => (b.size > a.size ? b : a));
     assert.equal(largest.text, first[0].term, 'the largest word is not the key term with the highest G²');
-    for (const word of cloud) assert.ok(first.some((row) => row.term === word.text), `${word.text} is not in the table`);
+    for (const word of cloud)
+      assert.ok(
+        first.some((row) => row.term === word.text),
+        `${word.text} is not in the table`,
+      );
     await session.screenshot('compare-first');
 
     // Another document: another list.
@@ -109,7 +119,10 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     await target.selectOption(secondId);
     await tableChangedFrom(page, first);
     const second = await readTable(page);
-    assert.notDeepEqual(second.slice(0, 10).map((r) => r.term), first.slice(0, 10).map((r) => r.term));
+    assert.notDeepEqual(
+      second.slice(0, 10).map((r) => r.term),
+      first.slice(0, 10).map((r) => r.term),
+    );
     const cloud2 = await readCloud(page);
     assert.equal(cloud2.reduce((a, b) => (b.size > a.size ? b : a)).text, second[0].term);
     await session.screenshot('compare-second');
@@ -129,7 +142,10 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
 
     // A word of the cloud opens its contexts.
     const word = second[0].term;
-    await page.locator(`${VIEW} svg`).getByRole('button', { name: new RegExp(`^${word}[，,]`) }).click();
+    await page
+      .locator(`${VIEW} svg`)
+      .getByRole('button', { name: new RegExp(`^${word}[，,]`) })
+      .click();
     await page.locator('#view-kwic').waitFor({ state: 'visible' });
     await page.waitForFunction((w) => document.querySelector('#view-kwic').textContent.includes(w), word, {
       timeout: 15_000,

@@ -32,14 +32,16 @@ const small = (i, prefix = 'f') => textFile(`${prefix}${String(i).padStart(2, '0
 /** How often `word` occurs in the documents ticked for the analysis (the worker's answer). */
 const occurrences = (page, word) =>
   page.evaluate(async (word) => {
-    const ids = [...document.querySelectorAll('#documents li.doc input[type=checkbox]:checked')].map((b) => Number(b.value));
+    const ids = [...document.querySelectorAll('#documents li.doc input[type=checkbox]:checked')].map((b) =>
+      Number(b.value),
+    );
     return (await window.wenxi.request('kwic', word, { documents: ids })).total;
   }, word);
 
 /** Waits until no analysis is scheduled or running: the counter stands still for a second. */
 async function quiet(page) {
   let last = await analysisCount(page);
-  for (let still = 0; still < 4; ) {
+  for (let still = 0; still < 4;) {
     await page.waitForTimeout(250);
     const now = await analysisCount(page);
     still = now === last && !(await page.locator('#status').textContent()).startsWith('正在分析') ? still + 1 : 0;
@@ -51,9 +53,25 @@ async function quiet(page) {
 function reference(page, { filter = {}, keywordWeight = 'freq' } = {}) {
   return page.evaluate(
     async ({ filter, keywordWeight }) => {
-      const ids = [...document.querySelectorAll('#documents li.doc input[type=checkbox]:checked')].map((b) => Number(b.value));
-      const base = { stopWords: true, userStopWords: true, punctuation: true, numbers: true, singleChars: true, minLength: 1, minFrequency: 1, pos: null };
-      const analysis = await window.wenxi.request('analyze', { documents: ids, filter: { ...base, ...filter }, keywordWeight, topTerms: 200 });
+      const ids = [...document.querySelectorAll('#documents li.doc input[type=checkbox]:checked')].map((b) =>
+        Number(b.value),
+      );
+      const base = {
+        stopWords: true,
+        userStopWords: true,
+        punctuation: true,
+        numbers: true,
+        singleChars: true,
+        minLength: 1,
+        minFrequency: 1,
+        pos: null,
+      };
+      const analysis = await window.wenxi.request('analyze', {
+        documents: ids,
+        filter: { ...base, ...filter },
+        keywordWeight,
+        topTerms: 200,
+      });
       return analysis.terms.map((t) => ({ term: t.term, freq: t.freq }));
     },
     { filter, keywordWeight },
@@ -85,74 +103,114 @@ test('ten files dropped at once are all listed, in the order dropped', { timeout
       const files = Array.from({ length: 10 }, (_, i) => small(i));
       await afterAnalysis(page, () => dropFiles(page, files));
       const docs = await documentList(page);
-      assert.deepEqual(docs.slice(5).map((d) => [d.name, d.included]), files.map((f) => [f.name, true]));
+      assert.deepEqual(
+        docs.slice(5).map((d) => [d.name, d.included]),
+        files.map((f) => [f.name, true]),
+      );
       const lines = (await notices(page)).reverse().map((n) => n.text);
-      assert.deepEqual(lines.slice(0, 10).map((l) => /「(.+)」/.exec(l)[1]), files.map((f) => f.name));
+      assert.deepEqual(
+        lines.slice(0, 10).map((l) => /「(.+)」/.exec(l)[1]),
+        files.map((f) => f.name),
+      );
       assert.equal(lines[10], '已添加 10 个文件，0 个未添加。');
       assert.match(await page.locator('#status').textContent(), /^15 篇文档（已选 15 篇）/);
-      for (const word of WORDS.slice(0, 10)) assert.equal(await occurrences(page, word), 3, `${word} is not in the analysis`);
+      for (const word of WORDS.slice(0, 10))
+        assert.equal(await occurrences(page, word), 3, `${word} is not in the analysis`);
     },
     { slow: false },
   );
 });
 
-test('files dropped while an analysis runs, in two drops in a row, are all added in order', { timeout: 180_000 }, async (t) => {
-  await withPage(t, async (session, page) => {
-    const first = [0, 1, 2].map((i) => small(i, 'a'));
-    const second = [3, 4].map((i) => small(i, 'b'));
-    const before = await analysisCount(page);
-    // A setting change starts a slow analysis; both drops land while it runs.
-    await page.uncheck('#settings [name=singleChars]');
-    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('正在分析'));
-    await dropFiles(page, first);
-    await dropFiles(page, second);
-    await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before);
-    await quiet(page);
+test(
+  'files dropped while an analysis runs, in two drops in a row, are all added in order',
+  { timeout: 180_000 },
+  async (t) => {
+    await withPage(t, async (session, page) => {
+      const first = [0, 1, 2].map((i) => small(i, 'a'));
+      const second = [3, 4].map((i) => small(i, 'b'));
+      const before = await analysisCount(page);
+      // A setting change starts a slow analysis; both drops land while it runs.
+      await page.uncheck('#settings [name=singleChars]');
+      await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('正在分析'));
+      await dropFiles(page, first);
+      await dropFiles(page, second);
+      await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before);
+      await quiet(page);
 
-    const docs = await documentList(page);
-    assert.deepEqual(docs.slice(6).map((d) => d.name), [...first, ...second].map((f) => f.name), 'the drops were interleaved or lost');
-    assert.ok(docs.every((d) => d.included));
-    const lines = (await notices(page)).reverse().map((n) => n.text);
-    assert.deepEqual(
-      lines.slice(-7),
-      [
-        ...first.map((f) => lines.find((l) => l.includes(f.name))),
-        '已添加 3 个文件，0 个未添加。',
-        ...second.map((f) => lines.find((l) => l.includes(f.name))),
-        '已添加 2 个文件，0 个未添加。',
-      ],
-      `notices: ${lines.join(' | ')}`,
+      const docs = await documentList(page);
+      assert.deepEqual(
+        docs.slice(6).map((d) => d.name),
+        [...first, ...second].map((f) => f.name),
+        'the drops were interleaved or lost',
+      );
+      assert.ok(docs.every((d) => d.included));
+      const lines = (await notices(page)).reverse().map((n) => n.text);
+      assert.deepEqual(
+        lines.slice(-7),
+        [
+          ...first.map((f) => lines.find((l) => l.includes(f.name))),
+          '已添加 3 个文件，0 个未添加。',
+          ...second.map((f) => lines.find((l) => l.includes(f.name))),
+          '已添加 2 个文件，0 个未添加。',
+        ],
+        `notices: ${lines.join(' | ')}`,
+      );
+      assert.match(await page.locator('#status').textContent(), /^11 篇文档（已选 11 篇）/);
+      // The view is that of the final settings (single characters kept) over all the documents.
+      const rows = await keywordRows(page);
+      assert.deepEqual(
+        rows.map(({ term, freq }) => ({ term, freq })),
+        await reference(page, { filter: { singleChars: false } }),
+      );
+      for (const word of WORDS.slice(0, 5))
+        assert.equal(await occurrences(page, word), 3, `${word} is not in the analysis`);
+    });
+  },
+);
+
+test(
+  'a file dropped while the page is still loading comes after the seeds, and is stored',
+  { timeout: 120_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(session.url, { waitUntil: 'domcontentloaded' });
+    // The controller listens from its first line; the store and the seeds are still loading (on a
+    // first visit the build-time snapshot may be on screen meanwhile: www/startup.js).
+    assert.ok(['loading', 'snapshot'].includes(await page.evaluate(() => document.body.dataset.state)));
+    await dropFiles(page, [small(5)]);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#documents li.doc').length === 6 && Number(document.body.dataset.analysis) > 0,
+      null,
+      {
+        timeout: 60_000,
+      },
     );
-    assert.match(await page.locator('#status').textContent(), /^11 篇文档（已选 11 篇）/);
-    // The view is that of the final settings (single characters kept) over all the documents.
-    const rows = await keywordRows(page);
-    assert.deepEqual(rows.map(({ term, freq }) => ({ term, freq })), await reference(page, { filter: { singleChars: false } }));
-    for (const word of WORDS.slice(0, 5)) assert.equal(await occurrences(page, word), 3, `${word} is not in the analysis`);
-  });
-});
-
-test('a file dropped while the page is still loading comes after the seeds, and is stored', { timeout: 120_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  const { page } = session;
-  await page.goto(session.url, { waitUntil: 'domcontentloaded' });
-  // The controller listens from its first line; the store and the seeds are still loading (on a
-  // first visit the build-time snapshot may be on screen meanwhile: www/startup.js).
-  assert.ok(['loading', 'snapshot'].includes(await page.evaluate(() => document.body.dataset.state)));
-  await dropFiles(page, [small(5)]);
-  await page.waitForFunction(() => document.querySelectorAll('#documents li.doc').length === 6 && Number(document.body.dataset.analysis) > 0, null, {
-    timeout: 60_000,
-  });
-  await quiet(page);
-  const names = (await documentList(page)).map((d) => d.name);
-  assert.equal(names.at(-1), small(5).name, `order: ${names}`);
-  assert.deepEqual(await notices(page), [{ kind: 'ok', text: `已添加「${small(5).name}」（UTF-8，${[...smallText(5)].length} 字）` }]);
-  assert.deepEqual((await storedDocuments(page)).map((d) => d.name), [small(5).name]);
-  await page.reload();
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0, null, { timeout: 60_000 });
-  assert.deepEqual((await documentList(page)).map((d) => d.name), names, 'the order changed after a reload');
-  session.assertClean();
-});
+    await quiet(page);
+    const names = (await documentList(page)).map((d) => d.name);
+    assert.equal(names.at(-1), small(5).name, `order: ${names}`);
+    assert.deepEqual(await notices(page), [
+      { kind: 'ok', text: `已添加「${small(5).name}」（UTF-8，${[...smallText(5)].length} 字）` },
+    ]);
+    assert.deepEqual(
+      (await storedDocuments(page)).map((d) => d.name),
+      [small(5).name],
+    );
+    await page.reload();
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    assert.deepEqual(
+      (await documentList(page)).map((d) => d.name),
+      names,
+      'the order changed after a reload',
+    );
+    session.assertClean();
+  },
+);
 
 test('twenty quick setting changes: the view ends on the last settings', { timeout: 180_000 }, async (t) => {
   await withPage(t, async (session, page) => {
@@ -177,10 +235,17 @@ test('twenty quick setting changes: the view ends on the last settings', { timeo
     const withStopWords = await reference(page, { filter: { minFrequency: 20 }, keywordWeight: 'tfidf' });
     assert.notDeepEqual(expected, withStopWords, 'the stop words setting makes no difference here');
     const rows = await keywordRows(page);
-    assert.deepEqual(rows.map(({ term, freq }) => ({ term, freq })), expected, 'the table is not that of the last settings');
+    assert.deepEqual(
+      rows.map(({ term, freq }) => ({ term, freq })),
+      expected,
+      'the table is not that of the last settings',
+    );
     const words = await cloudWords(page);
     const top = new Set(expected.slice(0, 100).map((r) => r.term));
-    assert.ok(words.length > 20 && words.every((w) => top.has(w)), `the cloud shows words of other settings: ${words.filter((w) => !top.has(w))}`);
+    assert.ok(
+      words.length > 20 && words.every((w) => top.has(w)),
+      `the cloud shows words of other settings: ${words.filter((w) => !top.has(w))}`,
+    );
     assert.equal(analyses < 61, true, 'every change ran its own analysis');
     await session.screenshot('concurrency-settings');
   });
@@ -213,7 +278,10 @@ test('a document removed while an analysis of it runs is gone, and nothing fails
     assert.deepEqual(errors, []);
     assert.deepEqual(await storedDocuments(page), [], 'the removed document is still stored');
     const rows = await keywordRows(page);
-    assert.deepEqual(rows.map(({ term, freq }) => ({ term, freq })), await reference(page, { filter: { numbers: false } }));
+    assert.deepEqual(
+      rows.map(({ term, freq }) => ({ term, freq })),
+      await reference(page, { filter: { numbers: false } }),
+    );
     assert.ok(!rows.some((r) => r.term === '编辑部'), 'the removed document still counts');
     assert.equal(await occurrences(page, '考拉'), 0);
     await page.click('[data-tab="kwic"]');
@@ -227,26 +295,41 @@ test('a document removed while an analysis of it runs is gone, and nothing fails
   });
 });
 
-test('a document removed while files are being added stays removed; the added ones stay', { timeout: 180_000 }, async (t) => {
-  await withPage(
-    t,
-    async (session, page) => {
-      const seeds = await documentList(page);
-      // A 2 MB file first, so the batch takes a moment; remove a seed while it is read.
-      const batch = [textFile('slow.txt', BIG.slice(0, 700_000)), small(6), small(7)];
-      const before = await analysisCount(page);
-      await dropFiles(page, batch);
-      await page.locator(`#documents li.doc[data-id="${seeds[0].id}"] button.remove`).click();
-      await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before);
-      await page.waitForFunction(() => document.querySelectorAll('#documents li.doc').length === 7);
-      await quiet(page);
-      const names = (await documentList(page)).map((d) => d.name);
-      assert.deepEqual(names, [...seeds.slice(1).map((d) => d.name), ...batch.map((f) => f.name)]);
-      assert.deepEqual((await notices(page)).filter((n) => n.kind === 'error'), []);
-      await page.reload();
-      await page.waitForFunction(() => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0, null, { timeout: 60_000 });
-      assert.deepEqual((await documentList(page)).map((d) => d.name), names, 'after a reload');
-    },
-    { slow: false },
-  );
-});
+test(
+  'a document removed while files are being added stays removed; the added ones stay',
+  { timeout: 180_000 },
+  async (t) => {
+    await withPage(
+      t,
+      async (session, page) => {
+        const seeds = await documentList(page);
+        // A 2 MB file first, so the batch takes a moment; remove a seed while it is read.
+        const batch = [textFile('slow.txt', BIG.slice(0, 700_000)), small(6), small(7)];
+        const before = await analysisCount(page);
+        await dropFiles(page, batch);
+        await page.locator(`#documents li.doc[data-id="${seeds[0].id}"] button.remove`).click();
+        await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before);
+        await page.waitForFunction(() => document.querySelectorAll('#documents li.doc').length === 7);
+        await quiet(page);
+        const names = (await documentList(page)).map((d) => d.name);
+        assert.deepEqual(names, [...seeds.slice(1).map((d) => d.name), ...batch.map((f) => f.name)]);
+        assert.deepEqual(
+          (await notices(page)).filter((n) => n.kind === 'error'),
+          [],
+        );
+        await page.reload();
+        await page.waitForFunction(
+          () => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0,
+          null,
+          { timeout: 60_000 },
+        );
+        assert.deepEqual(
+          (await documentList(page)).map((d) => d.name),
+          names,
+          'after a reload',
+        );
+      },
+      { slow: false },
+    );
+  },
+);

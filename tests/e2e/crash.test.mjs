@@ -20,12 +20,23 @@ test('a panic in the wasm restarts the worker and restores the documents', { tim
   assert.equal((await documentList(page)).length, 6);
 
   const failure = await afterAnalysis(page, () =>
-    page.evaluate(() => window.wenxi.request('panicForTest').then(() => 'no error', (err) => `${err.name}: ${err.message}`)),
+    page.evaluate(() =>
+      window.wenxi.request('panicForTest').then(
+        () => 'no error',
+        (err) => `${err.name}: ${err.message}`,
+      ),
+    ),
   );
   assert.ok(failure > 0);
   const texts = (await notices(page)).map((n) => n.text);
-  assert.ok(texts.some((text) => text.startsWith('分析引擎出错') && text.includes('已重新启动')), `notices: ${texts}`);
-  assert.ok(texts.some((text) => text.includes('文档已从浏览器存储中恢复')), `notices: ${texts}`);
+  assert.ok(
+    texts.some((text) => text.startsWith('分析引擎出错') && text.includes('已重新启动')),
+    `notices: ${texts}`,
+  );
+  assert.ok(
+    texts.some((text) => text.includes('文档已从浏览器存储中恢复')),
+    `notices: ${texts}`,
+  );
 
   // Everything is back and the new worker answers.
   const names = (await documentList(page)).map((d) => d.name ?? d);

@@ -31,7 +31,9 @@ function legacyTable(encoding) {
   const decoder = new TextDecoder(encoding);
   const table = new Map();
   // The common plane (0xA1..) first, so that Big5's HKSCS duplicates never win.
-  const leads = [...Array(0xff - 0xa1).keys()].map((i) => 0xa1 + i).concat([...Array(0xa1 - 0x81).keys()].map((i) => 0x81 + i));
+  const leads = [...Array(0xff - 0xa1).keys()]
+    .map((i) => 0xa1 + i)
+    .concat([...Array(0xa1 - 0x81).keys()].map((i) => 0x81 + i));
   for (const lead of leads) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       const char = decoder.decode(Uint8Array.of(lead, trail));
@@ -48,7 +50,8 @@ function legacyTable(encoding) {
  * 'big5'. Throws on a character the legacy encoding cannot hold.
  */
 export function encode(text, encoding, { bom = false } = {}) {
-  if (encoding === 'utf8') return Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf8')
+    return Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
   if (encoding === 'utf16le' || encoding === 'utf16be') {
     const le = Buffer.from(text, 'utf16le');
     const bytes = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
@@ -101,10 +104,13 @@ export async function openPage(session) {
   const { page } = session;
   await page.goto(session.url);
   // 'snapshot': still starting, with the build-time analysis on screen (www/startup.js).
-  await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
+  await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, {
+    timeout: 60_000,
+  });
   // A start-up failure (e.g. dist/ rebuilt meanwhile) fails here, with what the page says.
   const state = await page.evaluate(() => document.body.dataset.state);
-  if (state !== 'ready') throw new Error(`the page did not start (${state}): ${await page.locator('#status').textContent()}`);
+  if (state !== 'ready')
+    throw new Error(`the page did not start (${state}): ${await page.locator('#status').textContent()}`);
   await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
   return page;
 }
@@ -223,37 +229,44 @@ export function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      (row.push(cell), rows.push(row), (row = []), (cell = ''));
     } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
 /** The documents in the page's IndexedDB store ({name, kind, size}, in order), read directly;
  *  [] when there is no database (opening a missing one would create it without its stores). */
 export function storedDocuments(page) {
-  return page.evaluate(
-    async () =>
-      !(await indexedDB.databases()).some((db) => db.name === 'wenxi') ? [] : new Promise((resolve, reject) => {
-        const open = indexedDB.open('wenxi');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('documents').objectStore('documents').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result.map((d) => ({ name: d.name, kind: d.kind, size: d.kind === 'text' ? d.text.length : d.bytes.length })));
+  return page.evaluate(async () =>
+    !(await indexedDB.databases()).some((db) => db.name === 'wenxi')
+      ? []
+      : new Promise((resolve, reject) => {
+          const open = indexedDB.open('wenxi');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('documents').objectStore('documents').getAll();
+            all.onsuccess = () => {
+              db.close();
+              resolve(
+                all.result.map((d) => ({
+                  name: d.name,
+                  kind: d.kind,
+                  size: d.kind === 'text' ? d.text.length : d.bytes.length,
+                })),
+              );
+            };
+            all.onerror = () => reject(all.error);
           };
-          all.onerror = () => reject(all.error);
-        };
-      }),
+        }),
   );
 }

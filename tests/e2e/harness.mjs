@@ -115,7 +115,7 @@ async function launch(isLocal) {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
-    throw new Error(`cannot launch ${CHROMIUM} (apt-get install chromium): ${err.message}`);
+    throw new Error(`cannot launch ${CHROMIUM} (apt-get install chromium): ${err.message}`, { cause: err });
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const consoleErrors = [];

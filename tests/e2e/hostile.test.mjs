@@ -34,7 +34,8 @@ const LINE_COPIES = Math.ceil(1_048_576 / Buffer.byteLength(ZH));
 const LINE = ZH.replace(/。/g, '，').repeat(LINE_COPIES);
 
 const EMOJI = '今天天气很好😀😀，我们去公园🌳散步。𠀀𠀁𠀂是扩展B区的汉字，𠮷野家也很好吃。👨‍👩‍👧家庭🎉庆祝。';
-const MIXED = '东京的Sony公司发布了新的PlayStation。日本語の文章も含まれています：ソニーは新しいゲーム機を発表しました。English text: the quick brown fox jumps over the lazy dog.';
+const MIXED =
+  '东京的Sony公司发布了新的PlayStation。日本語の文章も含まれています：ソニーは新しいゲーム機を発表しました。English text: the quick brown fox jumps over the lazy dog.';
 const TRAD = '臺灣的颱風季節通常從七月開始。氣象局發布颱風警報，提醒民眾注意強風豪雨。學校與辦公室可能會停課停班。';
 const GBK_TEXT = 'iPhone 15 发布会：Apple 公司在 California 发布新手机。手机价格 999 USD，芯片性能提升。';
 const PUNCT = '，。！？、；：“”‘’（）《》【】……——·,.!?;:()[]{}<>"\'-_/\\|@#$%^&*~`\n'.repeat(20);
@@ -49,7 +50,8 @@ const REFUSED = [
   {
     label: 'a PNG renamed .txt',
     file: fixture('photo.txt', 'png.txt'),
-    message: '「png.txt」不是文本文件（看起来是 PNG 图片）。 / "png.txt" is not a text file (it looks like a PNG image).',
+    message:
+      '「png.txt」不是文本文件（看起来是 PNG 图片）。 / "png.txt" is not a text file (it looks like a PNG image).',
   },
   {
     label: 'a ZIP renamed .txt',
@@ -59,8 +61,12 @@ const REFUSED = [
   },
   {
     label: 'a PDF renamed .txt',
-    file: bytes('pdf.txt', binary('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstream\n', 300, 91)),
-    message: '「pdf.txt」不是文本文件（看起来是 PDF 文档）。 / "pdf.txt" is not a text file (it looks like a PDF document).',
+    file: bytes(
+      'pdf.txt',
+      binary('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstream\n', 300, 91),
+    ),
+    message:
+      '「pdf.txt」不是文本文件（看起来是 PDF 文档）。 / "pdf.txt" is not a text file (it looks like a PDF document).',
   },
   { label: 'an empty file', file: fixture('empty.txt'), message: '「empty.txt」是空文件。 / "empty.txt" is empty.' },
   {
@@ -78,7 +84,10 @@ const REFUSED = [
 const ADDED = [
   {
     label: 'NUL bytes in the middle of text',
-    file: bytes('nul.txt', Buffer.concat([encode(ZH.repeat(4), 'utf8'), Buffer.from([0, 0]), encode(ZH.repeat(4), 'utf8')])),
+    file: bytes(
+      'nul.txt',
+      Buffer.concat([encode(ZH.repeat(4), 'utf8'), Buffer.from([0, 0]), encode(ZH.repeat(4), 'utf8')]),
+    ),
     encoding: 'UTF-8',
     chars: chars(ZH) * 8, // the NULs are dropped
     text: ZH,
@@ -121,8 +130,20 @@ const ADDED = [
     words: ['人工智能', '新闻', '记者'],
     freq: { 人工智能: LINE_COPIES },
   },
-  { label: 'all punctuation', file: bytes('punctuation.txt', encode(PUNCT, 'utf8')), encoding: 'UTF-8', text: PUNCT, noTerms: true },
-  { label: 'all numbers', file: bytes('numbers.txt', encode(NUMBERS, 'utf8')), encoding: 'UTF-8', text: NUMBERS, noTerms: true },
+  {
+    label: 'all punctuation',
+    file: bytes('punctuation.txt', encode(PUNCT, 'utf8')),
+    encoding: 'UTF-8',
+    text: PUNCT,
+    noTerms: true,
+  },
+  {
+    label: 'all numbers',
+    file: bytes('numbers.txt', encode(NUMBERS, 'utf8')),
+    encoding: 'UTF-8',
+    text: NUMBERS,
+    noTerms: true,
+  },
   {
     label: 'emoji and CJK Extension B',
     file: bytes('emoji.txt', encode(EMOJI, 'utf8')),
@@ -197,7 +218,8 @@ function titleFits(title, text) {
 
 const addedNotice = (name, encoding) =>
   new RegExp(`^已添加「${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}」（${encoding}，([\\d,]+) 字）$`);
-const noTermsNotice = (name) => `「${name}」在当前的筛选条件下没有可分析的词语（只有标点、数字或停用词），不会出现在词云和关键词中。`;
+const noTermsNotice = (name) =>
+  `「${name}」在当前的筛选条件下没有可分析的词语（只有标点、数字或停用词），不会出现在词云和关键词中。`;
 const number = (text) => Number(text.replace(/,/g, ''));
 
 describe('bad and odd files, dropped one at a time', () => {
@@ -208,14 +230,22 @@ describe('bad and odd files, dropped one at a time', () => {
     page = await openPage(session);
     // One seed left out of the analysis: its state must survive every drop.
     const seeds = await documentList(page);
-    await afterAnalysis(page, () => page.locator(`#documents li.doc[data-id="${seeds[2].id}"] input[type=checkbox]`).uncheck());
+    await afterAnalysis(page, () =>
+      page.locator(`#documents li.doc[data-id="${seeds[2].id}"] input[type=checkbox]`).uncheck(),
+    );
   });
   after(() => session.close());
 
   /** The list and the worker's view of every loaded document, to compare after a drop. */
   async function loaded() {
     const list = await documentList(page);
-    return { list, worker: await documentsSnapshot(page, list.map((d) => d.id)) };
+    return {
+      list,
+      worker: await documentsSnapshot(
+        page,
+        list.map((d) => d.id),
+      ),
+    };
   }
 
   for (const { label, file, message } of REFUSED) {
@@ -236,113 +266,167 @@ describe('bad and odd files, dropped one at a time', () => {
   }
 
   for (const c of ADDED) {
-    test(`${c.label} is added as ${c.encoding}${c.noTerms ? ', and the page says it has no words' : ''}`, { timeout: 90_000 }, async (t) => {
-      const before = await loaded();
-      const count = (await notices(page)).length;
-      const started = Date.now();
-      await afterAnalysis(page, () => dropFiles(page, [c.file]));
-      t.diagnostic(`${c.file.name} (${c.file.bytes.length} bytes): added and analysed in ${Date.now() - started} ms`);
+    test(
+      `${c.label} is added as ${c.encoding}${c.noTerms ? ', and the page says it has no words' : ''}`,
+      { timeout: 90_000 },
+      async (t) => {
+        const before = await loaded();
+        const count = (await notices(page)).length;
+        const started = Date.now();
+        await afterAnalysis(page, () => dropFiles(page, [c.file]));
+        t.diagnostic(`${c.file.name} (${c.file.bytes.length} bytes): added and analysed in ${Date.now() - started} ms`);
 
-      const lines = (await notices(page)).slice(0, -count || undefined).reverse();
-      const match = addedNotice(c.file.name, c.encoding).exec(lines[0]?.text);
-      assert.ok(match && lines[0].kind === 'ok', `notices: ${JSON.stringify(lines)}`);
-      if (c.chars) assert.equal(number(match[1]), c.chars, 'characters counted');
-      if (c.noTerms) assert.deepEqual(lines.slice(1), [{ text: noTermsNotice(c.file.name), kind: 'info' }]);
-      else assert.equal(lines.length, 1, `notices: ${JSON.stringify(lines)}`);
+        const lines = (await notices(page)).slice(0, -count || undefined).reverse();
+        const match = addedNotice(c.file.name, c.encoding).exec(lines[0]?.text);
+        assert.ok(match && lines[0].kind === 'ok', `notices: ${JSON.stringify(lines)}`);
+        if (c.chars) assert.equal(number(match[1]), c.chars, 'characters counted');
+        if (c.noTerms) assert.deepEqual(lines.slice(1), [{ text: noTermsNotice(c.file.name), kind: 'info' }]);
+        else assert.equal(lines.length, 1, `notices: ${JSON.stringify(lines)}`);
 
-      // Listed last, included, titled by its own first line; everything before it unchanged.
-      const after = await loaded();
-      assert.deepEqual(after.list.slice(0, -1), before.list);
-      const doc = after.list.at(-1);
-      assert.deepEqual([doc.name, doc.encoding, doc.included], [c.file.name, c.encoding, true]);
-      assert.ok(titleFits(doc.title, c.text), `title ${JSON.stringify(doc.title)} is not the start of the text`);
-      assert.deepEqual(await documentsSnapshot(page, before.list.map((d) => d.id)), before.worker, 'the loaded documents changed');
+        // Listed last, included, titled by its own first line; everything before it unchanged.
+        const after = await loaded();
+        assert.deepEqual(after.list.slice(0, -1), before.list);
+        const doc = after.list.at(-1);
+        assert.deepEqual([doc.name, doc.encoding, doc.included], [c.file.name, c.encoding, true]);
+        assert.ok(titleFits(doc.title, c.text), `title ${JSON.stringify(doc.title)} is not the start of the text`);
+        assert.deepEqual(
+          await documentsSnapshot(
+            page,
+            before.list.map((d) => d.id),
+          ),
+          before.worker,
+          'the loaded documents changed',
+        );
 
-      // Alone, it shows its own words (or none, and the views say why).
-      await analyseOnly(page, doc.id);
-      const rows = await keywordRows(page);
-      if (c.noTerms) {
-        assert.deepEqual(rows, []);
-        assert.match(await page.locator('#view-keywords').textContent(), /没有可显示的词语/);
-        assert.match(await page.locator('#status').textContent(), /已选 1 篇.*词汇量 0/);
-      } else {
-        const terms = rows.map((r) => r.term);
-        for (const word of c.words) assert.ok(terms.includes(word), `${word} is not among the words of ${c.file.name}: ${terms.slice(0, 20)}`);
-        for (const [word, freq] of Object.entries(c.freq ?? {})) assert.equal(rows.find((r) => r.term === word).freq, freq, word);
-      }
-      session.assertClean();
-    });
+        // Alone, it shows its own words (or none, and the views say why).
+        await analyseOnly(page, doc.id);
+        const rows = await keywordRows(page);
+        if (c.noTerms) {
+          assert.deepEqual(rows, []);
+          assert.match(await page.locator('#view-keywords').textContent(), /没有可显示的词语/);
+          assert.match(await page.locator('#status').textContent(), /已选 1 篇.*词汇量 0/);
+        } else {
+          const terms = rows.map((r) => r.term);
+          for (const word of c.words)
+            assert.ok(terms.includes(word), `${word} is not among the words of ${c.file.name}: ${terms.slice(0, 20)}`);
+          for (const [word, freq] of Object.entries(c.freq ?? {}))
+            assert.equal(rows.find((r) => r.term === word).freq, freq, word);
+        }
+        session.assertClean();
+      },
+    );
   }
 
   for (const c of MISREAD) {
-    test(`${c.label} is read as ${c.expect === 'GBK' ? 'GBK' : 'UTF-8'} (never as mojibake)`, { timeout: 60_000 }, async () => {
-      const count = (await notices(page)).length;
-      await dropFiles(page, [c.file]);
-      const notice = (await noticesAfter(page, count)).at(-count - 1);
-      if (c.expect === 'utf8-or-refused' && notice.kind === 'error') {
-        assert.match(notice.text, /无法识别|不是文本/);
-        return;
-      }
-      const expected = c.expect === 'GBK' ? '(GBK|GB18030)' : 'UTF-8[^，]*';
-      assert.match(notice.text, addedNotice(c.file.name, expected), `notice: ${notice.text}`);
-      await page.waitForFunction(
-        (name) => [...document.querySelectorAll('#documents .doc-name')].some((n) => n.textContent === name),
-        c.file.name,
+    test(
+      `${c.label} is read as ${c.expect === 'GBK' ? 'GBK' : 'UTF-8'} (never as mojibake)`,
+      { timeout: 60_000 },
+      async () => {
+        const count = (await notices(page)).length;
+        await dropFiles(page, [c.file]);
+        const notice = (await noticesAfter(page, count)).at(-count - 1);
+        if (c.expect === 'utf8-or-refused' && notice.kind === 'error') {
+          assert.match(notice.text, /无法识别|不是文本/);
+          return;
+        }
+        const expected = c.expect === 'GBK' ? '(GBK|GB18030)' : 'UTF-8[^，]*';
+        assert.match(notice.text, addedNotice(c.file.name, expected), `notice: ${notice.text}`);
+        await page.waitForFunction(
+          (name) => [...document.querySelectorAll('#documents .doc-name')].some((n) => n.textContent === name),
+          c.file.name,
+        );
+        const doc = (await documentList(page)).find((d) => d.name === c.file.name);
+        assert.ok(titleFits(doc.title, c.text ?? ZH), `title ${JSON.stringify(doc.title)}`);
+      },
+    );
+  }
+});
+
+test(
+  'a mixed batch: each file gets its line, the good ones are added in order, the loaded ones stay',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const page = await openPage(session);
+    try {
+      const seeds = await documentList(page);
+      await afterAnalysis(page, () =>
+        page.locator(`#documents li.doc[data-id="${seeds[1].id}"] input[type=checkbox]`).uncheck(),
       );
-      const doc = (await documentList(page)).find((d) => d.name === c.file.name);
-      assert.ok(titleFits(doc.title, c.text ?? ZH), `title ${JSON.stringify(doc.title)}`);
-    });
-  }
-});
+      const before = await documentList(page);
+      const worker = await documentsSnapshot(
+        page,
+        before.map((d) => d.id),
+      );
 
-test('a mixed batch: each file gets its line, the good ones are added in order, the loaded ones stay', { timeout: 180_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  const page = await openPage(session);
-  try {
-    const seeds = await documentList(page);
-    await afterAnalysis(page, () => page.locator(`#documents li.doc[data-id="${seeds[1].id}"] input[type=checkbox]`).uncheck());
-    const before = await documentList(page);
-    const worker = await documentsSnapshot(page, before.map((d) => d.id));
+      // Refused and added files shuffled together, as they come out of a folder.
+      const batch = [
+        REFUSED[0],
+        ADDED[0],
+        REFUSED[3],
+        ADDED[1],
+        ADDED[2],
+        REFUSED[1],
+        ...ADDED.slice(3),
+        REFUSED[2],
+        REFUSED[4],
+      ];
+      const started = Date.now();
+      await afterAnalysis(page, () =>
+        dropFiles(
+          page,
+          batch.map((c) => c.file),
+        ),
+      );
+      t.diagnostic(`a batch of ${batch.length} files added and analysed in ${Date.now() - started} ms`);
 
-    // Refused and added files shuffled together, as they come out of a folder.
-    const batch = [REFUSED[0], ADDED[0], REFUSED[3], ADDED[1], ADDED[2], REFUSED[1], ...ADDED.slice(3), REFUSED[2], REFUSED[4]];
-    const started = Date.now();
-    await afterAnalysis(page, () => dropFiles(page, batch.map((c) => c.file)));
-    t.diagnostic(`a batch of ${batch.length} files added and analysed in ${Date.now() - started} ms`);
+      const added = batch.filter((c) => c.encoding);
+      const lines = (await notices(page)).reverse();
+      const expected = batch.flatMap((c) =>
+        c.message
+          ? [{ kind: 'error', text: c.message }]
+          : [
+              { kind: 'ok', text: addedNotice(c.file.name, c.encoding) },
+              ...(c.noTerms ? [{ kind: 'info', text: noTermsNotice(c.file.name) }] : []),
+            ],
+      );
+      expected.push({ kind: 'info', text: `已添加 ${added.length} 个文件，${batch.length - added.length} 个未添加。` });
+      assert.equal(lines.length, expected.length, `notices: ${lines.map((l) => l.text).join('\n')}`);
+      lines.forEach((line, i) => {
+        const want = expected[i];
+        assert.equal(line.kind, want.kind, `line ${i}: ${line.text}`);
+        if (want.text instanceof RegExp) assert.match(line.text, want.text);
+        else assert.equal(line.text, want.text);
+      });
 
-    const added = batch.filter((c) => c.encoding);
-    const lines = (await notices(page)).reverse();
-    const expected = batch.flatMap((c) =>
-      c.message
-        ? [{ kind: 'error', text: c.message }]
-        : [{ kind: 'ok', text: addedNotice(c.file.name, c.encoding) }, ...(c.noTerms ? [{ kind: 'info', text: noTermsNotice(c.file.name) }] : [])],
-    );
-    expected.push({ kind: 'info', text: `已添加 ${added.length} 个文件，${batch.length - added.length} 个未添加。` });
-    assert.equal(lines.length, expected.length, `notices: ${lines.map((l) => l.text).join('\n')}`);
-    lines.forEach((line, i) => {
-      const want = expected[i];
-      assert.equal(line.kind, want.kind, `line ${i}: ${line.text}`);
-      if (want.text instanceof RegExp) assert.match(line.text, want.text);
-      else assert.equal(line.text, want.text);
-    });
-
-    const docs = await documentList(page);
-    assert.deepEqual(docs.slice(0, before.length), before, 'the loaded documents changed (list or selection)');
-    assert.deepEqual(
-      docs.slice(before.length).map((d) => [d.name, d.encoding, d.included]),
-      added.map((c) => [c.file.name, c.encoding, true]),
-    );
-    assert.deepEqual(await documentsSnapshot(page, before.map((d) => d.id)), worker, 'the loaded documents were changed in the worker');
-    assert.match(await page.locator('#status').textContent(), new RegExp(`${docs.length} 篇文档（已选 ${docs.length - 1} 篇）`));
-    await session.screenshot('hostile-batch');
-    await page.locator('#documents').screenshot({ path: `${ARTIFACTS}hostile-batch-panel.png` });
-  } catch (err) {
-    await session.screenshot('hostile-batch-failure').catch(() => {});
-    throw err;
-  }
-  session.assertClean();
-});
+      const docs = await documentList(page);
+      assert.deepEqual(docs.slice(0, before.length), before, 'the loaded documents changed (list or selection)');
+      assert.deepEqual(
+        docs.slice(before.length).map((d) => [d.name, d.encoding, d.included]),
+        added.map((c) => [c.file.name, c.encoding, true]),
+      );
+      assert.deepEqual(
+        await documentsSnapshot(
+          page,
+          before.map((d) => d.id),
+        ),
+        worker,
+        'the loaded documents were changed in the worker',
+      );
+      assert.match(
+        await page.locator('#status').textContent(),
+        new RegExp(`${docs.length} 篇文档（已选 ${docs.length - 1} 篇）`),
+      );
+      await session.screenshot('hostile-batch');
+      await page.locator('#documents').screenshot({ path: `${ARTIFACTS}hostile-batch-panel.png` });
+    } catch (err) {
+      await session.screenshot('hostile-batch-failure').catch(() => {});
+      throw err;
+    }
+    session.assertClean();
+  },
+);
 
 test('a 101 MB file is refused before it is read, with the limit and why', { timeout: 120_000 }, async (t) => {
   // A sparse file: 101 MB on paper, nothing on disk, nothing in this process's memory.
@@ -402,7 +486,9 @@ test('a 20 MB paste is added with progress while the page stays responsive', { t
   await page.click('#paste-text');
   await page.fill('#paste-dialog [name=name]', '二十兆');
   // What a paste does to the box: its value becomes the text (made in the page: no 20 MB over the wire).
-  await page.locator('#paste-dialog [name=text]').evaluate((area, [p, n]) => (area.value = p.repeat(n)), [paragraph, copies]);
+  await page
+    .locator('#paste-dialog [name=text]')
+    .evaluate((area, [p, n]) => (area.value = p.repeat(n)), [paragraph, copies]);
   const analyses = await analysisCount(page);
   const started = Date.now();
   await page.click('#paste-dialog button[value=add]');
@@ -414,7 +500,9 @@ test('a 20 MB paste is added with progress while the page stays responsive', { t
   for (;;) {
     const asked = Date.now();
     const seen = await page.evaluate(() => ({
-      progress: document.querySelector('#progress').hidden ? null : document.querySelector('#progress .label').textContent,
+      progress: document.querySelector('#progress').hidden
+        ? null
+        : document.querySelector('#progress .label').textContent,
       added: document.querySelector('#documents .notices li')?.textContent ?? '',
       analyses: Number(document.body.dataset.analysis),
     }));
@@ -426,15 +514,23 @@ test('a 20 MB paste is added with progress while the page stays responsive', { t
     await page.waitForTimeout(50);
   }
   const totalMs = Date.now() - started;
-  t.diagnostic(`20 MB paste (${copies} paragraphs): added in ${addedMs} ms, analysed in ${totalMs} ms; slowest answer ${slowest} ms`);
+  t.diagnostic(
+    `20 MB paste (${copies} paragraphs): added in ${addedMs} ms, analysed in ${totalMs} ms; slowest answer ${slowest} ms`,
+  );
   t.diagnostic(`progress seen: ${[...progress].join(' | ')}`);
   assert.ok(slowest < 1_000, `the page took ${slowest} ms to answer while working`);
-  assert.ok([...progress].some((label) => /^正在分词「二十兆」… \d+%$/.test(label)), `no progress shown: ${[...progress]}`);
+  assert.ok(
+    [...progress].some((label) => /^正在分词「二十兆」… \d+%$/.test(label)),
+    `no progress shown: ${[...progress]}`,
+  );
   assert.ok(await page.locator('#progress').isHidden(), 'the progress bar stayed up');
 
   const [notice] = await notices(page);
   // Characters: the paragraphs with their newlines, less the last one (trimmed).
-  assert.deepEqual(notice, { kind: 'ok', text: `已添加「二十兆」（UTF-8，${(chars(paragraph) * copies - 1).toLocaleString('en-US')} 字）` });
+  assert.deepEqual(notice, {
+    kind: 'ok',
+    text: `已添加「二十兆」（UTF-8，${(chars(paragraph) * copies - 1).toLocaleString('en-US')} 字）`,
+  });
   const doc = (await documentList(page)).at(-1);
   assert.deepEqual([doc.name, doc.title, doc.included], ['二十兆', '人工智能正在改变新闻行业。', true]);
   const started2 = Date.now();
@@ -460,16 +556,23 @@ test(
     await afterAnalysis(page, async () => {
       await page.click('#paste-text');
       await page.fill('#paste-dialog [name=name]', '二十兆');
-      await page.locator('#paste-dialog [name=text]').evaluate((area, [p, n]) => (area.value = p.repeat(n)), [paragraph, copies]);
+      await page
+        .locator('#paste-dialog [name=text]')
+        .evaluate((area, [p, n]) => (area.value = p.repeat(n)), [paragraph, copies]);
       await page.click('#paste-dialog button[value=add]');
     });
     await page.click('[data-tab="kwic"]');
     await page.fill('#view-kwic .kwic-search', '编辑部');
     const started = Date.now();
     await page.press('#view-kwic .kwic-search', 'Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#view-kwic tbody tr').length > 0, null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#view-kwic tbody tr').length > 0, null, {
+      timeout: 5_000,
+    });
     t.diagnostic(`contexts shown after ${Date.now() - started} ms`);
-    assert.match(await page.locator('#view-kwic .kwic-summary').textContent(), new RegExp(`共 ${copies.toLocaleString('en-US')} 处`));
+    assert.match(
+      await page.locator('#view-kwic .kwic-summary').textContent(),
+      new RegExp(`共 ${copies.toLocaleString('en-US')} 处`),
+    );
     const first = await page.locator('#view-kwic tbody tr').first().textContent();
     assert.ok(first.includes('编辑部') && first.includes('开始讨论'), `first line: ${first}`);
     session.assertClean();

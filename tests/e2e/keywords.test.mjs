@@ -57,13 +57,19 @@ test('keywords: a sortable table of terms, per document, with a CSV export', { t
     assert.equal(await freqHeader.getAttribute('aria-sort'), 'descending');
     assert.equal(await textrankHeader.getAttribute('aria-sort'), null);
     const freqs = (await page.locator(`${VIEW} td.freq`).allTextContents()).map(number);
-    assert.ok(freqs.every((f, i) => i === 0 || freqs[i - 1] >= f), 'frequencies not descending');
+    assert.ok(
+      freqs.every((f, i) => i === 0 || freqs[i - 1] >= f),
+      'frequencies not descending',
+    );
 
     // The filter box keeps only the matching terms.
     await page.fill(`${VIEW} .kw-filter`, '工会');
     const filtered = await page.locator(`${VIEW} td.term`).allTextContents();
     assert.ok(filtered.length >= 2 && filtered.length < terms.length, `filtered: ${filtered}`);
-    assert.ok(filtered.every((term) => term.includes('工会')), `filtered: ${filtered}`);
+    assert.ok(
+      filtered.every((term) => term.includes('工会')),
+      `filtered: ${filtered}`,
+    );
     assert.ok(filtered.includes('工会'));
     await page.fill(`${VIEW} .kw-filter`, '');
 
@@ -76,17 +82,23 @@ test('keywords: a sortable table of terms, per document, with a CSV export', { t
     const wholeFreqs = new Map(wholeTerms.map((term, i) => [term, wholeFreqList[i]]));
     await scope.selectOption({ index: 5 });
     await page.waitForFunction(
-      (v) => document.querySelector(`${v} .kw-root`).dataset.state === 'ready' && document.querySelector(`${v} .kw-root`).dataset.scope !== 'all',
+      (v) =>
+        document.querySelector(`${v} .kw-root`).dataset.state === 'ready' &&
+        document.querySelector(`${v} .kw-root`).dataset.scope !== 'all',
       VIEW,
     );
     const docTerms = await page.locator(`${VIEW} td.term`).allTextContents();
     assert.ok(docTerms.length > 0, 'no rows for one document');
     assert.notDeepEqual(docTerms, wholeTerms, 'the rows did not change for one document');
     const docFreqs = await page.locator(`${VIEW} td.docfreq`).allTextContents();
-    assert.ok(docFreqs.every((d) => d === '1'), `document frequencies in one document: ${[...new Set(docFreqs)]}`);
+    assert.ok(
+      docFreqs.every((d) => d === '1'),
+      `document frequencies in one document: ${[...new Set(docFreqs)]}`,
+    );
     const oneDocFreqs = (await page.locator(`${VIEW} td.freq`).allTextContents()).map(number);
     docTerms.forEach((term, i) => {
-      if (wholeFreqs.has(term)) assert.ok(oneDocFreqs[i] <= wholeFreqs.get(term), `${term}: ${oneDocFreqs[i]} > ${wholeFreqs.get(term)}`);
+      if (wholeFreqs.has(term))
+        assert.ok(oneDocFreqs[i] <= wholeFreqs.get(term), `${term}: ${oneDocFreqs[i]} > ${wholeFreqs.get(term)}`);
     });
     const docSummary = await page.locator(`${VIEW} .kw-summary`).textContent();
     assert.ok(docSummary.includes(options[5].slice(0, 10)), `summary: ${docSummary}`);
@@ -107,7 +119,10 @@ test('keywords: a sortable table of terms, per document, with a CSV export', { t
     assert.equal(lines.length, wholeTerms.length + 1);
     assert.equal(lines[0].split(',').length, 8, `header: ${lines[0]}`);
     assert.match(lines[0], /TextRank/);
-    assert.ok(lines.some((line) => line.split(',')[1] === '劳模'), 'the CSV has no row for 劳模');
+    assert.ok(
+      lines.some((line) => line.split(',')[1] === '劳模'),
+      'the CSV has no row for 劳模',
+    );
 
     // A term is a button that opens its contexts.
     await page.locator(`${VIEW} td.term button`, { hasText: /^工会$/ }).click();

@@ -25,7 +25,8 @@ const rowsWhere = (page, check) =>
       if (rows.length === 0) return false;
       const [name, arg] = check.split(':');
       if (name === 'sortedRight') return rows.every((r, i) => i === 0 || rows[i - 1].right <= r.right);
-      if (name === 'width') return rows.every((r) => [...r.left].length <= Number(arg) && [...r.right].length <= Number(arg));
+      if (name === 'width')
+        return rows.every((r) => [...r.left].length <= Number(arg) && [...r.right].length <= Number(arg));
       if (name === 'keyword') return rows.every((r) => r.keyword === arg);
       return true;
     },
@@ -43,7 +44,9 @@ test('kwic: every occurrence of a typed word, aligned, sortable and exportable',
 
     // The frequency of 工会 in the keywords table is what the concordance must count.
     await page.click('[data-tab="keywords"]');
-    const freqCell = page.locator('#view-keywords tbody tr', { has: page.locator('td.term', { hasText: /^工会$/ }) }).locator('td.freq');
+    const freqCell = page
+      .locator('#view-keywords tbody tr', { has: page.locator('td.term', { hasText: /^工会$/ }) })
+      .locator('td.freq');
     const freq = Number((await freqCell.textContent()).replace(/,/g, ''));
 
     await page.click('[data-tab="kwic"]');
@@ -54,13 +57,19 @@ test('kwic: every occurrence of a typed word, aligned, sortable and exportable',
     await rowsWhere(page, 'any');
     const keywords = await page.locator(`${VIEW} td.kwic-keyword`).allTextContents();
     assert.ok(keywords.length > 0);
-    assert.ok(keywords.every((k) => k === '工会'), `keywords: ${[...new Set(keywords)]}`);
+    assert.ok(
+      keywords.every((k) => k === '工会'),
+      `keywords: ${[...new Set(keywords)]}`,
+    );
     const summary = await page.locator(`${VIEW} .kwic-summary`).textContent();
     const total = Number(/共 ([\d,]+) 处/.exec(summary)?.[1].replace(/,/g, ''));
     assert.equal(total, keywords.length, `summary: ${summary}`);
     assert.equal(total, freq, `KWIC total ${total} vs keyword frequency ${freq}`);
     const docs = await page.locator(`${VIEW} td.kwic-doc`).allTextContents();
-    assert.ok(docs.every((d) => d.length > 0), 'a line has no document title');
+    assert.ok(
+      docs.every((d) => d.length > 0),
+      'a line has no document title',
+    );
 
     // The keyword column lines up: every keyword cell starts at the same x, and every left
     // context ends before it.
@@ -75,8 +84,14 @@ test('kwic: every occurrence of a typed word, aligned, sortable and exportable',
         };
       }),
     );
-    assert.ok(boxes.every((b) => Math.abs(b.keyword - boxes[0].keyword) < 0.5), 'keyword cells are not aligned');
-    assert.ok(boxes.every((b) => b.leftEnd <= b.keyword + 0.5 && b.rightStart >= b.keywordEnd - 0.5), 'contexts overlap the keyword');
+    assert.ok(
+      boxes.every((b) => Math.abs(b.keyword - boxes[0].keyword) < 0.5),
+      'keyword cells are not aligned',
+    );
+    assert.ok(
+      boxes.every((b) => b.leftEnd <= b.keyword + 0.5 && b.rightStart >= b.keywordEnd - 0.5),
+      'contexts overlap the keyword',
+    );
     await session.screenshot('kwic');
 
     // Sorted by the right context: the order changes and the right contexts are in order.
@@ -105,8 +120,14 @@ test('kwic: every occurrence of a typed word, aligned, sortable and exportable',
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     assert.equal(lines.length, total + 1);
     assert.equal(lines[0], '文档,左侧语境,关键词,右侧语境,位置（字）');
-    assert.ok(lines.slice(1).every((line) => line.includes(',工会,')), 'a CSV line lacks the keyword');
-    assert.ok(lines.slice(1).every((line) => /,\d+$/.test(line)), 'a CSV line lacks its offset');
+    assert.ok(
+      lines.slice(1).every((line) => line.includes(',工会,')),
+      'a CSV line lacks the keyword',
+    );
+    assert.ok(
+      lines.slice(1).every((line) => /,\d+$/.test(line)),
+      'a CSV line lacks its offset',
+    );
 
     // A word that is not a term is found as a substring (an unaccepted phrase).
     await page.fill(`${VIEW} .kwic-search`, '劳模精神');
@@ -116,7 +137,10 @@ test('kwic: every occurrence of a typed word, aligned, sortable and exportable',
     // And a word that does not occur says so.
     await page.fill(`${VIEW} .kwic-search`, '量子计算机');
     await page.press(`${VIEW} .kwic-search`, 'Enter');
-    await page.waitForFunction((v) => document.querySelector(`${v} .kwic-empty`).textContent.includes('没有找到'), VIEW);
+    await page.waitForFunction(
+      (v) => document.querySelector(`${v} .kwic-empty`).textContent.includes('没有找到'),
+      VIEW,
+    );
     assert.equal(await page.locator(`${VIEW} tbody tr`).count(), 0);
   } catch (err) {
     await session.screenshot('kwic-failure').catch(() => {});

@@ -32,8 +32,14 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
 
   try {
     await page.goto(session.url);
-    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
-    assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready', await page.locator('#status').textContent());
+    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, {
+      timeout: 60_000,
+    });
+    assert.equal(
+      await page.evaluate(() => document.body.dataset.state),
+      'ready',
+      await page.locator('#status').textContent(),
+    );
 
     // --- the first picture ---------------------------------------------------------------
     await page.locator('[data-tab="network"]').click();
@@ -48,7 +54,9 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     const edgeCount = await page.locator(`${VIEW} svg line.net-edge`).count();
     assert.ok(nodeCount >= 20, `only ${nodeCount} nodes`);
     assert.ok(edgeCount >= 10, `only ${edgeCount} edges`);
-    const fills = new Set(await page.locator(`${VIEW} svg .net-node circle`).evaluateAll((cs) => cs.map((c) => c.getAttribute('fill'))));
+    const fills = new Set(
+      await page.locator(`${VIEW} svg .net-node circle`).evaluateAll((cs) => cs.map((c) => c.getAttribute('fill'))),
+    );
     assert.ok(fills.size >= 2, `the communities share one colour: ${[...fills]}`);
     const summary = await page.locator(`${VIEW} .net-summary`).textContent();
     assert.match(summary, new RegExp(`${nodeCount} 个词语 · ${edgeCount} 条共现关系`));
@@ -57,10 +65,18 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     // inside it.
     const spread = await page.evaluate((view) => {
       const stage = document.querySelector(`${view} svg`).getBoundingClientRect();
-      const boxes = [...document.querySelectorAll(`${view} svg .net-node circle`)].map((c) => c.getBoundingClientRect());
+      const boxes = [...document.querySelectorAll(`${view} svg .net-node circle`)].map((c) =>
+        c.getBoundingClientRect(),
+      );
       const xs = boxes.map((b) => b.x + b.width / 2);
       const ys = boxes.map((b) => b.y + b.height / 2);
-      const inside = boxes.every((b) => b.left >= stage.left - 1 && b.right <= stage.right + 1 && b.top >= stage.top - 1 && b.bottom <= stage.bottom + 1);
+      const inside = boxes.every(
+        (b) =>
+          b.left >= stage.left - 1 &&
+          b.right <= stage.right + 1 &&
+          b.top >= stage.top - 1 &&
+          b.bottom <= stage.bottom + 1,
+      );
       return {
         inside,
         width: (Math.max(...xs) - Math.min(...xs)) / stage.width,
@@ -80,15 +96,20 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     const npmiScores = await page.locator(`${VIEW} .net-table-edges td.score`).allTextContents();
 
     // --- the measure: Jaccard ------------------------------------------------------------
-    const positionOf = (term) =>
-      page.locator(`${VIEW} .net-node[data-term="${term}"]`).getAttribute('transform');
+    const positionOf = (term) => page.locator(`${VIEW} .net-node[data-term="${term}"]`).getAttribute('transform');
     let before = await analyses(page);
     await page.locator(`${VIEW} select[name="measure"]`).selectOption('jaccard');
     await waitForAnalysisAfter(page, before);
-    await page.waitForFunction((view) => document.querySelector(`${view} .net-table-edges thead`).textContent.includes('Jaccard'), VIEW);
+    await page.waitForFunction(
+      (view) => document.querySelector(`${view} .net-table-edges thead`).textContent.includes('Jaccard'),
+      VIEW,
+    );
     const jaccardScores = await page.locator(`${VIEW} .net-table-edges td.score`).allTextContents();
     assert.notDeepEqual(jaccardScores, npmiScores, 'the scores did not change with the measure');
-    assert.ok(jaccardScores.every((s) => Number(s) >= 0 && Number(s) <= 1), `Jaccard out of [0, 1]: ${jaccardScores.slice(0, 10)}`);
+    assert.ok(
+      jaccardScores.every((s) => Number(s) >= 0 && Number(s) <= 1),
+      `Jaccard out of [0, 1]: ${jaccardScores.slice(0, 10)}`,
+    );
     assert.match(await page.locator(`${VIEW} .net-summary`).textContent(), /度量：Jaccard/);
     assert.ok((await page.locator(`${VIEW} svg line.net-edge`).count()) >= 10);
 
@@ -119,7 +140,10 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     await windowSize.press('Enter');
     await windowSize.blur();
     await waitForAnalysisAfter(page, before);
-    await page.waitForFunction((view) => /窗口 8 个词/.test(document.querySelector(`${view} .net-summary`).textContent), VIEW);
+    await page.waitForFunction(
+      (view) => /窗口 8 个词/.test(document.querySelector(`${view} .net-summary`).textContent),
+      VIEW,
+    );
     assert.equal(await page.locator(`${VIEW} svg .net-node`).count(), 20);
 
     // --- hover a link: its tooltip ---------------------------------------------------------
@@ -188,7 +212,10 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     assert.match(await dragged.getAttribute('class'), /is-pinned/);
     await page.waitForTimeout(1500); // let the simulation cool down
     const to = await dragged.locator('circle').boundingBox();
-    assert.ok(Math.abs(to.x - from.x - 40) < 3 && Math.abs(to.y - from.y - 30) < 3, `工会 moved from ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
+    assert.ok(
+      Math.abs(to.x - from.x - 40) < 3 && Math.abs(to.y - from.y - 30) < 3,
+      `工会 moved from ${JSON.stringify(from)} to ${JSON.stringify(to)}`,
+    );
     assert.ok(await page.locator(`${VIEW}`).isVisible(), 'dragging opened another view');
     await dragged.locator('circle').dblclick();
     assert.doesNotMatch(await dragged.getAttribute('class'), /is-pinned/);
@@ -212,7 +239,10 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     assert.ok(csvText.startsWith('\uFEFFsource,target,count,score,measure\r\n'), csvText.slice(0, 60));
     const csvRows = csvText.trim().split('\r\n').slice(1);
     assert.equal(csvRows.length, await page.locator(`${VIEW} svg line.net-edge`).count());
-    assert.ok(csvRows.every((row) => row.endsWith(',jaccard')), csvRows[0]);
+    assert.ok(
+      csvRows.every((row) => row.endsWith(',jaccard')),
+      csvRows[0],
+    );
 
     const gexf = await download(page, 'gexf');
     const gexfText = gexf.bytes.toString('utf8');
@@ -234,19 +264,26 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     assert.equal(parsed.root, 'gexf');
     assert.equal(parsed.ns, 'http://gexf.net/1.3');
     assert.ok(parsed.labels.includes('劳模') && parsed.labels.includes('工会'));
-    assert.ok(parsed.weights.every((w) => w >= 0 && w <= 1), 'edge weights are not the Jaccard scores');
+    assert.ok(
+      parsed.weights.every((w) => w >= 0 && w <= 1),
+      'edge weights are not the Jaccard scores',
+    );
 
     // --- a term opens its contexts: by click, and by keyboard --------------------------------
     await page.locator(`${VIEW} .net-node[data-term="劳模"] text`).click();
     await page.locator('#view-kwic').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('劳模'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('劳模'), null, {
+      timeout: 15_000,
+    });
     assert.ok(await page.locator(VIEW).isHidden(), 'the network is still shown next to the contexts');
 
     await page.locator('[data-tab="network"]').click();
     await page.locator(`${VIEW} .net-node[data-term="工会"]`).focus();
     await page.keyboard.press('Enter');
     await page.locator('#view-kwic').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('工会'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#view-kwic').textContent.includes('工会'), null, {
+      timeout: 15_000,
+    });
   } catch (err) {
     await session.screenshot('network-failure').catch(() => {});
     throw err;
@@ -262,7 +299,9 @@ test('the network says so when no pair reaches the threshold', { timeout: 120_00
     await page.goto(session.url);
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
     await page.locator('[data-tab="network"]').click();
-    await page.waitForFunction((view) => document.querySelectorAll(`${view} svg .net-node`).length > 0, VIEW, { timeout: 30_000 });
+    await page.waitForFunction((view) => document.querySelectorAll(`${view} svg .net-node`).length > 0, VIEW, {
+      timeout: 30_000,
+    });
     let before = await analyses(page);
     const minCount = page.locator(`${VIEW} input[name="minCount"]`);
     await minCount.fill('1000');

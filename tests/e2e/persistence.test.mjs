@@ -9,9 +9,13 @@ const ALPHA = '量子计算机的研究进展迅速。量子计算机利用量�
 const BETA = '人工智能芯片的设计需要大量算力。人工智能芯片正在改变数据中心。';
 
 async function ready(page, after = 0) {
-  await page.waitForFunction((n) => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > n, after, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (n) => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > n,
+    after,
+    {
+      timeout: 60_000,
+    },
+  );
 }
 
 const analysisCount = (page) => page.evaluate(() => Number(document.body.dataset.analysis));
@@ -20,7 +24,11 @@ const documentNames = (page) => page.locator('#documents .doc-name').allTextCont
 async function cloudWords(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('#view-cloud svg text')].map((text) =>
-      [...text.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim(),
+      [...text.childNodes]
+        .filter((n) => n.nodeName !== 'title')
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
     ),
   );
 }
@@ -109,10 +117,13 @@ test('a workspace exported, wiped and imported comes back whole', { timeout: 180
   assert.deepEqual(workspace.stopWords, ['研究']);
 
   // Wipe the storage and reload: back to the five seeds only.
-  await page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.deleteDatabase('wenxi');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('wenxi');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      }),
+  );
   await page.reload();
   await ready(page);
   assert.equal((await documentNames(page)).length, 5);

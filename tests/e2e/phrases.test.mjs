@@ -32,7 +32,10 @@ test('phrases: discovered phrases can be accepted as words', { timeout: 180_000 
     // Sorting by count puts the most frequent phrase first.
     await page.locator(`${VIEW} th[data-key="count"] button`).click();
     const counts = (await page.locator(`${VIEW} td.count`).allTextContents()).map((c) => Number(c.replace(/,/g, '')));
-    assert.ok(counts.every((c, i) => i === 0 || counts[i - 1] >= c), `counts not descending: ${counts}`);
+    assert.ok(
+      counts.every((c, i) => i === 0 || counts[i - 1] >= c),
+      `counts not descending: ${counts}`,
+    );
 
     // CSV: BOM, the phrase columns, the phrases.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${VIEW} .ph-export`)]);
@@ -73,7 +76,11 @@ test('phrases: discovered phrases can be accepted as words', { timeout: 180_000 
         // The word is the <text>'s own text; its <title> child holds the tooltip.
         () =>
           [...document.querySelectorAll('#view-cloud svg text')].some(
-            (node) => [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join('') === '劳模精神',
+            (node) =>
+              [...node.childNodes]
+                .filter((n) => n.nodeType === Node.TEXT_NODE)
+                .map((n) => n.nodeValue)
+                .join('') === '劳模精神',
           ),
         null,
         { timeout: 20_000 },

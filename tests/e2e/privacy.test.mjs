@@ -51,7 +51,10 @@ function assertLocalOnly(policy, where) {
     const from = [directive, ...fallbacks].find((name) => directives.has(name));
     const sources = directives.get(from);
     for (const source of sources) {
-      const allowed = LOCAL.has(source) || (ALSO[directive] ?? []).includes(source) || /^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source);
+      const allowed =
+        LOCAL.has(source) ||
+        (ALSO[directive] ?? []).includes(source) ||
+        /^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source);
       assert.ok(allowed, `${where}: ${directive} (as ${from}) allows ${source}`);
     }
   }
@@ -74,7 +77,11 @@ test('the policy the server sends and the one in index.html allow no other origi
   const worker = readdirSync(join(DIST, 'assets')).find((name) => /^worker-.*\.js$/.test(name));
   assert.ok(worker, 'no worker script in dist/assets');
   const workerResponse = await fetch(new URL(`assets/${worker}`, server.url));
-  assert.equal(workerResponse.headers.get('content-security-policy'), header, 'the worker script comes without the policy');
+  assert.equal(
+    workerResponse.headers.get('content-security-policy'),
+    header,
+    'the worker script comes without the policy',
+  );
   assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
 
   const source = metaCsp(readFileSync(join(ROOT, 'index.html'), 'utf8'));
@@ -114,8 +121,14 @@ test('the browser refuses requests to other origins from the page and the worker
 
   const page_ = await page.evaluate(async () => {
     const violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    const outcome = (promise) => promise.then(() => 'loaded', (err) => `refused: ${err?.name ?? err}`);
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+    const outcome = (promise) =>
+      promise.then(
+        () => 'loaded',
+        (err) => `refused: ${err?.name ?? err}`,
+      );
     const image = new Promise((resolve, reject) => {
       const img = new Image();
       img.onload = resolve;
@@ -143,7 +156,10 @@ test('the browser refuses requests to other origins from the page and the worker
     ['connect-src', 'beacon'],
   ]) {
     const blocked = `${directive} https://example.com/${path}`;
-    assert.ok(page_.violations.includes(blocked), `not refused by the policy: ${blocked}; violations: ${page_.violations}`);
+    assert.ok(
+      page_.violations.includes(blocked),
+      `not refused by the policy: ${blocked}; violations: ${page_.violations}`,
+    );
   }
 
   const [worker] = page.workers();
@@ -151,12 +167,18 @@ test('the browser refuses requests to other origins from the page and the worker
   const inWorker = await worker.evaluate(async () => {
     const violations = [];
     self.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    const result = await fetch('https://example.com/from-worker').then(() => 'loaded', (err) => `refused: ${err.name}`);
+    const result = await fetch('https://example.com/from-worker').then(
+      () => 'loaded',
+      (err) => `refused: ${err.name}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     return { result, violations };
   });
   assert.match(inWorker.result, /^refused/);
-  assert.ok(inWorker.violations.some((v) => v.startsWith('connect-src')), `worker violations: ${inWorker.violations}`);
+  assert.ok(
+    inWorker.violations.some((v) => v.startsWith('connect-src')),
+    `worker violations: ${inWorker.violations}`,
+  );
 
   // The browser reports each refusal on the console; those are the only errors allowed here,
   // and not one request may have reached the network layer.
@@ -175,9 +197,18 @@ test('the browser refuses requests to other origins from the page and the worker
  * else fails the test: a new one must be looked at and added here with its reason.
  */
 const INERT = [
-  [/^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|2000\/xmlns\/|XML\/1998\/namespace|2001\/XMLSchema-instance)$/, 'an XML namespace name: an identifier, never fetched'],
-  [/^http:\/\/gexf\.net\/1\.3(\/viz|\/gexf\.xsd)?$/, 'namespace and schemaLocation written into the GEXF export file; the page never fetches them'],
-  [/^https:\/\/bit\.ly\/wb-precache$/, 'text of a Workbox console warning in sw.js (a link for developers, not a request)'],
+  [
+    /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|2000\/xmlns\/|XML\/1998\/namespace|2001\/XMLSchema-instance)$/,
+    'an XML namespace name: an identifier, never fetched',
+  ],
+  [
+    /^http:\/\/gexf\.net\/1\.3(\/viz|\/gexf\.xsd)?$/,
+    'namespace and schemaLocation written into the GEXF export file; the page never fetches them',
+  ],
+  [
+    /^https:\/\/bit\.ly\/wb-precache$/,
+    'text of a Workbox console warning in sw.js (a link for developers, not a request)',
+  ],
 ];
 
 function builtFiles(dir) {
@@ -202,8 +233,16 @@ test('the built files name no other host but inert namespace and message strings
     }
     if (/\.(css|html)$/.test(path)) {
       // Protocol-relative references (//host/...) load from another origin too.
-      assert.doesNotMatch(text, /(src|href)\s*=\s*["']\/\/|url\(\s*["']?\/\//, `${relative(ROOT, path)} references //another-host`);
-      assert.doesNotMatch(text, /@import\s+(url\()?["']?https?:/, `${relative(ROOT, path)} imports a remote stylesheet`);
+      assert.doesNotMatch(
+        text,
+        /(src|href)\s*=\s*["']\/\/|url\(\s*["']?\/\//,
+        `${relative(ROOT, path)} references //another-host`,
+      );
+      assert.doesNotMatch(
+        text,
+        /@import\s+(url\()?["']?https?:/,
+        `${relative(ROOT, path)} imports a remote stylesheet`,
+      );
     }
   }
   const report = [...found].map(([url, where]) => `${url} (${[...new Set(where)].join(', ')})`);
@@ -212,6 +251,9 @@ test('the built files name no other host but inert namespace and message strings
     assert.ok(known, `${url} in ${[...new Set(where)].join(', ')} is not known to be inert`);
     t.diagnostic(`${url} — ${known[1]}`);
   }
-  assert.ok(files.some((f) => f.endsWith('.wasm')), 'the scan did not include the .wasm');
+  assert.ok(
+    files.some((f) => f.endsWith('.wasm')),
+    'the scan did not include the .wasm',
+  );
   assert.ok(report.length > 0, 'no URL found at all: the scan is broken');
 });

@@ -41,7 +41,11 @@ test('user words: 劳模精神 becomes one word, and goes again when removed', {
     await details.locator('textarea').fill('劳模精神');
     await afterAnalysis(page, () => details.locator('button[name=applyUserWords]').click());
     const applied = (await notices(page)).filter((n) => n.text.startsWith('已应用'));
-    assert.deepEqual(applied.map((n) => n.text), ['已应用 1 个自定义词，重新分词 5 篇文档。'], 'applied once, and said so once');
+    assert.deepEqual(
+      applied.map((n) => n.text),
+      ['已应用 1 个自定义词，重新分词 5 篇文档。'],
+      'applied once, and said so once',
+    );
 
     const rows = await keywordRows(page);
     const whole = freqOf(rows, '劳模精神');
@@ -66,9 +70,15 @@ test('user words: 劳模精神 becomes one word, and goes again when removed', {
     await details.locator('textarea').fill(`劳模精神\n${tooLong}`);
     await details.locator('button[name=applyUserWords]').click();
     await page.waitForFunction(() => document.querySelector('#documents .notices li')?.classList.contains('error'));
-    assert.equal((await notices(page))[0].text.split(' / ')[0], `「${tooLong}」不能作为词（不能为空、含空白或超过 20 个字）。`);
+    assert.equal(
+      (await notices(page))[0].text.split(' / ')[0],
+      `「${tooLong}」不能作为词（不能为空、含空白或超过 20 个字）。`,
+    );
     assert.equal(await details.locator('textarea').inputValue(), `劳模精神\n${tooLong}`);
-    assert.ok((await keywordRows(page)).some((r) => r.term === '工匠精神'), 'the refused list replaced the applied one');
+    assert.ok(
+      (await keywordRows(page)).some((r) => r.term === '工匠精神'),
+      'the refused list replaced the applied one',
+    );
 
     // Emptied: the words are gone and 劳模 counts as before.
     await details.locator('textarea').fill('');
@@ -96,7 +106,11 @@ test('stop words: my own, the built-in list, and switching them off', { timeout:
     assert.ok(count > 300, `${count} built-in stop words`);
     for (const word of ['的', '和', '我们']) assert.ok(builtin.includes(word), `${word} is not in the built-in list`);
     const stop = new Set(builtin);
-    assert.deepEqual(before.filter((r) => stop.has(r.term)), [], 'built-in stop words in the table');
+    assert.deepEqual(
+      before.filter((r) => stop.has(r.term)),
+      [],
+      'built-in stop words in the table',
+    );
 
     // 工会 as my stop word: gone from the table and the cloud; the built-in list still applies.
     await details.locator('textarea').fill('工会');
@@ -105,7 +119,11 @@ test('stop words: my own, the built-in list, and switching them off', { timeout:
     assert.equal(freqOf(rows, '工会'), undefined, '工会 is still in the table');
     assert.ok(!(await cloudWords(page)).includes('工会'), '工会 is still in the cloud');
     assert.ok(await page.locator(box('stopWords')).isChecked(), '去除停用词 was switched off');
-    assert.deepEqual(rows.filter((r) => stop.has(r.term)), [], 'built-in stop words came back');
+    assert.deepEqual(
+      rows.filter((r) => stop.has(r.term)),
+      [],
+      'built-in stop words came back',
+    );
     assert.equal(await details.locator('textarea').inputValue(), '工会');
     // Its own switch brings it back without forgetting it.
     await afterAnalysis(page, () => page.uncheck(box('userStopWords')));
@@ -119,7 +137,10 @@ test('stop words: my own, the built-in list, and switching them off', { timeout:
     rows = await keywordRows(page);
     const counted = rows.filter((r) => stop.has(r.term)).map((r) => r.term);
     assert.ok(counted.length >= 5, `stop words in the table: ${counted}`);
-    assert.ok(counted.every((w) => [...w].length >= 2), `single characters: ${counted}`);
+    assert.ok(
+      counted.every((w) => [...w].length >= 2),
+      `single characters: ${counted}`,
+    );
     await afterAnalysis(page, () => page.uncheck(box('singleChars')));
     rows = await keywordRows(page);
     const terms = rows.map((r) => r.term);
@@ -132,7 +153,10 @@ test('stop words: my own, the built-in list, and switching them off', { timeout:
       await page.check(box('singleChars'));
     });
     rows = await keywordRows(page);
-    assert.deepEqual(rows.filter((r) => stop.has(r.term) || [...r.term].length < 2), []);
+    assert.deepEqual(
+      rows.filter((r) => stop.has(r.term) || [...r.term].length < 2),
+      [],
+    );
   }),
 );
 
@@ -146,10 +170,16 @@ test('minimum length and part of speech narrow the terms', { timeout: 180_000 },
     await afterAnalysis(page, () => minLength.fill('3'));
     const long = await keywordRows(page);
     assert.ok(long.length >= 50, `${long.length} rows`);
-    assert.deepEqual(long.filter((r) => [...r.term].length < 3).map((r) => r.term), []);
+    assert.deepEqual(
+      long.filter((r) => [...r.term].length < 3).map((r) => r.term),
+      [],
+    );
     const words = await cloudWords(page);
     assert.ok(words.length > 10);
-    assert.deepEqual(words.filter((w) => [...w].length < 3), []);
+    assert.deepEqual(
+      words.filter((w) => [...w].length < 3),
+      [],
+    );
     // Typed nonsense is corrected to the nearest allowed value when the field is left.
     await afterAnalysis(page, async () => {
       await minLength.fill('0');
@@ -161,26 +191,49 @@ test('minimum length and part of speech narrow the terms', { timeout: 180_000 },
     // Part of speech: 全部词性 off, then nouns only. The POS column shows the noun family only.
     const posAll = page.locator(`${S} input[name=posAll]`);
     assert.ok(await posAll.isChecked());
-    assert.ok(await page.locator(`${S} input[name=pos][value=n]`).isDisabled(), 'the tags are editable while all are allowed');
+    assert.ok(
+      await page.locator(`${S} input[name=pos][value=n]`).isDisabled(),
+      'the tags are editable while all are allowed',
+    );
     await afterAnalysis(page, () => posAll.uncheck());
-    const checked = await page.$$eval(`${S} input[name=pos]:checked:not(:disabled)`, (boxes) => boxes.map((b) => b.value));
+    const checked = await page.$$eval(`${S} input[name=pos]:checked:not(:disabled)`, (boxes) =>
+      boxes.map((b) => b.value),
+    );
     assert.ok(checked.includes('n'), `ticked: ${checked}`);
     await afterAnalysis(page, async () => {
       for (const tag of checked) if (tag !== 'n') await page.uncheck(`${S} input[name=pos][value=${tag}]`);
     });
     // n is ticked; its family (nr, ns, nt, nz) shows as ticked with it, and cannot be unticked alone.
-    const pos = await page.$$eval(`${S} input[name=pos]`, (boxes) => boxes.map((b) => [b.value, b.checked, b.disabled]));
+    const pos = await page.$$eval(`${S} input[name=pos]`, (boxes) =>
+      boxes.map((b) => [b.value, b.checked, b.disabled]),
+    );
     assert.deepEqual(
       pos.filter(([, checked]) => checked),
-      [['n', true, false], ['nr', true, true], ['ns', true, true], ['nt', true, true], ['nz', true, true]],
+      [
+        ['n', true, false],
+        ['nr', true, true],
+        ['ns', true, true],
+        ['nt', true, true],
+        ['nz', true, true],
+      ],
     );
-    assert.equal(await page.locator(`${S} input[name=pos][value=nr]`).locator('..').getAttribute('title'), '已包含在 n 中');
+    assert.equal(
+      await page.locator(`${S} input[name=pos][value=nr]`).locator('..').getAttribute('title'),
+      '已包含在 n 中',
+    );
     const nouns = await keywordRows(page);
     assert.ok(nouns.length >= 100, `${nouns.length} noun rows`);
     const tags = [...new Set(nouns.map((r) => r.pos))];
-    assert.deepEqual(tags.filter((tag) => !tag.startsWith('n')), [], `tags: ${tags}`);
+    assert.deepEqual(
+      tags.filter((tag) => !tag.startsWith('n')),
+      [],
+      `tags: ${tags}`,
+    );
     assert.ok(tags.length >= 3, `only ${tags} — the family (nr, ns, nt, nz…) is allowed with n`);
-    assert.ok(nouns.some((r) => r.term === '工会') && !nouns.some((r) => r.term === '学习'), 'a noun missing or a verb kept');
+    assert.ok(
+      nouns.some((r) => r.term === '工会') && !nouns.some((r) => r.term === '学习'),
+      'a noun missing or a verb kept',
+    );
     await page.locator(S).screenshot({ path: `${ARTIFACTS}settings-nouns.png` });
 
     // Back to every tag: verbs return.
@@ -203,7 +256,12 @@ test('the settings panel in English, and as it looks with everything open', { ti
     const labels = await page.$$eval(`${S} .switches label`, (ls) => ls.map((l) => l.textContent.trim()));
     assert.equal(labels.length, 5);
     assert.match(labels[0], /^Drop stop words \(\d+ built in\)$/);
-    assert.deepEqual(labels.slice(1), ['Drop my stop words', 'Drop punctuation', 'Drop numbers', 'Drop one-character words']);
+    assert.deepEqual(labels.slice(1), [
+      'Drop my stop words',
+      'Drop punctuation',
+      'Drop numbers',
+      'Drop one-character words',
+    ]);
     assert.match(await page.locator(`${S} .pos`).textContent(), /All parts of speech/);
     assert.match(await page.locator(`${S} details.user-words > summary`).textContent(), /User words/);
     await page.locator(S).screenshot({ path: `${ARTIFACTS}settings-panel-en.png` });

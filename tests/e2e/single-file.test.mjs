@@ -32,7 +32,11 @@ async function ready(page, after = 0) {
 const cloudWords = (page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('#view-cloud svg text')].map((text) =>
-      [...text.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim(),
+      [...text.childNodes]
+        .filter((n) => n.nodeName !== 'title')
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
     ),
   );
 
@@ -51,18 +55,26 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     const cold = Date.now() - started;
     assert.ok(session.url.startsWith('file:///'), session.url);
     assert.match(await page.locator('#status').textContent(), /5 篇文档/);
-    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 20, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 20, null, {
+      timeout: 30_000,
+    });
     const words = await cloudWords(page);
-    for (const word of ['劳模', '工会']) assert.ok(words.includes(word), `${word} is not in the cloud: ${words.slice(0, 30)}`);
+    for (const word of ['劳模', '工会'])
+      assert.ok(words.includes(word), `${word} is not in the cloud: ${words.slice(0, 30)}`);
     // The analysis runs in a worker (started from a blob: URL), not on the page's thread.
-    assert.ok(page.workers().some((w) => w.url().startsWith('blob:')), `workers: ${page.workers().map((w) => w.url())}`);
+    assert.ok(
+      page.workers().some((w) => w.url().startsWith('blob:')),
+      `workers: ${page.workers().map((w) => w.url())}`,
+    );
     // No service worker and no manifest in this build.
     assert.equal(await page.locator('link[rel="manifest"]').count(), 0);
     await session.screenshot('single-file-cloud');
 
     // Every view draws from the same worker.
     const atLeast = async (selector, n) => {
-      await page.waitForFunction(([s, min]) => document.querySelectorAll(s).length >= min, [selector, n], { timeout: 30_000 });
+      await page.waitForFunction(([s, min]) => document.querySelectorAll(s).length >= min, [selector, n], {
+        timeout: 30_000,
+      });
     };
     for (const [tab, selector, n] of [
       ['keywords', '#view-keywords tbody tr', 20],
@@ -76,7 +88,10 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     await session.screenshot('single-file-compare');
     // A word in the cloud opens its contexts (a kwic request to the worker).
     await page.locator('[data-tab="cloud"]').click();
-    await page.locator('#view-cloud svg').getByRole('button', { name: /^劳模[，,]/ }).click();
+    await page
+      .locator('#view-cloud svg')
+      .getByRole('button', { name: /^劳模[，,]/ })
+      .click();
     await atLeast('#view-kwic td.kwic-keyword', 3);
     assert.deepEqual(new Set(await page.locator('#view-kwic td.kwic-keyword').allTextContents()), new Set(['劳模']));
     await page.locator('[data-tab="cloud"]').click();
@@ -89,7 +104,9 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     count = Number(await page.evaluate(() => document.body.dataset.analysis));
     await page.locator('#documents li.doc', { hasText: NOTE }).locator('button.only').click();
     await ready(page, count);
-    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 2, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 2, null, {
+      timeout: 30_000,
+    });
     assert.ok((await cloudWords(page)).includes('纠缠'), `the note's words: ${await cloudWords(page)}`);
     await session.screenshot('single-file-dropped');
 
@@ -110,7 +127,9 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     const warm = Date.now() - started;
     assert.ok((await documentNames(page)).includes(NOTE), `after a reload: ${await documentNames(page)}`);
     assert.match(await page.locator('#status').textContent(), /6 篇文档（已选 1 篇）/);
-    t.diagnostic(`${FILE}: ${(size / 2 ** 20).toFixed(2)} MiB; open to first analysis: cold ${cold} ms, reload ${warm} ms`);
+    t.diagnostic(
+      `${FILE}: ${(size / 2 ** 20).toFixed(2)} MiB; open to first analysis: cold ${cold} ms, reload ${warm} ms`,
+    );
 
     const foreign = session.requests.filter((url) => !/^(file|data|blob):/.test(url));
     assert.deepEqual(foreign, [], 'requests beyond file:, data: and blob:');

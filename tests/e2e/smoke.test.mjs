@@ -11,22 +11,33 @@ test('the page lists the five seeds and shows their words in the cloud', { timeo
 
   try {
     await page.goto(session.url);
-    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, { timeout: 60_000 });
+    await page.waitForFunction(() => !['loading', 'snapshot'].includes(document.body.dataset.state), null, {
+      timeout: 60_000,
+    });
     const status = await page.locator('#status').textContent();
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready', `the page reports: ${status}`);
     assert.match(status, /5 篇文档/);
 
     assert.equal(await page.locator('#documents li.doc').count(), 5);
     const titles = await page.locator('#documents .doc-title').allTextContents();
-    assert.ok(titles.every((title) => title.trim().length > 0), `titles: ${titles}`);
+    assert.ok(
+      titles.every((title) => title.trim().length > 0),
+      `titles: ${titles}`,
+    );
     assert.deepEqual(await page.locator('#documents .doc-encoding').allTextContents(), Array(5).fill('UTF-8'));
     assert.ok(await page.locator('#drop-overlay').isHidden(), 'the drop overlay shows without a drag');
 
-    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 20, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 20, null, {
+      timeout: 30_000,
+    });
     // The words as drawn, without their hover tooltips (<title> children).
     const words = await page.evaluate(() =>
       [...document.querySelectorAll('#view-cloud svg text')].map((text) =>
-        [...text.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim(),
+        [...text.childNodes]
+          .filter((n) => n.nodeName !== 'title')
+          .map((n) => n.textContent)
+          .join('')
+          .trim(),
       ),
     );
     assert.ok(words.includes('劳模'), `劳模 is not in the cloud: ${words.slice(0, 30).join(' ')}`);

@@ -49,7 +49,8 @@ const RECORD = () => {
       });
     }
     postMessage(message, transfer) {
-      if (message?.id) this.#sent.set(message.id, { action: message.action, args: message.action === 'analyze' ? message.args : [] });
+      if (message?.id)
+        this.#sent.set(message.id, { action: message.action, args: message.action === 'analyze' ? message.args : [] });
       return super.postMessage(message, transfer);
     }
   };
@@ -59,9 +60,13 @@ const RECORD = () => {
 const asJson = (value) => JSON.parse(JSON.stringify(value));
 
 const ready = (page, after = 0) =>
-  page.waitForFunction((n) => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > n, after, {
-    timeout: 60_000,
-  });
+  page.waitForFunction(
+    (n) => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > n,
+    after,
+    {
+      timeout: 60_000,
+    },
+  );
 const analysisCount = (page) => page.evaluate(() => Number(document.body.dataset.analysis));
 
 /** The cloud's words with where they stand. */
@@ -90,94 +95,128 @@ async function holdBack(context, pattern) {
   return { held, release };
 }
 
-test('the snapshot is what the worker computes for the seeds with the default settings', { timeout: 180_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  const { page, context } = session;
-  await context.addInitScript(RECORD);
-  await page.goto(session.url);
-  await ready(page);
+test(
+  'the snapshot is what the worker computes for the seeds with the default settings',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page, context } = session;
+    await context.addInitScript(RECORD);
+    await page.goto(session.url);
+    await ready(page);
 
-  // The seeds, in order, all of them; the options are the defaults with every seed selected.
-  assert.deepEqual(SNAPSHOT.seeds, SEED_INDEX.files);
-  assert.deepEqual(SNAPSHOT.options, asJson(analysisOptions(DEFAULT_SETTINGS, SNAPSHOT.documents.map((d) => d.id))));
-  assert.equal(SNAPSHOT.analysis.terms.length, DEFAULT_SETTINGS.topTerms);
+    // The seeds, in order, all of them; the options are the defaults with every seed selected.
+    assert.deepEqual(SNAPSHOT.seeds, SEED_INDEX.files);
+    assert.deepEqual(
+      SNAPSHOT.options,
+      asJson(
+        analysisOptions(
+          DEFAULT_SETTINGS,
+          SNAPSHOT.documents.map((d) => d.id),
+        ),
+      ),
+    );
+    assert.equal(SNAPSHOT.analysis.terms.length, DEFAULT_SETTINGS.topTerms);
 
-  const log = await page.evaluate(() => window.__worker);
-  const loaded = log.find((entry) => entry.action === 'loadSeeds');
-  assert.ok(loaded, `the page loaded no seeds: ${log.map((e) => e.action)}`);
-  assert.deepEqual(asJson(loaded.result), SNAPSHOT.documents, 'the documents the worker loaded are the snapshot’s');
-  const analyses = log.filter((entry) => entry.action === 'analyze');
-  assert.equal(analyses.length, 1, 'one analysis at start');
-  assert.deepEqual(asJson(analyses[0].args[0]), SNAPSHOT.options, 'main.js asked with the snapshot’s options');
-  assert.equal(analyses[0].error, undefined);
-  assert.deepEqual(asJson(analyses[0].result), SNAPSHOT.analysis, 'the live analysis is the snapshot’s, field for field');
-  session.assertClean();
-});
+    const log = await page.evaluate(() => window.__worker);
+    const loaded = log.find((entry) => entry.action === 'loadSeeds');
+    assert.ok(loaded, `the page loaded no seeds: ${log.map((e) => e.action)}`);
+    assert.deepEqual(asJson(loaded.result), SNAPSHOT.documents, 'the documents the worker loaded are the snapshot’s');
+    const analyses = log.filter((entry) => entry.action === 'analyze');
+    assert.equal(analyses.length, 1, 'one analysis at start');
+    assert.deepEqual(asJson(analyses[0].args[0]), SNAPSHOT.options, 'main.js asked with the snapshot’s options');
+    assert.equal(analyses[0].error, undefined);
+    assert.deepEqual(
+      asJson(analyses[0].result),
+      SNAPSHOT.analysis,
+      'the live analysis is the snapshot’s, field for field',
+    );
+    session.assertClean();
+  },
+);
 
-test('a first visit draws the cloud from the snapshot before the worker answers; clicks wait for the engine', { timeout: 180_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  const { page, context } = session;
-  await context.addInitScript(RECORD);
-  // Without the dictionary the worker cannot build its Analyzer: it answers nothing.
-  const dictionary = await holdBack(context, '**/*.wxd');
-  await page.goto(session.url);
+test(
+  'a first visit draws the cloud from the snapshot before the worker answers; clicks wait for the engine',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page, context } = session;
+    await context.addInitScript(RECORD);
+    // Without the dictionary the worker cannot build its Analyzer: it answers nothing.
+    const dictionary = await holdBack(context, '**/*.wxd');
+    await page.goto(session.url);
 
-  await page.waitForFunction(() => window.__cloud, null, { timeout: 30_000 });
-  const first = await page.evaluate(() => window.__cloud);
-  assert.equal(first.state, 'snapshot');
-  assert.equal(first.analysis, 0, 'no live analysis yet');
-  assert.equal(await page.evaluate(() => window.__worker.length), 0, 'the worker has answered nothing');
-  const top = new Set(SNAPSHOT.analysis.terms.map((row) => row.term));
-  assert.ok(first.words.every((word) => top.has(word)), `cloud: ${first.words}`);
-  assert.ok(first.words.includes(SNAPSHOT.analysis.terms[0].term), 'the top term is in the cloud');
-  assert.equal(await page.locator('#documents .doc-name').count(), SNAPSHOT.documents.length);
-  assert.equal(await analysisCount(page), 0, 'the snapshot does not count as an analysis');
-  const before = await cloudLayout(page);
+    await page.waitForFunction(() => window.__cloud, null, { timeout: 30_000 });
+    const first = await page.evaluate(() => window.__cloud);
+    assert.equal(first.state, 'snapshot');
+    assert.equal(first.analysis, 0, 'no live analysis yet');
+    assert.equal(await page.evaluate(() => window.__worker.length), 0, 'the worker has answered nothing');
+    const top = new Set(SNAPSHOT.analysis.terms.map((row) => row.term));
+    assert.ok(
+      first.words.every((word) => top.has(word)),
+      `cloud: ${first.words}`,
+    );
+    assert.ok(first.words.includes(SNAPSHOT.analysis.terms[0].term), 'the top term is in the cloud');
+    assert.equal(await page.locator('#documents .doc-name').count(), SNAPSHOT.documents.length);
+    assert.equal(await analysisCount(page), 0, 'the snapshot does not count as an analysis');
+    const before = await cloudLayout(page);
 
-  // A click on a word now opens its contexts once the engine is there.
-  await page.locator('#view-cloud svg').getByRole('button', { name: /^工会[，,]/ }).click();
-  assert.equal(await page.locator('[data-tab="kwic"]').getAttribute('aria-selected'), 'true');
-  // A setting changed now is applied on top of the stored ones once the engine is there.
-  await page.click('[data-tab="cloud"]');
-  await page.locator('#view-cloud select[name=weight]').selectOption('tfidf');
-  await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.body.dataset.state), 'snapshot', 'still waiting for the engine');
-  assert.equal(await page.evaluate(() => window.__worker.length), 0);
+    // A click on a word now opens its contexts once the engine is there.
+    await page
+      .locator('#view-cloud svg')
+      .getByRole('button', { name: /^工会[，,]/ })
+      .click();
+    assert.equal(await page.locator('[data-tab="kwic"]').getAttribute('aria-selected'), 'true');
+    // A setting changed now is applied on top of the stored ones once the engine is there.
+    await page.click('[data-tab="cloud"]');
+    await page.locator('#view-cloud select[name=weight]').selectOption('tfidf');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'snapshot', 'still waiting for the engine');
+    assert.equal(await page.evaluate(() => window.__worker.length), 0);
 
-  // The hold did hold something back: the worker asked for the dictionary, and got no answer yet.
-  for (let waited = 0; dictionary.held.length === 0 && waited < 30_000; waited += 50) await page.waitForTimeout(50);
-  assert.ok(dictionary.held.length > 0, 'the worker has asked for the dictionary');
-  dictionary.release();
-  await ready(page);
-  // The change made during the snapshot is applied: the last analysis was asked by TF-IDF.
-  await page.waitForFunction(() => window.__worker.filter((e) => e.action === 'analyze').at(-1)?.args[0].keywordWeight === 'tfidf', null, {
-    timeout: 30_000,
-  });
-  await page.waitForFunction(() => document.body.dataset.state === 'ready');
-  const log = await page.evaluate(() => window.__worker);
-  assert.ok(
-    log.every((entry) => !entry.error),
-    `the worker refused: ${JSON.stringify(log.filter((e) => e.error))}`,
-  );
-  // Its contexts, computed by the live engine.
-  await page.click('[data-tab="kwic"]');
-  await page.waitForFunction(() => {
-    const root = document.querySelector('#view-kwic .kwic-root');
-    return root?.dataset.state === 'ready' && document.querySelectorAll('#view-kwic tbody tr').length > 0;
-  }, null, { timeout: 30_000 });
-  const keywords = await page.locator('#view-kwic td.kwic-keyword').allTextContents();
-  assert.ok(keywords.length > 10 && keywords.every((k) => k === '工会'), `keywords: ${[...new Set(keywords)]}`);
+    // The hold did hold something back: the worker asked for the dictionary, and got no answer yet.
+    for (let waited = 0; dictionary.held.length === 0 && waited < 30_000; waited += 50) await page.waitForTimeout(50);
+    assert.ok(dictionary.held.length > 0, 'the worker has asked for the dictionary');
+    dictionary.release();
+    await ready(page);
+    // The change made during the snapshot is applied: the last analysis was asked by TF-IDF.
+    await page.waitForFunction(
+      () => window.__worker.filter((e) => e.action === 'analyze').at(-1)?.args[0].keywordWeight === 'tfidf',
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const log = await page.evaluate(() => window.__worker);
+    assert.ok(
+      log.every((entry) => !entry.error),
+      `the worker refused: ${JSON.stringify(log.filter((e) => e.error))}`,
+    );
+    // Its contexts, computed by the live engine.
+    await page.click('[data-tab="kwic"]');
+    await page.waitForFunction(
+      () => {
+        const root = document.querySelector('#view-kwic .kwic-root');
+        return root?.dataset.state === 'ready' && document.querySelectorAll('#view-kwic tbody tr').length > 0;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    const keywords = await page.locator('#view-kwic td.kwic-keyword').allTextContents();
+    assert.ok(keywords.length > 10 && keywords.every((k) => k === '工会'), `keywords: ${[...new Set(keywords)]}`);
 
-  // Back to frequency: the live cloud is the snapshot's, word for word and place for place.
-  await page.click('[data-tab="cloud"]');
-  const count = await analysisCount(page);
-  await page.locator('#view-cloud select[name=weight]').selectOption('freq');
-  await ready(page, count);
-  assert.deepEqual(await cloudLayout(page), before);
-  session.assertClean();
-});
+    // Back to frequency: the live cloud is the snapshot's, word for word and place for place.
+    await page.click('[data-tab="cloud"]');
+    const count = await analysisCount(page);
+    await page.locator('#view-cloud select[name=weight]').selectOption('freq');
+    await ready(page, count);
+    assert.deepEqual(await cloudLayout(page), before);
+    session.assertClean();
+  },
+);
 
 // Each: what a person changes (then waits for its analysis), and what the first cloud after a
 // reload must show.
@@ -194,7 +233,10 @@ const CHANGES = {
     async change(page) {
       await page.click('#paste-text');
       await page.fill('#paste-dialog [name=name]', 'alpha.txt');
-      await page.fill('#paste-dialog [name=text]', '量子计算机的研究进展迅速。量子计算机利用量子比特进行计算。'.repeat(40));
+      await page.fill(
+        '#paste-dialog [name=text]',
+        '量子计算机的研究进展迅速。量子计算机利用量子比特进行计算。'.repeat(40),
+      );
       await page.click('#paste-dialog button[value=add]');
     },
     check: (cloud) => assert.ok(cloud.words.includes('量子'), `first cloud: ${cloud.words}`),
@@ -229,7 +271,8 @@ for (const [name, { change, check }] of Object.entries(CHANGES)) {
     const cloud = await page.evaluate(() => window.__cloud);
     assert.ok(cloud.analysis >= 1, 'the first cloud came from a live analysis');
     check(cloud);
-    if (name === 'a changed setting') assert.equal(await page.locator('#view-cloud select[name=weight]').inputValue(), 'tfidf');
+    if (name === 'a changed setting')
+      assert.equal(await page.locator('#view-cloud select[name=weight]').inputValue(), 'tfidf');
     session.assertClean();
   });
 }
@@ -276,28 +319,36 @@ test('back to the defaults, the next start shows the snapshot again', { timeout:
   session.assertClean();
 });
 
-test('a stale marker (localStorage cleared, IndexedDB kept): the snapshot, then the stored workspace replaces it', { timeout: 180_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  const { page, context } = session;
-  await context.addInitScript(RECORD);
-  await page.goto(session.url);
-  await ready(page);
-  const count = await analysisCount(page);
-  await CHANGES['a user word'].change(page);
-  await ready(page, count);
-  await page.waitForTimeout(500);
-  assert.equal(await page.evaluate(() => localStorage.getItem('wenxi-workspace')), 'changed');
-  await page.evaluate(() => localStorage.removeItem('wenxi-workspace'));
+test(
+  'a stale marker (localStorage cleared, IndexedDB kept): the snapshot, then the stored workspace replaces it',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page, context } = session;
+    await context.addInitScript(RECORD);
+    await page.goto(session.url);
+    await ready(page);
+    const count = await analysisCount(page);
+    await CHANGES['a user word'].change(page);
+    await ready(page, count);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => localStorage.getItem('wenxi-workspace')), 'changed');
+    await page.evaluate(() => localStorage.removeItem('wenxi-workspace'));
 
-  await page.reload();
-  await ready(page);
-  const first = await page.evaluate(() => window.__cloud);
-  assert.equal(first.state, 'snapshot', 'without a marker the page takes the workspace for pristine');
-  assert.ok(!first.words.includes('习近平总书记'));
-  const words = (await cloudLayout(page)).map((w) => w.text);
-  assert.ok(words.includes('习近平总书记'), `the live cloud has the stored user word: ${words}`);
-  assert.equal(await page.locator('#settings [name=userWords]').inputValue(), '习近平总书记');
-  assert.equal(await page.evaluate(() => localStorage.getItem('wenxi-workspace')), 'changed', 'the marker is put right');
-  session.assertClean();
-});
+    await page.reload();
+    await ready(page);
+    const first = await page.evaluate(() => window.__cloud);
+    assert.equal(first.state, 'snapshot', 'without a marker the page takes the workspace for pristine');
+    assert.ok(!first.words.includes('习近平总书记'));
+    const words = (await cloudLayout(page)).map((w) => w.text);
+    assert.ok(words.includes('习近平总书记'), `the live cloud has the stored user word: ${words}`);
+    assert.equal(await page.locator('#settings [name=userWords]').inputValue(), '习近平总书记');
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('wenxi-workspace')),
+      'changed',
+      'the marker is put right',
+    );
+    session.assertClean();
+  },
+);

@@ -28,9 +28,13 @@ const unavailable = (reason) =>
 /** Reloads and waits for the first analysis. */
 async function reload(page) {
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
 }
 
 const names = async (page) => (await documentList(page)).map((d) => d.name);
@@ -76,7 +80,10 @@ for (const [how, init, reason] of [
       // The workspace export works from memory and carries the dropped file.
       await page.click('.menu summary');
       const workspace = JSON.parse((await download(page, '#export-workspace')).text);
-      assert.deepEqual(workspace.documents.map((d) => d.name), ['量子.txt']);
+      assert.deepEqual(
+        workspace.documents.map((d) => d.name),
+        ['量子.txt'],
+      );
 
       // A reload keeps nothing (as the notice said) and says it again.
       await reload(page);
@@ -125,85 +132,107 @@ for (const [how, fault, message] of [
     '「熊猫.txt」未能保存到浏览器存储（transaction aborted），仅在本次会话中可用。 / "熊猫.txt" could not be stored (transaction aborted); it is kept for this session only.',
   ],
 ]) {
-  test(`${how}: the file is analysed for this session only, and nothing half-written is left`, { timeout: 120_000 }, async (t) => {
+  test(
+    `${how}: the file is analysed for this session only, and nothing half-written is left`,
+    { timeout: 120_000 },
+    async (t) => {
+      const session = await startSession();
+      t.after(() => session.close());
+      await session.context.addInitScript(storageFaults);
+      const page = await openPage(session);
+      try {
+        // One document stored while there is room.
+        await afterAnalysis(page, () => dropFiles(page, [QUANTUM]));
+        assert.deepEqual(
+          (await storedDocuments(page)).map((d) => d.name),
+          ['量子.txt'],
+        );
+
+        await page.evaluate((f) => (window.storageFault = f), fault);
+        await afterAnalysis(page, () => dropFiles(page, [PANDA]));
+        const lines = await notices(page);
+        assert.deepEqual(lines.slice(0, 2), [
+          { kind: 'error', text: message },
+          { kind: 'ok', text: '已添加「熊猫.txt」（UTF-8，35 字）' },
+        ]);
+        const doc = (await documentList(page)).at(-1);
+        assert.deepEqual([doc.name, doc.included], ['熊猫.txt', true]);
+        await analyseOnly(page, doc.id);
+        assert.ok((await cloudWords(page)).includes('大熊猫'), 'the file was not analysed');
+        // Whole or not at all: the store holds what it held.
+        assert.deepEqual(await storedDocuments(page), [
+          { name: '量子.txt', kind: 'bytes', size: QUANTUM.bytes.length },
+        ]);
+        await session.screenshot(`storage-${fault}`);
+
+        await reload(page);
+        const after = await names(page);
+        assert.equal(after.length, 6);
+        assert.equal(after.at(-1), '量子.txt');
+        assert.ok(!after.includes('熊猫.txt'), 'a document that was not stored came back');
+        assert.deepEqual(await notices(page), [], 'something failed to restore');
+      } catch (err) {
+        await session.screenshot(`storage-${fault}-failure`).catch(() => {});
+        throw err;
+      }
+      session.assertClean();
+    },
+  );
+}
+
+test(
+  'a workspace import that runs out of room half-way leaves the stored documents as they were',
+  { timeout: 120_000 },
+  async (t) => {
     const session = await startSession();
     t.after(() => session.close());
     await session.context.addInitScript(storageFaults);
     const page = await openPage(session);
     try {
-      // One document stored while there is room.
       await afterAnalysis(page, () => dropFiles(page, [QUANTUM]));
-      assert.deepEqual((await storedDocuments(page)).map((d) => d.name), ['量子.txt']);
+      const before = await names(page);
+      const stored = await storedDocuments(page);
+      const workspace = {
+        format: 'wenxi-workspace',
+        version: 1,
+        removedSeeds: [],
+        userWords: ['量子纠缠'],
+        stopWords: [],
+        settings: {},
+        documents: ['甲', '乙', '丙'].map((name) => ({
+          name: `${name}.txt`,
+          kind: 'text',
+          text: `${name}：新闻记者写新闻。`,
+        })),
+      };
 
-      await page.evaluate((f) => (window.storageFault = f), fault);
-      await afterAnalysis(page, () => dropFiles(page, [PANDA]));
-      const lines = await notices(page);
-      assert.deepEqual(lines.slice(0, 2), [
-        { kind: 'error', text: message },
-        { kind: 'ok', text: '已添加「熊猫.txt」（UTF-8，35 字）' },
-      ]);
-      const doc = (await documentList(page)).at(-1);
-      assert.deepEqual([doc.name, doc.included], ['熊猫.txt', true]);
-      await analyseOnly(page, doc.id);
-      assert.ok((await cloudWords(page)).includes('大熊猫'), 'the file was not analysed');
-      // Whole or not at all: the store holds what it held.
-      assert.deepEqual(await storedDocuments(page), [{ name: '量子.txt', kind: 'bytes', size: QUANTUM.bytes.length }]);
-      await session.screenshot(`storage-${fault}`);
+      // Room for one document of the three.
+      await page.evaluate(() => (window.storageFault = { fullAfter: 1 }));
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.click('.menu summary');
+      await page.click('#import-workspace');
+      await page.setInputFiles('#workspace-input', {
+        name: 'workspace.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(workspace)),
+      });
+      await page.waitForFunction(() =>
+        document.querySelector('#documents .notices li')?.textContent.startsWith('无法导入'),
+      );
+      assert.equal(
+        (await notices(page))[0].text,
+        '无法导入「workspace.json」：Quota exceeded. / Cannot import "workspace.json": Quota exceeded.',
+      );
+      assert.deepEqual(await names(page), before, 'the page lost its documents');
+      assert.deepEqual(await storedDocuments(page), stored, 'the import was half-written');
 
       await reload(page);
-      const after = await names(page);
-      assert.equal(after.length, 6);
-      assert.equal(after.at(-1), '量子.txt');
-      assert.ok(!after.includes('熊猫.txt'), 'a document that was not stored came back');
-      assert.deepEqual(await notices(page), [], 'something failed to restore');
+      assert.deepEqual(await names(page), before, 'after a reload the documents differ');
+      assert.equal(await page.inputValue('#settings [name=userWords]'), '', "the half import's user words were kept");
     } catch (err) {
-      await session.screenshot(`storage-${fault}-failure`).catch(() => {});
+      await session.screenshot('storage-import-failure').catch(() => {});
       throw err;
     }
     session.assertClean();
-  });
-}
-
-test('a workspace import that runs out of room half-way leaves the stored documents as they were', { timeout: 120_000 }, async (t) => {
-  const session = await startSession();
-  t.after(() => session.close());
-  await session.context.addInitScript(storageFaults);
-  const page = await openPage(session);
-  try {
-    await afterAnalysis(page, () => dropFiles(page, [QUANTUM]));
-    const before = await names(page);
-    const stored = await storedDocuments(page);
-    const workspace = {
-      format: 'wenxi-workspace',
-      version: 1,
-      removedSeeds: [],
-      userWords: ['量子纠缠'],
-      stopWords: [],
-      settings: {},
-      documents: ['甲', '乙', '丙'].map((name) => ({ name: `${name}.txt`, kind: 'text', text: `${name}：新闻记者写新闻。` })),
-    };
-
-    // Room for one document of the three.
-    await page.evaluate(() => (window.storageFault = { fullAfter: 1 }));
-    page.once('dialog', (dialog) => dialog.accept());
-    await page.click('.menu summary');
-    await page.click('#import-workspace');
-    await page.setInputFiles('#workspace-input', {
-      name: 'workspace.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(workspace)),
-    });
-    await page.waitForFunction(() => document.querySelector('#documents .notices li')?.textContent.startsWith('无法导入'));
-    assert.equal((await notices(page))[0].text, '无法导入「workspace.json」：Quota exceeded. / Cannot import "workspace.json": Quota exceeded.');
-    assert.deepEqual(await names(page), before, 'the page lost its documents');
-    assert.deepEqual(await storedDocuments(page), stored, 'the import was half-written');
-
-    await reload(page);
-    assert.deepEqual(await names(page), before, 'after a reload the documents differ');
-    assert.equal(await page.inputValue('#settings [name=userWords]'), '', "the half import's user words were kept");
-  } catch (err) {
-    await session.screenshot('storage-import-failure').catch(() => {});
-    throw err;
-  }
-  session.assertClean();
-});
+  },
+);

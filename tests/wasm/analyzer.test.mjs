@@ -33,7 +33,9 @@ function analyzerWithSeeds(t) {
 }
 
 // The first bytes of every PNG file.
-const PNG_HEADER = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG_HEADER = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 test('documents() lists the five seeds in the order added', (t) => {
   const analyzer = analyzerWithSeeds(t);
@@ -63,7 +65,11 @@ test('analyze() finds 劳模 and 工会 among the top terms', (t) => {
   assert.ok(terms.includes('劳模'), `劳模 missing from ${terms.slice(0, 30).join(' ')}`);
   assert.ok(terms.includes('工会'), `工会 missing from ${terms.slice(0, 30).join(' ')}`);
   const freqs = analysis.terms.map((x) => x.freq);
-  assert.deepEqual(freqs, [...freqs].sort((a, b) => b - a), "the default order is by frequency");
+  assert.deepEqual(
+    freqs,
+    [...freqs].sort((a, b) => b - a),
+    'the default order is by frequency',
+  );
 });
 
 test('kwic("劳模") returns lines around the keyword', (t) => {
@@ -97,7 +103,8 @@ test('new Analyzer() refuses a damaged dictionary with an Error a person can rea
   ]) {
     assert.throws(
       () => new Analyzer(bytes),
-      (err) => err instanceof Error && err.message.includes('词典文件（wenxi.wxd）已损坏') && err.message.includes(reason),
+      (err) =>
+        err instanceof Error && err.message.includes('词典文件（wenxi.wxd）已损坏') && err.message.includes(reason),
       reason,
     );
   }

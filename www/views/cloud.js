@@ -232,7 +232,11 @@ function showTip(tip, svg, node, word, detail) {
  * Options: onWordClick(word), width, height, colorOf(word, index), label(word) → tooltip text.
  * Returns the layout ({placed, dropped, ...}).
  */
-export function renderCloud(svg, words, { onWordClick, width = 800, height = 500, colorOf = defaultColor, label } = {}) {
+export function renderCloud(
+  svg,
+  words,
+  { onWordClick, width = 800, height = 500, colorOf = defaultColor, label } = {},
+) {
   width = Math.max(120, Math.round(width));
   height = Math.max(120, Math.round(height));
   const layout = layoutCloud(words, width, height);
@@ -316,7 +320,6 @@ export function observeWidth(element, onWidth, { delay = 150, threshold = 16 } =
 
 /** The height of a cloud for a container `width` wide: wide, but never a strip. */
 export const cloudHeight = (width) => Math.round(Math.min(640, Math.max(320, width * 0.6)));
-
 
 export class CloudView {
   #ctx;

@@ -58,7 +58,6 @@ const LIMIT = 100;
 /** Stars for G² with one degree of freedom: p < 0.05, 0.01, 0.001. */
 const stars = (llr) => (llr >= 10.83 ? '***' : llr >= 6.63 ? '**' : llr >= 3.84 ? '*' : '');
 
-
 export class CompareView {
   #ctx;
   #state = null;
@@ -266,10 +265,11 @@ export class CompareView {
     });
 
     const terms = this.#keyTerms();
-    const fixed = (digits) => new Intl.NumberFormat(this.#ctx.lang() === 'en' ? 'en-US' : 'zh-CN', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+    const fixed = (digits) =>
+      new Intl.NumberFormat(this.#ctx.lang() === 'en' ? 'en-US' : 'zh-CN', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
     const f1 = fixed(1);
     const f2 = fixed(2);
     this.tableBody.replaceChildren(
@@ -319,7 +319,8 @@ export class CompareView {
         width,
         height,
         onWordClick: (word) => this.#ctx.showContexts(word.text),
-        label: (w) => t('compare.tip', { target: nf.format(w.count), reference: nf.format(w.reference), llr: w.weight.toFixed(1) }),
+        label: (w) =>
+          t('compare.tip', { target: nf.format(w.count), reference: nf.format(w.reference), llr: w.weight.toFixed(1) }),
       },
     );
   }

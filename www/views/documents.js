@@ -62,9 +62,9 @@ export class DocumentsView {
     this.state = null;
     this.#relabel();
 
-    container.querySelector('[data-bulk=all]').addEventListener('click', () =>
-      actions.setIncluded((this.state?.documents ?? []).map((d) => d.id)),
-    );
+    container
+      .querySelector('[data-bulk=all]')
+      .addEventListener('click', () => actions.setIncluded((this.state?.documents ?? []).map((d) => d.id)));
     container.querySelector('[data-bulk=none]').addEventListener('click', () => actions.setIncluded([]));
     this.noticesBox.querySelector('.clear').addEventListener('click', () => {
       this.noticeList.replaceChildren();

@@ -116,7 +116,14 @@ export class KeywordsView {
       t,
       caption: 'kw.caption',
       columns: [
-        { key: 'rank', label: () => t('kw.rank'), value: (r) => r.rank, numeric: true, firstDir: 'asc', className: 'rank' },
+        {
+          key: 'rank',
+          label: () => t('kw.rank'),
+          value: (r) => r.rank,
+          numeric: true,
+          firstDir: 'asc',
+          className: 'rank',
+        },
         {
           key: 'term',
           label: () => t('kw.term'),
@@ -133,9 +140,30 @@ export class KeywordsView {
         { key: 'pos', label: () => t('kw.pos'), value: (r) => r.pos ?? '', className: 'pos' },
         { key: 'freq', label: () => t('kw.freq'), value: (r) => r.freq, numeric: true, className: 'freq' },
         { key: 'docFreq', label: () => t('kw.docFreq'), value: (r) => r.docFreq, numeric: true, className: 'docfreq' },
-        { key: 'tfidf', label: () => t('kw.tfidf'), value: (r) => r.tfidf, numeric: true, digits: 4, className: 'tfidf' },
-        { key: 'tfidfCorpus', label: () => t('kw.tfidfCorpus'), value: (r) => r.tfidfCorpus, numeric: true, digits: 4, className: 'tfidf-corpus' },
-        { key: 'textrank', label: () => t('kw.textrank'), value: (r) => r.textrank, numeric: true, digits: 4, className: 'textrank' },
+        {
+          key: 'tfidf',
+          label: () => t('kw.tfidf'),
+          value: (r) => r.tfidf,
+          numeric: true,
+          digits: 4,
+          className: 'tfidf',
+        },
+        {
+          key: 'tfidfCorpus',
+          label: () => t('kw.tfidfCorpus'),
+          value: (r) => r.tfidfCorpus,
+          numeric: true,
+          digits: 4,
+          className: 'tfidf-corpus',
+        },
+        {
+          key: 'textrank',
+          label: () => t('kw.textrank'),
+          value: (r) => r.textrank,
+          numeric: true,
+          digits: 4,
+          className: 'textrank',
+        },
       ],
     });
 
@@ -290,4 +318,3 @@ export class KeywordsView {
     downloadBlob(fileName(base, 'csv'), this.table.csv());
   }
 }
-

@@ -122,7 +122,12 @@ export class KwicView {
     this.caption = el('caption', 'visually-hidden');
     this.colKeyword = el('col', 'kwic-col-keyword');
     const colgroup = el('colgroup');
-    colgroup.append(el('col', 'kwic-col-doc'), el('col', 'kwic-col-left'), this.colKeyword, el('col', 'kwic-col-right'));
+    colgroup.append(
+      el('col', 'kwic-col-doc'),
+      el('col', 'kwic-col-left'),
+      this.colKeyword,
+      el('col', 'kwic-col-right'),
+    );
     this.headRow = el('tr');
     const thead = el('thead');
     thead.append(this.headRow);
@@ -295,7 +300,13 @@ export class KwicView {
     const t = this.#ctx.t;
     const blob = csvBlob(
       [t('kwic.document'), t('kwic.left'), t('kwic.keyword'), t('kwic.right'), t('kwic.offset')],
-      result.lines.map((line) => [this.#docTitle(line.docId, line.docName), line.left, line.keyword, line.right, line.offset]),
+      result.lines.map((line) => [
+        this.#docTitle(line.docId, line.docName),
+        line.left,
+        line.keyword,
+        line.right,
+        line.offset,
+      ]),
     );
     downloadBlob(fileName(`kwic-${result.term.slice(0, 24)}`, 'csv'), blob);
   }
@@ -304,7 +315,12 @@ export class KwicView {
 /** Approximate rendered width in em: wide (CJK, full-width) characters 1, others 0.6. */
 function visualWidth(text) {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.6;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 1
+        : 0.6;
   return width;
 }
-

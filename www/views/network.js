@@ -38,8 +38,7 @@ registerStrings({
     'network.export.svg': 'SVG 矢量图',
     'network.export.csv': '边 CSV',
     'network.export.gexf': 'GEXF（Gephi）',
-    'network.summary.sentence':
-      '{nodes} 个词语 · {edges} 条共现关系 · 按句子统计（{units} 句）· 度量：{measure}',
+    'network.summary.sentence': '{nodes} 个词语 · {edges} 条共现关系 · 按句子统计（{units} 句）· 度量：{measure}',
     'network.summary.window':
       '{nodes} 个词语 · {edges} 条共现关系 · 窗口 {window} 个词（{units} 个词次）· 度量：{measure}',
     'network.hint':
@@ -102,7 +101,8 @@ registerStrings({
       'No co-occurrence above the threshold. Lower the minimum count, add nodes, or use a larger window.',
     'network.aria': 'Term co-occurrence network: {nodes} terms, {edges} links',
     'network.node.aria': '{term}: frequency {freq}, in {df} documents. Press Enter to see it in context',
-    'network.node.title': '{term}\nFrequency: {freq}\nDocuments: {df}\nCommunity: {community}\nClick to see it in context',
+    'network.node.title':
+      '{term}\nFrequency: {freq}\nDocuments: {df}\nCommunity: {community}\nClick to see it in context',
     'network.edge.title': '{a} — {b}\n{measure}: {score}\nCo-occurrences: {count}',
     'network.table': 'Data table',
     'network.table.nodes': 'Nodes ({n})',
@@ -125,10 +125,22 @@ const UNITS = ['sentence', 'window'];
 // The Analyzer's defaults (docs/API.md), used when the settings leave a key out.
 const DEFAULTS = { unit: 'sentence', window: 5, measure: 'npmi', nodes: 60, maxEdges: 150, minCount: 2 };
 const LIMITS = { window: [2, 20], nodes: [10, 150], maxEdges: [10, 400], minCount: [1, 1000] };
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+const FONT =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 // Tableau 10: distinct hues that survive print; communities beyond it (tiny ones) share a grey,
 // so that no two communities look alike by accident.
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#79706e'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#79706e',
+];
 const OTHER = '#bab0ac';
 const EDGE_GREY = '#8c959f';
 // Sizes in SVG user units (= CSS px at zoom 1).
@@ -166,13 +178,20 @@ function labelEms(text) {
 
 /** Text safe inside XML attributes and elements, with characters XML 1.0 forbids removed. */
 export function xmlEscape(value) {
-  return String(value)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    String(value)
+      // XML 1.0 forbids these control characters: removing them is the point.
+      .replace(
+        // eslint-disable-next-line no-control-regex
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        '',
+      )
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** GEXF 1.3 text of a network (as `analysis.network`), with the page's layout and colours if given. */
@@ -391,8 +410,20 @@ export class NetworkView {
 
     this.nodeCaption = el('caption');
     this.edgeCaption = el('caption');
-    this.nodeTable = el('table', { className: 'net-table net-table-nodes' }, this.nodeCaption, el('thead'), el('tbody'));
-    this.edgeTable = el('table', { className: 'net-table net-table-edges' }, this.edgeCaption, el('thead'), el('tbody'));
+    this.nodeTable = el(
+      'table',
+      { className: 'net-table net-table-nodes' },
+      this.nodeCaption,
+      el('thead'),
+      el('tbody'),
+    );
+    this.edgeTable = el(
+      'table',
+      { className: 'net-table net-table-edges' },
+      this.edgeCaption,
+      el('thead'),
+      el('tbody'),
+    );
     this.details = el(
       'details',
       { className: 'net-data' },
@@ -574,7 +605,12 @@ export class NetworkView {
           .distance((e) => 24 + (1 - e.w) * 60 + e.source.collide + e.target.collide)
           .strength((e) => (0.25 + 0.75 * e.w) / Math.max(1, Math.min(e.source.degree, e.target.degree))),
       )
-      .force('charge', forceManyBody().strength((n) => -40 - 4 * n.r).distanceMax(500))
+      .force(
+        'charge',
+        forceManyBody()
+          .strength((n) => -40 - 4 * n.r)
+          .distanceMax(500),
+      )
       // Weak pulls to the middle keep separate components and lone terms in view; the stronger
       // vertical one spreads the network to the landscape canvas.
       .force('x', forceX(0).strength(0.04 / Math.sqrt(aspect)))
@@ -763,7 +799,11 @@ export class NetworkView {
       y1 = Math.max(y1, n.y + n.r + n.fontSize * 1.3);
     }
     const pad = 16;
-    const k = Math.min(2, (this.width - 2 * pad) / Math.max(1, x1 - x0), (this.height - 2 * pad) / Math.max(1, y1 - y0));
+    const k = Math.min(
+      2,
+      (this.width - 2 * pad) / Math.max(1, x1 - x0),
+      (this.height - 2 * pad) / Math.max(1, y1 - y0),
+    );
     const transform = zoomIdentity
       .translate(this.width / 2 - (k * (x0 + x1)) / 2, this.height / 2 - (k * (y0 + y1)) / 2)
       .scale(k);
@@ -847,7 +887,14 @@ export class NetworkView {
         const swatch = el('span', { className: 'net-swatch', 'aria-hidden': 'true' });
         swatch.style.background = colours[i];
         const community = el('td', { className: 'num' }, swatch, String(n.community));
-        return el('tr', {}, cell(n.term, 'term'), cell(nf.format(n.freq), 'num'), cell(nf.format(n.docFreq), 'num'), community);
+        return el(
+          'tr',
+          {},
+          cell(n.term, 'term'),
+          cell(nf.format(n.freq), 'num'),
+          cell(nf.format(n.docFreq), 'num'),
+          community,
+        );
       }),
     );
 

@@ -54,7 +54,8 @@ registerStrings({
     'ph.accepted': 'Added',
     'ph.acceptTitle': 'Make “{phrase}” one word (adds a user word and re-segments)',
     'ph.phraseTitle': 'Show the contexts of “{phrase}”',
-    'ph.summary': '{shown} / {total} phrases (seen at least {minCount} times). An accepted phrase becomes one word in every analysis.',
+    'ph.summary':
+      '{shown} / {total} phrases (seen at least {minCount} times). An accepted phrase becomes one word in every analysis.',
     'ph.empty': 'No phrases found. For short texts, lower the minimum phrase count in the settings.',
     'ph.noMatch': 'No phrase contains “{query}”.',
     'ph.caption': 'Phrases',
@@ -92,9 +93,7 @@ export class PhrasesView {
     this.filterInput.addEventListener('input', () => this.#render());
     this.exportButton = el('button', 'ph-export toolbar-end');
     this.exportButton.type = 'button';
-    this.exportButton.addEventListener('click', () =>
-      downloadBlob(fileName('phrases', 'csv'), this.table.csv()),
-    );
+    this.exportButton.addEventListener('click', () => downloadBlob(fileName('phrases', 'csv'), this.table.csv()));
     toolbar.append(this.filterInput, this.exportButton);
 
     // Any word can be added by hand, not only the discovered phrases.
@@ -144,9 +143,30 @@ export class PhrasesView {
         { key: 'count', label: () => t('ph.count'), value: (r) => r.count, numeric: true, className: 'count' },
         { key: 'pmi', label: () => t('ph.pmi'), value: (r) => r.pmi, numeric: true, digits: 3, className: 'pmi' },
         { key: 'llr', label: () => t('ph.llr'), value: (r) => r.llr, numeric: true, digits: 2, className: 'llr' },
-        { key: 'leftEntropy', label: () => t('ph.leftEntropy'), value: (r) => r.leftEntropy, numeric: true, digits: 3, className: 'left-entropy' },
-        { key: 'rightEntropy', label: () => t('ph.rightEntropy'), value: (r) => r.rightEntropy, numeric: true, digits: 3, className: 'right-entropy' },
-        { key: 'score', label: () => t('ph.score'), value: (r) => r.score, numeric: true, digits: 2, className: 'score' },
+        {
+          key: 'leftEntropy',
+          label: () => t('ph.leftEntropy'),
+          value: (r) => r.leftEntropy,
+          numeric: true,
+          digits: 3,
+          className: 'left-entropy',
+        },
+        {
+          key: 'rightEntropy',
+          label: () => t('ph.rightEntropy'),
+          value: (r) => r.rightEntropy,
+          numeric: true,
+          digits: 3,
+          className: 'right-entropy',
+        },
+        {
+          key: 'score',
+          label: () => t('ph.score'),
+          value: (r) => r.score,
+          numeric: true,
+          digits: 2,
+          className: 'score',
+        },
         {
           key: 'action',
           label: () => t('ph.action'),
@@ -273,7 +293,13 @@ export class PhrasesView {
           minCount: formatNumber(this.#state?.settings?.phrases?.minCount ?? 3),
         })
       : '';
-    const empty = !this.#analysis ? '' : phrases.length === 0 ? t('ph.empty') : rows.length === 0 ? t('ph.noMatch', { query }) : '';
+    const empty = !this.#analysis
+      ? ''
+      : phrases.length === 0
+        ? t('ph.empty')
+        : rows.length === 0
+          ? t('ph.noMatch', { query })
+          : '';
     this.message.textContent = empty;
     this.message.hidden = !empty;
     this.exportButton.disabled = rows.length === 0;

@@ -147,7 +147,10 @@ export class SortableTable {
           if (column.numeric) td.classList.add('num');
           if (column.className) td.classList.add(column.className);
           if (column.render) column.render(row, td);
-          else td.textContent = column.numeric ? formatNumber(column.value(row), column.digits ?? 0) : String(column.value(row) ?? '');
+          else
+            td.textContent = column.numeric
+              ? formatNumber(column.value(row), column.digits ?? 0)
+              : String(column.value(row) ?? '');
           tr.append(td);
         }
         return tr;
@@ -164,4 +167,3 @@ export class SortableTable {
     );
   }
 }
-

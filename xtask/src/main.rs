@@ -6,6 +6,7 @@
 mod bench;
 mod budget;
 mod fuzz;
+mod js;
 mod serve;
 mod single;
 mod test;
@@ -30,8 +31,8 @@ commands:
   single [--no-wasm]    one self-contained dist-single/wenxi.html (JS, CSS, .wasm, seeds
                         inline) that opens from file:// with no server; --no-wasm uses
                         www/pkg/ as it is
-  test [--quick]        fmt, clippy (host + wasm32), cargo test, wasm build, Node wasm tests,
-                        vite build, size budget (brotli download of the first cloud ≤ 2.0 MB),
+  test [--quick]        fmt, ESLint, Prettier, clippy (host + wasm32), cargo test, JS unit
+                        tests, wasm build, tsc --checkJs, Node wasm tests, vite build, size budget (brotli download of the first cloud ≤ 2.0 MB),
                         single file, browser tests (--quick skips the browser)
   bench [--runs N] [--no-native]
                         the issue-5 benchmark (not part of `test`): builds the page, runs the

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::util;
 use crate::wasm;
-use crate::{budget, single, web};
+use crate::{budget, js, single, web};
 
 /// State passed between steps (none at the moment: each step reads what the last one wrote).
 #[derive(Default)]
@@ -27,6 +27,16 @@ const STEPS: &[Step] = &[
         name: "rustfmt: cargo fmt --all -- --check",
         browser: false,
         run: |_| util::run(util::cargo().args(["fmt", "--all", "--", "--check"])),
+    },
+    Step {
+        name: "ESLint: eslint --max-warnings 0 .",
+        browser: false,
+        run: |_| js::lint(),
+    },
+    Step {
+        name: "Prettier: prettier --check .",
+        browser: false,
+        run: |_| js::format_check(),
     },
     Step {
         name: "clippy (host): cargo clippy --workspace --all-targets -- -D warnings",
@@ -66,9 +76,19 @@ const STEPS: &[Step] = &[
         run: |_| util::run(util::cargo().args(["test", "--workspace"])),
     },
     Step {
+        name: "JS unit tests in Node: node --test tests/unit/",
+        browser: false,
+        run: |_| node_tests("tests/unit", None),
+    },
+    Step {
         name: "wasm build: cargo build --target wasm32 + wasm-bindgen glue",
         browser: false,
         run: |_| wasm::build().map(drop),
+    },
+    Step {
+        name: "types: tsc --noEmit (JSDoc of the // @ts-check modules)",
+        browser: false,
+        run: |_| js::type_check(),
     },
     Step {
         name: "wasm tests in Node: node --test tests/wasm/",
