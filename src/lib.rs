@@ -43,6 +43,6 @@ pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkOptions, Unit};
 pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};
 pub use dictionary::Dictionary;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;
 pub use phrases::{Phrase, PhraseOptions};
