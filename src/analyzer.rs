@@ -5,10 +5,10 @@
 use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
-use crate::corpus::{Corpus, Counts, Document, DocumentInfo};
+use crate::corpus::{builtin_stop_words, Corpus, Counts, Document, DocumentInfo};
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
-use crate::filter::{builtin_stop_words, FilterOptions};
+use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
 use crate::phrases::{discover, Phrase, PhraseOptions};
 use crate::segment::Segmenter;
@@ -145,8 +145,17 @@ impl Analyzer {
         }
     }
 
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+    /// The cleaned text of a document: what the character offsets of [`Analyzer::segment`]
+    /// and [`Analyzer::kwic`] count in.
+    pub fn document_text(&self, id: u32) -> Result<&str> {
+        Ok(&self.corpus.document(id)?.text)
+    }
+
+    /// Distinct words seen since the user words last changed (removed documents' included).
+    /// For the fuzz target, which rebuilds its analyzer when this grows too large.
+    #[doc(hidden)]
+    pub fn vocabulary_len(&self) -> usize {
+        self.corpus.vocab().len()
     }
 
     /// Add a file's bytes; `progress` hears the fraction segmented.

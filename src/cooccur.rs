@@ -65,7 +65,7 @@ impl Default for NetworkOptions {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Node {
+pub struct NetworkNode {
     pub id: u32,
     pub term: String,
     pub freq: u32,
@@ -76,7 +76,7 @@ pub struct Node {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Edge {
+pub struct NetworkEdge {
     /// Index into `nodes`.
     pub source: u32,
     pub target: u32,
@@ -91,8 +91,8 @@ pub struct Network {
     pub measure: Measure,
     /// Number of units counted in: sentences, or windows.
     pub units: u64,
-    pub nodes: Vec<Node>,
-    pub edges: Vec<Edge>,
+    pub nodes: Vec<NetworkNode>,
+    pub edges: Vec<NetworkEdge>,
 }
 
 /// Build the network of the top terms of `docs`; `word` names a vocabulary id.
@@ -158,10 +158,10 @@ pub fn network(
         }
     }
 
-    let mut edges: Vec<Edge> = pairs
+    let mut edges: Vec<NetworkEdge> = pairs
         .into_iter()
         .filter(|&(_, count)| count >= options.min_count.max(1))
-        .map(|((a, b), count)| Edge {
+        .map(|((a, b), count)| NetworkEdge {
             source: a,
             target: b,
             count,
@@ -187,7 +187,7 @@ pub fn network(
     let nodes = top
         .iter()
         .zip(communities)
-        .map(|(&id, community)| Node {
+        .map(|(&id, community)| NetworkNode {
             id,
             term: word(id),
             freq: counts.freq[id as usize],
@@ -263,7 +263,7 @@ pub fn log_likelihood(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
 /// undirected graph of `n` nodes; weights are the edge scores, floored at a small
 /// positive value so that negative or zero scores still join their ends.
 /// Returns each node's community, numbered by size (0 = largest), ties by first node.
-pub fn louvain(n: usize, edges: &[Edge]) -> Vec<u32> {
+pub fn louvain(n: usize, edges: &[NetworkEdge]) -> Vec<u32> {
     let mut weighted: Vec<(usize, usize, f64)> = edges
         .iter()
         .map(|e| (e.source as usize, e.target as usize, e.score.max(1e-6)))
@@ -388,8 +388,8 @@ fn renumber_by_size(membership: &[usize]) -> Vec<u32> {
 mod tests {
     use super::*;
 
-    fn edge(source: u32, target: u32) -> Edge {
-        Edge {
+    fn edge(source: u32, target: u32) -> NetworkEdge {
+        NetworkEdge {
             source,
             target,
             count: 1,
