@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 /// How the terms list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum KeywordWeight {
     Freq,
@@ -28,15 +29,22 @@ pub enum KeywordWeight {
 
 /// Everything `analyze` can be told; every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnalysisOptions {
     /// Document ids to include; `None` = all.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub filter: FilterOptions,
     /// Rows in `terms`.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub top_terms: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub keyword_weight: KeywordWeight,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub network: NetworkOptions,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub phrases: PhraseOptions,
 }
 
@@ -55,6 +63,7 @@ impl Default for AnalysisOptions {
 
 /// One row of the keyword table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TermRow {
     pub term: String,
@@ -68,6 +77,7 @@ pub struct TermRow {
 
 /// What every view of the page needs, for one selection and one set of options.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
     pub documents: u32,
@@ -81,11 +91,15 @@ pub struct Analysis {
 
 /// Options of `keyness`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeynessOptions {
     /// The pool; the target's documents are taken out of it as the reference. `None` = all.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub filter: FilterOptions,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
 }
 
@@ -100,6 +114,7 @@ impl Default for KeynessOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyness {
     pub target: Vec<u32>,
@@ -361,6 +376,7 @@ impl Analyzer {
 
 /// A token as the segment view and `wenxi segment` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentToken {
     pub word: String,

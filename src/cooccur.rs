@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// What counts as "together".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
     /// Both terms occur in the same sentence (each sentence counts once per pair).
@@ -20,6 +21,7 @@ pub enum Unit {
 
 /// How a pair is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Measure {
     Count,
@@ -33,19 +35,27 @@ pub enum Measure {
 
 /// Network settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct NetworkOptions {
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub unit: Unit,
     /// Window size in terms, for `Unit::Window`.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub window: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub measure: Measure,
     /// Number of nodes: the most frequent terms.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub nodes: u32,
     /// At most this many edges, the best by the measure.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_edges: u32,
     /// Edges scoring below this are dropped.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub min_score: Option<f64>,
     /// Pairs seen fewer times than this are dropped.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_count: u32,
 }
 
@@ -64,6 +74,7 @@ impl Default for NetworkOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkNode {
     pub id: u32,
@@ -75,6 +86,7 @@ pub struct NetworkNode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkEdge {
     /// Index into `nodes`.
@@ -85,6 +97,7 @@ pub struct NetworkEdge {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Network {
     pub unit: Unit,

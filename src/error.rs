@@ -91,6 +91,7 @@ impl Error {
 /// name their placeholders. Sizes come twice: in MB as the message shows them (`size`,
 /// `limit`: "150", "2.5") and in bytes (`bytes`, `limitBytes`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 pub enum ErrorPayload {
     Empty {
@@ -137,6 +138,7 @@ pub enum ErrorPayload {
 
 /// What a file that is not text looks like, by its magic number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     Png,

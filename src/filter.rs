@@ -9,24 +9,33 @@ use serde::{Deserialize, Serialize};
 
 /// What to drop before counting. Every choice is a setting; the defaults suit a word cloud.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct FilterOptions {
     /// Drop the built-in stop words.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub stop_words: bool,
     /// Drop the user's stop words.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub user_stop_words: bool,
     /// Drop punctuation and symbols.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub punctuation: bool,
     /// Drop numbers (Arabic or Chinese numerals, dates and times).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub numbers: bool,
     /// Drop words of one character.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub single_chars: bool,
     /// Minimum length in characters.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_length: u32,
     /// Minimum frequency in the selection.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_frequency: u32,
     /// Allowed part-of-speech tags; a one-letter tag allows its family (`n` allows `nr`, `ns`, ...).
     /// `None` allows every tag.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub pos: Option<Vec<String>>,
 }
 

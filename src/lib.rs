@@ -35,6 +35,9 @@ mod segment;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+#[cfg(test)]
+mod typescript;
+
 pub use analyzer::{
     Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
     TermRow,

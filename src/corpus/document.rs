@@ -41,6 +41,7 @@ pub struct Document {
 
 /// What the page's document list shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentInfo {
     pub id: u32,
