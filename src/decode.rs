@@ -129,7 +129,11 @@ fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<(&'static Encodin
     };
     let (le, be) = (score(true), score(false));
     // Nearly every unit: Shift_JIS or GBK text read two bytes at a time looks like CJK too,
-    // but its line breaks (0x0D0A) and ASCII do not.
+    // but its line breaks (0x0D0A) and ASCII do not. Shift_JIS without either is all
+    // double-byte characters, which real UTF-16 almost never is.
+    if shift_jis_double_bytes_only(sample) {
+        return None;
+    }
     if le >= 0.99 && le > be {
         Some((UTF_16LE, "UTF-16LE"))
     } else if be >= 0.99 && be > le {
@@ -137,6 +141,18 @@ fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<(&'static Encodin
     } else {
         None
     }
+}
+
+/// Whether every byte pair is one Shift_JIS double-byte character (lead 0x81-0x9F or
+/// 0xE0-0xFC, trail 0x40-0x7E or 0x80-0xFC): Japanese with no ASCII at all, not even a line
+/// break. Read as UTF-16BE, its kana and common kanji (leads 0x81-0x9F) are all CJK
+/// ideographs. Real UTF-16 text is almost never this: in UTF-16BE the ideographs U+4E00-U+80FF
+/// and the CJK punctuation have high bytes that are no Shift_JIS lead, and a quarter of all
+/// low bytes are below 0x40; in UTF-16LE most low bytes are no lead.
+fn shift_jis_double_bytes_only(sample: &[u8]) -> bool {
+    sample.chunks_exact(2).all(|pair| {
+        matches!(pair[0], 0x81..=0x9F | 0xE0..=0xFC) && matches!(pair[1], 0x40..=0x7E | 0x80..=0xFC)
+    })
 }
 
 fn plausible_utf16_unit(unit: u16) -> bool {
@@ -496,6 +512,30 @@ mod tests {
         assert_eq!(
             (decoded.text.as_str(), decoded.encoding),
             (korean.as_str(), "EUC-KR")
+        );
+    }
+
+    #[test]
+    fn shift_jis_without_ascii_is_not_taken_for_utf16() {
+        // No ASCII, not even a line break: every byte pair is a plausible UTF-16BE ideograph
+        // (lead bytes 0x81-0x9F), which once made this read as UTF-16BE.
+        let japanese = "日本語のテキストです。東京は晴れています。これは長い文章のサンプルで、ひらがなとカタカナと漢字が混ざっています。".repeat(4);
+        let bytes = encode(encoding_rs::SHIFT_JIS, &japanese);
+        assert!(!japanese.chars().any(|c| c.is_ascii()));
+        let decoded = decode("a", &bytes).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (japanese.as_str(), "Shift_JIS")
+        );
+        // UTF-16BE text of the ideographs that Shift_JIS lead bytes look like is still UTF-16BE.
+        let ideographs: String = (0x8140u32..0x9FFC)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .collect();
+        let decoded = decode("a", &utf16(&ideographs, false)).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (ideographs.as_str(), "UTF-16BE")
         );
     }
 
