@@ -3,6 +3,8 @@
 // never touches the wasm. A failed request rejects with an Error that carries the failure's
 // `code` and `params` (www/errors.js renders them).
 /** @typedef {import('./shapes.js').DocumentInfo} DocumentInfo */
+/** @typedef {import('./shapes.js').Analysis} Analysis */
+/** @typedef {import('./types/AnalysisOptions').AnalysisOptions} AnalysisOptions */
 import { codedError, fromPayload } from './protocol.js';
 
 /** @typedef {import('./protocol.js').Response} Response */
@@ -79,7 +81,9 @@ export class AnalyzerClient {
     this.onCrash = onCrash;
     this.#worker = this.#start();
     /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
-    this.analyze = latestWins((/** @type {object} */ options) => this.call('analyze', [options]));
+    this.analyze = latestWins(
+      (/** @type {AnalysisOptions} */ options) => /** @type {Promise<Analysis>} */ (this.call('analyze', [options])),
+    );
   }
 
   #start() {
@@ -197,12 +201,20 @@ export class AnalyzerClient {
     return this.call('documents');
   }
 
-  /** @param {string} term @param {object} options */
+  /**
+   * @param {string} term
+   * @param {import('./types/KwicOptions').KwicOptions} options
+   * @returns {Promise<import('./shapes.js').Kwic>}
+   */
   kwic(term, options) {
     return this.call('kwic', [term, options]);
   }
 
-  /** @param {number[]} targetIds @param {object} options */
+  /**
+   * @param {number[]} targetIds
+   * @param {import('./types/KeynessOptions').KeynessOptions} options
+   * @returns {Promise<import('./shapes.js').Keyness>}
+   */
   keyness(targetIds, options) {
     return this.call('keyness', [targetIds, options]);
   }

@@ -162,7 +162,7 @@ export class Corpus {
   async #hasTerms(/** @type {number} */ id) {
     try {
       const options = { documents: [id], filter: this.#state.settings.filter, limit: 1 };
-      const counted = await this.#analyzer.call('keyness', [[id], options]);
+      const counted = await this.#analyzer.keyness([id], options);
       return counted.targetTokens > 0;
     } catch {
       return true; // no reason to worry the person

@@ -3,13 +3,13 @@
 // build-time snapshot of the seeds (scripts/snapshot.mjs) is computed with. Side-effect free,
 // so that Node can import it too. What each may hold is in www/settings-schema.js.
 
+// The settings are the Analyzer's options (types generated from the Rust structs, www/types/)
+// with every field given, but `documents` (the controller adds the selection).
+/** @typedef {Required<import('./types/FilterOptions').FilterOptions>} FilterSettings */
+/** @typedef {Required<import('./types/NetworkOptions').NetworkOptions>} NetworkSettings */
+/** @typedef {Required<import('./types/PhraseOptions').PhraseOptions>} PhraseSettings */
+/** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
 /**
- * @typedef {{stopWords: boolean, userStopWords: boolean, punctuation: boolean, numbers: boolean,
- *   singleChars: boolean, minLength: number, minFrequency: number, pos: string[] | null}} FilterSettings
- * @typedef {'freq' | 'tfidf' | 'tfidfCorpus' | 'textrank'} KeywordWeight
- * @typedef {{unit: 'sentence' | 'window', window: number, measure: 'count' | 'jaccard' | 'dice' | 'npmi' | 'llr',
- *   nodes: number, maxEdges: number, minScore: number | null, minCount: number}} NetworkSettings
- * @typedef {{minCount: number, limit: number}} PhraseSettings
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
  *   network: NetworkSettings, phrases: PhraseSettings}} Settings
  */

@@ -12,14 +12,15 @@
  * @typedef {{id: number, action: string, args: unknown[]}} Request
  */
 /**
- * A failure as it crosses to the page; `code`/`params` absent for an error that has none.
- * @typedef {{name: string, message: string, code?: string, params?: Params}} ErrorPayload
+ * A failure as it crosses to the page; `code`/`params` absent for an error that has none. For
+ * the core's errors they are its {code, params} (`ErrorPayload` in www/types/).
+ * @typedef {{name: string, message: string, code?: string, params?: Params}} WireError
  */
 /**
  * An answer: a result, a failure, progress (0..1) of a long request, or `fatal` (the wasm
  * trapped: the worker closes after saying so).
  * @typedef {{id: number, result: unknown}
- *   | {id: number, error: ErrorPayload}
+ *   | {id: number, error: WireError}
  *   | {id: number, progress: number}
  *   | {fatal: {name: string, message: string}}} Response
  */
@@ -42,11 +43,11 @@ export function codedError(code, params = {}, message = code) {
 /**
  * What of `err` crosses to the page (structured clone keeps no Error's own properties reliably).
  * @param {unknown} err
- * @returns {ErrorPayload}
+ * @returns {WireError}
  */
 export function toPayload(err) {
   const e = /** @type {{name?: unknown, message?: unknown, code?: unknown, params?: unknown}} */ (err ?? {});
-  /** @type {ErrorPayload} */
+  /** @type {WireError} */
   const payload = {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message: typeof e.message === 'string' ? e.message : String(err),
@@ -60,7 +61,7 @@ export function toPayload(err) {
 
 /**
  * The Error the page's caller gets for a failed request.
- * @param {ErrorPayload} payload
+ * @param {WireError} payload
  * @returns {Error & {code?: string, params?: Params}}
  */
 export function fromPayload(payload) {

@@ -1,31 +1,20 @@
 // @ts-check
-// Types only (nothing here runs): the shapes that cross from the Analyzer (docs/API.md), and the
-// page's own: the controller's state and the context it gives views (docs/PAGE.md). Until the
-// types generated from the Rust structs are in www/types/, the Analyzer's are written by hand
-// after docs/API.md.
+// Types only (nothing here runs): the page's own shapes, the controller's state and the context
+// it gives views (docs/PAGE.md), and the Analyzer's (docs/API.md) under the names the page uses,
+// taken from the types generated from the Rust structs (www/types/), so that they cannot drift.
 
+/** @typedef {import('./types/DocumentInfo').DocumentInfo} DocumentInfo */
+/** @typedef {import('./types/TermRow').TermRow} TermRow */
+/** @typedef {import('./types/NetworkNode').NetworkNode} NetworkNode */
+/** @typedef {import('./types/NetworkEdge').NetworkEdge} NetworkEdge */
+/** @typedef {import('./types/Network').Network} Network */
+/** @typedef {import('./types/Phrase').Phrase} Phrase */
+/** @typedef {import('./types/Analysis').Analysis} Analysis */
+/** @typedef {import('./types/Keyness').Keyness} Keyness */
+/** @typedef {import('./types/Kwic').Kwic} Kwic */
 /**
- * @typedef {{id: number, name: string, title: string, encoding: string, bytes: number,
- *   chars: number, tokens: number, sentences: number}} DocumentInfo
- */
-/**
- * @typedef {{term: string, pos: string, freq: number, docFreq: number, tfidf: number,
- *   tfidfCorpus: number, textrank: number}} TermRow
- */
-/** @typedef {{id: number, term: string, freq: number, docFreq: number, community: number}} NetworkNode */
-/** @typedef {{source: number, target: number, count: number, score: number}} NetworkEdge */
-/** @typedef {{unit: string, measure: string, units: number, nodes: NetworkNode[], edges: NetworkEdge[]}} Network */
-/**
- * @typedef {{phrase: string, parts: string[], count: number, pmi: number, llr: number,
- *   leftEntropy: number, rightEntropy: number, score: number}} Phrase
- */
-/**
- * @typedef {{documents: number, tokens: number, termTokens: number, vocabulary: number,
- *   terms: TermRow[], network: Network, phrases: Phrase[]}} Analysis
- */
-/**
- * @typedef {{target: number[], targetTokens: number, referenceTokens: number,
- *   terms: {term: string, targetFreq: number, referenceFreq: number, llr: number, logRatio: number}[]}} Keyness
+ * A failure of the core as it reaches the page: an Error with the core's {code, params}.
+ * @typedef {Error & import('./types/ErrorPayload').ErrorPayload} AnalyzerError
  */
 
 /**

@@ -183,8 +183,9 @@ export class DocumentsView {
 }
 
 /**
- * An error message without a code that is bilingual all the same ("中文。 / English."), as the
- * core's were before they had codes; split so that it shows like a coded one.
+ * A message that is bilingual without a code ("中文。 / English."): a core error's message passed
+ * on as text (views that call ctx.notify(err.message) rather than ctx.notify(err)); split so that
+ * it shows like a coded one.
  * @param {string} message
  * @returns {Bilingual | null}
  */
