@@ -109,7 +109,7 @@ export class Persistence {
     this.#open = open;
   }
 
-  /** Opens the store (once); a store refused is said once, and memory stands in. */
+  /** Opens the store; one that is refused is said (once), and memory stands in. */
   async open() {
     const { store, error } = await this.#open();
     if (error) this.#warn(error);
