@@ -9,7 +9,7 @@ import { CompareView } from './views/compare.js';
 import { DocumentsView } from './views/documents.js';
 import { KeywordsView } from './views/keywords.js';
 import { KwicView } from './views/kwic.js';
-import { NetworkView } from './views/network.js';
+import { NetworkView } from './views/network/index.js';
 import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
 import { isPristine, markWorkspace, pristineAtStart, snapshot } from './startup.js';

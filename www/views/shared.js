@@ -1,7 +1,34 @@
 // Small pieces several views share: DOM building (never innerHTML with data), number
 // formatting in the current language, visibility, and the sortable table.
 import { csvBlob } from '../export.js';
-import { lang } from '../i18n.js';
+import { lang, registerStrings } from '../i18n.js';
+import en from '../locales/en.json';
+import zh from '../locales/zh.json';
+
+// The views' strings live in www/locales/ (every view imports this module). Until i18n.js
+// reads the locale files itself, they are handed to it here.
+registerStrings({ zh, en });
+
+/**
+ * What the controller gives every view (docs/PAGE.md).
+ * @typedef {object} ViewContext
+ * @property {(key: string, vars?: Record<string, unknown>) => string} t
+ * @property {() => string} lang
+ * @property {(term: string) => void} showContexts
+ * @property {(patch: Record<string, unknown>) => unknown} setSettings
+ * @property {(action: string, ...args: any[]) => Promise<any>} request
+ * @property {(words: string[]) => Promise<unknown>} addUserWords
+ * @property {(message: string, kind?: string) => void} notify
+ */
+/**
+ * The controller's state, read-only for views.
+ * @typedef {object} ViewState
+ * @property {{id: number, name: string, title?: string}[]} documents
+ * @property {Set<number>} included
+ * @property {Record<string, any>} settings
+ * @property {string[]} userWords
+ * @property {string[]} stopWords
+ */
 
 /** Formats numbers in the current language; `digits` fixed decimals (0 = integer). */
 export function formatNumber(value, digits = 0) {
