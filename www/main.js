@@ -4,7 +4,7 @@
 import { AnalyzerClient, isStale, StaleResultError } from './analyzer.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
 import { lang, numberFormat, onLangChange, registerStrings, setLang, t, translateDom } from './i18n.js';
-import { CloudView } from './views/cloud.js';
+import { CloudView } from './views/cloud/index.js';
 import { CompareView } from './views/compare.js';
 import { DocumentsView } from './views/documents.js';
 import { KeywordsView } from './views/keywords.js';

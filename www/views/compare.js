@@ -3,7 +3,8 @@
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
 import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
-import { cloudHeight, observeWidth, renderCloud } from './cloud.js';
+import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
+import { cloudHeight } from './cloud/style.js';
 import './compare.css';
 import { h } from './shared.js';
 
@@ -86,10 +87,9 @@ export class CompareView {
     this.message = h('p', { class: 'compare-message', hidden: true });
     this.heading = h('h3', { class: 'compare-heading' });
     this.summary = h('p', { class: 'compare-summary' });
-    this.svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    this.svg.classList.add('cloud-svg');
-    this.svg.setAttribute('role', 'group');
-    this.cloudBox = h('div', { class: 'cloud-box compare-cloud' }, this.svg);
+    const cloud = cloudBox('compare-cloud');
+    this.svg = cloud.svg;
+    this.cloudBox = cloud.box;
     this.tableHead = h('thead');
     this.tableBody = h('tbody');
     this.table = h('table', { class: 'data compare-table' }, this.tableHead, this.tableBody);
