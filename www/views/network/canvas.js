@@ -53,6 +53,8 @@ export class NetworkCanvas {
     this.height = 560;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.clickTimer = undefined;
+    /** @type {{term: string} | {edge: string} | null} what the pointer or the focus lights up */
+    this.lit = null;
 
     this.svg = svgEl('svg', { class: 'net-svg', role: 'group', 'font-family': FONT });
     this.viewport = svgEl('g', { class: 'net-viewport' });
@@ -106,6 +108,7 @@ export class NetworkCanvas {
    * @param {any} simulation
    */
   draw(nodes, edges, simulation) {
+    const lit = this.lit;
     this.clearHighlight();
     this.simulation?.stop().on('tick', null);
     this.simulation = simulation;
@@ -123,6 +126,11 @@ export class NetworkCanvas {
     this.#joinNodes(nodes);
     simulation?.on('tick', () => this.paint());
     this.paint();
+    // The pointer (or the focus) is still on the element it was on, which stayed: light it again.
+    const node = lit && 'term' in lit && nodes.find((n) => n.term === lit.term);
+    const edge = lit && 'edge' in lit && edges.find((e) => edgeKey(e) === lit.edge);
+    if (node) this.highlightNode(node);
+    else if (edge) this.highlightEdge(edge);
   }
 
   /** Removes every node and edge. */
@@ -319,6 +327,7 @@ export class NetworkCanvas {
 
   /** @param {SimNode} n */
   highlightNode(n) {
+    this.lit = { term: n.term };
     this.svg.classList.add('is-focused');
     n.el.classList.add('is-hl', 'is-hover');
     for (const i of this.neighbours[n.index]) this.nodes[i].el.classList.add('is-hl');
@@ -329,6 +338,7 @@ export class NetworkCanvas {
 
   /** @param {SimEdge} e */
   highlightEdge(e) {
+    this.lit = { edge: edgeKey(e) };
     this.svg.classList.add('is-focused');
     e.el.classList.add('is-hl');
     e.source.el.classList.add('is-hl');
@@ -336,6 +346,7 @@ export class NetworkCanvas {
   }
 
   clearHighlight() {
+    this.lit = null;
     this.svg.classList.remove('is-focused');
     for (const node of this.svg.querySelectorAll('.is-hl')) node.classList.remove('is-hl', 'is-hover');
   }
