@@ -35,6 +35,7 @@ export class KeywordsView {
     this.container = container;
     this.#ctx = ctx;
     const t = ctx.t;
+    container.classList.add('keywords-view');
 
     this.root = el('div', 'kw-root');
     this.root.dataset.state = 'empty';

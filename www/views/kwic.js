@@ -35,6 +35,7 @@ export class KwicView {
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
+    container.classList.add('kwic-view');
 
     this.root = el('div', 'kwic-root');
     this.root.dataset.state = 'empty';

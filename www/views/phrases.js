@@ -28,6 +28,7 @@ export class PhrasesView {
     this.container = container;
     this.#ctx = ctx;
     const t = ctx.t;
+    container.classList.add('phrases-view');
 
     this.root = el('div', 'ph-root');
 

@@ -6,6 +6,7 @@ import { lang, registerStrings } from '../i18n.js';
 import en from '../locales/en.json';
 import zh from '../locales/zh.json';
 import { formatNumber as formatNumberIn } from './format.js';
+import './shared.css';
 import { sortRows } from './sort.js';
 
 // The views' strings live in www/locales/ (every view imports this module). Until i18n.js
