@@ -13,6 +13,7 @@ import { NetworkView } from './views/network/index.js';
 import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
 import { isPristine, markWorkspace, pristineAtStart, snapshot } from './startup.js';
+import { setUpPanels } from './ui/panels.js';
 import { openStore } from './store.js';
 import { exportWorkspace, readWorkspace } from './workspace.js';
 import './offline.js';
@@ -598,6 +599,9 @@ const views = {
   kwic: new KwicView(document.querySelector('#view-kwic'), ctx),
   compare: new CompareView(document.querySelector('#view-compare'), ctx),
 };
+// On a narrow screen the documents and the settings open as panels over the views; a notice
+// added while the documents are closed marks their button.
+setUpPanels({ news: '.notices ul' });
 
 function selectTab(name) {
   for (const button of document.querySelectorAll('#tabs [data-tab]')) {

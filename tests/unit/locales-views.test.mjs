@@ -30,6 +30,7 @@ const FAMILIES = {
   'network.measureShort': ['count', 'jaccard', 'dice', 'npmi', 'llr'],
   'network.unit': ['sentence', 'window'],
   'network.summary': ['sentence', 'window'],
+  network: ['hint', 'hintTouch'],
 };
 
 test('every key a view names is in zh.json and en.json', () => {

@@ -73,11 +73,21 @@ export class NetworkCanvas {
 
     this.drag = drag()
       .clickDistance(4)
+      // Two fingers are a pinch, for the zoom, even where one of them lands on a term.
+      .filter((event) => !event.ctrlKey && !event.button && !(event.touches?.length > 1))
       // A press without a move is a click: it must not pin the node or stir the layout.
       .on('start', (_event, /** @type {SimNode} */ n) => {
         n.moved = false;
+        n.pinch = false;
+        n.before = [n.fx, n.fy];
       })
       .on('drag', (event, /** @type {SimNode} */ n) => {
+        // A second finger came down: this finger is half of a pinch (the zoom's), not a drag.
+        if (n.pinch || event.sourceEvent?.touches?.length > 1) {
+          n.pinch = true;
+          [n.fx, n.fy] = n.before ?? [null, null];
+          return;
+        }
         if (!n.moved) {
           n.moved = true;
           this.simulation.alphaTarget(0.3).restart();
@@ -89,7 +99,7 @@ export class NetworkCanvas {
         if (!n.moved) return;
         if (!event.active) this.simulation.alphaTarget(0);
         // Dropped nodes stay where they were put, until double-clicked.
-        n.el.classList.add('is-pinned');
+        if (!n.pinch) n.el.classList.add('is-pinned');
       });
   }
 

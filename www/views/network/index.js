@@ -56,7 +56,9 @@ export class NetworkView {
     this.summary = h('p', { class: 'net-summary', 'aria-live': 'polite' });
     this.message = h('p', { class: 'net-empty', role: 'status', hidden: true });
     this.stage = h('div', { class: 'net-stage' }, this.canvas.svg, this.message);
-    this.hint = this.label(h('p', { class: 'net-hint' }), 'network.hint');
+    // Fingers pinch and drag where a mouse scrolls and drags.
+    const touch = matchMedia('(pointer: coarse)').matches;
+    this.hint = this.label(h('p', { class: 'net-hint' }), touch ? 'network.hintTouch' : 'network.hint');
     this.#build();
     onLangChange(() => this.relabel());
   }

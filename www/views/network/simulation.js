@@ -14,7 +14,8 @@ import { edgeStrengths, nodeColours, nodeSizes } from './style.js';
  * and d3-force's x, y (fx, fy while pinned); `el` and `title` are its drawing's (canvas.js).
  * @typedef {NetworkNode & {index: number, r: number, fontSize: number, halfLabel: number,
  *   collide: number, degree: number, colour: string, x: number, y: number,
- *   fx?: number | null, fy?: number | null, vx?: number, vy?: number, moved?: boolean,
+ *   fx?: number | null, fy?: number | null, vx?: number, vy?: number,
+ *   moved?: boolean, pinch?: boolean, before?: [number | null | undefined, number | null | undefined],
  *   el: Element, title: Node}} SimNode
  */
 /**
