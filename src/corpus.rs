@@ -4,13 +4,16 @@
 
 mod counts;
 mod document;
+mod view;
 mod vocabulary;
 
 pub use counts::Counts;
-pub use document::{Document, DocumentInfo};
+pub use document::{Document, DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch};
+pub use view::DocView;
 pub use vocabulary::{builtin_stop_words, Vocabulary};
 
-use crate::clean::clean;
+use crate::anatomy::anatomy;
+use crate::clean::{join_wrapped, normalise_lines};
 use crate::decode::decode;
 use crate::error::{Error, Result};
 use crate::segment::Segmenter;
@@ -28,6 +31,9 @@ pub struct Corpus {
     next_id: u32,
     /// Per-document word counts by word id, all zero between documents (reused).
     counter: Vec<u32>,
+    /// Changes whenever what counts changes (a document added or removed, a furniture switch):
+    /// what is computed from the counted text (the reuse index) is kept for one generation.
+    generation: u64,
 }
 
 impl Corpus {
@@ -39,7 +45,46 @@ impl Corpus {
             docs: Vec::new(),
             next_id: 0,
             counter: Vec::new(),
+            generation: 0,
         }
+    }
+
+    /// See [`Corpus::generation`]'s field: a new value whenever what counts changes.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The first document (in the order added) with the same cleaned text as `doc`, if not itself.
+    pub fn duplicate_of(&self, doc: &Document) -> Option<u32> {
+        self.docs
+            .iter()
+            .find(|d| d.content_hash == doc.content_hash && d.text == doc.text)
+            .map(|d| d.id)
+            .filter(|&id| id != doc.id)
+    }
+
+    pub fn info(&self, doc: &Document) -> DocumentInfo {
+        doc.info(self.duplicate_of(doc))
+    }
+
+    /// What counts has changed (a furniture switch): the generation moves on.
+    pub fn touch(&mut self) {
+        self.generation += 1;
+    }
+
+    /// The documents with these ids, for changing: every id must exist (else nothing is
+    /// handed out); `None` = all. Call [`Corpus::touch`] if what counts changed.
+    pub fn documents_mut(&mut self, ids: Option<&[u32]>) -> Result<Vec<&mut Document>> {
+        if let Some(ids) = ids {
+            for &id in ids {
+                self.document(id)?;
+            }
+        }
+        Ok(self
+            .docs
+            .iter_mut()
+            .filter(|d| ids.is_none_or(|ids| ids.contains(&d.id)))
+            .collect())
     }
 
     pub fn vocab(&self) -> &Vocabulary {
@@ -66,6 +111,7 @@ impl Corpus {
         &mut self,
         name: &str,
         bytes: &[u8],
+        origin: &FileOrigin,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
         if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
@@ -82,6 +128,7 @@ impl Corpus {
             &decoded.text,
             decoded.encoding,
             bytes.len() as u64,
+            origin,
             progress,
         )
     }
@@ -109,7 +156,7 @@ impl Corpus {
             });
         }
         reserve_memory(text.len());
-        self.add_decoded(name, text, "UTF-8", bytes, progress)
+        self.add_decoded(name, text, "UTF-8", bytes, &FileOrigin::default(), progress)
     }
 
     fn add_decoded(
@@ -118,17 +165,26 @@ impl Corpus {
         text: &str,
         encoding: &str,
         bytes: u64,
+        origin: &FileOrigin,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        let text = clean(text);
-        if text.is_empty() {
+        // Cleaning in two steps, the anatomy between them: furniture lines are sorted out
+        // before wrapped lines are rejoined, so that none is joined to the article.
+        let lines = normalise_lines(text);
+        if lines.is_empty() {
             return Err(Error::Blank {
                 name: name.to_string(),
             });
         }
+        let anatomy = anatomy(&lines);
+        let apart = anatomy.set_aside(lines.split('\n').count());
+        let (text, line_map) = join_wrapped(&lines, &apart);
+        drop(lines);
+        let anatomy = anatomy.moved(&text, &line_map);
         let id = self.next_id;
         self.next_id += 1;
-        let mut doc = Document::new(id, name, encoding, bytes, text);
+        let mut doc = Document::with_anatomy(id, name, encoding, bytes, text, anatomy);
+        doc.set_origin(origin);
         doc.segment(
             &self.segmenter,
             &mut self.vocab,
@@ -136,6 +192,7 @@ impl Corpus {
             progress,
         );
         self.docs.push(doc);
+        self.generation += 1;
         Ok(self.docs.last().expect("just pushed"))
     }
 
@@ -143,6 +200,7 @@ impl Corpus {
     pub fn remove(&mut self, id: u32) -> bool {
         let before = self.docs.len();
         self.docs.retain(|d| d.id != id);
+        self.generation += 1;
         self.docs.len() != before
     }
 
@@ -240,7 +298,12 @@ mod tests {
             .add_text("a.txt", "工会工作", &mut no_progress())
             .unwrap();
         let err = corpus
-            .add_bytes("b.txt", b"\x89PNG\r\n\x1a\n\0\0", &mut no_progress())
+            .add_bytes(
+                "b.txt",
+                b"\x89PNG\r\n\x1a\n\0\0",
+                &FileOrigin::default(),
+                &mut no_progress(),
+            )
             .unwrap_err();
         assert!(matches!(err, Error::NotText { .. }));
         let err = corpus
