@@ -3,7 +3,7 @@
 //! furniture) and its metadata (date, source, author, groups).
 
 use super::vocabulary::Vocabulary;
-use crate::anatomy::{anatomy, Anatomy, Furniture, FurnitureKind};
+use crate::anatomy::{Anatomy, Furniture, FurnitureKind};
 use crate::clean::sentences;
 use crate::metadata::{
     file_name_date, file_time_date, normalise_group, path_group, user_date, DateSource,
@@ -214,8 +214,9 @@ pub struct FurnitureLine {
 
 impl Document {
     /// A document of cleaned `text`, not segmented yet, with its anatomy read from it.
+    #[cfg(test)]
     pub fn new(id: u32, name: &str, encoding: &str, bytes: u64, text: String) -> Document {
-        let anatomy = anatomy(&text);
+        let anatomy = crate::anatomy::anatomy(&text);
         Document::with_anatomy(id, name, encoding, bytes, text, anatomy)
     }
 
