@@ -423,6 +423,12 @@ pub fn byline(line: &str) -> Option<Byline> {
                 .find(|&(i, _)| i > 0 && label_at(&rest[i..]).is_some())
                 .map_or(rest.len(), |(i, _)| i);
             let value = rest[..end].trim_matches(|c: char| c.is_whitespace() || is_colon(c));
+            // A source or an author is a name: short, no sentence in it ("记者：您认为……？"
+            // is an interview's question, not a byline).
+            let names = matches!(field, Field::Source | Field::Author);
+            if names && !is_name_value(value) {
+                return None;
+            }
             match field {
                 Field::Source if !value.is_empty() => {
                     found.source.get_or_insert_with(|| value.to_string());
@@ -450,6 +456,19 @@ pub fn byline(line: &str) -> Option<Byline> {
     }
     found.date_only = fields == 0;
     Some(found)
+}
+
+/// Longest source or author value, in characters.
+const NAME_VALUE_MAX_CHARS: usize = 24;
+
+fn is_name_value(value: &str) -> bool {
+    value.chars().count() <= NAME_VALUE_MAX_CHARS
+        && !value.chars().any(|c| {
+            matches!(
+                c,
+                '，' | ',' | '。' | '！' | '!' | '？' | '?' | '；' | ';' | '“' | '”' | '"'
+            )
+        })
 }
 
 /// A date at the very start of `s`, with its length in bytes.
@@ -615,6 +634,9 @@ mod tests {
             "作者系全总劳动和经济工作部部长",
             "时间就是生命",
             "大力弘扬劳模精神",
+            "记者：资金来源是否有保证？",
+            "记者：据了解，1997年全国乡镇企业的亏损面达15％。您认为原因是什么？",
+            "来源：这是一个很长很长很长很长很长很长很长很长很长很长很长的说法",
         ] {
             assert_eq!(byline(line), None, "{line}");
         }
