@@ -6,21 +6,22 @@ use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
-    builtin_stop_words, Corpus, Counts, DocView, Document, DocumentInfo, FileOrigin, FurnitureLine,
+    builtin_stop_words, Corpus, Counts, DocView, DocumentInfo, FileOrigin, FurnitureLine,
     MetadataPatch,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
 use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
+use crate::order::order;
 use crate::phrases::{discover, Phrase, PhraseOptions};
 use crate::reuse::{
-    char_offsets, PassageOptions, Reuse, ReuseIndex, ReuseOptions, ReusePair, ReusePassage,
-    ReusePassages, MIN_CHARS,
+    char_offsets, position, PassageOptions, Reuse, ReuseIndex, ReuseOptions, ReusePair,
+    ReusePassage, ReusePassages, MIN_CHARS,
 };
 use crate::segment::Segmenter;
 use crate::trends::{dispersion, trends, Dispersion, DispersionOptions, TrendOptions, Trends};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
 
@@ -312,11 +313,12 @@ impl Analyzer {
                 let order: Vec<u32> = docs.iter().map(|d| d.id).collect();
                 self.reuse_index(min_chars).repeated(&order)
             }
-            None => FxHashMap::default(),
+            None => vec![Vec::new(); docs.len()],
         };
         let vocab = self.corpus.vocab();
         docs.into_iter()
-            .map(|d| DocView::new(d, vocab, repeated.get(&d.id).map_or(&[], Vec::as_slice)))
+            .zip(&repeated)
+            .map(|(d, repeated)| DocView::new(d, vocab, repeated))
             .collect()
     }
 
@@ -491,24 +493,21 @@ impl Analyzer {
         check_min_chars(options.min_chars)?;
         let index = self.reuse_index(options.min_chars);
         let selected = self.corpus.select(options.documents.as_deref());
-        let place: FxHashMap<u32, (usize, &Document)> = selected
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id, (i, *d)))
-            .collect();
+        let ids: Vec<u32> = selected.iter().map(|d| d.id).collect();
         let share = |chars: u32, id: u32| {
-            let length = index.lengths.get(&id).copied().unwrap_or(0);
+            let length = index.length_of(id);
             if length == 0 {
                 0.0
             } else {
                 f64::from(chars) / f64::from(length)
             }
         };
-        let mut pairs: Vec<(usize, usize, ReusePair)> = index
+        let pairs: Vec<(usize, usize, ReusePair)> = index
             .pairs
             .iter()
             .filter_map(|p| {
-                let (&(ia, da), &(ib, db)) = (place.get(&p.a)?, place.get(&p.b)?);
+                let (ia, ib) = (position(&ids, p.a)?, position(&ids, p.b)?);
+                let (da, db) = (selected[ia], selected[ib]);
                 Some((
                     ia,
                     ib,
@@ -527,18 +526,20 @@ impl Analyzer {
                 ))
             })
             .collect();
-        pairs.sort_by(|x, y| {
-            y.2.shared_chars
-                .cmp(&x.2.shared_chars)
-                .then((x.0, x.1).cmp(&(y.0, y.1)))
+        // Most shared first, then in corpus order.
+        let sorted = order(pairs.len(), &|x, y| {
+            let (x, y) = (&pairs[x as usize], &pairs[y as usize]);
+            (y.2.shared_chars, x.0, x.1) < (x.2.shared_chars, y.0, y.1)
         });
-        let total_pairs = pairs.len() as u32;
-        pairs.truncate(options.limit as usize);
         Ok(Reuse {
             min_chars: index.min_chars,
             documents: selected.len() as u32,
-            total_pairs,
-            pairs: pairs.into_iter().map(|p| p.2).collect(),
+            total_pairs: pairs.len() as u32,
+            pairs: sorted
+                .into_iter()
+                .take(options.limit as usize)
+                .map(|i| pairs[i as usize].2.clone())
+                .collect(),
         })
     }
 
@@ -552,7 +553,7 @@ impl Analyzer {
         check_min_chars(options.min_chars)?;
         let (doc_a, doc_b) = (self.corpus.document(a)?, self.corpus.document(b)?);
         let index = self.reuse_index(options.min_chars);
-        let mut ranges: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u32)> = index
+        let ranges: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u32)> = index
             .pairs
             .iter()
             .filter(|p| (p.a, p.b) == (a, b) || (p.a, p.b) == (b, a))
@@ -566,7 +567,14 @@ impl Analyzer {
                 })
             })
             .collect();
-        ranges.sort_by_key(|r| (r.0.start, r.1.start));
+        let sorted = order(ranges.len(), &|x, y| {
+            let (x, y) = (&ranges[x as usize], &ranges[y as usize]);
+            (x.0.start, x.1.start) < (y.0.start, y.1.start)
+        });
+        let ranges: Vec<_> = sorted
+            .into_iter()
+            .map(|i| ranges[i as usize].clone())
+            .collect();
         let a_bytes: Vec<usize> = ranges.iter().flat_map(|r| [r.0.start, r.0.end]).collect();
         let b_bytes: Vec<usize> = ranges.iter().flat_map(|r| [r.1.start, r.1.end]).collect();
         let (a_chars, b_chars) = (

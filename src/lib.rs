@@ -33,6 +33,7 @@ mod error;
 mod filter;
 mod keywords;
 mod metadata;
+mod order;
 mod phrases;
 mod reuse;
 mod segment;

@@ -14,7 +14,6 @@
 //! passages. Work is proportional to the text plus the shared passages, not to the number of
 //! pairs of documents.
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -60,27 +59,73 @@ pub struct Pair {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReuseIndex {
     pub min_chars: u32,
-    /// Normalised characters of every document, by id.
-    pub lengths: FxHashMap<u32, u32>,
+    /// The documents' ids, in input order, and how many normalised characters each has.
+    pub ids: Vec<u32>,
+    pub lengths: Vec<u32>,
     /// In input order of `a`, then `b`.
     pub pairs: Vec<Pair>,
 }
 
+// Postings, seeds and runs are packed into u128s (and spans into u64s) and sorted as such: one
+// sort for all of them, which keeps the .wasm small (each standard sort instantiated for another
+// type costs kilobytes) and sorts fast.
+
+/// A fingerprint: hash, document, position of its k-gram. Sorts by hash, then document.
 #[derive(Clone, Copy)]
-struct Posting {
-    hash: u64,
-    doc: u32,
-    pos: u32,
+struct Posting(u128);
+
+impl Posting {
+    fn new(hash: u64, doc: u32, pos: u32) -> Posting {
+        Posting(u128::from(hash) << 64 | u128::from(doc) << 32 | u128::from(pos))
+    }
+    fn hash(self) -> u64 {
+        (self.0 >> 64) as u64
+    }
+    fn doc(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+    fn pos(self) -> u32 {
+        self.0 as u32
+    }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Seed {
-    a: u32,
-    b: u32,
-    /// pos in a − pos in b, offset to stay unsigned.
-    diagonal: u64,
-    pa: u32,
-    pb: u32,
+/// Positions (in normalised characters) fit 27 bits: a document has at most 100 MB.
+const POS_BITS: u32 = 27;
+/// Documents fit 24 bits.
+const DOC_BITS: u32 = 24;
+
+/// Where two documents share a fingerprint. Sorts by pair, diagonal (pos in a − pos in b),
+/// then pos in a.
+#[derive(Clone, Copy)]
+struct Seed(u128);
+
+impl Seed {
+    fn new(a: u32, b: u32, pa: u32, pb: u32) -> Seed {
+        debug_assert!(a.max(b) < 1 << DOC_BITS && pa.max(pb) < 1 << POS_BITS);
+        let diagonal = u128::from(pa) + (1 << POS_BITS) - u128::from(pb);
+        Seed(
+            u128::from(a) << (DOC_BITS + POS_BITS + 1 + POS_BITS)
+                | u128::from(b) << (POS_BITS + 1 + POS_BITS)
+                | diagonal << POS_BITS
+                | u128::from(pa),
+        )
+    }
+    fn pair(self) -> (u32, u32) {
+        let pair = self.0 >> (POS_BITS + 1 + POS_BITS);
+        (
+            (pair >> DOC_BITS) as u32,
+            (pair & ((1 << DOC_BITS) - 1)) as u32,
+        )
+    }
+    fn diagonal(self) -> u128 {
+        self.0 >> POS_BITS & ((1 << (POS_BITS + 1)) - 1)
+    }
+    fn pa(self) -> u32 {
+        (self.0 & ((1 << POS_BITS) - 1)) as u32
+    }
+    fn pb(self) -> u32 {
+        (u128::from(self.pa()) + (1 << POS_BITS) - self.diagonal()) as u32
+    }
 }
 
 /// The normalised characters of the counted text (and, when asked, the byte offset of each).
@@ -170,7 +215,7 @@ fn fingerprints(chars: &[u32], k: usize, w: usize, doc: u32, out: &mut Vec<Posti
         }
         let &(hash, pos) = window.front().expect("the window holds its last k-gram");
         if pos != last_kept {
-            out.push(Posting { hash, doc, pos });
+            out.push(Posting::new(hash, doc, pos));
             last_kept = pos;
         }
     }
@@ -181,44 +226,45 @@ fn fingerprints(chars: &[u32], k: usize, w: usize, doc: u32, out: &mut Vec<Posti
 pub fn index(texts: &[Text], min_chars: u32) -> ReuseIndex {
     let min_chars = min_chars.clamp(*MIN_CHARS.start(), *MIN_CHARS.end());
     let (k, w) = k_and_w(min_chars);
-    let mut lengths = FxHashMap::default();
+    let mut lengths = Vec::with_capacity(texts.len());
     let mut postings = Vec::new();
     let mut scratch = Vec::new();
     for (d, text) in texts.iter().enumerate() {
         normalise(text, &mut scratch, None);
-        lengths.insert(text.id, scratch.len() as u32);
+        lengths.push(scratch.len() as u32);
         fingerprints(&scratch, k, w, d as u32, &mut postings);
     }
-    postings.sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
+    let mut postings: Vec<u128> = postings.into_iter().map(|p| p.0).collect();
+    postings.sort_unstable();
+    let postings: Vec<Posting> = postings.into_iter().map(Posting).collect();
 
-    let mut seeds = Vec::new();
-    for group in postings.chunk_by(|x, y| x.hash == y.hash) {
-        if group.len() < 2 || group[0].doc == group[group.len() - 1].doc {
+    let mut seeds: Vec<u128> = Vec::new();
+    for group in postings.chunk_by(|x, y| x.hash() == y.hash()) {
+        if group.len() < 2 || group[0].doc() == group[group.len() - 1].doc() {
             continue;
         }
-        let documents = 1 + group.windows(2).filter(|p| p[0].doc != p[1].doc).count();
+        let documents = 1 + group
+            .windows(2)
+            .filter(|p| p[0].doc() != p[1].doc())
+            .count();
         if documents > MAX_DOCUMENTS_PER_FINGERPRINT {
             continue;
         }
         for (i, p) in group.iter().enumerate() {
-            for q in group[i + 1..].iter().filter(|q| q.doc != p.doc) {
-                seeds.push(Seed {
-                    a: p.doc,
-                    b: q.doc,
-                    diagonal: (u64::from(p.pos) + u64::from(u32::MAX)) - u64::from(q.pos),
-                    pa: p.pos,
-                    pb: q.pos,
-                });
+            for q in group[i + 1..].iter().filter(|q| q.doc() != p.doc()) {
+                seeds.push(Seed::new(p.doc(), q.doc(), p.pos(), q.pos()).0);
             }
         }
     }
     drop(postings);
     seeds.sort_unstable();
+    let seeds: Vec<Seed> = seeds.into_iter().map(Seed).collect();
 
     // The normalised text (and byte offsets) of the documents some seed points into.
     let mut normalised: Vec<Option<(Vec<u32>, Vec<u32>)>> = vec![None; texts.len()];
     for seed in &seeds {
-        for d in [seed.a, seed.b] {
+        let (a, b) = seed.pair();
+        for d in [a, b] {
             let slot = &mut normalised[d as usize];
             if slot.is_none() {
                 let (mut chars, mut offsets) = (Vec::new(), Vec::new());
@@ -229,16 +275,18 @@ pub fn index(texts: &[Text], min_chars: u32) -> ReuseIndex {
     }
 
     let mut pairs = Vec::new();
-    for pair_seeds in seeds.chunk_by(|x, y| (x.a, x.b) == (y.a, y.b)) {
-        let (a, b) = (pair_seeds[0].a as usize, pair_seeds[0].b as usize);
+    for pair_seeds in seeds.chunk_by(|x, y| x.pair() == y.pair()) {
+        let (a, b) = pair_seeds[0].pair();
+        let (a, b) = (a as usize, b as usize);
         let (Some((ca, oa)), Some((cb, ob))) = (&normalised[a], &normalised[b]) else {
             unreachable!("every seeded document is normalised");
         };
-        let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // (start in a, start in b, length)
-        for diagonal in pair_seeds.chunk_by(|x, y| x.diagonal == y.diagonal) {
+        // (start in a, start in b, length), packed: sorts by start in a.
+        let mut runs: Vec<u128> = Vec::new();
+        for diagonal in pair_seeds.chunk_by(|x, y| x.diagonal() == y.diagonal()) {
             let mut covered_until = 0usize;
             for seed in diagonal {
-                let (pa, pb) = (seed.pa as usize, seed.pb as usize);
+                let (pa, pb) = (seed.pa() as usize, seed.pb() as usize);
                 if pa < covered_until || ca[pa..pa + k] != cb[pb..pb + k] {
                     continue;
                 }
@@ -255,7 +303,8 @@ pub fn index(texts: &[Text], min_chars: u32) -> ReuseIndex {
                     .count();
                 covered_until = pa + forward;
                 if back + forward >= min_chars as usize {
-                    runs.push((pa - back, pb - back, back + forward));
+                    let (sa, sb, len) = (pa - back, pb - back, back + forward);
+                    runs.push((sa as u128) << 64 | (sb as u128) << 32 | len as u128);
                 }
             }
         }
@@ -263,20 +312,18 @@ pub fn index(texts: &[Text], min_chars: u32) -> ReuseIndex {
             continue;
         }
         runs.sort_unstable();
-        let covered = |spans: &mut Vec<(usize, usize)>| {
-            spans.sort_unstable();
-            let (mut total, mut until) = (0, 0);
-            for &(s, e) in spans.iter() {
-                let s = s.max(until);
-                if e > s {
-                    total += e - s;
-                    until = e;
-                }
-            }
-            total as u32
-        };
-        let a_chars = covered(&mut runs.iter().map(|r| (r.0, r.0 + r.2)).collect());
-        let b_chars = covered(&mut runs.iter().map(|r| (r.1, r.1 + r.2)).collect());
+        let runs: Vec<(usize, usize, usize)> = runs
+            .into_iter()
+            .map(|r| {
+                (
+                    (r >> 64) as usize,
+                    (r >> 32) as u32 as usize,
+                    r as u32 as usize,
+                )
+            })
+            .collect();
+        let a_chars = covered(runs.iter().map(|r| pack(r.0, r.0 + r.2)).collect());
+        let b_chars = covered(runs.iter().map(|r| pack(r.1, r.1 + r.2)).collect());
         let bytes = |text: &str, offsets: &[u32], start: usize, len: usize| {
             let last = offsets[start + len - 1] as usize;
             let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
@@ -301,45 +348,91 @@ pub fn index(texts: &[Text], min_chars: u32) -> ReuseIndex {
     }
     ReuseIndex {
         min_chars,
+        ids: texts.iter().map(|t| t.id).collect(),
         lengths,
         pairs,
     }
 }
 
+/// A span (start, end) packed in a u64, so that spans sort as u64s.
+fn pack(start: usize, end: usize) -> u64 {
+    (start as u64) << 32 | end as u64
+}
+
+fn unpack(span: u64) -> Range<usize> {
+    (span >> 32) as usize..span as u32 as usize
+}
+
+/// The length of the union of packed spans.
+fn covered(mut spans: Vec<u64>) -> u32 {
+    spans.sort_unstable();
+    let (mut total, mut until) = (0, 0);
+    for span in spans {
+        let r = unpack(span);
+        let start = r.start.max(until);
+        if r.end > start {
+            total += r.end - start;
+            until = r.end;
+        }
+    }
+    total as u32
+}
+
 impl ReuseIndex {
-    /// For each document of `selection` (in the order given), the byte ranges of its text that an
-    /// earlier document of the selection also has: what counts once leaves out. Sorted, merged.
-    pub fn repeated(&self, selection: &[u32]) -> FxHashMap<u32, Vec<Range<usize>>> {
-        let place: FxHashMap<u32, usize> = selection
-            .iter()
-            .enumerate()
-            .map(|(i, &id)| (id, i))
-            .collect();
-        let mut out: FxHashMap<u32, Vec<Range<usize>>> = FxHashMap::default();
+    /// Normalised characters of document `id`.
+    pub fn length_of(&self, id: u32) -> u32 {
+        position(&self.ids, id).map_or(0, |i| self.lengths[i])
+    }
+
+    /// For each document of `selection` (ids in input order), the byte ranges of its text that
+    /// an earlier document of the selection also has: what counts once leaves out. Sorted,
+    /// merged, one list per document of the selection.
+    pub fn repeated(&self, selection: &[u32]) -> Vec<Vec<Range<usize>>> {
+        let mut spans: Vec<Vec<u64>> = vec![Vec::new(); selection.len()];
         for pair in &self.pairs {
-            let (Some(&pa), Some(&pb)) = (place.get(&pair.a), place.get(&pair.b)) else {
+            let (Some(pa), Some(pb)) = (position(selection, pair.a), position(selection, pair.b))
+            else {
                 continue;
             };
-            let (later, ranges): (u32, Vec<Range<usize>>) = if pa < pb {
-                (pair.b, pair.passages.iter().map(|p| p.b.clone()).collect())
+            let (later, ranges): (usize, Vec<u64>) = if pa < pb {
+                (
+                    pb,
+                    pair.passages
+                        .iter()
+                        .map(|p| pack(p.b.start, p.b.end))
+                        .collect(),
+                )
             } else {
-                (pair.a, pair.passages.iter().map(|p| p.a.clone()).collect())
+                (
+                    pa,
+                    pair.passages
+                        .iter()
+                        .map(|p| pack(p.a.start, p.a.end))
+                        .collect(),
+                )
             };
-            out.entry(later).or_default().extend(ranges);
+            spans[later].extend(ranges);
         }
-        for ranges in out.values_mut() {
-            ranges.sort_unstable_by_key(|r| (r.start, r.end));
-            let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-            for r in ranges.drain(..) {
-                match merged.last_mut() {
-                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                    _ => merged.push(r),
+        spans
+            .into_iter()
+            .map(|mut spans| {
+                spans.sort_unstable();
+                let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+                for r in spans.into_iter().map(unpack) {
+                    match merged.last_mut() {
+                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                        _ => merged.push(r),
+                    }
                 }
-            }
-            *ranges = merged;
-        }
-        out
+                merged
+            })
+            .collect()
     }
+}
+
+/// Where `id` is in `ids`, which are in input order: the corpus's order, in which ids grow.
+pub fn position(ids: &[u32], id: u32) -> Option<usize> {
+    ids.binary_search(&id).ok()
 }
 
 /// Options of `reuse`.
@@ -448,14 +541,15 @@ pub struct ReusePassages {
 
 /// Character offsets of byte offsets of `text` (in any order; each on a char boundary).
 pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_unstable_by_key(|&i| bytes[i]);
+    // (byte offset, index), packed to sort as u64s.
+    let mut order: Vec<u64> = bytes.iter().enumerate().map(|(i, &b)| pack(b, i)).collect();
+    order.sort_unstable();
     let mut out = vec![0u32; bytes.len()];
     let (mut byte, mut chars) = (0usize, 0u32);
-    for i in order {
-        chars += text[byte..bytes[i]].chars().count() as u32;
-        byte = bytes[i];
-        out[i] = chars;
+    for r in order.into_iter().map(unpack) {
+        chars += text[byte..r.start].chars().count() as u32;
+        byte = r.start;
+        out[r.end] = chars;
     }
     out
 }
@@ -569,13 +663,13 @@ mod tests {
         let index = index(&[text(0, &a), text(1, &b), text(2, &c)], 50);
         assert_eq!(index.pairs.len(), 3);
         let repeated = index.repeated(&[0, 1, 2]);
-        assert_eq!(repeated.get(&0), None);
-        assert_eq!(repeated[&1], [0..shared.len()]);
+        assert_eq!(repeated[0], []);
+        assert_eq!(repeated[1], [0..shared.len()]);
         let start = filler(3, 5).len();
-        assert_eq!(repeated[&2], [start..start + shared.len()]);
+        assert_eq!(repeated[2], [start..start + shared.len()]);
         // Without the first, the second keeps it.
         let repeated = index.repeated(&[1, 2]);
-        assert_eq!((repeated.get(&1), repeated[&2].len()), (None, 1));
-        assert!(index.repeated(&[2]).is_empty());
+        assert_eq!((repeated[0].len(), repeated[1].len()), (0, 1));
+        assert_eq!(index.repeated(&[2]), [[]]);
     }
 }

@@ -155,26 +155,20 @@ fn words(view: &DocView, vocab: &Vocabulary) -> u64 {
 
 /// Indices of `views` in `order`.
 fn ordered(views: &[DocView], order: DocumentOrder) -> Vec<usize> {
-    let mut indices: Vec<usize> = (0..views.len()).collect();
-    let doc = |i: usize| views[i].doc;
-    indices.sort_by(|&x, &y| {
-        let by_name = || {
-            doc(x)
-                .name
-                .cmp(&doc(y).name)
-                .then(doc(x).id.cmp(&doc(y).id))
-        };
+    let doc = |i: u32| views[i as usize].doc;
+    let sorted = crate::order::order(views.len(), &|x, y| {
+        let by_name = (&doc(x).name, doc(x).id) < (&doc(y).name, doc(y).id);
         match order {
-            DocumentOrder::Name => by_name(),
+            DocumentOrder::Name => by_name,
             DocumentOrder::Date => match (&doc(x).meta.date, &doc(y).meta.date) {
-                (Some(a), Some(b)) => a.cmp(b).then_with(by_name),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => by_name(),
+                (Some(a), Some(b)) if a != b => a < b,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                _ => by_name,
             },
         }
     });
-    indices
+    sorted.into_iter().map(|i| i as usize).collect()
 }
 
 /// The terms as asked: trimmed, empty ones and repeats dropped.
@@ -218,7 +212,7 @@ pub fn trends(
             }
         }
         by => {
-            let mut keyed: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+            let mut keyed: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
             for i in ordered(views, DocumentOrder::Date) {
                 let doc = views[i].doc;
                 let keys: Vec<String> = match by {
@@ -261,9 +255,14 @@ pub fn trends(
                     keyed.entry(key).or_default().push(i);
                 }
             }
-            bins = keyed
+            let mut keys: Vec<String> = keyed.keys().cloned().collect();
+            keys.sort();
+            bins = keys
                 .into_iter()
-                .map(|(key, members)| (key.clone(), key, members))
+                .map(|key| {
+                    let members = keyed.remove(&key).unwrap_or_default();
+                    (key.clone(), key, members)
+                })
                 .collect();
         }
     }

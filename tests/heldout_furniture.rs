@@ -18,7 +18,7 @@ use wenxi::Analyzer;
 const MAX_SHARE: f64 = 0.001;
 
 fn documents(path: &Path) -> Vec<(String, String)> {
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut docs: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
         match line.strip_prefix("# ") {
