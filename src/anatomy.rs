@@ -400,14 +400,29 @@ enum Tok {
     One,
     /// `\d`: one or more digits.
     Digits,
-    /// `{a|b}`
-    Alt(Vec<Vec<char>>),
+    /// `{a|b}`, with the first characters of its choices (sorted), to skip quickly.
+    Alt(Vec<Vec<char>>, Vec<char>),
+}
+
+impl Tok {
+    /// Whether a match of this token can start with `c` (`None`: with anything).
+    fn may_start(&self, c: char) -> Option<bool> {
+        match self {
+            Tok::Lit(l) => Some(*l == c),
+            Tok::Alt(_, firsts) => Some(firsts.binary_search(&c).is_ok()),
+            Tok::Digits => Some(c.is_ascii_digit()),
+            Tok::Any | Tok::One => None,
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct Rule {
     kind: FurnitureKind,
     pattern: Vec<Tok>,
+    /// For every literal and choice of the pattern, the characters one of which a matching
+    /// line must have: a quick test that rules out most rules for most lines.
+    needs: Vec<Vec<char>>,
     max_chars: Option<usize>,
     /// The pattern as written in the file.
     text: String,
@@ -418,7 +433,10 @@ pub struct Rule {
 #[derive(Debug, Default)]
 pub struct Rules {
     rules: Vec<Rule>,
-    menu: Vec<String>,
+    /// Channel names, folded, sorted.
+    menu: Vec<Vec<char>>,
+    /// Their first characters, sorted.
+    menu_firsts: Vec<u32>,
     menu_max_chars: usize,
     /// One-character family names, as code points.
     surnames: Vec<u32>,
@@ -453,8 +471,8 @@ impl Rules {
             match directive {
                 "menu" => {
                     for word in fields {
-                        let word: String = word.chars().map(fold).collect();
-                        rules.menu_max_chars = rules.menu_max_chars.max(word.chars().count());
+                        let word: Vec<char> = word.chars().map(fold).collect();
+                        rules.menu_max_chars = rules.menu_max_chars.max(word.len());
                         rules.menu.push(word);
                     }
                 }
@@ -479,16 +497,32 @@ impl Rules {
                         return Err(error("more than KIND PATTERN MAX"));
                     }
                     let pattern = compile(text).map_err(|e| error(&e))?;
+                    let needs = pattern
+                        .iter()
+                        .filter_map(|t| match t {
+                            Tok::Lit(c) => Some(vec![*c]),
+                            Tok::Alt(_, firsts) => Some(firsts.clone()),
+                            Tok::Digits => Some(('0'..='9').collect()),
+                            Tok::Any | Tok::One => None,
+                        })
+                        .collect();
                     rules.rules.push(Rule {
                         kind,
                         pattern,
+                        needs,
                         max_chars,
                         text: text.to_string(),
                     });
                 }
             }
         }
-        rules.menu.sort();
+        // Sorted as strings (a sort the .wasm has anyway): the same order as the char slices.
+        let mut menu: Vec<String> = rules.menu.iter().map(|w| w.iter().collect()).collect();
+        menu.sort();
+        rules.menu = menu.iter().map(|w| w.chars().collect()).collect();
+        rules.menu_firsts = rules.menu.iter().map(|w| w[0] as u32).collect();
+        rules.menu_firsts.sort_unstable();
+        rules.menu_firsts.dedup();
         rules.surnames.sort_unstable();
         rules.double_surnames.sort_unstable();
         Ok(rules)
@@ -496,32 +530,43 @@ impl Rules {
 
     /// The first rule that matches a folded line of `chars` characters.
     fn matching(&self, folded: &[char], chars: usize) -> Option<&Rule> {
+        // The line's characters, sorted (as code points: a sort the .wasm has anyway).
+        let mut has: Vec<u32> = folded.iter().map(|&c| c as u32).collect();
+        has.sort_unstable();
+        has.dedup();
+        let present = |c: &char| has.binary_search(&(*c as u32)).is_ok();
         self.rules.iter().find(|rule| {
-            rule.max_chars.is_none_or(|max| chars <= max) && matches(&rule.pattern, folded)
+            rule.max_chars.is_none_or(|max| chars <= max)
+                && rule.needs.iter().all(|any| any.iter().any(present))
+                && matches(&rule.pattern, folded)
         })
     }
 
     /// A navigation bar of channel names: at least 4 of them, covering 70 % of the line's
     /// characters, with nothing but separators for punctuation.
     fn is_menu_line(&self, folded: &[char]) -> bool {
+        let separator = |c: char| matches!(c, '|' | '/' | '·' | '•' | '-' | '>');
+        let total = folded.iter().filter(|&&c| !separator(c)).count();
         let (mut words, mut covered, mut other) = (0, 0, 0);
         let mut i = 0;
-        let mut probe = String::new();
         while i < folded.len() {
             let c = folded[i];
-            if matches!(c, '|' | '/' | '·' | '•' | '-' | '>') {
+            if separator(c) {
                 i += 1;
                 continue;
             }
-            if !c.is_alphanumeric() {
+            // Punctuation other than separators, or too much that is no channel name: not a menu.
+            if !c.is_alphanumeric() || other * 10 > total * 3 {
                 return false;
             }
+            let starts_one = self.menu_firsts.binary_search(&(c as u32)).is_ok();
             let longest = (1..=self.menu_max_chars.min(folded.len() - i))
                 .rev()
+                .filter(|_| starts_one)
                 .find(|&len| {
-                    probe.clear();
-                    probe.extend(&folded[i..i + len]);
-                    self.menu.binary_search(&probe).is_ok()
+                    self.menu
+                        .binary_search_by(|w| w.as_slice().cmp(&folded[i..i + len]))
+                        .is_ok()
                 });
             match longest {
                 Some(len) => {
@@ -593,7 +638,10 @@ fn compile(pattern: &str) -> Result<Vec<Tok>, String> {
                 if options.iter().any(Vec::is_empty) {
                     return Err("an empty choice in {…}".into());
                 }
-                Tok::Alt(options)
+                let mut firsts: Vec<char> = options.iter().map(|o| o[0]).collect();
+                firsts.sort_unstable();
+                firsts.dedup();
+                Tok::Alt(options, firsts)
             }
             c => Tok::Lit(fold(c)),
         });
@@ -604,14 +652,21 @@ fn compile(pattern: &str) -> Result<Vec<Tok>, String> {
 fn matches(pattern: &[Tok], s: &[char]) -> bool {
     match pattern.split_first() {
         None => s.is_empty(),
-        Some((Tok::Any, rest)) => (0..=s.len()).any(|i| matches(rest, &s[i..])),
+        // `*` then something that starts with known characters: try only where one is.
+        Some((Tok::Any, rest)) => match rest.first() {
+            None => true,
+            Some(next) => (0..=s.len()).any(|i| {
+                s.get(i).is_none_or(|&c| next.may_start(c).unwrap_or(true))
+                    && matches(rest, &s[i..])
+            }),
+        },
         Some((Tok::One, rest)) => !s.is_empty() && matches(rest, &s[1..]),
         Some((Tok::Lit(c), rest)) => s.first() == Some(c) && matches(rest, &s[1..]),
         Some((Tok::Digits, rest)) => {
             let n = s.iter().take_while(|c| c.is_ascii_digit()).count();
             (1..=n).any(|k| matches(rest, &s[k..]))
         }
-        Some((Tok::Alt(options), rest)) => options
+        Some((Tok::Alt(options, _), rest)) => options
             .iter()
             .any(|o| s.starts_with(o) && matches(rest, &s[o.len()..])),
     }
@@ -639,7 +694,8 @@ mod tests {
     fn the_rules_file_parses() {
         let rules = Rules::parse(include_str!("data/furniture.txt")).unwrap();
         assert!(rules.rules.len() > 40, "{}", rules.rules.len());
-        assert!(rules.menu.contains(&"首页".into()) && rules.menu.contains(&"english".into()));
+        let menu = |w: &str| rules.menu.contains(&w.chars().collect::<Vec<char>>());
+        assert!(menu("首页") && menu("english"));
         assert!(rules.is_name("王晓峰") && rules.is_name("付子豪") && rules.is_name("欧阳修"));
         assert!(!rules.is_name("中工理论") && !rules.is_name("王") && !rules.is_name("王2"));
     }

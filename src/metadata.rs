@@ -386,7 +386,13 @@ fn label_at(s: &str) -> Option<(Field, usize)> {
 
 /// The byline fields of `line`, if it is one.
 pub fn byline(line: &str) -> Option<Byline> {
-    if line.chars().count() > BYLINE_MAX_CHARS {
+    // Every byline has a date (a digit, or 年 when in Chinese numerals) or a label's colon or
+    // slash: most lines have none, and are no byline.
+    let marked = line
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b':' || b == b'/' || b == b'|')
+        || line.contains(['：', '年', '／', '｜']);
+    if !marked || line.chars().count() > BYLINE_MAX_CHARS {
         return None;
     }
     let mut found = Byline::default();
