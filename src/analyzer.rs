@@ -231,11 +231,7 @@ impl Analyzer {
     }
 
     pub fn documents(&self) -> Vec<DocumentInfo> {
-        self.corpus
-            .documents()
-            .iter()
-            .map(|d| self.corpus.info(d))
-            .collect()
+        self.corpus.infos(&self.corpus.select(None))
     }
 
     /// Change the metadata of the documents `ids` (`None` = all) at once; nothing changes
@@ -255,12 +251,7 @@ impl Analyzer {
         if counted_changed {
             self.corpus.touch();
         }
-        Ok(self
-            .corpus
-            .select(Some(&changed))
-            .into_iter()
-            .map(|d| self.corpus.info(d))
-            .collect())
+        Ok(self.corpus.infos(&self.corpus.select(Some(&changed))))
     }
 
     /// The lines of a document set aside as page furniture.

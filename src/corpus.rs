@@ -67,6 +67,38 @@ impl Corpus {
         doc.info(self.duplicate_of(doc))
     }
 
+    /// The infos of `docs` (corpus documents, in corpus order), finding duplicates for all of
+    /// them at once: one sort of the content hashes, not a scan of the corpus per document.
+    pub fn infos(&self, docs: &[&Document]) -> Vec<DocumentInfo> {
+        // (hash, place in the corpus), packed: sorts by hash, then by the order added.
+        let mut keys: Vec<u128> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| u128::from(d.content_hash) << 64 | i as u128)
+            .collect();
+        keys.sort_unstable();
+        let mut first = vec![None; self.docs.len()];
+        for same_hash in keys.chunk_by(|x, y| x >> 64 == y >> 64) {
+            for &key in &same_hash[1..] {
+                let doc = &self.docs[key as u64 as usize];
+                first[key as u64 as usize] = same_hash
+                    .iter()
+                    .map(|&k| &self.docs[k as u64 as usize])
+                    .find(|d| d.text == doc.text)
+                    .map(|d| d.id)
+                    .filter(|&id| id != doc.id);
+            }
+        }
+        // Documents are in the order added, so by id.
+        docs.iter()
+            .map(|d| {
+                let place = self.docs.binary_search_by_key(&d.id, |x| x.id).ok();
+                d.info(place.and_then(|p| first[p]))
+            })
+            .collect()
+    }
+
     /// What counts has changed (a furniture switch): the generation moves on.
     pub fn touch(&mut self) {
         self.generation += 1;
@@ -228,7 +260,15 @@ impl Corpus {
     pub fn select(&self, ids: Option<&[u32]>) -> Vec<&Document> {
         match ids {
             None => self.docs.iter().collect(),
-            Some(ids) => self.docs.iter().filter(|d| ids.contains(&d.id)).collect(),
+            Some(ids) => {
+                // Sorted, so that 5,000 ids select 5,000 documents in n log n, not n².
+                let mut ids = ids.to_vec();
+                ids.sort_unstable();
+                self.docs
+                    .iter()
+                    .filter(|d| ids.binary_search(&d.id).is_ok())
+                    .collect()
+            }
         }
     }
 }

@@ -372,3 +372,32 @@ fn the_switches_change_what_counts() {
     let keyness = analyzer.keyness(&[d001], &options).unwrap();
     assert!(keyness.reference_tokens > 0 && keyness.target_tokens > 0);
 }
+
+/// The same cleaned text is a duplicate whatever its encoding, line endings or name; the first
+/// copy is named, and when it goes, the next one stands alone.
+#[test]
+fn exact_duplicates_whatever_the_encoding_or_name() {
+    let mut analyzer = Analyzer::new();
+    let seed = fs::read_to_string(root().join("seeds/001_cb0b64c34cfde53f.txt")).unwrap();
+    let first = analyzer
+        .add_document("a.txt", seed.as_bytes(), &mut |_| {})
+        .unwrap();
+    assert_eq!(first.duplicate_of, None);
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(&seed.replace('\n', "\r\n"));
+    assert!(!lossy);
+    let copy = analyzer
+        .add_document("另一个名字.txt", &gbk, &mut |_| {})
+        .unwrap();
+    assert_eq!(
+        (copy.encoding.as_str(), copy.duplicate_of),
+        ("GBK", Some(first.id))
+    );
+    let other = analyzer
+        .add_text("c.txt", &seed.replace("王晓峰", "王小峰"), &mut |_| {})
+        .unwrap();
+    assert_eq!(other.duplicate_of, None, "one character differs");
+    let infos = analyzer.documents();
+    assert_eq!(infos[1].duplicate_of, Some(first.id));
+    assert!(analyzer.remove_document(first.id));
+    assert_eq!(analyzer.documents()[0].duplicate_of, None);
+}

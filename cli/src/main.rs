@@ -488,8 +488,8 @@ fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Files named, and the .txt files under directories named, in a stable order (by name,
-/// depth first), each with its origin: the path the page would have for it (the directory's
+/// Files named, and the .txt files under directories named (hidden ones skipped), in a stable
+/// order (by name, depth first), each with its origin: the path the page would have for it (the directory's
 /// name, then the path inside it) and its modification time. Symbolic links inside directories
 /// are skipped, with a note, unless `follow_links`; then a link back to a directory it is in is
 /// reported and not entered, so that no file is read twice through a loop.
@@ -541,9 +541,14 @@ fn origin_of(file: &Path, path: Option<String>) -> FileOrigin {
 }
 
 fn walk(dir: &Path, follow_links: bool, out: &mut Vec<PathBuf>, all_read: &mut bool) {
+    // Hidden files and folders (.git, .DS_Store) are skipped, as when a folder is dropped.
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
     for entry in WalkDir::new(dir)
         .follow_links(follow_links)
         .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
     {
         let entry = match entry {
             Ok(entry) => entry,

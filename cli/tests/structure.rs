@@ -116,6 +116,10 @@ fn folders_are_groups_and_file_names_are_dates() {
     fs::write(nested.join("2023-05-01_讲话.txt"), text).unwrap();
     fs::write(temp.0.join("news/2024/20240301.txt"), text.repeat(2)).unwrap();
     fs::write(temp.0.join("news/2024/notes.txt"), "劳模精神。").unwrap();
+    // Hidden files and folders are skipped.
+    fs::write(temp.0.join("news/.hidden.txt"), "劳模精神。").unwrap();
+    fs::create_dir_all(temp.0.join("news/.git")).unwrap();
+    fs::write(temp.0.join("news/.git/x.txt"), "劳模精神。").unwrap();
     let (ok, out, err) = wenxi(&["documents", "news"], &temp.0);
     assert!(ok, "{err}");
     let row = &rows(&out, "2023-05-01_讲话.txt")[0];
@@ -128,6 +132,7 @@ fn folders_are_groups_and_file_names_are_dates() {
         (row[2], row[3], row[6]),
         ("2024-03-01", "fileName", "news/2024")
     );
+    assert_eq!(out.lines().count(), 4, "three documents, no hidden one: {out}");
     // Trends by group and by year, cut to one level and at full depth.
     let (ok, out, err) = wenxi(
         &[
