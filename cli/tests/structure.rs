@@ -132,7 +132,11 @@ fn folders_are_groups_and_file_names_are_dates() {
         (row[2], row[3], row[6]),
         ("2024-03-01", "fileName", "news/2024")
     );
-    assert_eq!(out.lines().count(), 4, "three documents, no hidden one: {out}");
+    assert_eq!(
+        out.lines().count(),
+        4,
+        "three documents, no hidden one: {out}"
+    );
     // Trends by group and by year, cut to one level and at full depth.
     let (ok, out, err) = wenxi(
         &[
