@@ -1,6 +1,6 @@
 //! Keyword in context: every occurrence of a term with the text around it.
 
-use crate::corpus::{Document, Vocabulary};
+use crate::corpus::{DocView, Vocabulary};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -69,10 +69,10 @@ pub struct Kwic {
 /// Longest context accepted on each side, in characters.
 const MAX_WIDTH: u32 = 500;
 
-/// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus,
+/// Every counted occurrence of `term` in `docs`: as a token when it is a word of the corpus,
 /// otherwise as a substring (so a discovered phrase can be looked up before it is accepted).
 pub fn kwic(
-    docs: &[&Document],
+    docs: &[DocView],
     vocab: &Vocabulary,
     term: &str,
     options: &KwicOptions,
@@ -86,20 +86,9 @@ pub fn kwic(
     }
     let width = options.width as usize;
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (doc index, byte offset)
-    if let Some(id) = vocab.id(term) {
-        for (d, doc) in docs.iter().enumerate() {
-            hits.extend(
-                doc.tokens
-                    .iter()
-                    .filter(|t| t.word == id)
-                    .map(|t| (d, t.start as usize)),
-            );
-        }
-    }
-    if hits.is_empty() && !term.is_empty() {
-        for (d, doc) in docs.iter().enumerate() {
-            hits.extend(doc.text.match_indices(term).map(|(at, _)| (d, at)));
-        }
+    let how = TermMatch::of(docs, vocab, term);
+    for (d, doc) in docs.iter().enumerate() {
+        hits.extend(how.occurrences(doc, term).into_iter().map(|at| (d, at)));
     }
     let total = hits.len() as u32;
     // In document order nothing after the limit is shown, so its lines are never built.
@@ -112,7 +101,7 @@ pub fn kwic(
     let mut lines: Vec<KwicLine> = hits
         .into_iter()
         .map(|(d, at)| {
-            let doc = docs[d];
+            let doc = docs[d].doc;
             let (from_byte, from_chars) = match counted {
                 Some((counted_doc, byte, chars)) if counted_doc == d && byte <= at => (byte, chars),
                 _ => (0, 0),
@@ -147,6 +136,55 @@ pub fn kwic(
         total,
         lines,
     })
+}
+
+/// How a term is found in a selection: as the tokens of a word of the corpus when the
+/// selection has any, else as a substring of the counted text (a phrase not accepted as a word
+/// yet, or a word only ever found inside longer ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermMatch {
+    Token(u32),
+    Text,
+    Nothing,
+}
+
+impl TermMatch {
+    pub fn of(docs: &[DocView], vocab: &Vocabulary, term: &str) -> TermMatch {
+        if term.is_empty() {
+            return TermMatch::Nothing;
+        }
+        match vocab.id(term) {
+            Some(id) if docs.iter().any(|d| d.count_of(id) > 0) => TermMatch::Token(id),
+            _ => TermMatch::Text,
+        }
+    }
+
+    /// Byte offsets of the counted occurrences of `term` in one document, in text order.
+    pub fn occurrences(self, doc: &DocView, term: &str) -> Vec<usize> {
+        match self {
+            TermMatch::Token(id) => doc
+                .tokens()
+                .filter(|t| t.word == id)
+                .map(|t| t.start as usize)
+                .collect(),
+            TermMatch::Text => doc
+                .doc
+                .text
+                .match_indices(term)
+                .map(|(at, _)| at)
+                .filter(|&at| doc.counts_byte(at))
+                .collect(),
+            TermMatch::Nothing => Vec::new(),
+        }
+    }
+
+    /// How many counted occurrences one document has.
+    pub fn count(self, doc: &DocView, term: &str) -> u32 {
+        match self {
+            TermMatch::Token(id) => doc.count_of(id),
+            _ => self.occurrences(doc, term).len() as u32,
+        }
+    }
 }
 
 /// Line breaks become spaces so a context line stays one line.

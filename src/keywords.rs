@@ -3,7 +3,7 @@
 //! TextRank over term co-occurrence within a window, as jieba's `extract_tags` and `textrank` define them, but computed from
 //! the tokens already in the corpus instead of segmenting again.
 
-use crate::corpus::{Counts, Document, Vocabulary};
+use crate::corpus::{Counts, DocView, Document, Vocabulary};
 use rustc_hash::FxHashMap;
 
 /// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
@@ -30,7 +30,7 @@ pub const TEXTRANK_MAX_NODES: usize = 2000;
 
 /// TextRank weights of the most frequent terms of `docs`, normalised as jieba does
 /// (the best gets 1.0). Pairs are counted within `TEXTRANK_SPAN` tokens inside a document.
-pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
+pub fn textrank(docs: &[DocView], counts: &Counts) -> FxHashMap<u32, f64> {
     const NOT_A_NODE: u32 = u32::MAX;
     let nodes = counts.top_by_frequency(TEXTRANK_MAX_NODES);
     let mut index = vec![NOT_A_NODE; counts.freq.len()];
@@ -39,7 +39,7 @@ pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
     }
     let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
     for doc in docs {
-        let slots: Vec<u32> = doc.tokens.iter().map(|t| index[t.word as usize]).collect();
+        let slots: Vec<u32> = doc.tokens().map(|t| index[t.word as usize]).collect();
         for (i, &a) in slots.iter().enumerate() {
             if a == NOT_A_NODE {
                 continue;

@@ -1,7 +1,7 @@
 //! Frequencies of the terms of a selection of documents: one pass over their per-document
 //! word counts, never over their tokens.
 
-use super::document::Document;
+use super::view::DocView;
 
 /// Frequencies of the terms of a selection of documents.
 #[derive(Debug, Clone)]
@@ -20,13 +20,13 @@ pub struct Counts {
 
 impl Counts {
     /// Count `docs`, keeping the words `is_term` allows that occur at least `min_frequency` times.
-    pub fn of(docs: &[&Document], mut is_term: Vec<bool>, min_frequency: u32) -> Counts {
+    pub fn of(docs: &[DocView], mut is_term: Vec<bool>, min_frequency: u32) -> Counts {
         let mut freq = vec![0u32; is_term.len()];
         let mut doc_freq = vec![0u32; is_term.len()];
         let mut tokens = 0;
         for doc in docs {
-            tokens += u64::from(doc.token_count);
-            for &(word, count) in &doc.counts {
+            tokens += u64::from(doc.token_count());
+            for &(word, count) in doc.counts() {
                 if is_term[word as usize] {
                     freq[word as usize] += count;
                     doc_freq[word as usize] += 1;
@@ -73,6 +73,7 @@ impl Counts {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Document, Vocabulary};
     use super::*;
 
     fn document(id: u32, counts: Vec<(u32, u32)>) -> Document {
@@ -86,14 +87,17 @@ mod tests {
     fn counts_terms_of_the_selection_above_the_minimum() {
         let a = document(0, vec![(0, 3), (1, 1), (2, 5)]);
         let b = document(1, vec![(0, 1), (1, 1), (3, 2)]);
+        let vocab = Vocabulary::default();
+        let views = [DocView::new(&a, &vocab, &[]), DocView::new(&b, &vocab, &[])];
+        let views = &views[..];
         // Word 2 is not a term (a stop word, say).
-        let counts = Counts::of(&[&a, &b], vec![true, true, false, true], 3);
+        let counts = Counts::of(views, vec![true, true, false, true], 3);
         assert_eq!(counts.freq, [4, 0, 0, 0]);
         assert_eq!(counts.doc_freq, [2, 0, 0, 0]);
         assert_eq!(counts.is_term, [true, false, false, false]);
         assert_eq!((counts.tokens, counts.term_tokens), (13, 4));
         assert_eq!(counts.vocabulary(), 1);
-        let counts = Counts::of(&[&a, &b], vec![true; 4], 1);
+        let counts = Counts::of(views, vec![true; 4], 1);
         assert_eq!(counts.top_by_frequency(3), [2, 0, 1]);
         assert_eq!(counts.top_by_frequency(usize::MAX), [2, 0, 1, 3]);
     }
