@@ -11,6 +11,7 @@ import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
+import { DuplicatesDialog } from './ui/duplicates-dialog.js';
 import { FileDrop } from './ui/file-drop.js';
 import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
@@ -22,7 +23,7 @@ import './offline.js';
 // The views.
 import { CloudView } from './views/cloud/index.js';
 import { CompareView } from './views/compare.js';
-import { DocumentsView } from './views/documents.js';
+import { DocumentsView } from './views/documents/index.js';
 import { KeywordsView } from './views/keywords.js';
 import { KwicView } from './views/kwic.js';
 import { NetworkView } from './views/network/index.js';
@@ -52,8 +53,12 @@ const startup = new Startup();
 const analyzer = new AnalyzerClient({ onCrash: recover });
 
 /** @type {Notify} */
-const notify = (message, kind = 'info') =>
-  documentsView.notice(message instanceof Error ? (errorBilingual(message) ?? message.message) : message, kind);
+const notify = (message, kind = 'info', details = []) =>
+  documentsView.notice(
+    message instanceof Error ? (errorBilingual(message) ?? message.message) : message,
+    kind,
+    details,
+  );
 
 const persistence = new Persistence({ state: () => state, notify });
 const corpus = new Corpus({
@@ -67,7 +72,9 @@ const corpus = new Corpus({
     settingsView.render(state);
   },
   changed: () => scheduleAnalysis(0),
+  askDuplicates: (duplicates) => duplicatesDialog.ask(duplicates),
 });
+const duplicatesDialog = new DuplicatesDialog(/** @type {HTMLDialogElement} */ ($('#duplicates-dialog')), t);
 
 // ---- analysis -------------------------------------------------------------------------------
 
@@ -224,13 +231,20 @@ const ctx = {
 };
 
 const fileDrop = new FileDrop(
-  { input: /** @type {HTMLInputElement} */ ($('#file-input')), button: $('#add-files'), overlay: $('#drop-overlay') },
-  (files) => corpus.addFiles(files),
+  {
+    input: /** @type {HTMLInputElement} */ ($('#file-input')),
+    folderInput: /** @type {HTMLInputElement} */ ($('#folder-input')),
+    button: $('#add-files'),
+    overlay: $('#drop-overlay'),
+  },
+  (batch) => corpus.addBatch(batch),
 );
 const documentsView = new DocumentsView($('#documents'), ctx, {
   setIncluded,
   remove: removeDocument,
   addFiles: () => fileDrop.choose(),
+  addFolder: () => fileDrop.chooseFolder(),
+  edit: (ids, patch) => corpus.editDocuments(ids, patch),
 });
 const settingsView = new SettingsView($('#settings'), ctx, {
   setUserWords: (words) => setWords('userWords', words),

@@ -174,8 +174,13 @@ pageTest('the 添加文件 button reads chosen files the same way', 'documents-b
     '「scan.txt」不是文本文件（看起来是 PNG 图片）。 / "scan.txt" is not a text file (it looks like a PNG image).',
   );
   assert.match(lines[2], /^已添加「芯片\.txt」（GBK，/);
-  // The same file can be chosen again (the input was emptied), and is added as a second copy.
-  await afterAnalysis(page, () => chooseFiles(page, [fixture('gbk.txt', '芯片.txt')]));
+  // The same file can be chosen again (the input was emptied): it is a copy of one already
+  // here, which the page says; 都保留 adds it as a second copy.
+  await chooseFiles(page, [fixture('gbk.txt', '芯片.txt')]);
+  const dialog = page.locator('#duplicates-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent(), /「芯片\.txt」与「.+」内容相同/);
+  await afterAnalysis(page, () => dialog.locator('button[value=keep]').click());
   assert.equal((await documentList(page)).length, 7);
 
   // 清除 empties the outcome list.
