@@ -28,6 +28,8 @@ import { KeywordsView } from './views/keywords.js';
 import { KwicView } from './views/kwic.js';
 import { NetworkView } from './views/network/index.js';
 import { PhrasesView } from './views/phrases.js';
+import { ReaderView } from './views/reader/index.js';
+import { ReuseView } from './views/reuse/index.js';
 import { SettingsView } from './views/settings.js';
 
 /** @typedef {import('./shapes.js').State} State */
@@ -91,12 +93,19 @@ function scheduleAnalysis(delay = 16) {
   analysisTimer = setTimeout(runAnalysis, quiet ? 0 : delay);
 }
 
+/** The count-once switch the worker holds (it starts off, and again after a crash). */
+let countOnce = false;
+
 async function runAnalysis() {
   await startup.ready;
   const started = performance.now();
   status.show(t('status.analyzing'));
   let analysis;
   try {
+    if (state.settings.countOnce !== countOnce) {
+      await analyzer.call('setCountOnce', [state.settings.countOnce]);
+      countOnce = state.settings.countOnce;
+    }
     analysis = await analyzer.analyze(analysisOptions(state.settings, state.included));
   } catch (err) {
     // A crash is reported (and recovered from) by recover().
@@ -148,6 +157,7 @@ function report(/** @type {unknown} */ err) {
 /** After the worker crashed and restarted: bring back what the store has, and say so. Documents
  *  that could not be stored (storage refused or full) cannot come back; the notice says that. */
 async function recover(/** @type {Error} */ err) {
+  countOnce = false; // a new worker
   const lost = persistence.sessionOnly();
   notify(
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
@@ -245,6 +255,11 @@ const documentsView = new DocumentsView($('#documents'), ctx, {
   addFiles: () => fileDrop.choose(),
   addFolder: () => fileDrop.chooseFolder(),
   edit: (ids, patch) => corpus.editDocuments(ids, patch),
+  open: (id) => {
+    panels.close({ restoreFocus: false }); // on a narrow screen the text is under the panel
+    tabs.select('reader');
+    views.reader.open(id);
+  },
 });
 const settingsView = new SettingsView($('#settings'), ctx, {
   setUserWords: (words) => setWords('userWords', words),
@@ -257,10 +272,12 @@ const views = {
   phrases: new PhrasesView($('#view-phrases'), ctx),
   kwic: new KwicView($('#view-kwic'), ctx),
   compare: new CompareView($('#view-compare'), ctx),
+  reuse: new ReuseView($('#view-reuse'), ctx),
+  reader: new ReaderView($('#view-reader'), ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) }),
 };
 // On a narrow screen the documents and the settings open as panels over the views; a notice
 // added while the documents are closed marks their button.
-setUpPanels({ news: '.notices ul' });
+const panels = setUpPanels({ news: '.notices ul' });
 
 const tabs = new Tabs($('#tabs'), (name) => safely(() => /** @type {any} */ (views)[name]?.show?.()));
 new PasteDialog(/** @type {HTMLDialogElement} */ ($('#paste-dialog')), $('#paste-text'), {

@@ -42,7 +42,7 @@ export class MetadataEditor {
           <option value="remove" data-key="docs.groupsMode.remove"></option>
         </select></label>
         <label class="single check"><input type="checkbox" name="countFurniture" /><span data-key="docs.field.countFurniture"></span></label>
-        <p class="hint" data-key="docs.editorHint"></p>
+        <p class="editor-hint" data-key="docs.editorHint"></p>
         <p class="editor-error" role="alert" hidden></p>
         <div class="dialog-actions">
           <button value="cancel" formnovalidate data-key="cancel"></button>

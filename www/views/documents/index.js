@@ -24,7 +24,7 @@ import '../documents.css';
 /**
  * @typedef {{setIncluded: (ids: number[]) => void, remove: (id: number) => void, addFiles: () => void,
  *   addFolder: () => void, edit: (ids: number[], patch: import('../../types/MetadataPatch').MetadataPatch) => Promise<unknown>,
- *   open?: (id: number) => void}} DocumentsActions
+ *   open: (id: number) => void}} DocumentsActions
  */
 
 export class DocumentsView {
@@ -137,11 +137,7 @@ export class DocumentsView {
       if (button.dataset.action === 'only') actions.setIncluded([id]);
       if (button.dataset.action === 'remove') actions.remove(id);
       if (button.dataset.action === 'edit' && doc) this.editor.open([doc]);
-    });
-    this.list.addEventListener('dblclick', (event) => {
-      const li = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('li.doc'));
-      if (li && !(/** @type {Element} */ (event.target).closest('button, input')))
-        actions.open?.(Number(li.dataset.id));
+      if (button.dataset.action === 'open') actions.open(id);
     });
   }
 
@@ -256,7 +252,32 @@ export class DocumentsView {
       return;
     }
     this.list.querySelector(':scope > li.empty')?.remove();
+    const focus = this.#focusedControl();
     this.virtual.setItems(this.shown);
+    if (focus) this.#restoreFocus(focus);
+  }
+
+  /** The focused control of a row ({id, index, selector}), if any: the list is drawn again. */
+  #focusedControl() {
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const li = /** @type {HTMLElement | null | undefined} */ (active?.closest?.('li.doc'));
+    if (!active || !li || !this.list.contains(li)) return null;
+    const selector = active.matches('input') ? 'input' : `button.${active.dataset.action}`;
+    const id = Number(li.dataset.id);
+    return { id, index: this.virtual.items.findIndex((d) => d.id === id), selector };
+  }
+
+  /** Keeps the keyboard where it was: on the same control of the same document, or (when that
+   *  document is gone) of the one now in its place. @param {{id: number, index: number, selector: string}} focus */
+  #restoreFocus({ id, index, selector }) {
+    if (this.list.contains(document.activeElement)) return;
+    const items = this.virtual.items;
+    const at = items.findIndex((d) => d.id === id);
+    const target = at >= 0 ? at : Math.min(index, items.length - 1);
+    if (target < 0) return /** @type {HTMLElement} */ (this.#find('[data-bulk=all]')).focus();
+    this.virtual.scrollToIndex(target);
+    const row = this.virtual.row(String(items[target].id));
+    /** @type {HTMLElement | null | undefined} */ (row?.querySelector(selector))?.focus();
   }
 
   /** @param {HTMLLIElement} li @param {DocumentInfo} doc */

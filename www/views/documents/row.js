@@ -17,9 +17,12 @@ function build(li) {
       <span class="doc-title"></span><span class="doc-name"></span>
       <span class="doc-info"></span><span class="doc-meta"><span class="doc-encoding"></span><span class="doc-size"></span></span>
     </span></label>
-    <button type="button" class="link edit" data-action="edit"></button>
-    <button type="button" class="link only" data-action="only"></button>
-    <button type="button" class="link remove" data-action="remove">×</button>`;
+    <span class="doc-actions">
+      <button type="button" class="link open" data-action="open"></button>
+      <button type="button" class="link edit" data-action="edit"></button>
+      <button type="button" class="link only" data-action="only"></button>
+      <button type="button" class="link remove" data-action="remove">×</button>
+    </span>`;
 }
 
 /** The metadata line: date (and where it came from when not the text), source, author, groups. */
@@ -64,6 +67,9 @@ export function renderRow(li, doc, { t, included, duplicateTitle }) {
   info.title = `${info.textContent}\n${from}`;
   q('.doc-encoding').textContent = doc.encoding;
   q('.doc-size').textContent = ` · ${t('docs.size', { chars: nf.format(doc.chars), tokens: nf.format(doc.tokens) })}`;
+  const open = q('button.open');
+  open.textContent = t('docs.open');
+  open.title = t('docs.openTitle', { name: doc.name });
   const edit = q('button.edit');
   edit.textContent = t('docs.edit');
   edit.title = t('docs.editTitle', { name: doc.name });
