@@ -27,6 +27,9 @@ import { fileOrigin } from './file-paths.js';
  *  too so that a huge file is not read into memory only to be refused. */
 export const MAX_DOCUMENT_BYTES = 100_000_000;
 
+/** Files up to this size are kept in memory until stored, not read again. */
+const KEEP_COPY_BYTES = 1_000_000;
+
 /** Megabytes as the messages show them: "150", "2.5" (as the core writes them). */
 const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e7 ? (bytes / 1e6).toFixed(0) : (bytes / 1e6).toFixed(1));
 
@@ -168,6 +171,9 @@ export class Corpus {
       throw codedError('read_failed', { name, reason }, `cannot read "${name}": ${reason}`);
     }
     const origin = fileOrigin(file, path);
+    // What is stored: a copy of a small file's bytes (reading 5,000 files twice took seconds of
+    // the main thread), a large one read again after the worker has taken its bytes.
+    const kept = bytes.length <= KEEP_COPY_BYTES ? bytes.slice() : null;
     /** @type {DocumentInfo} */
     const info = await this.#analyzer.addFile(name, bytes, origin, {
       transfer: [bytes.buffer],
@@ -176,7 +182,7 @@ export class Corpus {
     const record = async () => ({
       name,
       kind: /** @type {const} */ ('bytes'),
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      bytes: kept ?? new Uint8Array(await file.arrayBuffer()),
       origin,
     });
     await this.#added(info, record, quiet);

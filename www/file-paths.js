@@ -37,7 +37,26 @@ export function fileOrigin(file, path, offsetMinutes = (ms) => -new Date(ms).get
   return { path, modified, utcOffsetMinutes: modified == null ? 0 : offsetMinutes(modified) };
 }
 
-const collator = new Intl.Collator('zh', { numeric: true });
+/** Two names in natural order: runs of digits as numbers ("2" before "10"), the rest by code
+ *  point. Not a collator: sorting 5,000 paths with Intl.Collator('zh') took seconds. */
+export function naturalCompare(/** @type {string} */ a, /** @type {string} */ b) {
+  const [ra, rb] = [a.match(RUNS) ?? [], b.match(RUNS) ?? []];
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const [x, y] = [ra[i], rb[i]];
+    if (x === y) continue;
+    const digits = DIGIT.test(x) && DIGIT.test(y);
+    if (digits) {
+      const [nx, ny] = [x.replace(/^0+/, ''), y.replace(/^0+/, '')];
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return nx < ny ? -1 : 1;
+      return x.length - y.length; // "01" after "1"
+    }
+    return x < y ? -1 : 1;
+  }
+  return ra.length - rb.length;
+}
+const RUNS = /\d+|\D+/g;
+const DIGIT = /^\d/;
 
 /** Folder order, the same on every system (readEntries gives no order): folder by folder, numbers
  *  as numbers ("2.txt" before "10.txt"), a folder's own files before its subfolders'. */
@@ -45,9 +64,9 @@ export function byPath(/** @type {string} */ a, /** @type {string} */ b) {
   const [pa, pb] = [a.split('/'), b.split('/')];
   const [fa, fb] = [pa.length - 1, pb.length - 1]; // how many folders
   for (let i = 0; i < Math.min(fa, fb); i++) {
-    const order = collator.compare(pa[i], pb[i]);
+    const order = naturalCompare(pa[i], pb[i]);
     if (order !== 0) return order;
   }
   if (fa !== fb) return fa - fb; // the same folder so far: its own files first
-  return collator.compare(pa[fa], pb[fb]);
+  return naturalCompare(pa[fa], pb[fb]);
 }

@@ -30,6 +30,7 @@ import { NetworkView } from './views/network/index.js';
 import { PhrasesView } from './views/phrases.js';
 import { ReaderView } from './views/reader/index.js';
 import { ReuseView } from './views/reuse/index.js';
+import { TrendsView } from './views/trends/index.js';
 import { SettingsView } from './views/settings.js';
 
 /** @typedef {import('./shapes.js').State} State */
@@ -214,6 +215,10 @@ const ctx = {
     tabs.select('kwic');
     views.kwic.showTerm(term);
   },
+  showTrend(term) {
+    views.trends.addTerms([term]);
+    tabs.select('trends');
+  },
   async setSettings(patch) {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
     await startup.ready;
@@ -272,6 +277,7 @@ const views = {
   phrases: new PhrasesView($('#view-phrases'), ctx),
   kwic: new KwicView($('#view-kwic'), ctx),
   compare: new CompareView($('#view-compare'), ctx),
+  trends: new TrendsView($('#view-trends'), ctx),
   reuse: new ReuseView($('#view-reuse'), ctx),
   reader: new ReaderView($('#view-reader'), ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) }),
 };

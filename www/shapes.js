@@ -36,6 +36,7 @@
  *   t: (key: string, vars?: import('./i18n.js').Vars) => string,
  *   lang: () => import('./i18n.js').Lang,
  *   showContexts: (term: string) => void,
+ *   showTrend: (term: string) => void,
  *   setSettings: (patch: object) => Promise<void>,
  *   request: (action: string, ...args: unknown[]) => Promise<any>,
  *   addUserWords: (words: string[]) => Promise<void>,

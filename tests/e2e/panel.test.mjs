@@ -22,7 +22,7 @@ test(
     const page = await openPage(session);
     const result = await workPanel(page, corpus.dir);
     t.diagnostic(
-      `5,000 files added and analysed in ${result.addMs} ms; longest main-thread task while adding: ${result.load} ms; while working the panel: ${result.panel} ms`,
+      `5,000 files added and analysed in ${result.addMs} ms; longest main-thread task while adding: ${result.load} ms; while working the panel: ${result.panel} ms (${JSON.stringify(result.phases)})`,
     );
     // Only the rows in view are in the DOM.
     assert.ok((await page.locator('#documents li.doc').count()) < 60);

@@ -1,9 +1,11 @@
 // The views of issue 9 on the seeds, as a person meets them: 文本复用 opens on seeds 000 and 001
 // side by side with their three shared passages marked (a click on one finds it in the other);
 // 重复段落只计一次 makes the counts drop, and is kept across a reload; 原文 shows seed 001 with
-// its page furniture greyed (its kind on hover), and its switch counts those lines again.
+// its page furniture greyed (its kind on hover), and its switch counts those lines again; 趋势
+// from the contexts of a word, a click on a point lists its contexts, the dispersion plot, CSV.
 // Screenshots at desktop size and at 390 × 844. One page session. Needs dist/ (`cargo xtask build`).
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { startSession } from './harness.mjs';
 import { afterAnalysis, documentList, openPage } from './files.mjs';
@@ -73,8 +75,38 @@ test('reuse side by side, count once, and the document view with its furniture',
   await afterAnalysis(page, () => reader.locator('.reader-all-off').click());
   assert.equal(await tokens(page), body);
 
+  // 趋势 from the contexts of a word: by document (in date order), a click on a point lists its
+  // contexts in that document; by group there is none to show; the CSV holds a row per point.
+  await page.click('[data-tab="kwic"]');
+  await page.fill('#view-kwic .kwic-search', '劳模');
+  await page.click('#view-kwic .kwic-trend');
+  const trends = page.locator('#view-trends');
+  await trends.locator('.trends-chip', { hasText: '劳模' }).waitFor();
+  await trends.locator('.trend-point').first().waitFor();
+  assert.equal(
+    await trends.locator('.trend-point').count(),
+    10,
+    'two terms (the top word and 劳模) over five documents',
+  );
+  const point = trends.locator('.trend-point[data-series="1"]').nth(1);
+  assert.match(await point.locator('title').textContent(), /^劳模 · .+：每万词 [\d.]+（\d+ 次）$/);
+  await point.click();
+  await trends.locator('.trends-kwic:not([hidden]) li').first().waitFor();
+  assert.match(await trends.locator('.trends-kwic h3').textContent(), /「劳模」在 .+ 中的语境（\d+ 处）/);
+  assert.ok((await trends.locator('.trends-kwic mark.kw').first().textContent()) === '劳模');
+  // The dispersion plot: a line per document, a tick per occurrence.
+  assert.equal(await trends.locator('.trends-dispersion rect').count(), 5);
+  assert.ok((await trends.locator('.trends-dispersion line').count()) > 5);
+  const [csv] = await Promise.all([page.waitForEvent('download'), trends.locator('[data-export="trend-csv"]').click()]);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split(/\r\n/);
+  assert.equal(lines.length, 6);
+  assert.match(lines[0], /劳模 每万词/);
+  await session.screenshot('trends-desktop');
+
   // The phone layout.
   await page.setViewportSize({ width: 390, height: 844 });
+  await session.screenshot('trends-phone');
+  await page.click('[data-tab="reader"]');
   await session.screenshot('reader-phone');
   await page.click('[data-tab="reuse"]');
   await view.locator('.reuse-pair:not([hidden])').waitFor();

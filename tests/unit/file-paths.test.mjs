@@ -1,7 +1,7 @@
 // www/file-paths.js: hidden files, the path the core reads groups from, file origins, folder order.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byPath, entryPath, fileOrigin, folderOf, isHidden } from '../../www/file-paths.js';
+import { byPath, entryPath, fileOrigin, folderOf, isHidden, naturalCompare } from '../../www/file-paths.js';
 
 test('hidden files and folders, and the files systems write, are hidden at any depth', () => {
   assert.equal(isHidden('新闻/.DS_Store'), true);
@@ -34,4 +34,10 @@ test('a file origin carries the path, the time and the offset of that local day'
 test("folder order: numbers as numbers, a folder's own files before its subfolders'", () => {
   const paths = ['d/sub/a.txt', 'd/10.txt', 'd/2.txt', 'd/a/z.txt', 'd/b.txt'];
   assert.deepEqual([...paths].sort(byPath), ['d/2.txt', 'd/10.txt', 'd/b.txt', 'd/a/z.txt', 'd/sub/a.txt']);
+});
+
+test('natural order: digits as numbers, the rest by code point', () => {
+  const names = ['第10篇', '第2篇', '第02篇', 'a', '第1篇', 'a1', '10', '9'];
+  assert.deepEqual([...names].sort(naturalCompare), ['9', '10', 'a', 'a1', '第1篇', '第2篇', '第02篇', '第10篇']);
+  assert.equal(naturalCompare('x', 'x'), 0);
 });

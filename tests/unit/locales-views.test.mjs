@@ -19,7 +19,7 @@ function sources(dir) {
 }
 
 // The prefixes of the views' own strings (documents.js and settings.js keep theirs for now).
-const VIEW_KEY = /^(cloud|compare|docs|duplicates|kw|kwic|network|panels|ph|reader|reuse)\.[\w.]+$/;
+const VIEW_KEY = /^(cloud|compare|docs|duplicates|kw|kwic|network|panels|ph|reader|reuse|trends)\.[\w.]+$/;
 // Keys put together at run time: `${prefix}.${value}` for each value the view offers.
 const FAMILIES = {
   'cloud.weight': ['freq', 'tfidf', 'tfidfCorpus', 'textrank'],
@@ -36,6 +36,8 @@ const FAMILIES = {
   'docs.sort': ['added', 'date', 'name', 'size'],
   'docs.field': ['title', 'date', 'source', 'author', 'groups', 'groupsMode', 'countFurniture'],
   'docs.groupsMode': ['set', 'add', 'remove'],
+  'trends.by': ['document', 'day', 'month', 'year', 'group'],
+  'trends.order': ['date', 'name'],
   // src/anatomy: FurnitureKind (www/types/FurnitureKind.ts)
   'reader.kind': [
     'pageTitle',

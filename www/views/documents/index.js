@@ -42,6 +42,8 @@ export class DocumentsView {
   #groupsOf = null;
   /** @type {Map<number, DocumentInfo>} */
   #byId = new Map();
+  /** Numbers in the language, made once a render (a formatter per row cost a scroll its frames). */
+  #nf = numberFormat();
 
   /** @param {HTMLElement} container @param {ViewContext} ctx @param {DocumentsActions} actions */
   constructor(container, ctx, actions) {
@@ -232,6 +234,7 @@ export class DocumentsView {
     }
     this.shown = filterDocuments(this.#sorted.list, this.filter);
     const nf = numberFormat();
+    this.#nf = nf;
     const total = state.documents.length;
     this.#find('.doc-count').textContent =
       this.shown.length === total
@@ -285,6 +288,7 @@ export class DocumentsView {
     const original = doc.duplicateOf == null ? undefined : this.#byId.get(doc.duplicateOf);
     renderRow(li, doc, {
       t: this.ctx.t,
+      nf: this.#nf,
       included: this.state?.included.has(doc.id) ?? false,
       duplicateTitle: original ? original.title || original.name : null,
     });

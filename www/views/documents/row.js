@@ -2,7 +2,6 @@
 // One row of the document list: include box, title, file name, metadata (date with where it
 // came from, source, author, groups), encoding and size, and its buttons. Rows are reused by the
 // virtual list, so render() sets every part each time. User text only ever as textContent.
-import { numberFormat } from '../../i18n.js';
 
 /** @typedef {import('../../shapes.js').DocumentInfo} DocumentInfo */
 /** @typedef {import('../../shapes.js').ViewContext} ViewContext */
@@ -44,11 +43,10 @@ export function infoParts(/** @type {DocumentInfo} */ doc, /** @type {ViewContex
  * Fills `li` for `doc`.
  * @param {HTMLLIElement} li
  * @param {DocumentInfo} doc
- * @param {{t: ViewContext['t'], included: boolean, duplicateTitle: string | null}} options
+ * @param {{t: ViewContext['t'], nf: Intl.NumberFormat, included: boolean, duplicateTitle: string | null}} options
  */
-export function renderRow(li, doc, { t, included, duplicateTitle }) {
+export function renderRow(li, doc, { t, nf, included, duplicateTitle }) {
   if (!li.firstElementChild) build(li);
-  const nf = numberFormat();
   li.dataset.id = String(doc.id);
   li.classList.toggle('included', included);
   li.classList.toggle('duplicate', duplicateTitle !== null);

@@ -17,6 +17,8 @@ export class VirtualList {
   items = [];
   /** @type {Map<string, HTMLLIElement>} rows in the DOM by key */
   #rows = new Map();
+  /** The item each row was last drawn with: a scroll redraws only the rows that came into view. */
+  #drawn = new WeakMap();
   #frame = 0;
   #rowHeight = 0;
   #options;
@@ -41,7 +43,7 @@ export class VirtualList {
   /** Shows `items` (the rows in view are drawn again). @param {T[]} items */
   setItems(items) {
     this.items = items;
-    this.render();
+    this.render(true);
   }
 
   /** The height of one row, as the CSS makes it (measured on a row, once). */
@@ -74,8 +76,9 @@ export class VirtualList {
     return [first, Math.min(n, first + visible + 2 * overscan)];
   }
 
-  /** Draws the rows in view (every row when the list is short). */
-  render() {
+  /** Draws the rows in view (every row when the list is short); `all`: also the rows that stayed
+   *  (what they show may have changed), else only the rows new in view. */
+  render(all = false) {
     const { key, renderRow, rowClass } = this.#options;
     const first = this.#rows.size === 0;
     const [from, to] = this.#window();
@@ -93,8 +96,12 @@ export class VirtualList {
         li = document.createElement('li');
         li.className = rowClass;
       }
-      renderRow(li, item, i);
-      li.setAttribute('aria-setsize', String(this.items.length));
+      if (all || this.#drawn.get(li) !== item) {
+        renderRow(li, item, i);
+        this.#drawn.set(li, item);
+      }
+      const size = String(this.items.length);
+      if (li.getAttribute('aria-setsize') !== size) li.setAttribute('aria-setsize', size);
       li.setAttribute('aria-posinset', String(i + 1));
       next.set(k, li);
     }
@@ -114,11 +121,14 @@ export class VirtualList {
     let index = from;
     for (const li of next.values()) {
       li.style.position = 'absolute';
-      li.style.top = `${index++ * height}px`;
+      // A transform moves a row without a layout of the list.
+      li.style.transform = `translateY(${index++ * height}px)`;
+      li.style.top = '0';
       li.style.left = '0';
       li.style.right = '0';
     }
-    this.list.style.height = `${this.items.length * height}px`;
+    const total = `${this.items.length * height}px`;
+    if (this.list.style.height !== total) this.list.style.height = total;
   }
 
   /** The row of `item` if it is in the DOM. @param {string} k */
@@ -133,6 +143,6 @@ export class VirtualList {
     const box = this.scroller;
     if (top < box.scrollTop) box.scrollTop = top;
     else if (top + height > box.scrollTop + box.clientHeight) box.scrollTop = top + height - box.clientHeight;
-    this.render();
+    this.render(true);
   }
 }
