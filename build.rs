@@ -1,7 +1,9 @@
 //! Generates Wenxi's dictionary, `OUT_DIR/wenxi.wxd` (WXD1, see src/dictionary/format.rs),
 //! from the data files of the pinned jieba-rs (`dict.txt` and `idf.txt`), so that it is always
 //! the one of the jieba-rs in `Cargo.lock`, never a copy that could drift from it. The two text
-//! files are copied next to it for the test that checks the encoding is lossless.
+//! files are copied next to it for the test that checks the encoding is lossless. From the same
+//! jieba-rs's `posseg.txt` (Python jieba's part-of-speech HMM) it generates `OUT_DIR/wenxi.wxp`
+//! (WXP1, see src/posseg/format.rs).
 
 use std::env;
 use std::fs;
@@ -11,6 +13,10 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 #[path = "src/dictionary/format.rs"]
 mod format;
+
+#[allow(dead_code)]
+#[path = "src/posseg/format.rs"]
+mod posseg_format;
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -25,6 +31,7 @@ fn main() {
         }),
     };
     println!("cargo:rerun-if-changed=src/dictionary/format.rs");
+    println!("cargo:rerun-if-changed=src/posseg/format.rs");
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
     let mut texts = Vec::new();
     for name in ["dict.txt", "idf.txt"] {
@@ -40,6 +47,15 @@ fn main() {
         .unwrap_or_else(|why| panic!("cannot encode jieba-rs's dictionary as WXD1: {why}"));
     fs::write(out.join("wenxi.wxd"), wxd)
         .unwrap_or_else(|e| panic!("cannot write wenxi.wxd into OUT_DIR: {e}"));
+
+    let path = data_dir.join("posseg.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let posseg =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let wxp = posseg_format::encode(&posseg)
+        .unwrap_or_else(|why| panic!("cannot encode jieba-rs's posseg.txt as WXP1: {why}"));
+    fs::write(out.join("wenxi.wxp"), wxp)
+        .unwrap_or_else(|e| panic!("cannot write wenxi.wxp into OUT_DIR: {e}"));
 }
 
 /// The jieba-rs version locked in `Cargo.lock`, looked up in cargo's registry sources.

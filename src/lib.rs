@@ -29,7 +29,9 @@ pub mod dictionary;
 pub mod error;
 pub mod filter;
 pub mod keywords;
+pub mod numbers;
 pub mod phrases;
+pub mod posseg;
 pub mod segment;
 
 #[cfg(target_arch = "wasm32")]
