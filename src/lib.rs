@@ -32,6 +32,7 @@ pub mod keywords;
 pub mod numbers;
 pub mod phrases;
 pub mod posseg;
+pub mod script;
 pub mod segment;
 
 #[cfg(target_arch = "wasm32")]
