@@ -5,10 +5,10 @@
 use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
-use crate::corpus::{Corpus, Counts, Document, DocumentInfo};
+use crate::corpus::{builtin_stop_words, Corpus, Counts, Document, DocumentInfo};
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
-use crate::filter::{builtin_stop_words, FilterOptions};
+use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
 use crate::phrases::{discover, Phrase, PhraseOptions};
 use crate::segment::Segmenter;
@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 /// How the terms list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum KeywordWeight {
     Freq,
@@ -28,15 +29,22 @@ pub enum KeywordWeight {
 
 /// Everything `analyze` can be told; every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnalysisOptions {
     /// Document ids to include; `None` = all.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub filter: FilterOptions,
     /// Rows in `terms`.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub top_terms: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub keyword_weight: KeywordWeight,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub network: NetworkOptions,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub phrases: PhraseOptions,
 }
 
@@ -55,6 +63,7 @@ impl Default for AnalysisOptions {
 
 /// One row of the keyword table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TermRow {
     pub term: String,
@@ -68,6 +77,7 @@ pub struct TermRow {
 
 /// What every view of the page needs, for one selection and one set of options.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
     pub documents: u32,
@@ -81,11 +91,15 @@ pub struct Analysis {
 
 /// Options of `keyness`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeynessOptions {
     /// The pool; the target's documents are taken out of it as the reference. `None` = all.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub filter: FilterOptions,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
 }
 
@@ -100,6 +114,7 @@ impl Default for KeynessOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyness {
     pub target: Vec<u32>,
@@ -145,8 +160,17 @@ impl Analyzer {
         }
     }
 
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+    /// The cleaned text of a document: what the character offsets of [`Analyzer::segment`]
+    /// and [`Analyzer::kwic`] count in.
+    pub fn document_text(&self, id: u32) -> Result<&str> {
+        Ok(&self.corpus.document(id)?.text)
+    }
+
+    /// Distinct words seen since the user words last changed (removed documents' included).
+    /// For the fuzz target, which rebuilds its analyzer when this grows too large.
+    #[doc(hidden)]
+    pub fn vocabulary_len(&self) -> usize {
+        self.corpus.vocab().len()
     }
 
     /// Add a file's bytes; `progress` hears the fraction segmented.
@@ -352,6 +376,7 @@ impl Analyzer {
 
 /// A token as the segment view and `wenxi segment` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentToken {
     pub word: String,

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum KwicSort {
     /// In document order.
@@ -16,14 +17,19 @@ pub enum KwicSort {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct KwicOptions {
     /// Document ids to search; `None` = all.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
     /// Characters of context on each side.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub width: u32,
     /// At most this many lines (the total is still reported).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub sort: KwicSort,
 }
 
@@ -39,6 +45,7 @@ impl Default for KwicOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct KwicLine {
     pub doc_id: u32,
@@ -51,6 +58,7 @@ pub struct KwicLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Kwic {
     pub term: String,

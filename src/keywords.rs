@@ -100,14 +100,6 @@ fn weighted_pagerank(n: usize, edges: &FxHashMap<(u32, u32), f64>) -> Vec<f64> {
     rank
 }
 
-/// Weights of one term, as the keyword table shows them.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Weights {
-    pub tfidf: f64,
-    pub tfidf_corpus: f64,
-    pub textrank: f64,
-}
-
 /// TF-IDF (bundled and corpus IDF) of `term`: its share of the selection's term tokens times IDF.
 pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64]) -> (f64, f64) {
     let tf = counts.freq[term as usize] as f64 / counts.term_tokens.max(1) as f64;

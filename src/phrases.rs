@@ -9,11 +9,14 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct PhraseOptions {
     /// A phrase must occur at least this often.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_count: u32,
     /// At most this many phrases, best first.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
 }
 
@@ -27,6 +30,7 @@ impl Default for PhraseOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Phrase {
     pub phrase: String,

@@ -1,6 +1,7 @@
 //! The WebAssembly face of the core: the only file that knows wasm-bindgen and js-sys.
-//! Results cross as plain objects (camelCase); errors as JS `Error`s carrying the
-//! message a user reads. Tokens stay in wasm memory.
+//! Results cross as plain objects (camelCase). Failures are JS `Error`s whose `message` is
+//! the sentence a user reads and whose own properties `code` and `params` say what went
+//! wrong, for the page to render in its language. Tokens stay in wasm memory.
 
 use crate::{AnalysisOptions, KeynessOptions, KwicOptions};
 use serde::de::DeserializeOwned;
@@ -13,19 +14,48 @@ pub struct Analyzer {
     inner: crate::Analyzer,
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // json_compatible: u64 counts become numbers, not BigInts; maps become objects.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+/// What every export returns: a failure is the JS `Error` that [`js_error`] makes.
+type JsResult<T> = Result<T, JsValue>;
+
+/// A JS `Error` for a core error: `message` = the `Display` text, plus own properties `code`
+/// (string) and `params` (plain object of strings and numbers) from [`crate::Error::payload`].
+fn js_error(error: crate::Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    // The payload serialises as {code, params}; both are copied onto the Error.
+    if let Ok(payload) = error.payload().serialize(&serializer()) {
+        for key in ["code", "params"] {
+            let key = JsValue::from_str(key);
+            if let Ok(value) = js_sys::Reflect::get(&payload, &key) {
+                let _ = js_sys::Reflect::set(&js, &key, &value);
+            }
+        }
+    }
+    js.into()
 }
 
-fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    // json_compatible: u64 counts become numbers, not BigInts; maps become objects.
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    // A result that cannot be serialised is a bug, not a user's mistake: no code.
+    value
+        .serialize(&serializer())
+        .map_err(|e| JsError::new(&e.to_string()).into())
+}
+
+/// Options from JS; `undefined` or `null` means the defaults. An object serde cannot read
+/// (a wrong type, an unknown field) is `bad_options`.
+fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("选项无效：{e} / Invalid options: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(crate::Error::BadOptions {
+            reason: e.to_string(),
+        })
+    })
 }
 
 fn progress_callback(progress: Option<js_sys::Function>) -> impl FnMut(f64) {
@@ -41,11 +71,11 @@ fn progress_callback(progress: Option<js_sys::Function>) -> impl FnMut(f64) {
 impl Analyzer {
     /// `new Analyzer(wxdBytes)`: the bytes of `wenxi.wxd` (the dictionary the build generates,
     /// next to the .wasm). Builds jieba's dictionary (the costly step); create one per worker.
-    /// A damaged file throws an Error that says so.
+    /// A damaged file throws an Error that says so (`bad_dictionary`).
     #[wasm_bindgen(constructor)]
-    pub fn new(wxd: &[u8]) -> Result<Analyzer, JsError> {
+    pub fn new(wxd: &[u8]) -> JsResult<Analyzer> {
         Ok(Analyzer {
-            inner: crate::Analyzer::with_dictionary(wxd)?,
+            inner: crate::Analyzer::with_dictionary(wxd).map_err(js_error)?,
         })
     }
 
@@ -56,10 +86,11 @@ impl Analyzer {
         name: &str,
         bytes: &[u8],
         progress: Option<js_sys::Function>,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let info = self
             .inner
-            .add_document(name, bytes, &mut progress_callback(progress))?;
+            .add_document(name, bytes, &mut progress_callback(progress))
+            .map_err(js_error)?;
         to_js(&info)
     }
 
@@ -70,10 +101,11 @@ impl Analyzer {
         name: &str,
         text: &str,
         progress: Option<js_sys::Function>,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let info = self
             .inner
-            .add_text(name, text, &mut progress_callback(progress))?;
+            .add_text(name, text, &mut progress_callback(progress))
+            .map_err(js_error)?;
         to_js(&info)
     }
 
@@ -82,14 +114,14 @@ impl Analyzer {
         self.inner.remove_document(id)
     }
 
-    pub fn documents(&self) -> Result<JsValue, JsError> {
+    pub fn documents(&self) -> JsResult<JsValue> {
         to_js(&self.inner.documents())
     }
 
     /// Replace the user words; returns how many documents were re-segmented.
     #[wasm_bindgen(js_name = setUserWords)]
-    pub fn set_user_words(&mut self, words: Vec<String>) -> Result<u32, JsError> {
-        Ok(self.inner.set_user_words(&words)? as u32)
+    pub fn set_user_words(&mut self, words: Vec<String>) -> JsResult<u32> {
+        Ok(self.inner.set_user_words(&words).map_err(js_error)? as u32)
     }
 
     #[wasm_bindgen(js_name = userWords)]
@@ -112,23 +144,23 @@ impl Analyzer {
         crate::Analyzer::builtin_stop_words()
     }
 
-    pub fn analyze(&self, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn analyze(&self, options: JsValue) -> JsResult<JsValue> {
         let options: AnalysisOptions = from_js(options)?;
-        to_js(&self.inner.analyze(&options)?)
+        to_js(&self.inner.analyze(&options).map_err(js_error)?)
     }
 
-    pub fn kwic(&self, term: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn kwic(&self, term: &str, options: JsValue) -> JsResult<JsValue> {
         let options: KwicOptions = from_js(options)?;
-        to_js(&self.inner.kwic(term, &options)?)
+        to_js(&self.inner.kwic(term, &options).map_err(js_error)?)
     }
 
-    pub fn keyness(&self, target: Vec<u32>, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn keyness(&self, target: Vec<u32>, options: JsValue) -> JsResult<JsValue> {
         let options: KeynessOptions = from_js(options)?;
-        to_js(&self.inner.keyness(&target, &options)?)
+        to_js(&self.inner.keyness(&target, &options).map_err(js_error)?)
     }
 
-    pub fn segment(&self, id: u32) -> Result<JsValue, JsError> {
-        to_js(&self.inner.segment(id)?)
+    pub fn segment(&self, id: u32) -> JsResult<JsValue> {
+        to_js(&self.inner.segment(id).map_err(js_error)?)
     }
 
     /// Test builds only: panic, as a bug would, to prove the page recovers.
