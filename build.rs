@@ -14,11 +14,10 @@ use std::path::{Path, PathBuf};
 #[path = "src/dictionary/format.rs"]
 mod format;
 
-#[allow(dead_code)]
+// (Its decoder is unused here: the file allows dead code outside tests.)
 #[path = "src/posseg/format.rs"]
 mod posseg_format;
 
-#[allow(dead_code)]
 #[path = "src/script/dict.rs"]
 mod script_dict;
 

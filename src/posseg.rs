@@ -105,8 +105,6 @@ pub trait Lexicon<'a> {
     fn route_word(&self, i: usize) -> bool;
     /// Whether `s` is a word of jieba's dictionary (a whole buffer can be one).
     fn is_word(&self, s: &str) -> bool;
-    /// The dictionary tag of one character, if it has one.
-    fn single_tag(&self, c: &str) -> Option<&'a str>;
 }
 
 /// A word `posseg` cut, as a byte range of the text given, with its tag.
@@ -401,21 +399,20 @@ impl PossegModel {
 
     /// Tags for the tokens of `text` as `jieba.posseg` gives them, on lcut's boundaries.
     ///
-    /// `tokens` are byte ranges of `text`, in order, tiling it. `tags` comes in with each
-    /// token's tag outside posseg's buffers (the dictionary's, or the caller's guess) and
-    /// leaves with the tag of every token that contains a Han character and lies in a buffer
-    /// replaced by posseg's.
+    /// `tokens` are byte ranges of `text`, in order, tiling it. posseg's tag goes into `tags`
+    /// for every token that holds a Han character and lies in a buffer posseg cuts with its
+    /// HMM; the others keep theirs (`None` there: the dictionary's tag, which is also what
+    /// posseg gives a buffer of one character or one that is a dictionary word).
     pub fn tag_run<'a>(
         &'a self,
         text: &str,
         tokens: &[std::ops::Range<usize>],
         lexicon: &impl Lexicon<'a>,
-        tags: &mut [&'a str],
+        tags: &mut [Option<&'a str>],
         scratch: &mut Scratch,
     ) {
         let route_word = |k| lexicon.route_word(k);
         let is_word = |s: &str| lexicon.is_word(s);
-        let single_tag = |s: &str| lexicon.single_tag(s);
         let mut i = 0;
         while i < tokens.len() {
             // A buffer: consecutive tokens the route left as single characters (or that the
@@ -439,21 +436,9 @@ impl PossegModel {
             let (start, end) = (tokens[first].start, tokens[i - 1].end);
             let buffer = &text[start..end];
             let pieces = first..i;
-            if buffer.chars().nth(1).is_none() {
-                // One character: its dictionary tag (Python's word_tag_tab.get(buf, 'x')).
-                if buffer.chars().any(is_han_detail) {
-                    tags[first] = single_tag(buffer).unwrap_or("x");
-                }
-                continue;
-            }
-            if is_word(buffer) {
-                // The buffer is a dictionary word the route passed by: each character alone.
-                for k in pieces {
-                    let s = &text[tokens[k].clone()];
-                    if s.chars().any(is_han_detail) {
-                        tags[k] = single_tag(s).unwrap_or("x");
-                    }
-                }
+            // One character, or a dictionary word the route passed by: each character gets
+            // its dictionary tag (Python's word_tag_tab.get(c, 'x')).
+            if buffer.chars().nth(1).is_none() || is_word(buffer) {
                 continue;
             }
             scratch.spans.clear();
@@ -475,7 +460,7 @@ impl PossegModel {
                     }
                 }
                 if let Some((_, tag)) = best {
-                    tags[k] = self.tag_name(tag);
+                    tags[k] = Some(self.tag_name(tag));
                 }
             }
         }
@@ -526,7 +511,8 @@ fn detail_pieces(text: &str, base: usize, spans: &mut Vec<(usize, usize, u16)>) 
 #[cfg(not(target_arch = "wasm32"))]
 pub const BUILTIN_WXP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wenxi.wxp"));
 
-#[cfg(test)]
+// Native only: the tests use the model and tables compiled into native builds.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// The script a document is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Script {
     Simplified,
@@ -25,6 +26,7 @@ pub enum Script {
 
 /// Which traditional forms to show terms in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Variant {
     /// OpenCC's standard traditional characters (爲, 裏).
@@ -82,9 +84,12 @@ pub struct ScriptData {
     tw_variants: Dict,
     hk_variant_phrases: Dict,
     hk_variants: Dict,
-    /// Characters only Taiwan's variants have, and only Hong Kong's.
+    /// The characters Taiwan's (Hong Kong's) variants write that OpenCC's standard never
+    /// does, and the standard ones they write otherwise.
     tw_forms: FxHashSet<char>,
+    tw_standard: FxHashSet<char>,
     hk_forms: FxHashSet<char>,
+    hk_standard: FxHashSet<char>,
 }
 
 /// The script data generated at build time (native builds only: the page fetches it).
@@ -145,21 +150,31 @@ impl ScriptData {
                 .map(|i| tables.swap_remove(i).1)
                 .ok_or_else(|| format!("it has no {name} table"))
         };
-        let forms = |d: &Dict| -> FxHashSet<char> {
+        let single = |s: &str| {
+            let mut chars = s.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        let st_chars = take("st_chars")?;
+        let standard_output: FxHashSet<char> = st_chars
+            .entries()
+            .into_iter()
+            .filter_map(|(_, v)| single(v))
+            .collect();
+        let changed = |d: &Dict, keys: bool| -> FxHashSet<char> {
             d.entries()
                 .into_iter()
                 .filter(|(k, v)| k != v)
-                .filter_map(|(_, v)| {
-                    let mut chars = v.chars();
-                    chars.next().filter(|_| chars.next().is_none())
-                })
+                .filter_map(|(k, v)| single(if keys { k } else { v }))
+                .filter(|c| keys || !standard_output.contains(c))
                 .collect()
         };
         let (tw_variants, hk_variants) = (take("tw_variants")?, take("hk_variants")?);
-        let (tw, hk) = (forms(&tw_variants), forms(&hk_variants));
         Ok(ScriptData {
-            tw_forms: tw.difference(&hk).copied().collect(),
-            hk_forms: hk.difference(&tw).copied().collect(),
+            tw_forms: changed(&tw_variants, false),
+            tw_standard: changed(&tw_variants, true),
+            hk_forms: changed(&hk_variants, false),
+            hk_standard: changed(&hk_variants, true),
+            st_chars,
             tw_variants,
             hk_variants,
             normalize: take("normalize")?,
@@ -170,7 +185,6 @@ impl ScriptData {
             variant_phrases: take("variant_phrases")?,
             variants: take("variants")?,
             st_phrases: take("st_phrases")?,
-            st_chars: take("st_chars")?,
             tw_variant_phrases: take("tw_variant_phrases")?,
             hk_variant_phrases: take("hk_variant_phrases")?,
         })
@@ -220,19 +234,25 @@ impl ScriptData {
         }
     }
 
-    /// Which traditional a text is written in: Taiwan's when more of its characters take forms
-    /// only Taiwan prefers (裡, 著) than forms only Hong Kong prefers (温, 户), Hong Kong's the
-    /// other way round, else OpenCC's standard.
+    /// Which traditional a text is written in. Taiwan's when its characters take the forms
+    /// only Taiwan prefers (裡, 群) more often than the OpenCC standard forms Taiwan writes
+    /// otherwise (裏, 羣), and lean that way more than towards Hong Kong's (by the same
+    /// count); Hong Kong's likewise; else OpenCC's standard (text converted by its s2t).
     pub fn variant(&self, text: &str) -> Variant {
-        let (mut taiwan, mut hong_kong) = (0usize, 0usize);
+        let [mut tw, mut tw_std, mut hk, mut hk_std] = [0i64; 4];
         for c in text.chars() {
-            taiwan += usize::from(self.tw_forms.contains(&c));
-            hong_kong += usize::from(self.hk_forms.contains(&c));
+            tw += i64::from(self.tw_forms.contains(&c));
+            tw_std += i64::from(self.tw_standard.contains(&c));
+            hk += i64::from(self.hk_forms.contains(&c));
+            hk_std += i64::from(self.hk_standard.contains(&c));
         }
-        match taiwan.cmp(&hong_kong) {
-            std::cmp::Ordering::Greater => Variant::Taiwan,
-            std::cmp::Ordering::Less => Variant::HongKong,
-            std::cmp::Ordering::Equal => Variant::Standard,
+        let (taiwan, hong_kong) = (tw - tw_std, hk - hk_std);
+        if taiwan > 0 && taiwan >= hong_kong {
+            Variant::Taiwan
+        } else if hong_kong > 0 {
+            Variant::HongKong
+        } else {
+            Variant::Standard
         }
     }
 
@@ -268,7 +288,8 @@ impl ScriptData {
     }
 }
 
-#[cfg(test)]
+// Native only: the tests use the model and tables compiled into native builds.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -400,6 +421,11 @@ mod tests {
         let d = data();
         assert_eq!(d.variant("這裡的軟體，為什麼著急"), Variant::Taiwan);
         assert_eq!(d.variant("我們的溫度"), Variant::Standard);
+        let whole = |name| heldout(name).join("\n");
+        assert_eq!(d.variant(&whole("s2t")), Variant::Standard);
+        assert_eq!(d.variant(&whole("s2tw")), Variant::Taiwan);
+        assert_eq!(d.variant(&whole("s2twp")), Variant::Taiwan);
+        assert_eq!(d.variant(&whole("s2hk")), Variant::HongKong);
         assert_eq!(d.regional_word("软体", Variant::Taiwan), Some("软件"));
         assert_eq!(d.regional_word("网路", Variant::Taiwan), Some("网络"));
         assert_eq!(d.regional_word("肯亚", Variant::Taiwan), Some("肯尼亚"));

@@ -173,26 +173,16 @@ impl Segmenter {
         self.jieba.has_word(word)
     }
 
-    /// The tag Python's posseg gives a single character on its own (its dictionary tag; a user
-    /// word's tag), if it has one.
-    fn single_tag(&self, c: &str) -> Option<&str> {
-        self.dictionary.lookup(c).tag.or_else(|| {
-            self.user_words
-                .iter()
-                .any(|w| w == c)
-                .then_some(USER_WORD_TAG)
-        })
-    }
-
-    /// Replace the tags of `tokens` (byte ranges tiling `text`, as jieba cut it) that posseg's
-    /// HMM decides, when the model is loaded. `route_word(i)`: whether token `i` is a jieba
-    /// word of two or more characters (the caller usually knows; else [`Self::is_jieba_word`]).
+    /// The tags posseg's HMM gives `tokens` (byte ranges tiling `text`, as jieba cut it), when
+    /// the model is loaded, into `tags` (`None`: the word's own tag). `route_word(i)`: whether
+    /// token `i` is a jieba word of two or more characters (the caller usually knows; else
+    /// [`Self::is_jieba_word`]).
     pub fn retag<'a>(
         &'a self,
         text: &str,
         tokens: &[Range<usize>],
         route_word: impl Fn(usize) -> bool,
-        tags: &mut [&'a str],
+        tags: &mut [Option<&'a str>],
     ) {
         let Some(model) = &self.posseg else {
             return;
@@ -207,9 +197,6 @@ impl Segmenter {
             }
             fn is_word(&self, s: &str) -> bool {
                 self.segmenter.is_jieba_word(s)
-            }
-            fn single_tag(&self, c: &str) -> Option<&'s str> {
-                self.segmenter.single_tag(c)
             }
         }
         let words = Words {
@@ -232,10 +219,7 @@ impl Segmenter {
     pub fn tokens<'a>(&'a self, text: &'a str) -> Vec<Cut<'a>> {
         let mut ranges = Vec::new();
         self.cut_ranges(text, &mut ranges);
-        let mut tags: Vec<&str> = ranges
-            .iter()
-            .map(|r| self.describe(&text[r.clone()]).0)
-            .collect();
+        let mut tags: Vec<Option<&str>> = vec![None; ranges.len()];
         self.retag(
             text,
             &ranges,
@@ -245,6 +229,11 @@ impl Segmenter {
             },
             &mut tags,
         );
+        let tags: Vec<&str> = ranges
+            .iter()
+            .zip(tags)
+            .map(|(r, t)| t.unwrap_or_else(|| self.describe(&text[r.clone()]).0))
+            .collect();
         let mut out = Vec::with_capacity(ranges.len());
         let mut next = 0;
         for number in numbers::find(text, &ranges) {

@@ -12,6 +12,9 @@
 //!        of "key\tvalue\n" entries, sorted by key, unique, UTF-8
 //! ```
 
+// The encoding half is build.rs's (which includes this file); the core only decodes.
+#![allow(dead_code)]
+
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
