@@ -115,14 +115,25 @@ pub struct Span<'a> {
     pub tag: &'a str,
 }
 
-/// Reusable buffers, so that tagging allocates nothing once warm.
+/// Reusable buffers, so that tagging allocates nothing once warm, and the words posseg cut
+/// from the buffers seen lately: the same runs of characters recur (这一, 他说, a name in an
+/// article), and the HMM is the costly part of tagging.
 #[derive(Default)]
 pub struct Scratch {
     chars: Vec<(usize, char)>,
     back: Vec<u8>,
     path: Vec<u8>,
     spans: Vec<(usize, usize, u16)>,
+    /// Buffer → its words (byte ranges relative to it, tag), for the model at `cached_for`.
+    cache: FxHashMap<Box<str>, Box<[RelativeSpan]>>,
+    cached_for: usize,
 }
+
+/// A word of a buffer: byte range relative to the buffer, tag index.
+type RelativeSpan = (u32, u32, u16);
+
+/// The cache is emptied when it holds this many buffers (it keeps the memory bounded).
+const CACHE_LIMIT: usize = 1 << 16;
 
 /// Tag indexes past the model's tags: the fixed tags `__cut_detail` gives non-Han pieces.
 const TAG_M: u16 = 1000;
@@ -380,6 +391,31 @@ impl PossegModel {
         }
     }
 
+    /// [`Self::cut_detail`] through the scratch's cache of recent buffers.
+    fn cut_detail_cached(&self, buffer: &str, base: usize, scratch: &mut Scratch) {
+        let me = self as *const PossegModel as usize;
+        if scratch.cached_for != me || scratch.cache.len() >= CACHE_LIMIT {
+            scratch.cache.clear();
+            scratch.cached_for = me;
+        }
+        if let Some(spans) = scratch.cache.get(buffer) {
+            let base32 = base as u32;
+            scratch.spans.extend(
+                spans
+                    .iter()
+                    .map(|&(s, e, t)| ((base32 + s) as usize, (base32 + e) as usize, t)),
+            );
+            return;
+        }
+        self.cut_detail(buffer, base, scratch);
+        let relative: Box<[RelativeSpan]> = scratch
+            .spans
+            .iter()
+            .map(|&(s, e, t)| ((s - base) as u32, (e - base) as u32, t))
+            .collect();
+        scratch.cache.insert(buffer.into(), relative);
+    }
+
     /// posseg's words and tags for `text` (any text: split into posseg's blocks first, the
     /// blocks cut with every character a route word of its own — the buffer case). For tests
     /// and for tagging a word on its own; the corpus tags with [`PossegModel::tag_run`].
@@ -442,7 +478,7 @@ impl PossegModel {
                 continue;
             }
             scratch.spans.clear();
-            self.cut_detail(buffer, start, scratch);
+            self.cut_detail_cached(buffer, start, scratch);
             for k in pieces {
                 let range = tokens[k].clone();
                 if !text[range.clone()].chars().any(is_han_detail) {
