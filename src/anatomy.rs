@@ -9,6 +9,7 @@
 //! Set-aside lines stay in the text; the corpus just does not count them (unless asked to).
 
 use crate::metadata::{byline, is_ideograph, Byline, Date};
+use crate::script::ScriptData;
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -228,6 +229,40 @@ pub fn anatomy(text: &str) -> Anatomy {
         source: field(|b| b.source.clone()),
         author: field(|b| b.author.clone()).or(author),
     }
+}
+
+/// The anatomy of a traditional `text` read on its simplified form (the rules and bylines are
+/// written in simplified characters), in the text's own terms: its lines (conversion never
+/// touches a line break), their ranges, and the source and author in its own characters.
+pub fn anatomy_converted(text: &str, data: &ScriptData) -> Anatomy {
+    let converted = data.to_simplified(text);
+    if converted.text.matches('\n').count() != text.matches('\n').count() {
+        return anatomy(text);
+    }
+    let mut found = anatomy(&converted.text);
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        ranges.push(at..at + line.len());
+        at += line.len() + 1;
+    }
+    for f in &mut found.furniture {
+        f.range = ranges[f.line as usize].clone();
+    }
+    let own = |value: String| -> String {
+        converted
+            .text
+            .find(&value)
+            .and_then(|at| {
+                let start = converted.original(at)?;
+                let end = converted.original(at + value.len())?;
+                text.get(start..end)
+            })
+            .map_or(value.clone(), str::to_string)
+    };
+    found.source = found.source.map(own);
+    found.author = found.author.map(own);
+    found
 }
 
 impl Anatomy {

@@ -1,8 +1,9 @@
 //! Keyword in context: every occurrence of a term with the text around it.
 
-use crate::corpus::{DocView, Vocabulary};
+use crate::corpus::{merge_groups, DocView, Merge, Terms, Vocabulary};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -31,6 +32,9 @@ pub struct KwicOptions {
     pub limit: u32,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub sort: KwicSort,
+    /// Merge groups, as in the analysis: the term a group is named finds all its forms.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub merges: Vec<Merge>,
 }
 
 impl Default for KwicOptions {
@@ -40,6 +44,7 @@ impl Default for KwicOptions {
             width: 20,
             limit: 1000,
             sort: KwicSort::Position,
+            merges: Vec::new(),
         }
     }
 }
@@ -69,8 +74,11 @@ pub struct Kwic {
 /// Longest context accepted on each side, in characters.
 const MAX_WIDTH: u32 = 500;
 
-/// Every counted occurrence of `term` in `docs`: as a token when it is a word of the corpus,
-/// otherwise as a substring (so a discovered phrase can be looked up before it is accepted).
+/// Every counted occurrence of `term` in `docs`: as a token when it is a word of the corpus
+/// (any of its tags; every form of a merge group named `term`), else as a run of tokens whose
+/// words make it up, else as a substring (so a discovered phrase can be looked up before it is
+/// accepted). Lines show each document's own characters (a traditional document's, a
+/// number's full-width form).
 pub fn kwic(
     docs: &[DocView],
     vocab: &Vocabulary,
@@ -85,10 +93,14 @@ pub fn kwic(
         });
     }
     let width = options.width as usize;
-    let mut hits: Vec<(usize, usize)> = Vec::new(); // (doc index, byte offset)
-    let how = TermMatch::of(docs, vocab, term);
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (doc index, byte range)
+    let how = TermMatch::of(docs, vocab, term, &options.merges);
     for (d, doc) in docs.iter().enumerate() {
-        hits.extend(how.occurrences(doc, term).into_iter().map(|at| (d, at)));
+        hits.extend(
+            how.occurrences(doc, vocab)
+                .into_iter()
+                .map(|r| (d, r.start, r.end)),
+        );
     }
     let total = hits.len() as u32;
     // In document order nothing after the limit is shown, so its lines are never built.
@@ -100,7 +112,7 @@ pub fn kwic(
     let mut counted: Option<(usize, usize, usize)> = None; // (doc index, byte, chars before it)
     let mut lines: Vec<KwicLine> = hits
         .into_iter()
-        .map(|(d, at)| {
+        .map(|(d, at, end)| {
             let doc = docs[d].doc;
             let (from_byte, from_chars) = match counted {
                 Some((counted_doc, byte, chars)) if counted_doc == d && byte <= at => (byte, chars),
@@ -108,7 +120,6 @@ pub fn kwic(
             };
             let offset = from_chars + doc.text[from_byte..at].chars().count();
             counted = Some((d, at, offset));
-            let end = at + term.len();
             let left: String = {
                 let mut chars: Vec<char> = doc.text[..at].chars().rev().take(width).collect();
                 chars.reverse();
@@ -138,52 +149,112 @@ pub fn kwic(
     })
 }
 
-/// How a term is found in a selection: as the tokens of a word of the corpus when the
-/// selection has any, else as a substring of the counted text (a phrase not accepted as a word
-/// yet, or a word only ever found inside longer ones).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TermMatch {
-    Token(u32),
+/// How a term is found in a selection: as the tokens of its term (a word of the corpus under
+/// any of its tags, or a merge group's forms) when the selection counts any; else as a run of
+/// tokens whose (simplified) words make it up, so that a phrase not accepted yet is found in
+/// traditional documents too; else as a substring of the counted text (a word only ever found
+/// inside longer ones).
+#[derive(Debug)]
+pub struct TermMatch {
+    how: How,
+    term: String,
+}
+
+#[derive(Debug)]
+enum How {
+    Tokens { terms: Terms, wanted: u32 },
+    Words,
     Text,
     Nothing,
 }
 
 impl TermMatch {
-    pub fn of(docs: &[DocView], vocab: &Vocabulary, term: &str) -> TermMatch {
+    pub fn of(docs: &[DocView], vocab: &Vocabulary, term: &str, merges: &[Merge]) -> TermMatch {
+        let mut found = TermMatch {
+            how: How::Nothing,
+            term: term.to_string(),
+        };
         if term.is_empty() {
-            return TermMatch::Nothing;
+            return found;
         }
-        match vocab.id(term) {
-            Some(id) if docs.iter().any(|d| d.count_of(id) > 0) => TermMatch::Token(id),
-            _ => TermMatch::Text,
+        let merges = merge_groups(merges);
+        let named = merges
+            .iter()
+            .find(|(name, _)| name == term)
+            .and_then(|(name, forms)| forms.iter().chain([name]).find_map(|f| vocab.id(f)));
+        if let Some(id) = named.or_else(|| vocab.id(term)) {
+            let terms = Terms::new(vocab, &merges, false);
+            let wanted = terms.of(id);
+            found.how = How::Tokens { terms, wanted };
+            if docs.iter().any(|d| found.count(d, vocab) > 0) {
+                return found;
+            }
         }
+        found.how = How::Words;
+        if docs.iter().any(|d| !found.word_runs(d, vocab).is_empty()) {
+            return found;
+        }
+        found.how = How::Text;
+        found
     }
 
-    /// Byte offsets of the counted occurrences of `term` in one document, in text order.
-    pub fn occurrences(self, doc: &DocView, term: &str) -> Vec<usize> {
-        match self {
-            TermMatch::Token(id) => doc
+    /// Byte ranges of the counted occurrences in one document, in text order.
+    pub fn occurrences(&self, doc: &DocView, vocab: &Vocabulary) -> Vec<Range<usize>> {
+        match &self.how {
+            How::Tokens { terms, wanted } => doc
                 .tokens()
-                .filter(|t| t.word == id)
-                .map(|t| t.start as usize)
+                .filter(|t| terms.of(t.word) == *wanted)
+                .map(|&t| doc.doc.token_range(t, vocab))
                 .collect(),
-            TermMatch::Text => doc
+            How::Words => self.word_runs(doc, vocab),
+            How::Text => doc
                 .doc
                 .text
-                .match_indices(term)
+                .match_indices(self.term.as_str())
                 .map(|(at, _)| at)
                 .filter(|&at| doc.counts_byte(at))
+                .map(|at| at..at + self.term.len())
                 .collect(),
-            TermMatch::Nothing => Vec::new(),
+            How::Nothing => Vec::new(),
         }
     }
 
     /// How many counted occurrences one document has.
-    pub fn count(self, doc: &DocView, term: &str) -> u32 {
-        match self {
-            TermMatch::Token(id) => doc.count_of(id),
-            _ => self.occurrences(doc, term).len() as u32,
+    pub fn count(&self, doc: &DocView, vocab: &Vocabulary) -> u32 {
+        match &self.how {
+            How::Tokens { terms, wanted } => doc
+                .counts()
+                .iter()
+                .filter(|&&(word, _)| terms.of(word) == *wanted)
+                .map(|&(_, n)| n)
+                .sum(),
+            How::Nothing => 0,
+            How::Words | How::Text => self.occurrences(doc, vocab).len() as u32,
         }
+    }
+
+    /// Runs of two or more counted tokens whose words spell the term.
+    fn word_runs(&self, doc: &DocView, vocab: &Vocabulary) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for run in doc.sentences() {
+            for (i, &t) in run.iter().enumerate() {
+                let mut rest = self.term.as_str();
+                let mut j = i;
+                while let Some(after) = run
+                    .get(j)
+                    .and_then(|u| rest.strip_prefix(vocab.word(u.word)))
+                    .filter(|_| !rest.is_empty())
+                {
+                    rest = after;
+                    j += 1;
+                }
+                if rest.is_empty() && j > i + 1 {
+                    let end = doc.doc.token_range(run[j - 1], vocab).end;
+                    out.push(t.start as usize..end);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -134,12 +134,13 @@ pub fn network(
                     present.extend(
                         sentence
                             .iter()
-                            .map(|t| slot[t.word as usize])
+                            .filter_map(|t| counts.term(t.word))
+                            .map(|term| slot[term as usize])
                             .filter(|&s| s != u32::MAX),
                     );
                     present.sort_unstable();
                     present.dedup();
-                    units += u64::from(sentence.iter().any(|t| counts.is_term[t.word as usize]));
+                    units += u64::from(sentence.iter().any(|t| counts.term(t.word).is_some()));
                     count_unit(&present, &mut occurrences, &mut pairs);
                 }
             }
@@ -149,8 +150,8 @@ pub fn network(
                 // every measure stays within its range (a pair never outnumbers its terms).
                 let terms: Vec<u32> = doc
                     .tokens()
-                    .filter(|t| counts.is_term[t.word as usize])
-                    .map(|t| slot[t.word as usize])
+                    .filter_map(|t| counts.term(t.word))
+                    .map(|term| slot[term as usize])
                     .collect();
                 let window = options.window.max(2) as usize;
                 for start in 0..terms.len() {

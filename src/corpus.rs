@@ -7,16 +7,19 @@ mod document;
 mod view;
 mod vocabulary;
 
-pub use counts::Counts;
+pub use counts::{merge_groups, Counts, Merge, Terms};
 pub use document::{Document, DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch};
 pub use view::DocView;
 pub use vocabulary::{builtin_stop_words, Vocabulary};
 
-use crate::anatomy::anatomy;
+use crate::anatomy::{anatomy, anatomy_converted};
 use crate::clean::{join_wrapped, normalise_lines};
 use crate::decode::decode;
 use crate::error::{Error, Result};
+use crate::posseg::PossegModel;
+use crate::script::{detect, Script, ScriptData};
 use crate::segment::Segmenter;
+use std::sync::Arc;
 
 /// Files larger than this are refused: a browser tab holds the text, its cleaned
 /// copy and ~8 bytes per token, and must stay responsive.
@@ -26,6 +29,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 100_000_000;
 #[derive(Debug)]
 pub struct Corpus {
     segmenter: Segmenter,
+    /// OpenCC's tables, once loaded: traditional documents are counted in simplified form.
+    script: Option<Arc<ScriptData>>,
     vocab: Vocabulary,
     docs: Vec<Document>,
     next_id: u32,
@@ -41,6 +46,7 @@ impl Corpus {
     pub fn with_segmenter(segmenter: Segmenter) -> Self {
         Corpus {
             segmenter,
+            script: None,
             vocab: Vocabulary::default(),
             docs: Vec::new(),
             next_id: 0,
@@ -138,6 +144,63 @@ impl Corpus {
         &self.segmenter
     }
 
+    pub fn script_data(&self) -> Option<&ScriptData> {
+        self.script.as_deref()
+    }
+
+    /// Load OpenCC's tables: the traditional documents added so far are segmented again,
+    /// through their simplified form. Returns how many.
+    pub fn set_script_data(&mut self, data: Arc<ScriptData>) -> usize {
+        self.script = Some(data);
+        let mut n = 0;
+        let data = self.script.as_deref().expect("just set");
+        for doc in self.docs.iter_mut().filter(|d| d.needs_script_data()) {
+            // Its lines were sorted as they are: now on its simplified form, as if the tables
+            // had been there when it was added (the lines set aside then are still lines).
+            let anatomy = anatomy_converted(&doc.text, data);
+            doc.reread_anatomy(anatomy);
+            doc.segment(
+                &self.segmenter,
+                Some(data),
+                &mut self.vocab,
+                &mut self.counter,
+                &mut |_| {},
+            );
+            n += 1;
+        }
+        if n > 0 {
+            // Their lines set aside and their text as reuse compares it (simplified) changed.
+            self.generation += 1;
+        }
+        n
+    }
+
+    /// Whether a traditional document waits for the script tables.
+    pub fn needs_script_data(&self) -> bool {
+        self.docs.iter().any(Document::needs_script_data)
+    }
+
+    /// Tag with posseg's model from now on: every document is segmented again.
+    pub fn set_posseg(&mut self, model: Arc<PossegModel>) -> usize {
+        self.segmenter.set_posseg(Some(model));
+        self.resegment_all()
+    }
+
+    fn resegment_all(&mut self) -> usize {
+        // Tags and word boundaries may change: start the vocabulary afresh.
+        self.vocab = Vocabulary::default();
+        for doc in &mut self.docs {
+            doc.segment(
+                &self.segmenter,
+                self.script.as_deref(),
+                &mut self.vocab,
+                &mut self.counter,
+                &mut |_| {},
+            );
+        }
+        self.docs.len()
+    }
+
     /// Decode, clean and segment the file `name`; `progress` hears the fraction done.
     pub fn add_bytes(
         &mut self,
@@ -208,7 +271,13 @@ impl Corpus {
                 name: name.to_string(),
             });
         }
-        let anatomy = anatomy(&lines);
+        // A traditional text's lines are sorted on its simplified form when the tables are
+        // loaded (the rules are written in simplified characters), else as they are.
+        let script = detect(&lines);
+        let anatomy = match self.script.as_deref() {
+            Some(data) if script == Script::Traditional => anatomy_converted(&lines, data),
+            _ => anatomy(&lines),
+        };
         let apart = anatomy.set_aside(lines.split('\n').count());
         let (text, line_map) = join_wrapped(&lines, &apart);
         drop(lines);
@@ -216,9 +285,11 @@ impl Corpus {
         let id = self.next_id;
         self.next_id += 1;
         let mut doc = Document::with_anatomy(id, name, encoding, bytes, text, anatomy);
+        doc.script = script;
         doc.set_origin(origin);
         doc.segment(
             &self.segmenter,
+            self.script.as_deref(),
             &mut self.vocab,
             &mut self.counter,
             progress,
@@ -242,17 +313,7 @@ impl Corpus {
         if !self.segmenter.set_user_words(words)? {
             return Ok(0);
         }
-        // New words change tags and word boundaries: start the vocabulary afresh.
-        self.vocab = Vocabulary::default();
-        for doc in &mut self.docs {
-            doc.segment(
-                &self.segmenter,
-                &mut self.vocab,
-                &mut self.counter,
-                &mut |_| {},
-            );
-        }
-        Ok(self.docs.len())
+        Ok(self.resegment_all())
     }
 
     /// The documents with the given ids (all when `None`), in corpus order; ids no
@@ -299,7 +360,9 @@ mod tests {
     use super::*;
 
     fn new_corpus() -> Corpus {
-        Corpus::with_segmenter(Segmenter::new())
+        let mut corpus = Corpus::with_segmenter(Segmenter::new());
+        corpus.set_script_data(Arc::clone(ScriptData::builtin()));
+        corpus
     }
 
     fn no_progress() -> impl FnMut(f64) {

@@ -33,10 +33,14 @@ mod error;
 mod filter;
 mod keywords;
 mod metadata;
+mod numbers;
 mod order;
 mod phrases;
+mod posseg;
 mod reuse;
+mod script;
 mod segment;
+mod suggest;
 mod trends;
 
 #[cfg(target_arch = "wasm32")]
@@ -46,15 +50,15 @@ mod wasm;
 mod typescript;
 
 pub use analyzer::{
-    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
-    TermRow,
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, Scripts,
+    SegmentToken, TermRow,
 };
 pub use anatomy::FurnitureKind;
 pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
 pub use corpus::{
-    DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch, MAX_DOCUMENT_BYTES,
+    DocumentInfo, Edit, FileOrigin, FurnitureLine, Merge, MetadataPatch, MAX_DOCUMENT_BYTES,
 };
 pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;
@@ -63,6 +67,8 @@ pub use phrases::{Phrase, PhraseOptions};
 pub use reuse::{
     PassageOptions, Reuse, ReuseOptions, ReusePair, ReusePassage, ReusePassages, DEFAULT_MIN_CHARS,
 };
+pub use script::{Script, Variant};
+pub use suggest::{SuggestOptions, SuggestedStopWord};
 pub use trends::{
     Dispersion, DispersionDocument, DispersionOptions, DocumentOrder, TrendBin, TrendBy,
     TrendOptions, TrendSeries, Trends,
@@ -78,5 +84,9 @@ pub mod internals {
     pub use crate::dictionary::Dictionary;
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::dictionary::BUILTIN_WXD;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::posseg::BUILTIN_WXP;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::script::BUILTIN_WXS;
     pub use crate::segment::Segmenter;
 }

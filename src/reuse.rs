@@ -14,6 +14,7 @@
 //! passages. Work is proportional to the text plus the shared passages, not to the number of
 //! pairs of documents.
 
+use crate::script::Converted;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -25,12 +26,15 @@ const MAX_DOCUMENTS_PER_FINGERPRINT: usize = 500;
 /// What every run of punctuation becomes.
 const PUNCTUATION: u32 = 1;
 
-/// One document to compare: its text and the byte ranges of it that count.
+/// One document to compare: its text and the byte ranges of it that count, and for a
+/// traditional document its simplified conversion, which is compared instead (so that its
+/// passages are found in simplified copies too) while offsets stay the text's own.
 #[derive(Debug, Clone)]
 pub struct Text<'a> {
     pub id: u32,
     pub text: &'a str,
     pub counted: Vec<Range<usize>>,
+    pub converted: Option<&'a Converted>,
 }
 
 /// A passage two documents share: byte ranges in each one's text, and its length in
@@ -128,29 +132,51 @@ impl Seed {
     }
 }
 
-/// The normalised characters of the counted text (and, when asked, the byte offset of each).
+/// The normalised characters of the counted text (and, when asked, the byte offset in the
+/// text of each).
 fn normalise(text: &Text, chars: &mut Vec<u32>, mut offsets: Option<&mut Vec<u32>>) {
     chars.clear();
     if let Some(o) = offsets.as_deref_mut() {
         o.clear();
     }
-    for range in &text.counted {
-        let base = range.start;
-        for (i, c) in text.text[range.clone()].char_indices() {
-            if c.is_whitespace() {
-                continue;
+    let mut push = |c: char, at: usize| {
+        if c.is_whitespace() {
+            return;
+        }
+        let code = if !c.is_alphanumeric() {
+            if chars.last() == Some(&PUNCTUATION) {
+                return;
             }
-            let code = if !c.is_alphanumeric() {
-                if chars.last() == Some(&PUNCTUATION) {
-                    continue;
+            PUNCTUATION
+        } else {
+            fold(c) as u32
+        };
+        chars.push(code);
+        if let Some(o) = offsets.as_deref_mut() {
+            o.push(at as u32);
+        }
+    };
+    match text.converted {
+        None => {
+            for range in &text.counted {
+                for (i, c) in text.text[range.clone()].char_indices() {
+                    push(c, range.start + i);
                 }
-                PUNCTUATION
-            } else {
-                fold(c) as u32
-            };
-            chars.push(code);
-            if let Some(o) = offsets.as_deref_mut() {
-                o.push((base + i) as u32);
+            }
+        }
+        Some(converted) => {
+            // A character inside a stretch the conversion changed the length of is placed at
+            // the stretch's start.
+            let mut counted = text.counted.iter().peekable();
+            let mut at = 0;
+            for (i, c) in converted.text.char_indices() {
+                at = converted.original(i).unwrap_or(at);
+                while counted.next_if(|r| r.end <= at).is_some() {}
+                match counted.peek() {
+                    Some(r) if r.start <= at => push(c, at),
+                    Some(_) => {}
+                    None => break,
+                }
             }
         }
     }
@@ -564,6 +590,7 @@ mod tests {
             id,
             text: s,
             counted: vec![0..s.len()],
+            converted: None,
         }
     }
 

@@ -270,8 +270,8 @@ pub fn trends(
     let series = terms
         .iter()
         .map(|term| {
-            let how = TermMatch::of(views, vocab, term);
-            let per_doc: Vec<u32> = views.iter().map(|v| how.count(v, term)).collect();
+            let how = TermMatch::of(views, vocab, term, &[]);
+            let per_doc: Vec<u32> = views.iter().map(|v| how.count(v, vocab)).collect();
             let counts: Vec<u32> = bins
                 .iter()
                 .map(|(_, _, members)| members.iter().map(|&i| per_doc[i]).sum())
@@ -320,7 +320,7 @@ pub fn dispersion(
     options: &DispersionOptions,
 ) -> Dispersion {
     let term = term.trim();
-    let how = TermMatch::of(views, vocab, term);
+    let how = TermMatch::of(views, vocab, term, &[]);
     let documents: Vec<DispersionDocument> = ordered(views, options.order)
         .into_iter()
         .map(|i| {
@@ -328,8 +328,9 @@ pub fn dispersion(
             let text = &view.doc.text;
             let (mut byte, mut chars) = (0usize, 0u32);
             let offsets = how
-                .occurrences(view, term)
+                .occurrences(view, vocab)
                 .into_iter()
+                .map(|r| r.start)
                 .map(|at| {
                     chars += text[byte..at].chars().count() as u32;
                     byte = at;

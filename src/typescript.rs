@@ -56,6 +56,10 @@ fn types() -> BTreeMap<String, String> {
         ReusePair,
         ReusePassages,
         ReusePassage,
+        Scripts,
+        Script,
+        Variant,
+        SuggestedStopWord,
         // Options
         AnalysisOptions,
         FilterOptions,
@@ -77,6 +81,8 @@ fn types() -> BTreeMap<String, String> {
         FurnitureKind,
         TrendBy,
         DocumentOrder,
+        Merge,
+        SuggestOptions,
         // Errors
         ErrorPayload,
         FileKind,

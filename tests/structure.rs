@@ -402,3 +402,149 @@ fn exact_duplicates_whatever_the_encoding_or_name() {
     assert!(analyzer.remove_document(first.id));
     assert_eq!(analyzer.documents()[0].duplicate_of, None);
 }
+
+/// A traditional copy of seed 001 (OpenCC 1.4.2 `s2t`, `scripts/traditional_fixture.py`) is
+/// read through its simplified form: the same lines are set aside as the simplified seed's,
+/// its byline's source and author and its passages shared with seed 000 are found, and all of
+/// it is reported in the copy's own characters and offsets. Both when the script tables are
+/// there from the start (native builds) and when they come after the document (the page).
+#[test]
+fn a_traditional_document_is_read_and_reported_in_its_own_characters() {
+    let seed = |name: &str| fs::read(root().join("seeds").join(name)).unwrap();
+    let traditional = fs::read(root().join("tests/fixtures/traditional/001_s2t.txt")).unwrap();
+    let own = String::from_utf8(traditional.clone())
+        .unwrap()
+        .replace("\r\n", "\n");
+
+    let mut simplified = Analyzer::new();
+    let s000 = simplified
+        .add_document("000.txt", &seed("000_4416c66cbc1a965c.txt"), &mut |_| {})
+        .unwrap()
+        .id;
+    let s001 = simplified
+        .add_document("001.txt", &seed("001_cb0b64c34cfde53f.txt"), &mut |_| {})
+        .unwrap()
+        .id;
+    let expected_furniture = simplified.furniture(s001).unwrap();
+    let expected_passages = simplified
+        .reuse_passages(s000, s001, &PassageOptions::default())
+        .unwrap();
+    assert_eq!(expected_passages.passages.len(), 3);
+
+    let with_tables_first = {
+        let mut a = Analyzer::new();
+        a.add_document("000.txt", &seed("000_4416c66cbc1a965c.txt"), &mut |_| {})
+            .unwrap();
+        a.add_document("001_s2t.txt", &traditional, &mut |_| {})
+            .unwrap();
+        a
+    };
+    let tables_later = {
+        let mut a = Analyzer::with_dictionary(wenxi::internals::BUILTIN_WXD).unwrap();
+        a.add_document("000.txt", &seed("000_4416c66cbc1a965c.txt"), &mut |_| {})
+            .unwrap();
+        a.add_document("001_s2t.txt", &traditional, &mut |_| {})
+            .unwrap();
+        assert!(a.needs_script_data());
+        assert_eq!(a.set_script_data(wenxi::internals::BUILTIN_WXS).unwrap(), 1);
+        a
+    };
+    for (how, a) in [
+        ("tables first", &with_tables_first),
+        ("tables later", &tables_later),
+    ] {
+        let docs = a.documents();
+        let (t000, t001) = (docs[0].id, docs[1].id);
+        let info = &docs[1];
+        assert!(info.converted, "{how}");
+        assert_eq!(info.title, "大力弘揚勞模精神、勞動精神、工匠精神", "{how}");
+        assert_eq!(info.source.as_deref(), Some("中工網-工人日報"), "{how}");
+        assert_eq!(info.author.as_deref(), Some("王曉峯"), "{how}");
+        assert_eq!(info.date.as_deref(), Some("2020-11-26"), "{how}");
+
+        // The same lines set aside, each given as the copy's own line.
+        let text = a.document_text(t001).unwrap();
+        let simplified_text = simplified.document_text(s001).unwrap();
+        assert_eq!(
+            text.split('\n').count(),
+            simplified_text.split('\n').count(),
+            "{how}"
+        );
+        assert!(own.contains(text.split('\n').nth(7).unwrap()), "{how}");
+        let furniture = a.furniture(t001).unwrap();
+        let lines: Vec<(u32, String)> = furniture
+            .iter()
+            .map(|f| (f.line, format!("{:?}", f.kind)))
+            .collect();
+        let expected: Vec<(u32, String)> = expected_furniture
+            .iter()
+            .map(|f| (f.line, format!("{:?}", f.kind)))
+            .collect();
+        assert_eq!(lines, expected, "{how}");
+        for f in &furniture {
+            let line = text.split('\n').nth(f.line as usize).unwrap();
+            assert_eq!(f.text, line, "{how}");
+            let chars: String = text
+                .chars()
+                .skip(f.start as usize)
+                .take((f.end - f.start) as usize)
+                .collect();
+            assert_eq!(chars, line, "{how}");
+        }
+        let texts: Vec<&str> = furniture.iter().map(|f| f.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("來源:中工網-工人日報")),
+            "{how}: {texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with("編輯:遲語洋")),
+            "{how}: {texts:?}"
+        );
+
+        // The passages shared with seed 000, at the copy's own character offsets (s2t keeps
+        // every character's place here), in its own characters.
+        let passages = a
+            .reuse_passages(t000, t001, &PassageOptions::default())
+            .unwrap();
+        let spans = |p: &wenxi::ReusePassages| -> Vec<(u32, u32, u32, u32, u32)> {
+            p.passages
+                .iter()
+                .map(|x| (x.a_start, x.a_end, x.b_start, x.b_end, x.chars))
+                .collect()
+        };
+        assert_eq!(spans(&passages), spans(&expected_passages), "{how}");
+        let slice = |start: u32, end: u32| -> String {
+            text.chars()
+                .skip(start as usize)
+                .take((end - start) as usize)
+                .collect()
+        };
+        let first = &passages.passages[0];
+        assert!(
+            slice(first.b_start, first.b_end).starts_with("一以貫之的深厚感情"),
+            "{how}: {}",
+            slice(first.b_start, first.b_end)
+        );
+
+        // The body counts as the simplified seed's does.
+        let analysis = |a: &Analyzer, id: u32| {
+            a.analyze(&AnalysisOptions {
+                documents: Some(vec![id]),
+                top_terms: 10_000,
+                ..AnalysisOptions::default()
+            })
+            .unwrap()
+        };
+        let (ours, theirs) = (analysis(a, t001), analysis(&simplified, s001));
+        assert_eq!(ours.tokens, theirs.tokens, "{how}");
+        // (Ties are in vocabulary order, which differs when the copy was first segmented as
+        // it is: compare the counts.)
+        let terms = |x: &wenxi::Analysis| -> Vec<(String, u32)> {
+            let mut terms: Vec<(String, u32)> =
+                x.terms.iter().map(|t| (t.term.clone(), t.freq)).collect();
+            terms.sort();
+            terms
+        };
+        assert_eq!(terms(&ours), terms(&theirs), "{how}");
+    }
+}

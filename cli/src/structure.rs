@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use wenxi::{
-    Analyzer, DocumentInfo, DocumentOrder, KeynessOptions, PassageOptions, ReuseOptions, TrendBy,
-    TrendOptions,
+    AnalysisOptions, Analyzer, DocumentInfo, DocumentOrder, KeynessOptions, PassageOptions,
+    ReuseOptions, TrendBy, TrendOptions,
 };
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -288,17 +288,21 @@ pub fn reuse(
     Ok(())
 }
 
+/// `base` gives the merges and whether parts of speech count apart.
 pub fn compare(
     analyzer: &Analyzer,
     target: &[u32],
     reference: Option<Vec<u32>>,
     limit: u32,
+    base: &AnalysisOptions,
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let options = KeynessOptions {
         reference,
         limit,
+        merges: base.merges.clone(),
+        separate_pos: base.separate_pos,
         ..KeynessOptions::default()
     };
     let keyness = analyzer

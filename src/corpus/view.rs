@@ -90,13 +90,6 @@ impl<'a> DocView<'a> {
         &self.counts
     }
 
-    /// How often `word` is counted.
-    pub fn count_of(&self, word: u32) -> u32 {
-        self.counts
-            .binary_search_by_key(&word, |c| c.0)
-            .map_or(0, |i| self.counts[i].1)
-    }
-
     /// Counted tokens that are not whitespace.
     pub fn token_count(&self) -> u32 {
         self.token_count

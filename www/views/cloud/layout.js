@@ -63,11 +63,16 @@ function runLayout(words, sizes, rotations, width, height, seed) {
   });
   /** @param {Record<string, any>} d */
   const remember = (d) => {
+    // The first bitmap of a word at a size stays: d3-cloud draws sprites in batches, and the
+    // same word drawn elsewhere in a batch can come out a pixel different, which would give
+    // the same words another layout after a round trip through other settings.
+    const key = spriteKey(d.text, d.size, d.rotate);
+    if (spriteCache.has(key)) return;
     if (spriteCache.size >= SPRITE_CACHE_LIMIT) spriteCache.clear();
     /** @type {Record<string, unknown>} */
     const entry = {};
     for (const field of SPRITE_FIELDS) entry[field] = d[field];
-    spriteCache.set(spriteKey(d.text, d.size, d.rotate), entry);
+    spriteCache.set(key, entry);
   };
   cloud()
     .canvas(canvasForLayout)
