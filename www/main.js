@@ -21,16 +21,8 @@ import { setUpPanels } from './ui/panels.js';
 import { WorkspaceMenu } from './ui/workspace-menu.js';
 import './offline.js';
 // The views.
-import { CloudView } from './views/cloud/index.js';
-import { CompareView } from './views/compare.js';
+import { makeViews } from './views/all.js';
 import { DocumentsView } from './views/documents/index.js';
-import { KeywordsView } from './views/keywords.js';
-import { KwicView } from './views/kwic.js';
-import { NetworkView } from './views/network/index.js';
-import { PhrasesView } from './views/phrases.js';
-import { ReaderView } from './views/reader/index.js';
-import { ReuseView } from './views/reuse/index.js';
-import { TrendsView } from './views/trends/index.js';
 import { SettingsView } from './views/settings.js';
 
 /** @typedef {import('./shapes.js').State} State */
@@ -270,17 +262,7 @@ const settingsView = new SettingsView($('#settings'), ctx, {
   setUserWords: (words) => setWords('userWords', words),
   setStopWords: (words) => setWords('stopWords', words),
 });
-const views = {
-  cloud: new CloudView($('#view-cloud'), ctx),
-  keywords: new KeywordsView($('#view-keywords'), ctx),
-  network: new NetworkView($('#view-network'), ctx),
-  phrases: new PhrasesView($('#view-phrases'), ctx),
-  kwic: new KwicView($('#view-kwic'), ctx),
-  compare: new CompareView($('#view-compare'), ctx),
-  trends: new TrendsView($('#view-trends'), ctx),
-  reuse: new ReuseView($('#view-reuse'), ctx),
-  reader: new ReaderView($('#view-reader'), ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) }),
-};
+const views = makeViews(ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) });
 // On a narrow screen the documents and the settings open as panels over the views; a notice
 // added while the documents are closed marks their button.
 const panels = setUpPanels({ news: '.notices ul' });

@@ -308,7 +308,7 @@ pageTest(
   'documents-lang',
   async (session, page) => {
     const zhTabs = await page.locator('#tabs [data-tab]').allTextContents();
-    assert.deepEqual(zhTabs, ['词云', '关键词', '共现网络', '短语', '语境', '对比']);
+    assert.deepEqual(zhTabs, ['词云', '关键词', '共现网络', '短语', '语境', '对比', '趋势', '文本复用', '原文']);
     await afterAnalysis(page, () => page.click('#lang-switch'));
     assert.equal(await page.locator('#lang-switch').textContent(), '中文');
     assert.deepEqual(await page.locator('#tabs [data-tab]').allTextContents(), [
@@ -318,6 +318,9 @@ pageTest(
       'Phrases',
       'Contexts',
       'Compare',
+      'Trends',
+      'Reuse',
+      'Text',
     ]);
     assert.equal(await page.locator('#documents-title').textContent(), 'Documents (5)');
     assert.deepEqual(await page.locator('#documents .doc-bulk button').allTextContents(), ['All', 'None']);

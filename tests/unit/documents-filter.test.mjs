@@ -74,3 +74,25 @@ test('the group tree: parents made, counted once, in tree order', () => {
   ]);
   assert.deepEqual(allGroups(docs), ['2023', '2023/上海', '2023 年', '2024']);
 });
+
+test("the compare view's sets: documents, groups with their subgroups, years", async () => {
+  const { compareSets, findSet } = await import('../../www/views/compare-sets.js');
+  const sets = compareSets(docs);
+  assert.deepEqual(
+    sets.map((s) => [s.key, s.ids]),
+    [
+      ['0', [0]],
+      ['1', [1]],
+      ['2', [2]],
+      ['3', [3]],
+      ['group:2023', [0, 1]],
+      ['group:2023/上海', [0]],
+      ['group:2023 年', [3]],
+      ['group:2024', [3]],
+      ['year:2023', [0, 1]],
+      ['year:2024', [3]],
+    ],
+  );
+  assert.equal(findSet(sets, 'group:2023')?.label, '#2023 (2)');
+  assert.equal(findSet(sets, 'nope'), null);
+});

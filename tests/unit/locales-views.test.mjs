@@ -38,6 +38,7 @@ const FAMILIES = {
   'docs.groupsMode': ['set', 'add', 'remove'],
   'trends.by': ['document', 'day', 'month', 'year', 'group'],
   'trends.order': ['date', 'name'],
+  'compare.sets': ['document', 'group', 'year'],
   // src/anatomy: FurnitureKind (www/types/FurnitureKind.ts)
   'reader.kind': [
     'pageTitle',
