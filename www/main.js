@@ -208,8 +208,8 @@ const ctx = {
     views.kwic.showTerm(term);
   },
   showTrend(term) {
-    views.trends.addTerms([term]);
     tabs.select('trends');
+    views.trends.ready().then((view) => view.addTerms([term]));
   },
   async setSettings(patch) {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
@@ -255,7 +255,7 @@ const documentsView = new DocumentsView($('#documents'), ctx, {
   open: (id) => {
     panels.close({ restoreFocus: false }); // on a narrow screen the text is under the panel
     tabs.select('reader');
-    views.reader.open(id);
+    views.reader.ready().then((view) => view.open(id));
   },
 });
 const settingsView = new SettingsView($('#settings'), ctx, {

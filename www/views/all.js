@@ -1,16 +1,15 @@
 // @ts-check
 // Every view of the tab bar, made in one place (the controller keeps its wiring, not the list):
 // one per <section id="view-NAME"> of index.html, in tab order. `edit` changes documents'
-// metadata (the document view's furniture switch).
+// metadata (the document view's furniture switch). 趋势, 文本复用 and 原文 are loaded when first
+// opened (www/views/lazy.js): the first word cloud does not wait for their code.
 import { CloudView } from './cloud/index.js';
 import { CompareView } from './compare.js';
 import { KeywordsView } from './keywords.js';
 import { KwicView } from './kwic.js';
 import { NetworkView } from './network/index.js';
 import { PhrasesView } from './phrases.js';
-import { ReaderView } from './reader/index.js';
-import { ReuseView } from './reuse/index.js';
-import { TrendsView } from './trends/index.js';
+import { LazyView } from './lazy.js';
 
 /**
  * @param {import('./shared.js').ViewContext} ctx
@@ -25,8 +24,8 @@ export function makeViews(ctx, actions) {
     phrases: new PhrasesView(section('phrases'), ctx),
     kwic: new KwicView(section('kwic'), ctx),
     compare: new CompareView(section('compare'), ctx),
-    trends: new TrendsView(section('trends'), ctx),
-    reuse: new ReuseView(section('reuse'), ctx),
-    reader: new ReaderView(section('reader'), ctx, actions),
+    trends: new LazyView(() => import('./trends/index.js').then((m) => m.TrendsView), section('trends'), ctx),
+    reuse: new LazyView(() => import('./reuse/index.js').then((m) => m.ReuseView), section('reuse'), ctx),
+    reader: new LazyView(() => import('./reader/index.js').then((m) => m.ReaderView), section('reader'), ctx, actions),
   };
 }
