@@ -182,6 +182,28 @@ export class AnalyzerClient {
   }
 
   /**
+   * A file with where it came from (its path in a dropped folder, its modification time).
+   * @param {string} name
+   * @param {Uint8Array} bytes
+   * @param {import('./types/FileOrigin').FileOrigin} origin
+   * @param {{onProgress?: (fraction: number) => void, transfer?: Transferable[]}} [options]
+   * @returns {Promise<DocumentInfo>}
+   */
+  addFile(name, bytes, origin, options = {}) {
+    return this.call('addFile', [name, bytes, origin], options);
+  }
+
+  /**
+   * Metadata edits (docs/API.md); `ids` null: every document.
+   * @param {number[] | null} ids
+   * @param {import('./types/MetadataPatch').MetadataPatch} patch
+   * @returns {Promise<DocumentInfo[]>} the documents changed
+   */
+  updateDocuments(ids, patch) {
+    return this.call('updateDocuments', [ids, patch]);
+  }
+
+  /**
    * @param {string} name
    * @param {string} text
    * @param {(fraction: number) => void} [onProgress]

@@ -10,16 +10,25 @@ import { errorText } from './errors.js';
 import { lang, numberFormat, t } from './i18n.js';
 import { codedError } from './protocol.js';
 import { exportWorkspace, problemMessages, readWorkspace } from './workspace.js';
+import { BatchReport } from './batch.js';
+import { editAfter, patchOf } from './edits.js';
+import { fileOrigin } from './file-paths.js';
 
 /** @typedef {import('./analyzer.js').AnalyzerClient} AnalyzerClient */
 /** @typedef {import('./persistence.js').Persistence} Persistence */
 /** @typedef {import('./shapes.js').DocumentInfo} DocumentInfo */
 /** @typedef {import('./shapes.js').State} State */
 /** @typedef {import('./shapes.js').Notify} Notify */
+/** @typedef {import('./folder-walk.js').Batch} Batch */
+/** @typedef {import('./edits.js').Edit} Edit */
+/** A document added that has the same text as one before it. @typedef {{doc: DocumentInfo, original: DocumentInfo}} Duplicate */
 
 /** The Analyzer refuses files over this size (src/corpus.rs MAX_DOCUMENT_BYTES); checked here
  *  too so that a huge file is not read into memory only to be refused. */
 export const MAX_DOCUMENT_BYTES = 100_000_000;
+
+/** Files up to this size are kept in memory until stored, not read again. */
+const KEEP_COPY_BYTES = 1_000_000;
 
 /** Megabytes as the messages show them: "150", "2.5" (as the core writes them). */
 const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e7 ? (bytes / 1e6).toFixed(0) : (bytes / 1e6).toFixed(1));
@@ -33,13 +42,19 @@ export class Corpus {
   #progress;
   #render;
   #changed;
+  #askDuplicates;
+  /** What the person changed in each document's metadata, by id. @type {Map<number, Edit>} */
+  #edits = new Map();
 
   /**
    * @param {{analyzer: AnalyzerClient, persistence: Persistence, state: State, notify: Notify,
-   *   progress: (fraction: number | null, label?: string) => void, render: () => void, changed: () => void}} options
-   *   `render`: the list (and the settings) changed; `changed`: the analysis must be run again
+   *   progress: (fraction: number | null, label?: string) => void, render: () => void, changed: () => void,
+   *   askDuplicates: (duplicates: Duplicate[]) => Promise<boolean>}} options
+   *   `render`: the list (and the settings) changed; `changed`: the analysis must be run again;
+   *   `askDuplicates`: whether to skip the duplicates a batch brought (asked once a batch)
    */
-  constructor({ analyzer, persistence, state, notify, progress, render, changed }) {
+  constructor({ analyzer, persistence, state, notify, progress, render, changed, askDuplicates }) {
+    this.#askDuplicates = askDuplicates;
     this.#analyzer = analyzer;
     this.#persistence = persistence;
     this.#state = state;
@@ -73,9 +88,15 @@ export class Corpus {
     this.#render();
   }
 
-  /** Add files one by one, in order. @param {File[]} files */
+  /** Add files one by one, in order (chosen or dropped, without folders). @param {File[]} files */
   addFiles(files) {
-    return this.serially(() => this.#addFiles(files));
+    return this.addBatch({ files: files.map((file) => ({ file, path: null })), hidden: 0 });
+  }
+
+  /** Add a batch (files with their paths in a dropped or picked folder), one by one, in order.
+   *  @param {Batch | Promise<Batch>} batch a walk still under way waits its turn */
+  addBatch(batch) {
+    return this.serially(async () => this.#addBatch(await batch));
   }
 
   /** Add a pasted text. @param {string} name @param {string} text */
@@ -83,36 +104,65 @@ export class Corpus {
     return this.serially(() => this.#addText(name, text));
   }
 
-  /** @param {File[]} files */
-  async #addFiles(files) {
-    let ok = 0;
-    let failed = 0;
-    for (const file of files) {
+  /**
+   * Each file gets its own line (added, or refused with its reason), and a batch a tally; a
+   * large batch is told in one summary line with the refused files listed under it. The
+   * duplicates it brought are asked about once.
+   * @param {Batch} batch
+   */
+  async #addBatch({ files, hidden }) {
+    const report = new BatchReport(files.length, hidden);
+    const quiet = report.summarised;
+    /** @type {DocumentInfo[]} */
+    const added = [];
+    for (const [index, entry] of files.entries()) {
+      const name = 'file' in entry ? entry.file.name : entry.name;
+      const label = files.length > 1 ? t('progress.batch', { i: index + 1, n: files.length, name }) : null;
       try {
-        await this.#addFile(file);
-        ok++;
+        if ('error' in entry) throw entry.error;
+        added.push(await this.#addFile(entry.file, entry.path, label, quiet));
+        report.add();
       } catch (err) {
-        this.#notify(/** @type {Error} */ (err), 'error');
-        failed++;
+        if (!quiet) this.#notify(/** @type {Error} */ (err), 'error');
+        report.refuse(name, /** @type {Error} */ (err));
       }
     }
     this.#progress(null);
-    if (files.length > 1) this.#notify(t('notice.addedMany', { ok, failed }), failed ? 'info' : 'ok');
-    if (ok) {
-      await this.refresh();
-      this.#changed();
+    if (added.length) await this.refresh();
+    const byId = new Map(this.#state.documents.map((d) => [d.id, d]));
+    /** @type {Duplicate[]} */
+    const duplicates = [];
+    for (const info of added) {
+      const doc = byId.get(info.id);
+      const original = doc?.duplicateOf == null ? undefined : byId.get(doc.duplicateOf);
+      if (doc && original) duplicates.push({ doc, original });
     }
+    if (duplicates.length && (await this.#askDuplicates(duplicates))) {
+      for (const { doc } of duplicates) await this.#forget(doc.id);
+      report.skipDuplicates(duplicates.length);
+      await this.refresh();
+    }
+    if (report.needsTally) {
+      const details = quiet ? report.refusals.map(({ name, error }) => `${name}: ${errorText(error, lang())}`) : [];
+      this.#notify(report.tally(t), report.kind, details);
+    }
+    if (report.added) this.#changed();
   }
 
-  /** @param {File} file */
-  async #addFile(file) {
+  /**
+   * @param {File} file
+   * @param {string | null} path in the dropped or picked folder
+   * @param {string | null} label the batch's progress line for this file
+   * @param {boolean} quiet no line of its own (a large batch)
+   */
+  async #addFile(file, path, label, quiet) {
     const { name } = file;
     if (file.size > MAX_DOCUMENT_BYTES) {
       const [size, limit] = [megabytes(file.size), megabytes(MAX_DOCUMENT_BYTES)];
       const params = { name, size, limit, bytes: file.size, limitBytes: MAX_DOCUMENT_BYTES };
       throw codedError('too_large', params, `"${name}" is too large (${size} MB)`);
     }
-    this.#progress(0, t('progress.reading', { name }));
+    this.#progress(0, label ?? t('progress.reading', { name }));
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -120,12 +170,23 @@ export class Corpus {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('read_failed', { name, reason }, `cannot read "${name}": ${reason}`);
     }
+    const origin = fileOrigin(file, path);
+    // What is stored: a copy of a small file's bytes (reading 5,000 files twice took seconds of
+    // the main thread), a large one read again after the worker has taken its bytes.
+    const kept = bytes.length <= KEEP_COPY_BYTES ? bytes.slice() : null;
     /** @type {DocumentInfo} */
-    const info = await this.#analyzer.call('addDocument', [name, bytes], {
+    const info = await this.#analyzer.addFile(name, bytes, origin, {
       transfer: [bytes.buffer],
-      onProgress: (f) => this.#progress(f, t('progress.segmenting', { name, percent: Math.round(f * 100) })),
+      onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
     });
-    await this.#added(info, async () => ({ name, kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) }));
+    const record = async () => ({
+      name,
+      kind: /** @type {const} */ ('bytes'),
+      bytes: kept ?? new Uint8Array(await file.arrayBuffer()),
+      origin,
+    });
+    await this.#added(info, record, quiet);
+    return info;
   }
 
   /** @param {string} name @param {string} text */
@@ -135,7 +196,8 @@ export class Corpus {
         this.#progress(f, t('progress.segmenting', { name, percent: Math.round(f * 100) })),
       );
       this.#progress(null);
-      await this.#added(info, () => ({ name, kind: 'text', text }));
+      await this.#added(info, () => ({ name, kind: 'text', text }), false);
+      if (info.duplicateOf != null) await this.#askAboutPasted(info);
       await this.refresh();
       this.#changed();
     } catch (err) {
@@ -149,13 +211,59 @@ export class Corpus {
    * (`record()` makes what is stored: the bytes went to the worker, so a file is read again).
    * @param {DocumentInfo} info
    * @param {() => import('./store.js').NewDocument | Promise<import('./store.js').NewDocument>} record
+   * @param {boolean} quiet no line of its own (in a large batch, the summary says it)
    */
-  async #added(info, record) {
+  async #added(info, record, quiet) {
     this.#state.included.add(info.id);
-    const chars = numberFormat().format(info.chars);
-    this.#notify(t('notice.added', { name: info.name, encoding: info.encoding, chars }), 'ok');
-    if (!(await this.#hasTerms(info.id))) this.#notify(t('notice.noTerms', { name: info.name }), 'info');
+    if (!quiet) {
+      const chars = numberFormat().format(info.chars);
+      this.#notify(t('notice.added', { name: info.name, encoding: info.encoding, chars }), 'ok');
+      if (!(await this.#hasTerms(info.id))) this.#notify(t('notice.noTerms', { name: info.name }), 'info');
+    }
     await this.#persistence.keep(info, record);
+  }
+
+  /** A pasted text with the same text as a document before it: asked about as a batch's are. */
+  async #askAboutPasted(/** @type {DocumentInfo} */ info) {
+    await this.refresh();
+    const doc = this.#state.documents.find((d) => d.id === info.id);
+    const original = this.#state.documents.find((d) => d.id === doc?.duplicateOf);
+    if (doc && original && (await this.#askDuplicates([{ doc, original }]))) await this.#forget(doc.id);
+  }
+
+  /**
+   * Changes the metadata of documents `ids` (null: all) and keeps what changed, so that it
+   * survives a reload and travels in the workspace file. Rejects with the core's error (nothing
+   * changed then).
+   * @param {number[] | null} ids
+   * @param {import('./types/MetadataPatch').MetadataPatch} patch
+   */
+  editDocuments(ids, patch) {
+    return this.serially(async () => {
+      const changed = await this.#analyzer.updateDocuments(ids, patch);
+      /** @type {Map<number, Edit>} */
+      const edits = new Map();
+      for (const info of changed) {
+        const edit = editAfter(this.#edits.get(info.id), patch, info);
+        this.#edits.set(info.id, edit);
+        edits.set(info.id, edit);
+      }
+      await this.#persistence.keepEdits(edits);
+      await this.refresh();
+      this.#changed();
+      return changed;
+    });
+  }
+
+  /** Replays a stored edit over what the core read again (a bad one is left out, and said). */
+  async #replay(/** @type {DocumentInfo} */ info, /** @type {Edit | null | undefined} */ edit) {
+    if (!edit) return;
+    try {
+      await this.#analyzer.updateDocuments([info.id], patchOf(edit));
+      this.#edits.set(info.id, edit);
+    } catch (err) {
+      this.#notify(t('notice.restoreFailed', { name: info.name, reason: errorText(err, lang()) }), 'error');
+    }
   }
 
   /** Whether document `id` has any word that the current filters keep (counted alone). */
@@ -171,11 +279,16 @@ export class Corpus {
 
   /** Remove document `id` from the analysis and, for good, from the workspace. */
   async remove(/** @type {number} */ id) {
-    await this.#analyzer.removeDocument(id);
-    this.#state.included.delete(id);
-    await this.#persistence.forget(id).catch((err) => this.#notify(err, 'error'));
+    await this.#forget(id);
     await this.refresh();
     this.#changed();
+  }
+
+  async #forget(/** @type {number} */ id) {
+    await this.#analyzer.removeDocument(id);
+    this.#state.included.delete(id);
+    this.#edits.delete(id);
+    await this.#persistence.forget(id).catch((err) => this.#notify(err, 'error'));
   }
 
   /**
@@ -191,6 +304,7 @@ export class Corpus {
     const state = this.#state;
     for (const doc of held) await analyzer.removeDocument(doc.id);
     persistence.clearOrigins();
+    this.#edits.clear();
     const stored = await persistence.read();
     state.settings = stored.settings;
     state.userWords = stored.userWords;
@@ -203,17 +317,22 @@ export class Corpus {
     // Without the seeds (a broken server, a damaged cache) a person can still add files.
     try {
       const seeds = await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href, persistence.removedSeeds);
-      for (const doc of seeds) persistence.seedLoaded(doc.id, doc.name);
+      for (const doc of seeds) {
+        persistence.seedLoaded(doc.id, doc.name);
+        await this.#replay(doc, stored.seedEdits.get(doc.name));
+      }
     } catch (err) {
       this.#notify(t('notice.seedsFailed', { message: errorText(err, lang()) }), 'error');
     }
     for (const record of stored.documents) {
       try {
+        // A restore never asks about duplicates: the person answered when they were added.
         const info =
           record.kind === 'text'
             ? await analyzer.addText(record.name, /** @type {string} */ (record.text))
-            : await analyzer.addDocument(record.name, /** @type {Uint8Array} */ (record.bytes));
+            : await analyzer.addFile(record.name, /** @type {Uint8Array} */ (record.bytes), record.origin ?? {});
         persistence.storedLoaded(info.id, record.key);
+        await this.#replay(info, record.edit);
       } catch (err) {
         this.#notify(t('notice.restoreFailed', { name: record.name, reason: errorText(err, lang()) }), 'error');
       }
@@ -237,6 +356,7 @@ export class Corpus {
           userWords: state.userWords,
           stopWords: state.stopWords,
           settings: state.settings,
+          seedEdits: this.#persistence.seedEdits,
         },
       ),
     );

@@ -10,8 +10,10 @@
 /** @typedef {Required<import('./types/PhraseOptions').PhraseOptions>} PhraseSettings */
 /** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
 /**
+ * `countOnce` is 重复段落只计一次 (issue 9): not an analyze() option but the Analyzer's own
+ * switch (setCountOnce), which main.js sets before an analysis when it changed.
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
- *   network: NetworkSettings, phrases: PhraseSettings}} Settings
+ *   network: NetworkSettings, phrases: PhraseSettings, countOnce: boolean}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
     minCount: 2,
   }),
   phrases: Object.freeze({ minCount: 3, limit: 50 }),
+  countOnce: false,
 });
 
 /**
@@ -46,5 +49,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @param {Iterable<number>} included
  */
 export function analysisOptions(settings, included) {
-  return { ...settings, documents: [...included] };
+  const options = { ...settings, documents: [...included] };
+  delete (/** @type {Partial<typeof options>} */ (options).countOnce);
+  return options;
 }

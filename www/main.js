@@ -11,6 +11,7 @@ import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
+import { DuplicatesDialog } from './ui/duplicates-dialog.js';
 import { FileDrop } from './ui/file-drop.js';
 import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
@@ -20,13 +21,8 @@ import { setUpPanels } from './ui/panels.js';
 import { WorkspaceMenu } from './ui/workspace-menu.js';
 import './offline.js';
 // The views.
-import { CloudView } from './views/cloud/index.js';
-import { CompareView } from './views/compare.js';
-import { DocumentsView } from './views/documents.js';
-import { KeywordsView } from './views/keywords.js';
-import { KwicView } from './views/kwic.js';
-import { NetworkView } from './views/network/index.js';
-import { PhrasesView } from './views/phrases.js';
+import { makeViews } from './views/all.js';
+import { DocumentsView } from './views/documents/index.js';
 import { SettingsView } from './views/settings.js';
 
 /** @typedef {import('./shapes.js').State} State */
@@ -52,8 +48,12 @@ const startup = new Startup();
 const analyzer = new AnalyzerClient({ onCrash: recover });
 
 /** @type {Notify} */
-const notify = (message, kind = 'info') =>
-  documentsView.notice(message instanceof Error ? (errorBilingual(message) ?? message.message) : message, kind);
+const notify = (message, kind = 'info', details = []) =>
+  documentsView.notice(
+    message instanceof Error ? (errorBilingual(message) ?? message.message) : message,
+    kind,
+    details,
+  );
 
 const persistence = new Persistence({ state: () => state, notify });
 const corpus = new Corpus({
@@ -67,7 +67,9 @@ const corpus = new Corpus({
     settingsView.render(state);
   },
   changed: () => scheduleAnalysis(0),
+  askDuplicates: (duplicates) => duplicatesDialog.ask(duplicates),
 });
+const duplicatesDialog = new DuplicatesDialog(/** @type {HTMLDialogElement} */ ($('#duplicates-dialog')), t);
 
 // ---- analysis -------------------------------------------------------------------------------
 
@@ -84,12 +86,19 @@ function scheduleAnalysis(delay = 16) {
   analysisTimer = setTimeout(runAnalysis, quiet ? 0 : delay);
 }
 
+/** The count-once switch the worker holds (it starts off, and again after a crash). */
+let countOnce = false;
+
 async function runAnalysis() {
   await startup.ready;
   const started = performance.now();
   status.show(t('status.analyzing'));
   let analysis;
   try {
+    if (state.settings.countOnce !== countOnce) {
+      await analyzer.call('setCountOnce', [state.settings.countOnce]);
+      countOnce = state.settings.countOnce;
+    }
     analysis = await analyzer.analyze(analysisOptions(state.settings, state.included));
   } catch (err) {
     // A crash is reported (and recovered from) by recover().
@@ -141,6 +150,7 @@ function report(/** @type {unknown} */ err) {
 /** After the worker crashed and restarted: bring back what the store has, and say so. Documents
  *  that could not be stored (storage refused or full) cannot come back; the notice says that. */
 async function recover(/** @type {Error} */ err) {
+  countOnce = false; // a new worker
   const lost = persistence.sessionOnly();
   notify(
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
@@ -197,6 +207,10 @@ const ctx = {
     tabs.select('kwic');
     views.kwic.showTerm(term);
   },
+  showTrend(term) {
+    tabs.select('trends');
+    views.trends.ready().then((view) => view.addTerms([term]));
+  },
   async setSettings(patch) {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
     await startup.ready;
@@ -224,29 +238,34 @@ const ctx = {
 };
 
 const fileDrop = new FileDrop(
-  { input: /** @type {HTMLInputElement} */ ($('#file-input')), button: $('#add-files'), overlay: $('#drop-overlay') },
-  (files) => corpus.addFiles(files),
+  {
+    input: /** @type {HTMLInputElement} */ ($('#file-input')),
+    folderInput: /** @type {HTMLInputElement} */ ($('#folder-input')),
+    button: $('#add-files'),
+    overlay: $('#drop-overlay'),
+  },
+  (batch) => corpus.addBatch(batch),
 );
 const documentsView = new DocumentsView($('#documents'), ctx, {
   setIncluded,
   remove: removeDocument,
   addFiles: () => fileDrop.choose(),
+  addFolder: () => fileDrop.chooseFolder(),
+  edit: (ids, patch) => corpus.editDocuments(ids, patch),
+  open: (id) => {
+    panels.close({ restoreFocus: false }); // on a narrow screen the text is under the panel
+    tabs.select('reader');
+    views.reader.ready().then((view) => view.open(id));
+  },
 });
 const settingsView = new SettingsView($('#settings'), ctx, {
   setUserWords: (words) => setWords('userWords', words),
   setStopWords: (words) => setWords('stopWords', words),
 });
-const views = {
-  cloud: new CloudView($('#view-cloud'), ctx),
-  keywords: new KeywordsView($('#view-keywords'), ctx),
-  network: new NetworkView($('#view-network'), ctx),
-  phrases: new PhrasesView($('#view-phrases'), ctx),
-  kwic: new KwicView($('#view-kwic'), ctx),
-  compare: new CompareView($('#view-compare'), ctx),
-};
+const views = makeViews(ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) });
 // On a narrow screen the documents and the settings open as panels over the views; a notice
 // added while the documents are closed marks their button.
-setUpPanels({ news: '.notices ul' });
+const panels = setUpPanels({ news: '.notices ul' });
 
 const tabs = new Tabs($('#tabs'), (name) => safely(() => /** @type {any} */ (views)[name]?.show?.()));
 new PasteDialog(/** @type {HTMLDialogElement} */ ($('#paste-dialog')), $('#paste-text'), {

@@ -11,6 +11,7 @@ import { docOrigin, includesOrigin, isLasting, readOrigins, seedOrigin, sessionO
 import { validateSettings } from './settings-schema.js';
 import { openStore } from './store.js';
 import { checkUserWords } from './workspace.js';
+import { isEmptyEdit, readSeedEdits } from './edits.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
 
 /** @typedef {import('./defaults.js').Settings} Settings */
@@ -29,7 +30,7 @@ import { DEFAULT_SETTINGS } from './defaults.js';
  * words the engine accepts (with the ones it would refuse), the stored documents.
  * @typedef {{settings: Settings, resetSettings: string[], ignoredSettings: string[], userWords: string[],
  *   refusedUserWords: string[], stopWords: string[], removedSeeds: string[], documents: StoredDocument[],
- *   excluded: Origin[]}} Stored
+ *   excluded: Origin[], seedEdits: Map<string, import('./edits.js').Edit>}} Stored
  */
 
 const MARKER = 'wenxi-workspace';
@@ -58,11 +59,12 @@ export function markWorkspace(/** @type {boolean} */ pristine) {
  * Whether a workspace is what a first visit has: nothing stored, no seed removed, nothing left
  * out, the default settings, no user or stop words.
  * @param {{settings: Settings, userWords: string[], stopWords: string[], storedDocuments: number,
- *   removedSeeds: string[], excluded: number}} workspace
+ *   removedSeeds: string[], excluded: number, seedEdits?: number}} workspace
  */
-export function isPristine({ settings, userWords, stopWords, storedDocuments, removedSeeds, excluded }) {
+export function isPristine({ settings, userWords, stopWords, storedDocuments, removedSeeds, excluded, seedEdits = 0 }) {
   return (
     storedDocuments === 0 &&
+    seedEdits === 0 &&
     removedSeeds.length === 0 &&
     excluded === 0 &&
     userWords.length === 0 &&
@@ -85,6 +87,8 @@ function sameValue(a, b) {
 export class Persistence {
   /** Seeds the person removed (by file name), in the order removed. @type {string[]} */
   removedSeeds = [];
+  /** What the person changed in the seeds' metadata, by seed file name. @type {Map<string, import('./edits.js').Edit>} */
+  seedEdits = new Map();
   /** @type {Map<number, Origin>} analyzer document id -> where it comes from */
   #origins = new Map();
   /** Ids removed before keep() had stored them: deleted again as soon as they are. */
@@ -142,12 +146,13 @@ export class Persistence {
       storedDocuments: [...this.#origins.values()].filter((origin) => origin.kind === 'doc').length,
       removedSeeds: this.removedSeeds,
       excluded: documents.filter((d) => !included.has(d.id)).length,
+      seedEdits: this.seedEdits.size,
     });
   }
 
   /**
    * Persist one piece of state; failures are reported once and the session goes on.
-   * @param {'settings' | 'userWords' | 'stopWords' | 'removedSeeds' | 'excluded'} name
+   * @param {'settings' | 'userWords' | 'stopWords' | 'removedSeeds' | 'excluded' | 'seedEdits'} name
    * @param {unknown} value
    */
   async persist(name, value) {
@@ -173,17 +178,19 @@ export class Persistence {
   async read() {
     const store = await this.opened();
     const get = (/** @type {string} */ name) => store.get(name).catch(() => undefined);
-    const [settings, userWords, stopWords, removed, excluded, documents] = await Promise.all([
+    const [settings, userWords, stopWords, removed, excluded, seedEdits, documents] = await Promise.all([
       get('settings'),
       get('userWords'),
       get('stopWords'),
       get('removedSeeds'),
       get('excluded'),
+      get('seedEdits'),
       store.documents().catch(() => []),
     ]);
     const checked = validateSettings(settings);
     const words = checkUserWords(strings(userWords));
     this.removedSeeds = strings(removed);
+    this.seedEdits = readSeedEdits(seedEdits);
     /** @type {Stored} */
     const stored = {
       settings: checked.settings,
@@ -195,8 +202,36 @@ export class Persistence {
       removedSeeds: this.removedSeeds,
       documents,
       excluded: readOrigins(excluded),
+      seedEdits: this.seedEdits,
     };
     return stored;
+  }
+
+  /**
+   * Keeps what the person changed in documents' metadata (`edits` by id): in the stored
+   * document, or for a seed in the seeds' list; a document of this session only keeps it in memory.
+   * @param {Map<number, import('./edits.js').Edit>} edits
+   */
+  async keepEdits(edits) {
+    /** @type {{key: number, edit: import('./edits.js').Edit | null}[]} */
+    const changes = [];
+    let seeds = false;
+    for (const [id, edit] of edits) {
+      const origin = this.#origins.get(id);
+      if (origin?.kind === 'doc') changes.push({ key: origin.key, edit: isEmptyEdit(edit) ? null : edit });
+      if (origin?.kind === 'seed') {
+        seeds = true;
+        if (isEmptyEdit(edit)) this.seedEdits.delete(origin.key);
+        else this.seedEdits.set(origin.key, edit);
+      }
+    }
+    if (seeds) await this.persist('seedEdits', [...this.seedEdits]);
+    if (!changes.length) return;
+    try {
+      await (await this.opened()).updateDocuments(changes);
+    } catch (err) {
+      this.#warn(err);
+    }
   }
 
   /** Forget every origin (the analyzer is about to be emptied and loaded again). */
@@ -284,9 +319,9 @@ export class Persistence {
    * full half-way, what was stored stays as it was.
    * @param {import('./workspace.js').Workspace} workspace
    */
-  async replace({ documents, removedSeeds, userWords, stopWords, settings }) {
+  async replace({ documents, removedSeeds, userWords, stopWords, settings, seedEdits }) {
     const store = await this.opened();
-    await store.replace(documents, { removedSeeds, userWords, stopWords, settings });
+    await store.replace(documents, { removedSeeds, userWords, stopWords, settings, seedEdits: [...seedEdits] });
   }
 
   /** The stored documents, for an export (waits for the store to open). */

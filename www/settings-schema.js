@@ -72,6 +72,7 @@ export const SETTINGS_SCHEMA = {
     minCount: count(1, 1000),
     limit: count(1, 1000),
   },
+  countOnce: flag,
 };
 
 /** Every field's path ('filter.minLength', ...), and the groups' ('filter', ...). */

@@ -27,7 +27,8 @@
  * (www/errors.js), or an error (rendered from its code; one without a code shows its message).
  * @typedef {string | import('./errors.js').Bilingual | Error} NoticeMessage
  * @typedef {'info' | 'ok' | 'error'} NoticeKind
- * @typedef {(message: NoticeMessage, kind?: NoticeKind) => void} Notify
+ * `details`: lines shown under the notice, collapsed (the files a large batch refused).
+ * @typedef {(message: NoticeMessage, kind?: NoticeKind, details?: string[]) => void} Notify
  */
 /**
  * What a view may use (docs/PAGE.md).
@@ -35,6 +36,7 @@
  *   t: (key: string, vars?: import('./i18n.js').Vars) => string,
  *   lang: () => import('./i18n.js').Lang,
  *   showContexts: (term: string) => void,
+ *   showTrend: (term: string) => void,
  *   setSettings: (patch: object) => Promise<void>,
  *   request: (action: string, ...args: unknown[]) => Promise<any>,
  *   addUserWords: (words: string[]) => Promise<void>,

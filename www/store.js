@@ -10,7 +10,10 @@ const DB_VERSION = 1;
 
 /**
  * A document as it is stored: the original bytes of a file, or a pasted text.
- * @typedef {{name: string, kind: 'bytes', bytes: Uint8Array} | {name: string, kind: 'text', text: string}} NewDocument
+ * A file keeps where it came from (`origin`: its path in a dropped folder, its time), so that its
+ * metadata come back the same; `edit` is what the person changed in them (www/edits.js).
+ * @typedef {{origin?: import('./types/FileOrigin').FileOrigin | null, edit?: import('./edits.js').Edit | null}} DocumentExtras
+ * @typedef {({name: string, kind: 'bytes', bytes: Uint8Array} | {name: string, kind: 'text', text: string}) & DocumentExtras} NewDocument
  * @typedef {NewDocument & {key: number, addedAt: number, bytes?: Uint8Array, text?: string}} StoredDocument
  */
 /**
@@ -20,6 +23,7 @@ const DB_VERSION = 1;
  *   documents(): Promise<StoredDocument[]>,
  *   putDocument(doc: NewDocument): Promise<number>,
  *   deleteDocument(key: number): Promise<void>,
+ *   updateDocuments(changes: {key: number, edit: import('./edits.js').Edit | null}[]): Promise<void>,
  *   get(name: string): Promise<unknown>,
  *   set(name: string, value: unknown): Promise<void>,
  *   clear(): Promise<void>,
@@ -49,6 +53,13 @@ class MemoryStore {
   /** @param {number} key */
   async deleteDocument(key) {
     this.#documents.delete(key);
+  }
+  /** @param {{key: number, edit: import('./edits.js').Edit | null}[]} changes */
+  async updateDocuments(changes) {
+    for (const { key, edit } of changes) {
+      const doc = this.#documents.get(key);
+      if (doc) this.#documents.set(key, { ...doc, edit });
+    }
   }
   /** @param {string} name */
   async get(name) {
@@ -124,6 +135,22 @@ class IdbStore {
   async deleteDocument(key) {
     const tx = this.db.transaction('documents', 'readwrite');
     tx.objectStore('documents').delete(key);
+    await done(tx);
+  }
+
+  /**
+   * Sets the metadata edit of stored documents, in one transaction (a bulk edit of 5,000).
+   * @param {{key: number, edit: import('./edits.js').Edit | null}[]} changes
+   */
+  async updateDocuments(changes) {
+    const tx = this.db.transaction('documents', 'readwrite');
+    const documents = tx.objectStore('documents');
+    for (const { key, edit } of changes) {
+      const read = documents.get(key);
+      read.onsuccess = () => {
+        if (read.result) documents.put({ ...read.result, edit });
+      };
+    }
     await done(tx);
   }
 

@@ -57,6 +57,14 @@ const METHODS = new Set([
   'addText',
   'removeDocument',
   'documents',
+  'updateDocuments',
+  'documentText',
+  'furniture',
+  'setCountOnce',
+  'trends',
+  'dispersion',
+  'reuse',
+  'reusePassages',
   'setUserWords',
   'userWords',
   'setStopWords',
@@ -89,6 +97,10 @@ const ACTIONS = {
 
   addDocument(analyzer, id, name, bytes) {
     return analyzer.addDocument(name, bytes, progressOf(id));
+  },
+
+  addFile(analyzer, id, name, bytes, origin) {
+    return analyzer.addFile(name, bytes, origin, progressOf(id));
   },
 
   addText(analyzer, id, name, text) {

@@ -8,6 +8,7 @@ import { bilingual } from './errors.js';
 import { downloadBlob, fileName } from './export.js';
 import { codedError } from './protocol.js';
 import { validateSettings } from './settings-schema.js';
+import { readEdit, readFileOrigin, readSeedEdits } from './edits.js';
 
 /** @typedef {import('./defaults.js').Settings} Settings */
 /** @typedef {import('./store.js').StoredDocument} StoredDocument */
@@ -15,7 +16,7 @@ import { validateSettings } from './settings-schema.js';
 /**
  * What parseWorkspace() found: the workspace, and what of it was not valid.
  * @typedef {{documents: NewDocument[], removedSeeds: string[], userWords: string[], stopWords: string[],
- *   settings: Settings, problems: {resetSettings: string[], ignoredSettings: string[], refusedUserWords: string[]}}} Workspace
+ *   settings: Settings, seedEdits: Map<string, import('./edits.js').Edit>, problems: {resetSettings: string[], ignoredSettings: string[], refusedUserWords: string[]}}} Workspace
  */
 
 const FORMAT = 'wenxi-workspace';
@@ -46,15 +47,19 @@ function fromBase64(text) {
 /**
  * The workspace file's contents (pure, for tests; exportWorkspace() downloads it).
  * @param {StoredDocument[]} stored
- * @param {{removedSeeds: string[], userWords: string[], stopWords: string[], settings: Settings}} state
+ * @param {{removedSeeds: string[], userWords: string[], stopWords: string[], settings: Settings,
+ *   seedEdits?: Map<string, import('./edits.js').Edit>}} state
  * @param {Date} [now]
  */
-export function workspaceFile(stored, { removedSeeds, userWords, stopWords, settings }, now = new Date()) {
-  const documents = stored.map((d) =>
-    d.kind === 'text'
+export function workspaceFile(stored, { removedSeeds, userWords, stopWords, settings, seedEdits }, now = new Date()) {
+  const documents = stored.map((d) => ({
+    ...(d.kind === 'text'
       ? { name: d.name, kind: 'text', text: d.text }
-      : { name: d.name, kind: 'bytes', base64: toBase64(/** @type {Uint8Array} */ (d.bytes)) },
-  );
+      : { name: d.name, kind: 'bytes', base64: toBase64(/** @type {Uint8Array} */ (d.bytes)) }),
+    // Where a file came from and what the person changed in its metadata (issue 9).
+    ...(d.origin ? { origin: d.origin } : {}),
+    ...(d.edit ? { edit: d.edit } : {}),
+  }));
   return {
     format: FORMAT,
     version: VERSION,
@@ -63,6 +68,7 @@ export function workspaceFile(stored, { removedSeeds, userWords, stopWords, sett
     userWords,
     stopWords,
     settings,
+    seedEdits: [...(seedEdits ?? [])],
     documents,
   };
 }
@@ -70,7 +76,8 @@ export function workspaceFile(stored, { removedSeeds, userWords, stopWords, sett
 /**
  * Download the workspace; resolves to the number of documents in it.
  * @param {{documents(): Promise<StoredDocument[]>}} store
- * @param {{removedSeeds: string[], userWords: string[], stopWords: string[], settings: Settings}} state
+ * @param {{removedSeeds: string[], userWords: string[], stopWords: string[], settings: Settings,
+ *   seedEdits?: Map<string, import('./edits.js').Edit>}} state
  */
 export async function exportWorkspace(store, state) {
   const file = workspaceFile(await store.documents(), state);
@@ -115,6 +122,7 @@ export function parseWorkspace(data) {
     userWords,
     stopWords: strings(file.stopWords),
     settings,
+    seedEdits: readSeedEdits(file.seedEdits),
     problems: { resetSettings: reset, ignoredSettings: ignored, refusedUserWords },
   };
 }
@@ -126,10 +134,14 @@ function readDocument(entry, index) {
   if (typeof name !== 'string' || name.trim() === '') {
     throw codedError('workspace_document_name', { number: index + 1 }, `document ${index + 1} has no name`);
   }
-  if (doc.kind === 'text' && typeof doc.text === 'string') return { name, kind: 'text', text: doc.text };
+  // A malformed origin or edit is left out (the document still reads; its metadata come from the text).
+  const origin = readFileOrigin(doc.origin);
+  const edit = readEdit(doc.edit);
+  const extras = { ...(origin && doc.kind !== 'text' ? { origin } : {}), ...(edit ? { edit } : {}) };
+  if (doc.kind === 'text' && typeof doc.text === 'string') return { name, kind: 'text', text: doc.text, ...extras };
   if (doc.kind !== 'text' && typeof doc.base64 === 'string') {
     const bytes = fromBase64(doc.base64);
-    if (bytes) return { name, kind: 'bytes', bytes };
+    if (bytes) return { name, kind: 'bytes', bytes, ...extras };
   }
   throw codedError('workspace_document_content', { name }, `"${name}" has no readable content`);
 }

@@ -79,10 +79,12 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     await view.waitFor({ state: 'visible' });
     await page.locator(`${VIEW} table tbody tr`).first().waitFor({ timeout: 15_000 });
 
-    // The target list: every document by title, the first one chosen.
+    // The target list: every document by title, the first one chosen; then the sets of
+    // documents (seed 001 is the only one with a date: the year 2020).
     const target = view.getByRole('combobox', { name: '目标文档' });
-    const options = await target.locator('option').allTextContents();
+    const options = await target.locator(':scope > option').allTextContents();
     assert.equal(options.length, 5, `options: ${options}`);
+    assert.deepEqual(await target.locator('optgroup[label="年份"] option').allTextContents(), ['2020 (1)']);
     const titles = await page.locator('#documents').textContent();
     for (const title of options) assert.ok(titles.includes(title.slice(0, 10)), `"${title}" is not a document title`);
     const firstId = await target.locator('option').first().getAttribute('value');
@@ -126,6 +128,18 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     const cloud2 = await readCloud(page);
     assert.equal(cloud2.reduce((a, b) => (b.size > a.size ? b : a)).text, second[0].term);
     await session.screenshot('compare-second');
+
+    // Against another set instead of the rest: the first document.
+    await view.getByRole('combobox', { name: '对照' }).selectOption(firstId);
+    await page.waitForFunction(
+      (sel) => /对比「.+」（[\d,]+ 个词次）/.test(document.querySelector(sel).textContent),
+      `${VIEW} .compare-summary`,
+    );
+    await view.getByRole('combobox', { name: '对照' }).selectOption('');
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel).textContent.includes('对比其余 4 篇文档'),
+      `${VIEW} .compare-summary`,
+    );
 
     // CSV of the table.
     const [download] = await Promise.all([

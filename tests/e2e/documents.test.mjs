@@ -174,8 +174,13 @@ pageTest('the 添加文件 button reads chosen files the same way', 'documents-b
     '「scan.txt」不是文本文件（看起来是 PNG 图片）。 / "scan.txt" is not a text file (it looks like a PNG image).',
   );
   assert.match(lines[2], /^已添加「芯片\.txt」（GBK，/);
-  // The same file can be chosen again (the input was emptied), and is added as a second copy.
-  await afterAnalysis(page, () => chooseFiles(page, [fixture('gbk.txt', '芯片.txt')]));
+  // The same file can be chosen again (the input was emptied): it is a copy of one already
+  // here, which the page says; 都保留 adds it as a second copy.
+  await chooseFiles(page, [fixture('gbk.txt', '芯片.txt')]);
+  const dialog = page.locator('#duplicates-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent(), /「芯片\.txt」与「.+」内容相同/);
+  await afterAnalysis(page, () => dialog.locator('button[value=keep]').click());
   assert.equal((await documentList(page)).length, 7);
 
   // 清除 empties the outcome list.
@@ -303,7 +308,7 @@ pageTest(
   'documents-lang',
   async (session, page) => {
     const zhTabs = await page.locator('#tabs [data-tab]').allTextContents();
-    assert.deepEqual(zhTabs, ['词云', '关键词', '共现网络', '短语', '语境', '对比']);
+    assert.deepEqual(zhTabs, ['词云', '关键词', '共现网络', '短语', '语境', '对比', '趋势', '文本复用', '原文']);
     await afterAnalysis(page, () => page.click('#lang-switch'));
     assert.equal(await page.locator('#lang-switch').textContent(), '中文');
     assert.deepEqual(await page.locator('#tabs [data-tab]').allTextContents(), [
@@ -313,6 +318,9 @@ pageTest(
       'Phrases',
       'Contexts',
       'Compare',
+      'Trends',
+      'Reuse',
+      'Text',
     ]);
     assert.equal(await page.locator('#documents-title').textContent(), 'Documents (5)');
     assert.deepEqual(await page.locator('#documents .doc-bulk button').allTextContents(), ['All', 'None']);

@@ -89,6 +89,28 @@ export async function dropFiles(page, files) {
   }, payload);
 }
 
+/** A copy of a document already here is asked about (www/ui/duplicates-dialog.js): answer 都保留
+ *  if the question is open. */
+export function keepCopies(page) {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('#duplicates-dialog');
+    if (dialog.open) dialog.querySelector('button[value=keep]').click();
+  });
+}
+
+/** Drops `files` that will be added, and keeps both when one is a copy of a document already
+ *  here: waits for the analysis the drop starts, or for the question, and answers 都保留. */
+export async function dropKeepingCopies(page, files) {
+  const before = await analysisCount(page);
+  await dropFiles(page, files);
+  await page.waitForFunction(
+    (n) => document.querySelector('#duplicates-dialog').open || Number(document.body.dataset.analysis) > n,
+    before,
+    { timeout: 60_000 },
+  );
+  await keepCopies(page);
+}
+
 /** Chooses `files` in the (hidden) file input behind the 添加文件 button. */
 export async function chooseFiles(page, files) {
   await page.setInputFiles(

@@ -11,7 +11,10 @@ test('the defaults are frozen all the way down', () => {
 
 test('the options are the settings plus the selected ids, in order; the settings are untouched', () => {
   const options = analysisOptions(DEFAULT_SETTINGS, new Set([3, 1]));
-  assert.deepEqual(options, { ...DEFAULT_SETTINGS, documents: [3, 1] });
+  const { countOnce, ...rest } = DEFAULT_SETTINGS;
+  assert.equal(countOnce, false);
+  // 重复段落只计一次 is the Analyzer's own switch (setCountOnce), not an option of analyze().
+  assert.deepEqual(options, { ...rest, documents: [3, 1] });
   assert.equal(Object.hasOwn(DEFAULT_SETTINGS, 'documents'), false);
   assert.deepEqual(analysisOptions(DEFAULT_SETTINGS, []).documents, []);
 });

@@ -19,7 +19,7 @@ function sources(dir) {
 }
 
 // The prefixes of the views' own strings (documents.js and settings.js keep theirs for now).
-const VIEW_KEY = /^(cloud|compare|kw|kwic|network|panels|ph)\.[\w.]+$/;
+const VIEW_KEY = /^(cloud|compare|docs|duplicates|kw|kwic|network|panels|ph|reader|reuse|trends)\.[\w.]+$/;
 // Keys put together at run time: `${prefix}.${value}` for each value the view offers.
 const FAMILIES = {
   'cloud.weight': ['freq', 'tfidf', 'tfidfCorpus', 'textrank'],
@@ -31,6 +31,30 @@ const FAMILIES = {
   'network.unit': ['sentence', 'window'],
   'network.summary': ['sentence', 'window'],
   network: ['hint', 'hintTouch'],
+  'docs.dateFrom': ['text', 'fileName', 'fileTime', 'user'],
+  'docs.dateSource': ['text', 'fileName', 'fileTime', 'user'],
+  'docs.sort': ['added', 'date', 'name', 'size'],
+  'docs.field': ['title', 'date', 'source', 'author', 'groups', 'groupsMode', 'countFurniture'],
+  'docs.groupsMode': ['set', 'add', 'remove'],
+  'trends.by': ['document', 'day', 'month', 'year', 'group'],
+  'trends.order': ['date', 'name'],
+  'compare.sets': ['document', 'group', 'year'],
+  // src/anatomy: FurnitureKind (www/types/FurnitureKind.ts)
+  'reader.kind': [
+    'pageTitle',
+    'navigation',
+    'breadcrumb',
+    'byline',
+    'share',
+    'related',
+    'editor',
+    'counter',
+    'copyright',
+    'footer',
+    'app',
+    'label',
+    'symbols',
+  ],
 };
 
 test('every key a view names is in zh.json and en.json', () => {

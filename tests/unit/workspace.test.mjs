@@ -102,3 +102,39 @@ test('the notices: none when all is well; one for the settings, one for the user
   const [whole] = problemMessages({ ...none, resetSettings: [''] }, 'stored');
   assert.match(whole.en, /: all settings\.$/);
 });
+
+test('a file keeps where it came from and its metadata edits; seeds their edits; bad ones are left out', () => {
+  const stored = /** @type {any} */ ([
+    {
+      key: 1,
+      name: 'a.txt',
+      kind: 'bytes',
+      bytes: new Uint8Array([0xe4, 0xb8, 0xad]),
+      origin: { path: '新闻/2023/a.txt', modified: 1_700_000_000_000, utcOffsetMinutes: 480 },
+      edit: { date: '2024-05', groups: ['要闻'] },
+    },
+    { key: 2, name: 'b', kind: 'text', text: '正文', edit: { source: '新华社' } },
+  ]);
+  const state = {
+    removedSeeds: [],
+    userWords: [],
+    stopWords: [],
+    settings: DEFAULT_SETTINGS,
+    seedEdits: new Map([['000.txt', { author: '张三' }]]),
+  };
+  const file = JSON.parse(JSON.stringify(workspaceFile(stored, state)));
+  const read = parseWorkspace(file);
+  assert.deepEqual(read.documents[0].origin, stored[0].origin);
+  assert.deepEqual(read.documents[0].edit, stored[0].edit);
+  assert.deepEqual(read.documents[1].edit, { source: '新华社' });
+  assert.equal(read.documents[1].origin, undefined);
+  assert.deepEqual([...read.seedEdits], [['000.txt', { author: '张三' }]]);
+  // A malformed origin or edit is dropped; the document still reads.
+  file.documents[0].origin = { path: 5 };
+  file.documents[0].edit = { date: 'soon' };
+  file.seedEdits = [['x', { date: 'soon' }], 'junk'];
+  const hostile = parseWorkspace(file);
+  assert.equal(hostile.documents[0].origin, undefined);
+  assert.equal(hostile.documents[0].edit, undefined);
+  assert.equal(hostile.seedEdits.size, 0);
+});

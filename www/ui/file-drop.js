@@ -1,23 +1,33 @@
 // @ts-check
-// Adding files: the 添加文件 button (a hidden file input behind it), and files dropped anywhere
-// on the page (an overlay says where they go while they are dragged over it).
+// Adding files: the 添加文件 button (a hidden file input behind it), the 添加文件夹 link (a hidden
+// <input webkitdirectory>), and files or folders dropped anywhere on the page (an overlay says
+// where they go while they are dragged over it). A dropped folder is walked through the File
+// System Entry API (www/folder-walk.js); what is handed on is a batch: the files with their paths
+// in the folder, and how many hidden files were skipped.
+import { droppedItems, pickedFiles, walkEntries } from '../folder-walk.js';
+
+/** @typedef {import('../folder-walk.js').Batch} Batch */
 
 export class FileDrop {
   #input;
+  #folderInput;
   #depth = 0;
 
   /**
-   * @param {{input: HTMLInputElement, button: HTMLElement, overlay: HTMLElement}} elements
-   * @param {(files: File[]) => void} onFiles called with the files chosen or dropped, in order
+   * @param {{input: HTMLInputElement, folderInput: HTMLInputElement, button: HTMLElement, overlay: HTMLElement}} elements
+   * @param {(batch: Batch | Promise<Batch>) => void} onBatch called with the files chosen or dropped, in order
    */
-  constructor({ input, button, overlay }, onFiles) {
+  constructor({ input, folderInput, button, overlay }, onBatch) {
     this.#input = input;
+    this.#folderInput = folderInput;
     button.addEventListener('click', () => this.choose());
-    input.addEventListener('change', () => {
-      const files = [...(input.files ?? [])];
-      input.value = ''; // the same file chosen again is a new choice
-      onFiles(files);
-    });
+    for (const picker of [input, folderInput]) {
+      picker.addEventListener('change', () => {
+        const files = [...(picker.files ?? [])];
+        picker.value = ''; // the same file chosen again is a new choice
+        if (files.length) onBatch(pickedFiles(files));
+      });
+    }
 
     const carriesFiles = (/** @type {DragEvent} */ event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
     window.addEventListener('dragenter', (event) => {
@@ -38,13 +48,20 @@ export class FileDrop {
       event.preventDefault();
       this.#depth = 0;
       overlay.hidden = true;
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length) onFiles(files);
+      // The entries must be taken now: the drop's items are gone once this handler returns.
+      const { entries, files } = droppedItems(event.dataTransfer);
+      if (entries.length) onBatch(walkEntries(entries));
+      else if (files.length) onBatch({ files: files.map((file) => ({ file, path: null })), hidden: 0 });
     });
   }
 
   /** Opens the browser's file chooser. */
   choose() {
     this.#input.click();
+  }
+
+  /** Opens the browser's folder chooser. */
+  chooseFolder() {
+    this.#folderInput.click();
   }
 }

@@ -3,6 +3,7 @@
 // by log-likelihood (G²) with the log ratio as effect size, as a table and as a cloud.
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
+import { compareSets, findSet } from './compare-sets.js';
 import { numberFormat, onLangChange } from '../i18n.js';
 import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
 import { cloudHeight } from './cloud/style.js';
@@ -23,8 +24,12 @@ export class CompareView {
   #ctx;
   /** @type {ViewState | null} */
   #state = null;
-  /** @type {number | null} the chosen document id, kept while it stays included */
+  /** The key of the set compared (a document's id, "group:…", "year:…"), kept while it is there. @type {string | null} */
   #target = null;
+  /** What it is compared with: null for the rest, else a set's key. @type {string | null} */
+  #reference = null;
+  /** @type {import('./compare-sets.js').CompareSet[]} */
+  #sets = [];
   /** @type {Keyness | null} the last Keyness, for the document it was asked for */
   #result = null;
   /** @type {any} */
@@ -44,7 +49,13 @@ export class CompareView {
     this.targetLabel = h('span');
     this.targetSelect = h('select', { name: 'target' });
     this.targetSelect.addEventListener('change', () => {
-      this.#target = Number(this.targetSelect.value);
+      this.#target = this.targetSelect.value;
+      this.#fetch();
+    });
+    this.referenceLabel = h('span');
+    this.referenceSelect = h('select', { name: 'reference' });
+    this.referenceSelect.addEventListener('change', () => {
+      this.#reference = this.referenceSelect.value || null;
       this.#fetch();
     });
     this.csvButton = h('button', { type: 'button', dataset: { action: 'export-csv' } });
@@ -72,6 +83,7 @@ export class CompareView {
         'div',
         { class: 'compare-toolbar' },
         h('label', {}, this.targetLabel, this.targetSelect),
+        h('label', {}, this.referenceLabel, this.referenceSelect),
         h('span', { class: 'compare-spacer' }),
         this.csvButton,
       ),
@@ -120,6 +132,7 @@ export class CompareView {
   #label() {
     const t = this.#ctx.t;
     this.targetLabel.textContent = t('compare.target');
+    this.referenceLabel.textContent = t('compare.reference');
     this.csvButton.textContent = t('compare.exportCsv');
     this.heading.textContent = t('compare.heading');
     this.svg.setAttribute('aria-label', t('compare.cloudAria'));
@@ -139,24 +152,52 @@ export class CompareView {
     );
   }
 
-  /** Lists every document; only included ones can be chosen, the first of them by default. */
+  /** Lists every document (only included ones can be chosen, the first of them by default),
+   *  then the groups and years of the included ones; the reference: the rest, or any of them. */
   #fillSelect() {
+    const t = this.#ctx.t;
     const docs = this.#state?.documents ?? [];
     const included = this.#included();
-    if (!included.some((d) => d.id === this.#target)) this.#target = included[0]?.id ?? null;
-    const excluded = this.#ctx.t('compare.excluded');
-    this.targetSelect.replaceChildren(
-      ...docs.map((d) => {
-        const isIn = included.includes(d);
-        return h(
-          'option',
-          { value: String(d.id), disabled: !isIn, title: d.name },
-          isIn ? this.#title(d) : this.#title(d) + excluded,
-        );
-      }),
-    );
-    if (this.#target != null) this.targetSelect.value = String(this.#target);
+    this.#sets = compareSets(included);
+    if (!findSet(this.#sets, this.#target)) this.#target = this.#sets[0]?.key ?? null;
+    if (!findSet(this.#sets, this.#reference)) this.#reference = null;
+    const excluded = t('compare.excluded');
+    const documents = docs.map((d) => {
+      const isIn = included.includes(d);
+      return h(
+        'option',
+        { value: String(d.id), disabled: !isIn, title: d.name },
+        isIn ? this.#title(d) : this.#title(d) + excluded,
+      );
+    });
+    /** @param {'group' | 'year'} kind */
+    const group = (kind) => {
+      const sets = this.#sets.filter((s) => s.kind === kind);
+      return sets.length
+        ? [
+            h(
+              'optgroup',
+              { label: t(`compare.sets.${kind}`) },
+              ...sets.map((s) => h('option', { value: s.key }, s.label)),
+            ),
+          ]
+        : [];
+    };
+    this.targetSelect.replaceChildren(...documents, ...group('group'), ...group('year'));
+    if (this.#target != null) this.targetSelect.value = this.#target;
     this.targetSelect.disabled = included.length < 2;
+    this.referenceSelect.replaceChildren(
+      h('option', { value: '' }, t('compare.rest')),
+      h(
+        'optgroup',
+        { label: t('compare.sets.document') },
+        ...included.map((d) => h('option', { value: String(d.id) }, this.#title(d))),
+      ),
+      ...group('group'),
+      ...group('year'),
+    );
+    this.referenceSelect.value = this.#reference ?? '';
+    this.referenceSelect.disabled = included.length < 2;
   }
 
   async #fetch() {
@@ -169,14 +210,16 @@ export class CompareView {
       this.#render();
       return;
     }
-    const target = this.#target;
+    const target = findSet(this.#sets, this.#target)?.ids ?? [];
+    const reference = this.#reference === null ? null : (findSet(this.#sets, this.#reference)?.ids ?? null);
     const settings = this.#state?.settings;
     // Keep the previous result on screen while the next one is computed; say so only at first.
     if (!this.#result) this.#showMessage(this.#ctx.t('compare.loading'));
     this.container.setAttribute('aria-busy', 'true');
     try {
-      const result = await this.#ctx.request('keyness', [target], {
+      const result = await this.#ctx.request('keyness', target, {
         documents: included.map((d) => d.id),
+        reference,
         filter: settings?.filter,
         limit: LIMIT,
       });
@@ -226,13 +269,17 @@ export class CompareView {
     this.body.hidden = false;
 
     const nf = numberFormat();
-    const doc = (this.#state?.documents ?? []).find((d) => d.id === result.target[0]);
-    this.summary.textContent = t('compare.summary', {
-      title: doc ? this.#title(doc) : '',
+    const target = findSet(this.#sets, this.#target);
+    const against = findSet(this.#sets, this.#reference);
+    const others = included.filter((d) => !result.target.includes(d.id)).length;
+    const counts = {
+      title: target?.label ?? '',
       target: nf.format(result.targetTokens),
-      others: included.length - 1,
       reference: nf.format(result.referenceTokens),
-    });
+    };
+    this.summary.textContent = against
+      ? t('compare.summaryAgainst', { ...counts, against: against.label })
+      : t('compare.summary', { ...counts, others });
 
     const terms = this.#keyTerms();
     const fixed = (/** @type {number} */ digits) =>
@@ -277,7 +324,7 @@ export class CompareView {
       return;
     }
     const height = Math.min(cloudHeight(width), 420);
-    const key = `${result.target[0]}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
+    const key = `${result.target.join()}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
     if (key === this.#renderedKey) return;
     this.#renderedKey = key;
     this.#resize.rendered(width);
@@ -299,7 +346,7 @@ export class CompareView {
   #exportCsv() {
     const result = this.#result;
     if (!result) return;
-    const doc = (this.#state?.documents ?? []).find((d) => d.id === result.target[0]);
+    const label = findSet(this.#sets, this.#target)?.label;
     const rows = result.terms.map((x) => [
       x.term,
       x.targetFreq,
@@ -307,7 +354,7 @@ export class CompareView {
       Number(x.llr.toFixed(4)),
       Number(x.logRatio.toFixed(4)),
     ]);
-    const title = doc ? [...this.#title(doc)].slice(0, 24).join('') : 'document';
+    const title = label ? [...label].slice(0, 24).join('') : 'document';
     downloadBlob(
       fileName(`keyness-${title}`, 'csv'),
       csvBlob(['term', 'target_freq', 'reference_freq', 'llr', 'log_ratio'], rows),

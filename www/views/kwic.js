@@ -50,6 +50,13 @@ export class KwicView {
     this.searchLabel.append(this.searchText, this.searchInput);
     this.searchButton = el('button', 'kwic-search-button');
     this.searchButton.type = 'submit';
+    // 趋势: the term searched for, over time or by group, in the Trends view.
+    this.trendButton = el('button', 'kwic-trend');
+    this.trendButton.type = 'button';
+    this.trendButton.addEventListener('click', () => {
+      const term = this.searchInput.value.trim();
+      if (term) ctx.showTrend(term);
+    });
 
     this.widthLabel = el('label', 'field');
     this.widthText = el('span');
@@ -65,7 +72,14 @@ export class KwicView {
     this.exportButton.type = 'button';
     this.exportButton.addEventListener('click', () => this.#export());
 
-    this.form.append(this.searchLabel, this.searchButton, this.widthLabel, this.sortLabel, this.exportButton);
+    this.form.append(
+      this.searchLabel,
+      this.searchButton,
+      this.trendButton,
+      this.widthLabel,
+      this.sortLabel,
+      this.exportButton,
+    );
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#search(this.searchInput.value);
@@ -172,6 +186,8 @@ export class KwicView {
     this.searchText.textContent = t('kwic.search');
     this.searchInput.placeholder = t('kwic.searchPlaceholder');
     this.searchButton.textContent = t('kwic.searchButton');
+    this.trendButton.textContent = t('kwic.trend');
+    this.trendButton.title = t('kwic.trendTitle');
     this.widthText.textContent = t('kwic.width');
     this.sortText.textContent = t('kwic.sort');
     this.exportButton.textContent = t('kwic.export');

@@ -5,7 +5,9 @@
 //!    Wenxi's decode + clean + segment + index next to jieba-rs's own `cut`, same dictionary)
 //!    and keeps its medians in target/bench-native.json;
 //! 3. runs benches/browser.mjs: the built page in headless Chromium, next to jieba-wasm 2.4.0 in
-//!    the same browser run, and prints the table (min / median / max and the ratios).
+//!    the same browser run, and prints the table (min / median / max and the ratios);
+//! 4. runs benches/panel.mjs: 5,000 files picked as a folder, and the document panel's longest
+//!    main-thread task while it is scrolled, searched, sorted and filtered (issue 9).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,7 +53,8 @@ pub fn command(args: &[String]) -> Result<()> {
     if native {
         node.arg("--native").arg(&native_json);
     }
-    util::run(node.env("WENXI_XTASK_BIN", exe))
+    util::run(node.env("WENXI_XTASK_BIN", exe))?;
+    util::run(util::program("node").arg("benches/panel.mjs"))
 }
 
 /// `[{group, function, bytes, medianNs}]` (JSON) of every benchmark criterion just measured.
