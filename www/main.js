@@ -8,6 +8,7 @@ import { Corpus } from './corpus.js';
 import { analysisOptions } from './defaults.js';
 import { bilingual, describeError, errorBilingual, errorText } from './errors.js';
 import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
+import { LazyData } from './lazy-data.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
@@ -69,6 +70,13 @@ const corpus = new Corpus({
   changed: () => scheduleAnalysis(0),
 });
 
+// wenxi.wxs / wenxi.wxp, fetched when first needed; the documents change (converted, tags).
+const lazyData = new LazyData({
+  load: (kind) => analyzer.call('loadData', [kind]),
+  loaded: () => corpus.serially(() => corpus.refresh()).then(runAnalysis),
+  notify,
+});
+
 // ---- analysis -------------------------------------------------------------------------------
 
 let analysisTimer = 0;
@@ -107,7 +115,9 @@ async function runAnalysis() {
   const counts = { docs: state.documents.length, included: state.included.size, ms };
   const sizes = { tokens: nf.format(analysis.tokens), vocabulary: nf.format(analysis.vocabulary) };
   status.show(state.included.size === 0 ? t('status.nothingSelected') : t('status.summary', { ...counts, ...sizes }));
-  document.body.dataset.state = 'ready';
+  // Until the data fetched after it (www/lazy-data.js) is in and analysed, still 'loading'.
+  lazyData.check(state.documents);
+  document.body.dataset.state = lazyData.busy ? 'loading' : 'ready';
   document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
 }
 
@@ -146,6 +156,7 @@ async function recover(/** @type {Error} */ err) {
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
     'error',
   );
+  lazyData.reset();
   try {
     await corpus.serially(() => corpus.load());
     await runAnalysis();
