@@ -9,9 +9,12 @@
 /** @typedef {Required<import('./types/NetworkOptions').NetworkOptions>} NetworkSettings */
 /** @typedef {Required<import('./types/PhraseOptions').PhraseOptions>} PhraseSettings */
 /** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
+/** @typedef {import('./types/Merge').Merge} Merge */
 /**
+ * `termScript` is the page's own (how terms are shown: www/terms.js); the rest are options.
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
- *   network: NetworkSettings, phrases: PhraseSettings}} Settings
+ *   network: NetworkSettings, phrases: PhraseSettings, merges: Merge[], separatePos: boolean,
+ *   termScript: import('./terms.js').TermScript}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -38,6 +41,9 @@ export const DEFAULT_SETTINGS = Object.freeze({
     minCount: 2,
   }),
   phrases: Object.freeze({ minCount: 3, limit: 50 }),
+  merges: /** @type {Merge[]} */ (/** @type {unknown} */ (Object.freeze([]))),
+  separatePos: false,
+  termScript: 'auto',
 });
 
 /**
@@ -46,5 +52,9 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @param {Iterable<number>} included
  */
 export function analysisOptions(settings, included) {
-  return { ...settings, documents: [...included] };
+  // How terms are shown is the page's own: the engine refuses options it does not know.
+  /** @type {Omit<Settings, 'termScript'> & {termScript?: unknown, documents: number[]}} */
+  const options = { ...settings, documents: [...included] };
+  delete options.termScript;
+  return options;
 }

@@ -16,16 +16,19 @@
 /** @typedef {'idle' | 'loading' | 'ready' | 'failed'} DataStatus */
 
 /**
- * What to fetch now: the script tables if a document waits for them, the model once the first
- * live analysis is done. Only what is idle (never fetched, or lost with a crashed worker).
+ * What to fetch now: the script tables if a document waits for them (or terms are to be shown
+ * in 繁體), the model once the first live analysis is done. Only what is idle (never fetched,
+ * or lost with a crashed worker).
  * @param {DocumentInfo[]} documents
  * @param {Record<DataKind, DataStatus>} status
+ * @param {boolean} [traditionalTerms] terms are to be shown in traditional
  * @returns {DataKind[]}
  */
-export function dataToFetch(documents, status) {
+export function dataToFetch(documents, status, traditionalTerms = false) {
   /** @type {DataKind[]} */
   const kinds = [];
-  if (status.script === 'idle' && documents.some((d) => d.script === 'traditional' && !d.converted)) {
+  const waiting = documents.some((d) => d.script === 'traditional' && !d.converted);
+  if (status.script === 'idle' && (waiting || traditionalTerms)) {
     kinds.push('script');
   }
   if (status.posseg === 'idle') kinds.push('posseg');
@@ -49,9 +52,12 @@ export class LazyData {
     this.notify = notify;
   }
 
-  /** After every live analysis: fetches what the documents now need. @param {DocumentInfo[]} documents */
-  check(documents) {
-    for (const kind of dataToFetch(documents, this.status)) void this.#fetch(kind);
+  /**
+   * After every live analysis: fetches what the documents (and the terms' script) now need.
+   * @param {DocumentInfo[]} documents @param {boolean} [traditionalTerms]
+   */
+  check(documents, traditionalTerms = false) {
+    for (const kind of dataToFetch(documents, this.status, traditionalTerms)) void this.#fetch(kind);
   }
 
   /** The worker was restarted: what it had loaded is gone. */

@@ -12,6 +12,8 @@ import { LazyData } from './lazy-data.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
+import { setUpTerms } from './term-controls.js';
+import { withTermOptions } from './terms.js';
 import { FileDrop } from './ui/file-drop.js';
 import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
@@ -104,6 +106,7 @@ async function runAnalysis() {
     if (!isStale(err) && !isCrash(err)) report(err);
     return;
   }
+  await terms.prepare(analysis);
   state.analysis = analysis;
   // Where an update's time goes (the worker, then each view), for the browser benchmark.
   const timing = { worker: Math.round(performance.now() - started), views: updateViews(analysis) };
@@ -116,7 +119,7 @@ async function runAnalysis() {
   const sizes = { tokens: nf.format(analysis.tokens), vocabulary: nf.format(analysis.vocabulary) };
   status.show(state.included.size === 0 ? t('status.nothingSelected') : t('status.summary', { ...counts, ...sizes }));
   // Until the data fetched after it (www/lazy-data.js) is in and analysed, still 'loading'.
-  lazyData.check(state.documents);
+  lazyData.check(state.documents, state.settings.termScript === 'traditional');
   document.body.dataset.state = lazyData.busy ? 'loading' : 'ready';
   document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
 }
@@ -200,6 +203,15 @@ async function setWords(kind, words) {
   }
 }
 
+const terms = setUpTerms({
+  call: (action, args) => analyzer.call(action, args),
+  state,
+  setSettings: (patch) => ctx.setSettings(patch),
+  notify,
+  t,
+  dialog: /** @type {HTMLDialogElement} */ ($('#merge-dialog')),
+});
+
 /** @type {ViewContext} */
 const ctx = {
   t,
@@ -218,7 +230,7 @@ const ctx = {
   },
   async request(action, ...args) {
     await startup.afterStart();
-    return analyzer.call(action, args);
+    return analyzer.call(action, withTermOptions(action, args, state.settings));
   },
   async addUserWords(words) {
     await startup.ready;
@@ -227,6 +239,7 @@ const ctx = {
   notify,
   errorText: (err) => errorText(err, lang()),
   builtinStopWords: () => analyzer.call('builtinStopWords'),
+  ...terms.ctx,
 };
 
 // A handle for the console and the browser tests: the same calls the views make.

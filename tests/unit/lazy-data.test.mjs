@@ -13,6 +13,8 @@ test('the script tables only for a traditional document not yet converted; the m
   assert.deepEqual(dataToFetch([doc('traditional')], { script: 'loading', posseg: 'ready' }), []);
   assert.deepEqual(dataToFetch([doc('traditional')], { script: 'failed', posseg: 'failed' }), []);
   assert.deepEqual(dataToFetch([], idle), ['posseg']);
+  // Terms to be shown in 繁體 need the tables too, traditional documents or not.
+  assert.deepEqual(dataToFetch([doc('simplified')], { script: 'idle', posseg: 'ready' }, true), ['script']);
 });
 
 /** A LazyData over a fake worker: `fail` names the kinds whose fetch fails, with `code`. */

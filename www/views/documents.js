@@ -120,7 +120,22 @@ export class DocumentsView {
         const encoding = document.createElement('span');
         encoding.className = 'doc-encoding';
         encoding.textContent = doc.encoding;
-        meta.append(encoding, ` · ${t('docs.size', { chars: nf.format(doc.chars), tokens: nf.format(doc.tokens) })}`);
+        // 繁體 documents: whether they are counted with the simplified ones yet (issue 10).
+        const script = document.createElement('span');
+        script.className = 'doc-script';
+        script.dataset.script = doc.script;
+        script.textContent = t(
+          doc.script === 'traditional' ? (doc.converted ? 'docs.converted' : 'docs.traditional') : 'docs.simplified',
+        );
+        script.title = t(
+          `docs.scriptTitle.${doc.script === 'traditional' ? (doc.converted ? 'converted' : 'waiting') : 'simplified'}`,
+        );
+        meta.append(
+          encoding,
+          ' · ',
+          script,
+          ` · ${t('docs.size', { chars: nf.format(doc.chars), tokens: nf.format(doc.tokens) })}`,
+        );
         const name = document.createElement('span');
         name.className = 'doc-name';
         name.textContent = doc.name;

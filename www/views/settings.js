@@ -3,6 +3,7 @@
 // frequency) and the user's dictionary words. Filter changes apply at once (they only
 // re-aggregate); user words re-segment, so they apply on "Apply" or when the box loses focus.
 import './settings.css';
+import { TermSettings } from './term-settings.js';
 
 /** @typedef {import('../shapes.js').State} State */
 /** @typedef {import('../shapes.js').ViewContext} ViewContext */
@@ -36,6 +37,7 @@ export class SettingsView {
           <div class="pos-groups"></div>
         </fieldset>
       </details>
+      <div class="term-settings"></div>
       <details class="user-words">
         <summary data-key="settings.userWords"></summary>
         <p class="hint" data-key="settings.userWordsHint"></p>
@@ -54,6 +56,7 @@ export class SettingsView {
       </details>
       <p class="hint" data-key="settings.networkHint"></p>`;
 
+    this.termSettings = new TermSettings(this.#find('.term-settings'), ctx);
     const switches = this.#find('.switches');
     for (const name of SWITCHES) {
       const label = document.createElement('label');
@@ -179,6 +182,7 @@ export class SettingsView {
     }
     this.#showWords('userWords', state.userWords);
     this.#showWords('stopWordList', state.stopWords);
+    this.termSettings.render(state);
   }
 
   /** Shows the applied words when they change; a list the analyzer refused stays in the box

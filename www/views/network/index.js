@@ -46,7 +46,10 @@ export class NetworkView {
     this.positions = new Map();
     /** @type {[Element, string, string?][]} element, string key, attribute: re-labelled on a language switch */
     this.i18n = [];
-    this.canvas = new NetworkCanvas({ onOpen: (term) => ctx.showContexts(term) });
+    this.canvas = new NetworkCanvas({
+      onOpen: (term) => ctx.showContexts(term),
+      label: (term) => ctx.displayTerm(term),
+    });
     this.tables = new NetworkTables();
     this.label(this.tables.summary, 'network.table');
     this.controls = this.#controls();
@@ -330,8 +333,8 @@ export class NetworkView {
         blob = csvBlob(
           ['source', 'target', 'count', 'score', 'measure'],
           network.edges.map((e) => [
-            network.nodes[e.source]?.term ?? '',
-            network.nodes[e.target]?.term ?? '',
+            this.ctx.displayTerm(network.nodes[e.source]?.term ?? ''),
+            this.ctx.displayTerm(network.nodes[e.target]?.term ?? ''),
             e.count,
             e.score,
             network.measure,

@@ -1,0 +1,56 @@
+// @ts-check
+// The controller's part for terms (issue 10's page): how they are shown (简体 / 繁體), merges
+// (合并词) made in the merge dialog and edited in the settings, and the ctx members views use
+// for both (docs/PAGE.md). main.js calls prepare() before the views draw an analysis.
+import { addMerge } from './merges.js';
+import { analysisTerms, TermDisplay } from './terms.js';
+import { MergeDialog } from './ui/merge-dialog.js';
+
+/** @typedef {import('./shapes.js').State} State */
+/** @typedef {import('./types/Merge').Merge} Merge */
+
+/**
+ * @param {{call: (action: string, args?: unknown[]) => Promise<any>, state: State,
+ *   setSettings: (patch: object) => Promise<void>, notify: import('./shapes.js').Notify,
+ *   t: (key: string, vars?: import('./i18n.js').Vars) => string, dialog: HTMLDialogElement}} options
+ */
+export function setUpTerms({ call, state, setSettings, notify, t, dialog }) {
+  const display = new TermDisplay({
+    scripts: () => call('scripts'),
+    traditionalForms: (terms) => call('traditionalForms', [terms]),
+  });
+  /** @param {Merge[]} merges */
+  const setMerges = (merges) => setSettings({ merges });
+  const mergeDialog = new MergeDialog(dialog, {
+    display: (term) => display.display(term),
+    onMerge(name, forms) {
+      const merges = addMerge(state.settings.merges, name, forms);
+      if (merges === state.settings.merges) {
+        notify(t('merge.nothing'), 'info');
+        return;
+      }
+      const merged = /** @type {Merge} */ (merges.find((m) => m.name === name.trim()));
+      void setMerges(merges);
+      notify(t('merge.done', { name: merged.name, forms: merged.forms.join(' + ') }), 'ok');
+    },
+  });
+  return {
+    display,
+    /** The script in force and the forms of what `analysis` shows; a failure leaves terms as they are. */
+    async prepare(/** @type {import('./shapes.js').Analysis} */ analysis) {
+      try {
+        await display.prepare(state.settings.termScript, analysisTerms(analysis));
+      } catch {
+        display.script = 'simplified';
+      }
+    },
+    /** The ctx members (docs/PAGE.md). */
+    ctx: {
+      displayTerm: (/** @type {string} */ term) => display.display(term),
+      displayTerms: (/** @type {string[]} */ terms) => display.add(terms).catch(() => {}),
+      mergeTerms: (/** @type {string[]} */ terms) => mergeDialog.open(terms),
+      openMerge: (/** @type {string} */ term) => mergeDialog.open([term]),
+      setMerges,
+    },
+  };
+}
