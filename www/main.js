@@ -267,6 +267,7 @@ const views = {
   phrases: new PhrasesView($('#view-phrases'), ctx),
   kwic: new KwicView($('#view-kwic'), ctx),
   compare: new CompareView($('#view-compare'), ctx),
+  stopSuggestions: settingsView.suggestions,
 };
 // On a narrow screen the documents and the settings open as panels over the views; a notice
 // added while the documents are closed marks their button.

@@ -46,6 +46,7 @@
  *   mergeTerms: (terms: string[]) => void,
  *   openMerge: (term: string) => void,
  *   setMerges: (merges: import('./types/Merge').Merge[]) => Promise<void>,
+ *   posFilter: () => import('./ui/pos-filter.js').PosFilter,
  * }} ViewContext
  */
 

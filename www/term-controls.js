@@ -5,6 +5,7 @@
 import { addMerge } from './merges.js';
 import { analysisTerms, TermDisplay } from './terms.js';
 import { MergeDialog } from './ui/merge-dialog.js';
+import { PosFilter } from './ui/pos-filter.js';
 
 /** @typedef {import('./shapes.js').State} State */
 /** @typedef {import('./types/Merge').Merge} Merge */
@@ -51,6 +52,7 @@ export function setUpTerms({ call, state, setSettings, notify, t, dialog }) {
       mergeTerms: (/** @type {string[]} */ terms) => mergeDialog.open(terms),
       openMerge: (/** @type {string} */ term) => mergeDialog.open([term]),
       setMerges,
+      posFilter: () => new PosFilter({ t, setSettings }),
     },
   };
 }

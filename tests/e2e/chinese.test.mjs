@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { afterAnalysis, documentList, dropFiles, encode, keywordRows, openPage } from './files.mjs';
+import { afterAnalysis, analyseOnly, documentList, dropFiles, encode, keywordRows, openPage } from './files.mjs';
 import { startSession } from './harness.mjs';
 
 const SIMPLIFIED = '全国劳动模范张三丰在工会组织的大会上发言。劳模代表说，工会要为职工办实事。劳动模范的精神值得学习。';
 const TRADITIONAL =
   '全國勞動模範張三豐在工會組織的大會上發言。勞模代表說，工會要為職工辦實事。勞動模範的精神值得學習。';
+// Names jieba's dictionary does not hold: posseg's HMM tags them nr (师傅 too, as posseg does).
+const NAMES = '本报记者温宪报道。孔玲说，徐虎师傅是全国劳模。恩佐在罗马接受采访。';
 const FILES = [
   { name: '劳模（简体）.txt', bytes: encode(SIMPLIFIED, 'utf8') },
   { name: '勞模（Big5）.txt', bytes: encode(TRADITIONAL, 'big5') },
@@ -159,6 +161,61 @@ test(
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-workspace')]);
       const workspace = JSON.parse(await readFile(await download.path(), 'utf8'));
       assert.deepEqual(workspace.settings.merges, [{ name: '模范', forms: ['劳动模范', '劳模'] }]);
+
+      // --- suggested stop words, over the five seeds --------------------------------------------
+      await afterAnalysis(page, () => page.click('#documents [data-bulk=all]'));
+      for (const doc of docs) {
+        await afterAnalysis(page, () =>
+          page.locator(`#documents li.doc[data-id="${doc.id}"] input[type=checkbox]`).uncheck(),
+        );
+      }
+      await page.locator('#settings details.stop-words > summary').click();
+      await page.locator('#settings details.suggested > summary').click();
+      const suggested = page.locator('#settings .suggest-list button.suggest-stop');
+      await suggested.first().waitFor();
+      const offered = await suggested.allTextContents();
+      t.diagnostic(`suggested: ${offered.join(' ')}`);
+      await session.screenshot('chinese-suggestions');
+      const [first] = offered;
+      await afterAnalysis(page, () => suggested.first().click());
+      assert.deepEqual((await page.inputValue('#settings [name=stopWordList]')).split(/\s+/), [first]);
+      assert.ok(!(await keywordRows(page)).some((r) => r.term === first), `${first} is still counted`);
+      await page.waitForFunction(
+        (word) => ![...document.querySelectorAll('#settings .suggest-list button')].some((b) => b.textContent === word),
+        first,
+      );
+      if (offered.length > 2) {
+        const rest = await suggested.allTextContents();
+        await afterAnalysis(page, () => page.click('#settings .suggest-all'));
+        const stopped = (await page.inputValue('#settings [name=stopWordList]')).split(/\s+/);
+        assert.deepEqual(new Set(stopped), new Set([first, ...rest]));
+      }
+
+      // --- 人物 · 地点 · 机构: names outside the dictionary, tagged by the model --------------------
+      const count = await page.evaluate(() => Number(document.body.dataset.analysis));
+      await dropFiles(page, [{ name: '人物.txt', bytes: encode(NAMES, 'utf8') }]);
+      await settled(page, count);
+      const names = (await documentList(page)).find((d) => d.name === '人物.txt');
+      await analyseOnly(page, names.id);
+      await keywordRows(page);
+      await afterAnalysis(page, () => page.click('#view-keywords .pos-filter button[data-pos=person]'));
+      rows = await keywordRows(page);
+      assert.deepEqual(rows.map((r) => r.term).sort(), ['孔玲', '徐虎', '恩佐', '温宪', '师傅'].sort());
+      assert.ok(
+        rows.every((r) => r.pos === 'nr'),
+        `tags: ${rows.map((r) => r.pos)}`,
+      );
+      await session.screenshot('chinese-people');
+      await afterAnalysis(page, () => page.click('#view-keywords .pos-filter button[data-pos=place]'));
+      assert.deepEqual(
+        (await keywordRows(page)).map((r) => r.term),
+        ['罗马'],
+      );
+      // The network's quick filter is the same setting.
+      await page.click('[data-tab="network"]');
+      assert.equal(await page.getAttribute('#view-network .pos-filter button[data-pos=place]', 'aria-pressed'), 'true');
+      await afterAnalysis(page, () => page.click('#view-network .pos-filter button[data-pos=all]'));
+      assert.equal(await page.getAttribute('#view-keywords .pos-filter button[data-pos=all]', 'aria-pressed'), 'true');
     } catch (err) {
       await session.screenshot('chinese-failure').catch(() => {});
       throw err;

@@ -74,7 +74,16 @@ export class KeywordsView {
     this.exportButton = el('button', 'kw-export toolbar-end');
     this.exportButton.type = 'button';
     this.exportButton.addEventListener('click', () => this.#export());
-    toolbar.append(this.scopeLabel, this.weightLabel, this.filterInput, this.mergeButton, this.exportButton);
+    // 全部 · 人物 · 地点 · 机构 (filter.pos), as in the network and the cloud.
+    this.posFilter = ctx.posFilter();
+    toolbar.append(
+      this.scopeLabel,
+      this.weightLabel,
+      this.posFilter.element,
+      this.filterInput,
+      this.mergeButton,
+      this.exportButton,
+    );
 
     this.summary = el('p', 'view-summary kw-summary');
     this.summary.setAttribute('aria-live', 'polite');
@@ -172,6 +181,7 @@ export class KeywordsView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
+    this.posFilter.update(state);
     this.#fillScope();
     this.weightSelect.value = state.settings?.keywordWeight ?? 'freq';
     // Settings, user words or documents may have changed: the chosen document is re-analysed.

@@ -3,6 +3,7 @@
 // frequency) and the user's dictionary words. Filter changes apply at once (they only
 // re-aggregate); user words re-segment, so they apply on "Apply" or when the box loses focus.
 import './settings.css';
+import { StopSuggestions } from './stop-suggestions.js';
 import { TermSettings } from './term-settings.js';
 
 /** @typedef {import('../shapes.js').State} State */
@@ -53,10 +54,15 @@ export class SettingsView {
           <summary data-key="settings.builtin"></summary>
           <p class="builtin-words"></p>
         </details>
+        <div class="stop-suggestions"></div>
       </details>
       <p class="hint" data-key="settings.networkHint"></p>`;
 
     this.termSettings = new TermSettings(this.#find('.term-settings'), ctx);
+    // Updated after every analysis like a view (main.js lists it with them).
+    this.suggestions = new StopSuggestions(this.#find('.stop-suggestions'), ctx, (words) =>
+      actions.setStopWords([...new Set([...(this.state?.stopWords ?? []), ...words])]),
+    );
     const switches = this.#find('.switches');
     for (const name of SWITCHES) {
       const label = document.createElement('label');

@@ -36,6 +36,8 @@ export class NetworkView {
   constructor(container, ctx) {
     this.container = container;
     this.ctx = ctx;
+    // 全部 · 人物 · 地点 · 机构 (filter.pos), as in the keywords and the cloud.
+    this.posFilter = ctx.posFilter();
     /** @type {{network?: Network} | null} */
     this.analysis = null;
     /** @type {ViewState | null} */
@@ -130,6 +132,7 @@ export class NetworkView {
       this.#field('network.nodes', 'nodes', this.outputs.nodes),
       this.#field('network.edges', 'maxEdges', this.outputs.maxEdges),
       this.#field('network.minCount', 'minCount'),
+      this.posFilter.element,
     );
     this.#listen();
     this.buttons.fit.addEventListener('click', () => this.canvas.fit());
@@ -221,6 +224,7 @@ export class NetworkView {
     this.analysis = analysis;
     this.state = state;
     this.syncControls();
+    this.posFilter.update(state);
     if (this.isVisible()) this.render();
     else this.dirty = true;
   }
