@@ -8,12 +8,10 @@ import { Corpus } from './corpus.js';
 import { analysisOptions } from './defaults.js';
 import { bilingual, describeError, errorBilingual, errorText } from './errors.js';
 import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
-import { LazyData } from './lazy-data.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
 import { setUpTerms } from './term-controls.js';
-import { withTermOptions } from './terms.js';
 import { FileDrop } from './ui/file-drop.js';
 import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
@@ -72,11 +70,16 @@ const corpus = new Corpus({
   changed: () => scheduleAnalysis(0),
 });
 
-// wenxi.wxs / wenxi.wxp, fetched when first needed; the documents change (converted, tags).
-const lazyData = new LazyData({
-  load: (kind) => analyzer.call('loadData', [kind]),
+// Issue 10's page (www/term-controls.js): wenxi.wxs / wenxi.wxp fetched when first needed (the
+// documents then change: converted, tags), terms in 简体 / 繁體, merges.
+const terms = setUpTerms({
+  call: (action, args) => analyzer.call(action, args),
+  state,
+  setSettings: (patch) => ctx.setSettings(patch),
   loaded: () => corpus.serially(() => corpus.refresh()).then(runAnalysis),
   notify,
+  t,
+  dialog: /** @type {HTMLDialogElement} */ ($('#merge-dialog')),
 });
 
 // ---- analysis -------------------------------------------------------------------------------
@@ -119,8 +122,7 @@ async function runAnalysis() {
   const sizes = { tokens: nf.format(analysis.tokens), vocabulary: nf.format(analysis.vocabulary) };
   status.show(state.included.size === 0 ? t('status.nothingSelected') : t('status.summary', { ...counts, ...sizes }));
   // Until the data fetched after it (www/lazy-data.js) is in and analysed, still 'loading'.
-  lazyData.check(state.documents, state.settings.termScript === 'traditional');
-  document.body.dataset.state = lazyData.busy ? 'loading' : 'ready';
+  document.body.dataset.state = terms.fetchData() ? 'loading' : 'ready';
   document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
 }
 
@@ -159,7 +161,7 @@ async function recover(/** @type {Error} */ err) {
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
     'error',
   );
-  lazyData.reset();
+  terms.lazyData.reset();
   try {
     await corpus.serially(() => corpus.load());
     await runAnalysis();
@@ -203,15 +205,6 @@ async function setWords(kind, words) {
   }
 }
 
-const terms = setUpTerms({
-  call: (action, args) => analyzer.call(action, args),
-  state,
-  setSettings: (patch) => ctx.setSettings(patch),
-  notify,
-  t,
-  dialog: /** @type {HTMLDialogElement} */ ($('#merge-dialog')),
-});
-
 /** @type {ViewContext} */
 const ctx = {
   t,
@@ -230,7 +223,7 @@ const ctx = {
   },
   async request(action, ...args) {
     await startup.afterStart();
-    return analyzer.call(action, withTermOptions(action, args, state.settings));
+    return analyzer.call(action, terms.withOptions(action, args));
   },
   async addUserWords(words) {
     await startup.ready;

@@ -223,3 +223,44 @@ test(
     session.assertClean();
   },
 );
+
+test(
+  'the script tables cannot be fetched: one notice with its code, and the page goes on',
+  { timeout: 120_000 },
+  async (t) => {
+    // No service worker: its install would fetch the tables too (the precache).
+    const session = await startSession({ context: { serviceWorkers: 'block' } });
+    t.after(() => session.close());
+    const { page, context } = session;
+    await context.route(/\.wxs$/, (route) => route.fulfill({ status: 503, body: '' }));
+    await openPage(session);
+    try {
+      const before = await page.evaluate(() => Number(document.body.dataset.analysis));
+      await dropFiles(page, [FILES[1]]);
+      await settled(page, before);
+      assert.equal(await page.evaluate(() => document.body.dataset.scriptData), 'failed');
+      const texts = await page.locator('#documents .notices li.error').allTextContents();
+      assert.ok(
+        texts.some(
+          (text) =>
+            text.includes('无法加载数据文件 wenxi.wxs（HTTP 503）') && text.includes('Cannot load the data file'),
+        ),
+        `notices: ${texts}`,
+      );
+      assert.equal(await page.locator('#documents li.doc .doc-script').last().textContent(), '繁體');
+      // Counted as it is: its own (traditional) terms.
+      const doc = (await documentList(page)).at(-1);
+      await analyseOnly(page, doc.id);
+      assert.ok((await keywordRows(page)).some((r) => r.term === '勞模'));
+      await session.screenshot('chinese-no-script-data');
+    } catch (err) {
+      await session.screenshot('chinese-no-script-data-failure').catch(() => {});
+      throw err;
+    }
+    // The browser logs the failed response itself; nothing else may be logged.
+    const others = session.consoleErrors.filter((line) => !/503/.test(line));
+    assert.deepEqual(others, []);
+    assert.deepEqual(session.pageErrors, []);
+    assert.deepEqual(session.foreignRequests(), []);
+  },
+);
