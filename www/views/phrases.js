@@ -124,7 +124,7 @@ export class PhrasesView {
           sortable: false,
           csv: false,
           className: 'action',
-          render: (r, td) => td.append(this.#acceptButton(r.phrase)),
+          render: (r, td) => td.append(this.#acceptButton(r.phrase), ' ', this.#mergeButton(r.phrase)),
         },
       ],
     });
@@ -185,6 +185,18 @@ export class PhrasesView {
     button.disabled = added || pending;
     button.title = t('ph.acceptTitle', { phrase });
     button.addEventListener('click', () => this.#accept([phrase], button));
+    return button;
+  }
+
+  /** 合并…: the phrase becomes a word (if it is not one yet), to merge with other forms. @param {string} phrase */
+  #mergeButton(phrase) {
+    const button = el('button', 'row-action merge', this.#ctx.t('ph.merge'));
+    button.type = 'button';
+    button.title = this.#ctx.t('ph.mergeTitle', { phrase: this.#ctx.displayTerm(phrase) });
+    button.addEventListener('click', () => {
+      if (!this.#state?.userWords?.includes(phrase) && !this.#pending.has(phrase)) void this.#accept([phrase], null);
+      this.#ctx.openMerge(phrase);
+    });
     return button;
   }
 

@@ -52,7 +52,7 @@ export class NetworkView {
       onOpen: (term) => ctx.showContexts(term),
       label: (term) => ctx.displayTerm(term),
     });
-    this.tables = new NetworkTables();
+    this.tables = new NetworkTables((term) => ctx.displayTerm(term));
     this.label(this.tables.summary, 'network.table');
     this.controls = this.#controls();
     this.outputs = { nodes: h('output', { class: 'net-out' }), maxEdges: h('output', { class: 'net-out' }) };
@@ -347,7 +347,9 @@ export class NetworkView {
       } else {
         name = fileName('network', 'gexf');
         const layout = new Map(this.canvas.nodes.map((n) => [n.term, { x: n.x, y: n.y, r: n.r }]));
-        blob = new Blob([gexfText(network, layout)], { type: 'application/gexf+xml' });
+        blob = new Blob([gexfText(network, layout, { label: (term) => this.ctx.displayTerm(term) })], {
+          type: 'application/gexf+xml',
+        });
       }
       downloadBlob(name, blob);
     } catch (/** @type {any} */ err) {
