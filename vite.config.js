@@ -47,9 +47,10 @@ function pageConfig() {
     build: {
       ...sharedBuild,
       outDir: 'dist',
-      // Never turn the .wasm or the dictionary (.wxd) into a data: URL: the CSP's connect-src
-      // 'self' would block it, and a separate file stays cached across code updates.
-      assetsInlineLimit: (file) => (file.endsWith('.wasm') || file.endsWith('.wxd') ? false : undefined),
+      // Never turn the .wasm or the engine's data (.wxd, and the lazily fetched .wxs / .wxp) into
+      // a data: URL: the CSP's connect-src 'self' would block it, and a separate file stays
+      // cached across code updates.
+      assetsInlineLimit: (file) => (/\.(wasm|wxd|wxs|wxp)$/.test(file) ? false : undefined),
     },
   };
 }
@@ -211,6 +212,7 @@ const singleCsp = (scriptHashes) =>
  *   <style>    the CSS
  *   <script type="application/octet-stream" id="wenxi-wasm">  the .wasm, base64 (never run)
  *   <script type="application/octet-stream" id="wenxi-wxd">   the dictionary, base64 (never run)
+ *   … and likewise #wenxi-wxs, #wenxi-wxp (the script tables, the part-of-speech model)
  *   <script>   the loader: __wenxiFile(name) makes blob: URLs for the worker script (with a
  *              prelude that decodes the .wasm and the dictionary) and, inside the worker, for
  *              the .wasm and the dictionary; the worker is started as a classic script
@@ -246,13 +248,21 @@ function singleFile() {
       const worker = pick('worker script', (f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
       const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
       const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
-      const known = new Set([html, page, css, worker, wasm, wxd]);
+      // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
+      const wxs = pick('script tables (.wxs)', (f) => f.fileName.endsWith('.wxs'));
+      const wxp = pick('part-of-speech model (.wxp)', (f) => f.fileName.endsWith('.wxp'));
+      const inlined = [wasm, wxd, wxs, wxp];
+      const known = new Set([html, page, css, worker, ...inlined]);
       const others = files.filter((f) => !known.has(f));
       if (others.length > 0) {
         this.error(`single file: files it would not contain: ${others.map((f) => f.fileName).join(', ')}`);
       }
 
-      const loader = loaderScript(worker.fileName, [wasm.fileName, wxd.fileName], text(worker.source));
+      const loader = loaderScript(
+        worker.fileName,
+        inlined.map((f) => f.fileName),
+        text(worker.source),
+      );
       const pageScript = scriptText(page.code, 'the page script');
       const hash = (code) => `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
 
@@ -276,8 +286,12 @@ function singleFile() {
       );
       const head =
         `<style>\n${text(css.source).replace(/<\/style/gi, '<\\/style')}</style>\n` +
-        `<script type="application/octet-stream" id="wenxi-wasm">${Buffer.from(wasm.source).toString('base64')}</script>\n` +
-        `<script type="application/octet-stream" id="wenxi-wxd">${Buffer.from(wxd.source).toString('base64')}</script>\n` +
+        inlined
+          .map(
+            (f, i) =>
+              `<script type="application/octet-stream" id="${DATA_IDS[i]}">${Buffer.from(f.source).toString('base64')}</script>\n`,
+          )
+          .join('') +
         `<script>${loader}</script>\n` +
         `<script type="module">${pageScript}</script>\n`;
       replace(/<\/head>/, `${head}</head>`, '</head>');
@@ -287,6 +301,10 @@ function singleFile() {
     },
   };
 }
+
+// The inline data's element ids, in the loader's order: the .wasm, the dictionary, the script
+// tables, the part-of-speech model.
+const DATA_IDS = ['wenxi-wasm', 'wenxi-wxd', 'wenxi-wxs', 'wenxi-wxp'];
 
 const text = (source) => (typeof source === 'string' ? source : Buffer.from(source).toString('utf8'));
 
@@ -306,14 +324,14 @@ function scriptText(code, what) {
  * (experimental.renderBuiltUrl above). In the page it returns a blob: URL of the worker script,
  * prefixed with a prelude that defines the same function in the worker, where it returns blob:
  * URLs of the .wasm and the dictionary, decoded from the base64 that the page read from
- * #wenxi-wasm and #wenxi-wxd (in the order of `dataFiles`).
+ * #wenxi-wasm, #wenxi-wxd, #wenxi-wxs and #wenxi-wxp (in the order of `dataFiles`).
  */
 function loaderScript(workerFile, dataFiles, workerCode) {
   const prelude = `(() => {
 const base64s = globalThis.__wenxiDataBase64;
 delete globalThis.__wenxiDataBase64;
 const names = ${JSON.stringify(dataFiles)};
-const types = ['application/wasm', 'application/octet-stream'];
+const types = ['application/wasm', 'application/octet-stream', 'application/octet-stream', 'application/octet-stream'];
 const urls = new Map();
 globalThis.__wenxiFile = (name) => {
   const i = names.indexOf(name);
@@ -344,7 +362,7 @@ globalThis.__wenxiFile = (name) => {
     if (!workerUrl) {
       const inline = (id) => document.getElementById(id).textContent.trim();
       const source = [
-        'globalThis.__wenxiDataBase64 = ["', inline('wenxi-wasm'), '", "', inline('wenxi-wxd'), '"];\\n',
+        'globalThis.__wenxiDataBase64 = ', JSON.stringify(${json(DATA_IDS)}.map(inline)), ';\\n',
         ${json(prelude)},
         ${json(workerCode)},
       ];

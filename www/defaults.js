@@ -9,11 +9,14 @@
 /** @typedef {Required<import('./types/NetworkOptions').NetworkOptions>} NetworkSettings */
 /** @typedef {Required<import('./types/PhraseOptions').PhraseOptions>} PhraseSettings */
 /** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
+/** @typedef {import('./types/Merge').Merge} Merge */
 /**
  * `countOnce` is 重复段落只计一次 (issue 9): not an analyze() option but the Analyzer's own
- * switch (setCountOnce), which main.js sets before an analysis when it changed.
+ * switch (setCountOnce), which main.js sets before an analysis when it changed. `termScript` is
+ * the page's own (how terms are shown: www/terms.js). The rest are analyze() options.
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
- *   network: NetworkSettings, phrases: PhraseSettings, countOnce: boolean}} Settings
+ *   network: NetworkSettings, phrases: PhraseSettings, merges: Merge[], separatePos: boolean,
+ *   termScript: import('./terms.js').TermScript, countOnce: boolean}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -40,6 +43,9 @@ export const DEFAULT_SETTINGS = Object.freeze({
     minCount: 2,
   }),
   phrases: Object.freeze({ minCount: 3, limit: 50 }),
+  merges: /** @type {Merge[]} */ (/** @type {unknown} */ (Object.freeze([]))),
+  separatePos: false,
+  termScript: 'auto',
   countOnce: false,
 });
 
@@ -49,7 +55,11 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @param {Iterable<number>} included
  */
 export function analysisOptions(settings, included) {
+  // The engine refuses options it does not know: how terms are shown is the page's own, and
+  // count-once is the Analyzer's switch (setCountOnce).
+  /** @type {Omit<Settings, 'termScript' | 'countOnce'> & {termScript?: unknown, countOnce?: unknown, documents: number[]}} */
   const options = { ...settings, documents: [...included] };
-  delete (/** @type {Partial<typeof options>} */ (options).countOnce);
+  delete options.termScript;
+  delete options.countOnce;
   return options;
 }

@@ -12,6 +12,7 @@ import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { snapshot, Startup } from './startup.js';
 import { DuplicatesDialog } from './ui/duplicates-dialog.js';
+import { setUpTerms } from './term-controls.js';
 import { FileDrop } from './ui/file-drop.js';
 import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
@@ -71,6 +72,18 @@ const corpus = new Corpus({
 });
 const duplicatesDialog = new DuplicatesDialog(/** @type {HTMLDialogElement} */ ($('#duplicates-dialog')), t);
 
+// Issue 10's page (www/term-controls.js): wenxi.wxs / wenxi.wxp fetched when first needed (the
+// documents then change: converted, tags), terms in 简体 / 繁體, merges.
+const terms = setUpTerms({
+  call: (action, args) => analyzer.call(action, args),
+  state,
+  setSettings: (patch) => ctx.setSettings(patch),
+  loaded: () => corpus.serially(() => corpus.refresh()).then(runAnalysis),
+  notify,
+  t,
+  dialog: /** @type {HTMLDialogElement} */ ($('#merge-dialog')),
+});
+
 // ---- analysis -------------------------------------------------------------------------------
 
 let analysisTimer = 0;
@@ -105,6 +118,7 @@ async function runAnalysis() {
     if (!isStale(err) && !isCrash(err)) report(err);
     return;
   }
+  await terms.prepare(analysis);
   state.analysis = analysis;
   // Where an update's time goes (the worker, then each view), for the browser benchmark.
   const timing = { worker: Math.round(performance.now() - started), views: updateViews(analysis) };
@@ -116,7 +130,8 @@ async function runAnalysis() {
   const counts = { docs: state.documents.length, included: state.included.size, ms };
   const sizes = { tokens: nf.format(analysis.tokens), vocabulary: nf.format(analysis.vocabulary) };
   status.show(state.included.size === 0 ? t('status.nothingSelected') : t('status.summary', { ...counts, ...sizes }));
-  document.body.dataset.state = 'ready';
+  // Until the data fetched after it (www/lazy-data.js) is in and analysed, still 'loading'.
+  document.body.dataset.state = terms.fetchData() ? 'loading' : 'ready';
   document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
 }
 
@@ -156,6 +171,7 @@ async function recover(/** @type {Error} */ err) {
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
     'error',
   );
+  terms.lazyData.reset();
   try {
     await corpus.serially(() => corpus.load());
     await runAnalysis();
@@ -221,7 +237,7 @@ const ctx = {
   },
   async request(action, ...args) {
     await startup.afterStart();
-    return analyzer.call(action, args);
+    return analyzer.call(action, terms.withOptions(action, args));
   },
   async addUserWords(words) {
     await startup.ready;
@@ -230,6 +246,7 @@ const ctx = {
   notify,
   errorText: (err) => errorText(err, lang()),
   builtinStopWords: () => analyzer.call('builtinStopWords'),
+  ...terms.ctx,
 };
 
 // A handle for the console and the browser tests: the same calls the views make.
@@ -262,7 +279,11 @@ const settingsView = new SettingsView($('#settings'), ctx, {
   setUserWords: (words) => setWords('userWords', words),
   setStopWords: (words) => setWords('stopWords', words),
 });
-const views = makeViews(ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) });
+// The suggested stop words (settings) are drawn from each analysis like a view.
+const views = {
+  ...makeViews(ctx, { edit: (ids, patch) => corpus.editDocuments(ids, patch) }),
+  stopSuggestions: settingsView.suggestions,
+};
 // On a narrow screen the documents and the settings open as panels over the views; a notice
 // added while the documents are closed marks their button.
 const panels = setUpPanels({ news: '.notices ul' });

@@ -41,6 +41,26 @@ const tags = {
       value.every((tag) => typeof tag === 'string' && /^[a-z]{1,5}$/.test(tag))),
 };
 
+// Merges (合并词): a name and its forms, words as the user words are (no spaces, 1-20 chars).
+const isWord = (/** @type {unknown} */ w) => typeof w === 'string' && /^[^\s]{1,20}$/u.test(w);
+export const MAX_MERGES = 2000;
+export const MAX_FORMS = 100;
+/** @type {Rule} */
+const mergeList = {
+  check: (value) =>
+    Array.isArray(value) &&
+    value.length <= MAX_MERGES &&
+    value.every(
+      (merge) =>
+        isPlainObject(merge) &&
+        Object.keys(merge).every((key) => key === 'name' || key === 'forms') &&
+        isWord(merge.name) &&
+        Array.isArray(merge.forms) &&
+        merge.forms.length <= MAX_FORMS &&
+        merge.forms.every(isWord),
+    ),
+};
+
 /**
  * The ranges are what the page's own controls can set (views/settings.js, views/network/);
  * `topTerms` and `phrases` have no control: their ranges are generous.
@@ -72,6 +92,9 @@ export const SETTINGS_SCHEMA = {
     minCount: count(1, 1000),
     limit: count(1, 1000),
   },
+  merges: mergeList,
+  separatePos: flag,
+  termScript: oneOf('auto', 'simplified', 'traditional'),
   countOnce: flag,
 };
 
@@ -140,9 +163,10 @@ function isPlainObject(/** @type {unknown} */ value) {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Values are booleans, numbers, strings, null or arrays of strings. */
+/** Values are booleans, numbers, strings, null, arrays of strings, or merges (checked plain data). */
 function copy(/** @type {unknown} */ value) {
-  return Array.isArray(value) ? [...value] : value;
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (isPlainObject(item) ? { name: item.name, forms: [...item.forms] } : item));
 }
 
 function join(/** @type {string} */ path, /** @type {string} */ key) {

@@ -43,6 +43,12 @@
  *   notify: Notify,
  *   errorText: (err: unknown) => string,
  *   builtinStopWords: () => Promise<string[]>,
+ *   displayTerm: (term: string) => string,
+ *   displayTerms: (terms: string[]) => Promise<void>,
+ *   mergeTerms: (terms: string[]) => void,
+ *   openMerge: (term: string) => void,
+ *   setMerges: (merges: import('./types/Merge').Merge[]) => Promise<void>,
+ *   posFilter: () => import('./ui/pos-filter.js').PosFilter,
  * }} ViewContext
  */
 

@@ -13,6 +13,13 @@ import { seedFiles } from './seeds.js';
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
 const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
 const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
+// Data fetched only when needed (docs/API.md), by loadData(): the script tables (wenxi.wxs)
+// when a traditional document first appears, the part-of-speech model (wenxi.wxp) after the
+// first analysis. Hashed assets like the .wasm, precached by the service worker.
+const DATA_URLS = {
+  script: new URL('./pkg/wenxi.wxs', import.meta.url),
+  posseg: new URL('./pkg/wenxi.wxp', import.meta.url),
+};
 
 // The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
 // dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
@@ -74,6 +81,11 @@ const METHODS = new Set([
   'kwic',
   'keyness',
   'segment',
+  'needsScriptData',
+  'hasPossegModel',
+  'scripts',
+  'traditionalForms',
+  'suggestStopWords',
   'panicForTest', // exists only in test builds of the wasm (feature test-hooks)
 ]);
 
@@ -93,6 +105,23 @@ const ACTIONS = {
     const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
     for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
     return analyzer.documents();
+  },
+
+  // Fetches wenxi.wxs ('script') or wenxi.wxp ('posseg') and loads it; resolves to how many
+  // documents were segmented again. A failed fetch rejects with `data_unavailable`.
+  async loadData(analyzer, _id, /** @type {'script' | 'posseg'} */ kind) {
+    const url = DATA_URLS[kind];
+    const file = kind === 'script' ? 'wenxi.wxs' : 'wenxi.wxp';
+    let bytes;
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (err) {
+      const reason = /** @type {Error} */ (err)?.message ?? String(err);
+      throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
+    }
+    return kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
   },
 
   addDocument(analyzer, id, name, bytes) {

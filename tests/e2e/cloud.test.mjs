@@ -8,11 +8,16 @@ import { startSession } from './harness.mjs';
 
 const CLOUD = '#view-cloud';
 
-/** Waits for the page's first analysis; returns the analysis counter. */
+/** Waits for the page's first analysis (and the one after the model); returns the analysis counter. */
 async function openPage(session) {
   const { page } = session;
   await page.goto(session.url);
-  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  // 'ready': the part-of-speech model fetched after the first analysis is in, and analysed.
+  await page.waitForFunction(
+    () => Number(document.body.dataset.analysis) >= 1 && document.body.dataset.state === 'ready',
+    null,
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => Number(document.body.dataset.analysis));
 }
 

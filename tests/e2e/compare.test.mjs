@@ -11,7 +11,12 @@ const VIEW = '#view-compare';
 async function openPage(session) {
   const { page } = session;
   await page.goto(session.url);
-  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  // 'ready': the part-of-speech model fetched after the first analysis is in, and analysed.
+  await page.waitForFunction(
+    () => Number(document.body.dataset.analysis) >= 1 && document.body.dataset.state === 'ready',
+    null,
+    { timeout: 60_000 },
+  );
 }
 
 async function afterAnalysis(page, action) {

@@ -29,10 +29,10 @@ test('keywords: a sortable table of terms, per document, with a CSV export', { t
     assert.ok(terms.includes('工会'), `工会 is not among ${terms.slice(0, 30).join(' ')}`);
     const summary = await page.locator(`${VIEW} .kw-summary`).textContent();
     assert.match(summary, /5 篇文档/);
-    // Every row shows all eight columns, weights with four decimals.
+    // Every row shows all nine columns (a box to pick it for 合并 first), weights with four decimals.
     const firstRow = await page.locator(`${VIEW} tbody tr`).first().locator('td').allTextContents();
-    assert.equal(firstRow.length, 8, `first row: ${firstRow}`);
-    assert.match(firstRow[5], /^\d+\.\d{4}$/, `TF-IDF cell: ${firstRow[5]}`);
+    assert.equal(firstRow.length, 9, `first row: ${firstRow}`);
+    assert.match(firstRow[6], /^\d+\.\d{4}$/, `TF-IDF cell: ${firstRow[6]}`);
 
     // Clicking the TextRank header sorts high to low; a second click reverses the order.
     const textrankHeader = page.locator(`${VIEW} th[data-key="textrank"]`);

@@ -62,6 +62,9 @@ const cloudWords = (page) =>
     ),
   );
 
+const NOTE_TRADITIONAL = '離線筆記（繁體）.txt';
+const NOTE_TRADITIONAL_TEXT = '火車上沒有網絡。離線筆記記錄了量子糾纏實驗的進展，量子糾纏實驗需要耐心。';
+
 const documentNames = (page) => page.locator('#documents .doc-name').allTextContents();
 
 test(
@@ -118,6 +121,9 @@ test(
         /^assets\/worker-.*\.js$/,
         /^assets\/index-.*\.css$/,
         /^assets\/wenxi_bg-.*\.wasm$/,
+        // Fetched only when needed (the script tables, the part-of-speech model), precached all the same.
+        /^assets\/wenxi-.*\.wxs$/,
+        /^assets\/wenxi-.*\.wxp$/,
         /^seeds\/index\.json/,
         /^manifest\.webmanifest/,
         /^icons\/icon-512\.png/,
@@ -182,6 +188,16 @@ test(
       });
       assert.ok((await cloudWords(page)).includes('量子'), `the note's words: ${await cloudWords(page)}`);
       await session.screenshot('offline-dropped');
+
+      // A traditional file dropped offline is still converted: the script tables (fetched only
+      // now, for the first traditional document of this workspace) come from the precache.
+      const analyses = await page.evaluate(() => Number(document.body.dataset.analysis));
+      await dropFiles(page, [textFile(NOTE_TRADITIONAL, NOTE_TRADITIONAL_TEXT)]);
+      await page.waitForFunction(() => document.body.dataset.scriptData === 'ready', null, { timeout: 30_000 });
+      await ready(page, analyses + 1);
+      const converted = await page.evaluate(() => window.wenxi.request('documents'));
+      const traditional = converted.find((d) => d.name === NOTE_TRADITIONAL);
+      assert.deepEqual([traditional?.script, traditional?.converted], ['traditional', true]);
     } catch (err) {
       await session.screenshot('offline-failure').catch(() => {});
       throw err;

@@ -13,6 +13,8 @@ import { ROOT, startFileSession } from './harness.mjs';
 
 const FILE = 'dist-single/wenxi.html';
 const NOTE = '会议纪要.txt';
+const NOTE_TRADITIONAL = '會議紀要.txt';
+const NOTE_TRADITIONAL_TEXT = '會議討論了量子糾纏實驗。量子糾纏實驗的數據需要複核。';
 const NOTE_TEXT = '会议讨论了量子纠缠实验。量子纠缠实验的数据需要复核，量子纠缠是本次会议的重点。';
 
 before(() => {
@@ -130,6 +132,16 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     t.diagnostic(
       `${FILE}: ${(size / 2 ** 20).toFixed(2)} MiB; open to first analysis: cold ${cold} ms, reload ${warm} ms`,
     );
+
+    // The part-of-speech model, fetched after the first analysis, came from its inline blob:;
+    // a traditional note is converted with the script tables, inline as well.
+    assert.equal(await page.evaluate(() => document.body.dataset.posseg), 'ready');
+    count = Number(await page.evaluate(() => document.body.dataset.analysis));
+    await dropFiles(page, [textFile(NOTE_TRADITIONAL, NOTE_TRADITIONAL_TEXT)]);
+    await ready(page, count);
+    assert.equal(await page.evaluate(() => document.body.dataset.scriptData), 'ready');
+    const traditional = (await page.evaluate(() => window.wenxi.request('documents'))).at(-1);
+    assert.deepEqual([traditional.name, traditional.converted], [NOTE_TRADITIONAL, true]);
 
     const foreign = session.requests.filter((url) => !/^(file|data|blob):/.test(url));
     assert.deepEqual(foreign, [], 'requests beyond file:, data: and blob:');

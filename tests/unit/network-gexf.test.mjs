@@ -95,3 +95,11 @@ test('a score that is not a number is written as 0, never as NaN', () => {
   assert.match(text, /<attvalue for="count" value="0"\/>/);
   assert.doesNotMatch(text, /NaN|Infinity/);
 });
+
+test('labels as the page shows terms (繁體), the layout still found by the term', () => {
+  const layout = new Map([['劳模', { x: 1, y: 2, r: 3 }]]);
+  const text = gexfText(NETWORK, layout, { label: (term) => ({ 劳模: '勞模' })[term] ?? term });
+  assert.match(text, /<node id="n0" label="勞模">/);
+  assert.match(text, /<viz:position x="1" y="-2"/);
+  assert.doesNotMatch(text, /label="劳模"/);
+});

@@ -124,3 +124,28 @@ test('every field has a name a person reads, in both languages', () => {
   }
   assert.ok(SETTINGS_FIELDS.includes('filter.minLength') && SETTINGS_FIELDS.includes('network'));
 });
+
+test('merges from outside: words in a name and forms, nothing else; separatePos and termScript checked', () => {
+  const good = [{ name: '劳模', forms: ['劳模', '劳动模范'] }];
+  const checked = validateSettings({ merges: good, separatePos: true, termScript: 'traditional' });
+  assert.deepEqual(checked.reset, []);
+  assert.deepEqual(checked.settings.merges, good);
+  assert.notEqual(checked.settings.merges[0], good[0], 'copied, not shared');
+  assert.equal(checked.settings.separatePos, true);
+  assert.equal(checked.settings.termScript, 'traditional');
+  for (const merges of [
+    [{ name: '劳 模', forms: ['劳模'] }],
+    [{ name: '劳模', forms: ['劳模', ''] }],
+    [{ name: '劳模', forms: '劳动模范' }],
+    [{ name: '劳模', forms: [], __proto__: { polluted: true } }],
+    [{ name: '劳模', forms: [], extra: 1 }],
+    [{ name: '一二三四五六七八九十一二三四五六七八九十一', forms: [] }],
+    'merges',
+    [null],
+  ]) {
+    const result = validateSettings({ merges });
+    assert.deepEqual(result.reset, ['merges'], JSON.stringify(merges));
+    assert.deepEqual(result.settings.merges, []);
+  }
+  assert.deepEqual(validateSettings({ termScript: 'pinyin', separatePos: 'yes' }).reset, ['separatePos', 'termScript']);
+});

@@ -223,6 +223,7 @@ export class CompareView {
         filter: settings?.filter,
         limit: LIMIT,
       });
+      await this.#ctx.displayTerms(result.terms.map((/** @type {{term: string}} */ x) => x.term)); // 简体 / 繁體
       if (generation !== this.#generation) return; // a newer request is on its way
       this.#result = result;
       this.#error = null;
@@ -296,7 +297,7 @@ export class CompareView {
               'tr',
               {},
               h('td', { class: 'num rank' }, String(i + 1)),
-              h('td', { class: 'term' }, term.term),
+              h('td', { class: 'term' }, this.#ctx.displayTerm(term.term)),
               h('td', { class: 'num' }, nf.format(term.targetFreq)),
               h('td', { class: 'num' }, nf.format(term.referenceFreq)),
               h('td', { class: 'num' }, f1.format(term.llr)),
@@ -332,7 +333,12 @@ export class CompareView {
     const nf = numberFormat();
     renderCloud(
       this.svg,
-      terms.map((x) => ({ text: x.term, weight: x.llr, count: x.targetFreq, reference: x.referenceFreq })),
+      terms.map((x) => ({
+        text: this.#ctx.displayTerm(x.term),
+        weight: x.llr,
+        count: x.targetFreq,
+        reference: x.referenceFreq,
+      })),
       {
         width,
         height,
@@ -348,7 +354,7 @@ export class CompareView {
     if (!result) return;
     const label = findSet(this.#sets, this.#target)?.label;
     const rows = result.terms.map((x) => [
-      x.term,
+      this.#ctx.displayTerm(x.term),
       x.targetFreq,
       x.referenceFreq,
       Number(x.llr.toFixed(4)),

@@ -2,6 +2,7 @@
 // 关键词 view: every term of the analysis in a sortable table (frequency, TF-IDF with the bundled
 // and the corpus IDF, TextRank), for the whole selection or for one document at a time.
 import { isStale } from '../analyzer.js';
+import { analysisOptions } from '../defaults.js';
 import { downloadBlob, fileName } from '../export.js';
 import { onLangChange } from '../i18n.js';
 import './keywords.css';
@@ -29,6 +30,8 @@ export class KeywordsView {
   #docStale = false; // the chosen document's result predates the latest settings
   #generation = 0; // latest per-document request; older answers are dropped
   #loading = false; // a per-document request is on its way
+  /** @type {Set<string>} terms ticked for 合并 */
+  #selected = new Set();
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
@@ -57,10 +60,30 @@ export class KeywordsView {
     this.filterInput.type = 'search';
     this.filterInput.addEventListener('input', () => this.#render());
 
+    // Ticked rows → one term (合并词, the merge dialog); the most frequent one named first.
+    this.mergeButton = el('button', 'kw-merge');
+    this.mergeButton.type = 'button';
+    this.mergeButton.addEventListener('click', () => {
+      const terms = (this.#current()?.terms ?? []).map((r) => r.term).filter((term) => this.#selected.has(term));
+      ctx.mergeTerms(terms);
+      this.#selected.clear();
+      this.table.render();
+      this.#markSelection();
+    });
+
     this.exportButton = el('button', 'kw-export toolbar-end');
     this.exportButton.type = 'button';
     this.exportButton.addEventListener('click', () => this.#export());
-    toolbar.append(this.scopeLabel, this.weightLabel, this.filterInput, this.exportButton);
+    // 全部 · 人物 · 地点 · 机构 (filter.pos), as in the network and the cloud.
+    this.posFilter = ctx.posFilter();
+    toolbar.append(
+      this.scopeLabel,
+      this.weightLabel,
+      this.posFilter.element,
+      this.filterInput,
+      this.mergeButton,
+      this.exportButton,
+    );
 
     this.summary = el('p', 'view-summary kw-summary');
     this.summary.setAttribute('aria-live', 'polite');
@@ -72,6 +95,26 @@ export class KeywordsView {
       caption: 'kw.caption',
       columns: [
         {
+          key: 'pick',
+          label: () => t('kw.pick'),
+          value: (r) => (this.#selected.has(r.term) ? 1 : 0),
+          sortable: false,
+          csv: false,
+          className: 'pick',
+          render: (r, td) => {
+            const box = el('input', 'kw-pick');
+            box.type = 'checkbox';
+            box.checked = this.#selected.has(r.term);
+            box.setAttribute('aria-label', t('kw.pickTitle', { term: ctx.displayTerm(r.term) }));
+            box.addEventListener('change', () => {
+              if (box.checked) this.#selected.add(r.term);
+              else this.#selected.delete(r.term);
+              this.#markSelection();
+            });
+            td.append(box);
+          },
+        },
+        {
           key: 'rank',
           label: () => t('kw.rank'),
           value: (r) => r.rank,
@@ -82,12 +125,14 @@ export class KeywordsView {
         {
           key: 'term',
           label: () => t('kw.term'),
-          value: (r) => r.term,
+          // As the person reads terms (简体 / 繁體); exported so too.
+          value: (r) => ctx.displayTerm(r.term),
           className: 'term',
           render: (r, td) => {
-            const button = el('button', 'term-button', r.term);
+            const shown = ctx.displayTerm(r.term);
+            const button = el('button', 'term-button', shown);
             button.type = 'button';
-            button.title = t('kw.termTitle', { term: r.term });
+            button.title = t('kw.termTitle', { term: shown });
             button.addEventListener('click', () => ctx.showContexts(r.term));
             td.append(button);
           },
@@ -136,6 +181,7 @@ export class KeywordsView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
+    this.posFilter.update(state);
     this.#fillScope();
     this.weightSelect.value = state.settings?.keywordWeight ?? 'freq';
     // Settings, user words or documents may have changed: the chosen document is re-analysed.
@@ -161,6 +207,7 @@ export class KeywordsView {
     this.filterInput.placeholder = t('kw.filter');
     this.filterInput.setAttribute('aria-label', t('kw.filter'));
     this.exportButton.textContent = t('kw.export');
+    this.#markSelection();
     const weight = this.weightSelect.value || this.#state?.settings?.keywordWeight || 'freq';
     this.weightSelect.replaceChildren(...WEIGHTS.map((w) => option(w, t(`kw.weight.${w}`))));
     this.weightSelect.value = weight;
@@ -201,7 +248,8 @@ export class KeywordsView {
     this.#docStale = false;
     this.#loading = true;
     try {
-      const options = { ...this.#state?.settings, documents: [id], topTerms: PER_DOCUMENT_TERMS };
+      const settings = /** @type {ViewState} */ (this.#state).settings;
+      const options = { ...analysisOptions(settings, [id]), topTerms: PER_DOCUMENT_TERMS };
       const analysis = await this.#ctx.request('analyze', options);
       if (generation !== this.#generation) return;
       this.#docResult = { id, analysis };
@@ -235,8 +283,12 @@ export class KeywordsView {
     const analysis = this.#current();
     const terms = (analysis?.terms ?? []).map((term, i) => ({ ...term, rank: i + 1 }));
     const query = this.filterInput.value.trim().toLowerCase();
-    const rows = matching(terms, query, (r) => r.term);
+    const rows = matching(terms, query, (r) => `${r.term} ${this.#ctx.displayTerm(r.term)}`);
+    // Ticks of terms no longer listed (merged away, filtered out) are dropped.
+    const listed = new Set(terms.map((r) => r.term));
+    for (const term of this.#selected) if (!listed.has(term)) this.#selected.delete(term);
     this.table.setRows(rows);
+    this.#markSelection();
     this.root.dataset.state = this.#loading ? 'loading' : analysis ? 'ready' : 'empty';
     this.root.dataset.scope = this.#scope || 'all';
 
@@ -265,6 +317,13 @@ export class KeywordsView {
     this.message.textContent = empty;
     this.message.hidden = !empty;
     this.exportButton.disabled = rows.length === 0;
+  }
+
+  /** 合并所选 (n): enabled from two ticked terms. */
+  #markSelection() {
+    const n = this.#selected.size;
+    this.mergeButton.textContent = this.#ctx.t('kw.merge', { n });
+    this.mergeButton.disabled = n < 2;
   }
 
   #export() {

@@ -68,6 +68,11 @@ export class KwicView {
     this.sortSelect = el('select', 'kwic-sort');
     this.sortLabel.append(this.sortText, this.sortSelect);
 
+    // 合并…: this term and the forms the person adds, counted as one (the merge dialog).
+    this.mergeButton = el('button', 'kwic-merge');
+    this.mergeButton.type = 'button';
+    this.mergeButton.addEventListener('click', () => this.#term && ctx.openMerge(this.#term));
+
     this.exportButton = el('button', 'kwic-export toolbar-end');
     this.exportButton.type = 'button';
     this.exportButton.addEventListener('click', () => this.#export());
@@ -78,6 +83,7 @@ export class KwicView {
       this.trendButton,
       this.widthLabel,
       this.sortLabel,
+      this.mergeButton,
       this.exportButton,
     );
     this.form.addEventListener('submit', (event) => {
@@ -191,6 +197,7 @@ export class KwicView {
     this.widthText.textContent = t('kwic.width');
     this.sortText.textContent = t('kwic.sort');
     this.exportButton.textContent = t('kwic.export');
+    this.mergeButton.textContent = t('kwic.merge');
     const width = this.widthSelect.value || '20';
     this.widthSelect.replaceChildren(...WIDTHS.map((n) => option(String(n), t('kwic.widthChars', { n }))));
     this.widthSelect.value = width;
@@ -216,14 +223,17 @@ export class KwicView {
     const t = this.#ctx.t;
     const result = this.#result;
     const term = this.#term;
+    // The term as terms are shown (简体 / 繁體); the lines keep each document's own characters.
+    const shown = this.#ctx.displayTerm(result?.term ?? term);
     this.root.dataset.state = this.#loading ? 'loading' : result ? 'ready' : 'empty';
-    this.caption.textContent = t('kwic.caption', { term: result?.term ?? term });
+    this.caption.textContent = t('kwic.caption', { term: shown });
+    this.mergeButton.disabled = !term;
 
     let message = '';
     if (!term) message = t('kwic.hint');
     else if (this.#state && this.#state.included.size === 0) message = t('kwic.noDocuments');
     else if (this.#error) message = this.#error;
-    else if (result && result.total === 0) message = t('kwic.none', { term: result.term });
+    else if (result && result.total === 0) message = t('kwic.none', { term: shown });
     this.message.textContent = message;
     this.message.hidden = !message;
 
@@ -231,7 +241,7 @@ export class KwicView {
       this.summary.textContent = t('kwic.loading', { term });
     } else if (result && result.total > 0) {
       const docs = new Set(result.lines.map((line) => line.docId)).size;
-      let text = t('kwic.total', { term: result.term, total: formatNumber(result.total), docs: formatNumber(docs) });
+      let text = t('kwic.total', { term: shown, total: formatNumber(result.total), docs: formatNumber(docs) });
       if (result.lines.length < result.total) text += t('kwic.limited', { lines: formatNumber(result.lines.length) });
       this.summary.textContent = text;
     } else {

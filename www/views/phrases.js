@@ -74,17 +74,22 @@ export class PhrasesView {
         {
           key: 'phrase',
           label: () => t('ph.phrase'),
-          value: (r) => r.phrase,
+          value: (r) => ctx.displayTerm(r.phrase),
           className: 'phrase',
           render: (r, td) => {
-            const button = el('button', 'term-button', r.phrase);
+            const button = el('button', 'term-button', ctx.displayTerm(r.phrase));
             button.type = 'button';
-            button.title = t('ph.phraseTitle', { phrase: r.phrase });
+            button.title = t('ph.phraseTitle', { phrase: ctx.displayTerm(r.phrase) });
             button.addEventListener('click', () => ctx.showContexts(r.phrase));
             td.append(button);
           },
         },
-        { key: 'parts', label: () => t('ph.parts'), value: (r) => r.parts.join(' + '), className: 'parts' },
+        {
+          key: 'parts',
+          label: () => t('ph.parts'),
+          value: (r) => r.parts.map(ctx.displayTerm).join(' + '),
+          className: 'parts',
+        },
         { key: 'count', label: () => t('ph.count'), value: (r) => r.count, numeric: true, className: 'count' },
         { key: 'pmi', label: () => t('ph.pmi'), value: (r) => r.pmi, numeric: true, digits: 3, className: 'pmi' },
         { key: 'llr', label: () => t('ph.llr'), value: (r) => r.llr, numeric: true, digits: 2, className: 'llr' },
@@ -119,7 +124,7 @@ export class PhrasesView {
           sortable: false,
           csv: false,
           className: 'action',
-          render: (r, td) => td.append(this.#acceptButton(r.phrase)),
+          render: (r, td) => td.append(this.#acceptButton(r.phrase), ' ', this.#mergeButton(r.phrase)),
         },
       ],
     });
@@ -180,6 +185,18 @@ export class PhrasesView {
     button.disabled = added || pending;
     button.title = t('ph.acceptTitle', { phrase });
     button.addEventListener('click', () => this.#accept([phrase], button));
+    return button;
+  }
+
+  /** 合并…: the phrase becomes a word (if it is not one yet), to merge with other forms. @param {string} phrase */
+  #mergeButton(phrase) {
+    const button = el('button', 'row-action merge', this.#ctx.t('ph.merge'));
+    button.type = 'button';
+    button.title = this.#ctx.t('ph.mergeTitle', { phrase: this.#ctx.displayTerm(phrase) });
+    button.addEventListener('click', () => {
+      if (!this.#state?.userWords?.includes(phrase) && !this.#pending.has(phrase)) void this.#accept([phrase], null);
+      this.#ctx.openMerge(phrase);
+    });
     return button;
   }
 

@@ -3,6 +3,8 @@
 // frequency) and the user's dictionary words. Filter changes apply at once (they only
 // re-aggregate); user words re-segment, so they apply on "Apply" or when the box loses focus.
 import './settings.css';
+import { StopSuggestions } from './stop-suggestions.js';
+import { TermSettings } from './term-settings.js';
 
 /** @typedef {import('../shapes.js').State} State */
 /** @typedef {import('../shapes.js').ViewContext} ViewContext */
@@ -36,6 +38,7 @@ export class SettingsView {
           <div class="pos-groups"></div>
         </fieldset>
       </details>
+      <div class="term-settings"></div>
       <details class="user-words">
         <summary data-key="settings.userWords"></summary>
         <p class="hint" data-key="settings.userWordsHint"></p>
@@ -51,9 +54,15 @@ export class SettingsView {
           <summary data-key="settings.builtin"></summary>
           <p class="builtin-words"></p>
         </details>
+        <div class="stop-suggestions"></div>
       </details>
       <p class="hint" data-key="settings.networkHint"></p>`;
 
+    this.termSettings = new TermSettings(this.#find('.term-settings'), ctx);
+    // Updated after every analysis like a view (main.js lists it with them).
+    this.suggestions = new StopSuggestions(this.#find('.stop-suggestions'), ctx, (words) =>
+      actions.setStopWords([...new Set([...(this.state?.stopWords ?? []), ...words])]),
+    );
     const switches = this.#find('.switches');
     for (const name of SWITCHES) {
       const label = document.createElement('label');
@@ -179,6 +188,7 @@ export class SettingsView {
     }
     this.#showWords('userWords', state.userWords);
     this.#showWords('stopWordList', state.stopWords);
+    this.termSettings.render(state);
   }
 
   /** Shows the applied words when they change; a list the analyzer refused stays in the box

@@ -14,7 +14,7 @@ function build(li) {
   li.innerHTML = `
     <label><input type="checkbox" /><span class="doc-text">
       <span class="doc-title"></span><span class="doc-name"></span>
-      <span class="doc-info"></span><span class="doc-meta"><span class="doc-encoding"></span><span class="doc-size"></span></span>
+      <span class="doc-info"></span><span class="doc-meta"><span class="doc-encoding"></span> · <span class="doc-script"></span><span class="doc-size"></span></span>
     </span></label>
     <span class="doc-actions">
       <button type="button" class="link open" data-action="open"></button>
@@ -64,6 +64,12 @@ export function renderRow(li, doc, { t, nf, included, duplicateTitle }) {
   const from = doc.dateSource ? t(`docs.dateSource.${doc.dateSource}`) : t('docs.noDate');
   info.title = `${info.textContent}\n${from}`;
   q('.doc-encoding').textContent = doc.encoding;
+  // 繁體 documents: whether they are counted with the simplified ones yet (issue 10).
+  const script = q('.doc-script');
+  const traditional = doc.script === 'traditional';
+  script.dataset.script = doc.script;
+  script.textContent = t(traditional ? (doc.converted ? 'docs.converted' : 'docs.traditional') : 'docs.simplified');
+  script.title = t(`docs.scriptTitle.${traditional ? (doc.converted ? 'converted' : 'waiting') : 'simplified'}`);
   q('.doc-size').textContent = ` · ${t('docs.size', { chars: nf.format(doc.chars), tokens: nf.format(doc.tokens) })}`;
   const open = q('button.open');
   open.textContent = t('docs.open');

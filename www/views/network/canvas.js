@@ -38,9 +38,13 @@ const edgeKey = (e) => pairKey(e.source.term, e.target.term);
 const isPinned = (n) => n.fx !== undefined && n.fx !== null;
 
 export class NetworkCanvas {
-  /** @param {{onOpen: (term: string) => void}} options `onOpen(term)`: a term was clicked or Enter pressed. */
-  constructor({ onOpen }) {
+  /**
+   * @param {{onOpen: (term: string) => void, label?: (term: string) => string}} options
+   *   `onOpen(term)`: a term was clicked or Enter pressed; `label(term)`: how it is shown (简体 / 繁體)
+   */
+  constructor({ onOpen, label = (term) => term }) {
     this.onOpen = onOpen;
+    this.label = label;
     /** @type {SimNode[]} */
     this.nodes = [];
     /** @type {SimEdge[]} */
@@ -198,6 +202,7 @@ export class NetworkCanvas {
    * @param {SimNode[]} nodes
    */
   #joinNodes(nodes) {
+    const label = this.label;
     select(this.nodeLayer)
       .selectAll('g.net-node')
       .data(nodes, (/** @type {SimNode} */ n) => n.term)
@@ -209,6 +214,7 @@ export class NetworkCanvas {
           setAttr(circle, 'fill', n.colour);
           setAttr(text, 'y', (n.r + n.fontSize * 0.95).toFixed(1));
           setAttr(text, 'font-size', n.fontSize.toFixed(1));
+          setText(text, label(n.term));
           this.classList.toggle('is-pinned', isPinned(n));
           n.el = this;
           n.title = title;
@@ -241,7 +247,7 @@ export class NetworkCanvas {
       .attr('stroke-width', 3)
       .attr('stroke-linejoin', 'round')
       .attr('paint-order', 'stroke')
-      .text((n) => n.term);
+      .text((n) => this.label(n.term));
     g.append('title');
     return (
       g
@@ -281,7 +287,12 @@ export class NetworkCanvas {
   renderTitles(measure, t, nf) {
     const measureName = t(`network.measureShort.${measure}`);
     for (const n of this.nodes) {
-      const vars = { term: n.term, freq: nf.format(n.freq), df: nf.format(n.docFreq), community: n.community };
+      const vars = {
+        term: this.label(n.term),
+        freq: nf.format(n.freq),
+        df: nf.format(n.docFreq),
+        community: n.community,
+      };
       setText(n.title, t('network.node.title', vars));
       setAttr(n.el, 'aria-label', t('network.node.aria', vars));
     }
@@ -289,8 +300,8 @@ export class NetworkCanvas {
       setText(
         e.title,
         t('network.edge.title', {
-          a: e.source.term,
-          b: e.target.term,
+          a: this.label(e.source.term),
+          b: this.label(e.target.term),
           measure: measureName,
           score: formatScore(e.score, measure),
           count: nf.format(e.count),

@@ -31,12 +31,17 @@ const num = (v) => (Number.isFinite(v) ? String(v) : '0');
 
 /**
  * GEXF 1.3 text of a network (as `analysis.network`), with the page's layout (term → place)
- * and colours where given. `date` is the file's last-modified date (today by default).
+ * and colours where given. `date` is the file's last-modified date (today by default); `label`
+ * how a term is shown (简体 / 繁體; the layout stays keyed by the term).
  * @param {Network} network
  * @param {Map<string, Place>} [layout]
- * @param {{date?: Date}} [options]
+ * @param {{date?: Date, label?: (term: string) => string}} [options]
  */
-export function gexfText(network, layout = new Map(), { date = new Date() } = {}) {
+export function gexfText(
+  network,
+  layout = new Map(),
+  { date = new Date(), label = (/** @type {string} */ term) => term } = {},
+) {
   const { nodes, edges, measure, unit } = network;
   const colours = nodeColours(network);
   const lines = [
@@ -61,7 +66,7 @@ export function gexfText(network, layout = new Map(), { date = new Date() } = {}
     '    <nodes>',
   ];
   nodes.forEach((node, i) => {
-    lines.push(`      <node id="n${i}" label="${xmlEscape(node.term)}">`);
+    lines.push(`      <node id="n${i}" label="${xmlEscape(label(node.term))}">`);
     lines.push('        <attvalues>');
     lines.push(`          <attvalue for="freq" value="${num(node.freq)}"/>`);
     lines.push(`          <attvalue for="docFreq" value="${num(node.docFreq)}"/>`);

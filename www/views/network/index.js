@@ -36,6 +36,8 @@ export class NetworkView {
   constructor(container, ctx) {
     this.container = container;
     this.ctx = ctx;
+    // 全部 · 人物 · 地点 · 机构 (filter.pos), as in the keywords and the cloud.
+    this.posFilter = ctx.posFilter();
     /** @type {{network?: Network} | null} */
     this.analysis = null;
     /** @type {ViewState | null} */
@@ -46,8 +48,11 @@ export class NetworkView {
     this.positions = new Map();
     /** @type {[Element, string, string?][]} element, string key, attribute: re-labelled on a language switch */
     this.i18n = [];
-    this.canvas = new NetworkCanvas({ onOpen: (term) => ctx.showContexts(term) });
-    this.tables = new NetworkTables();
+    this.canvas = new NetworkCanvas({
+      onOpen: (term) => ctx.showContexts(term),
+      label: (term) => ctx.displayTerm(term),
+    });
+    this.tables = new NetworkTables((term) => ctx.displayTerm(term));
     this.label(this.tables.summary, 'network.table');
     this.controls = this.#controls();
     this.outputs = { nodes: h('output', { class: 'net-out' }), maxEdges: h('output', { class: 'net-out' }) };
@@ -127,6 +132,7 @@ export class NetworkView {
       this.#field('network.nodes', 'nodes', this.outputs.nodes),
       this.#field('network.edges', 'maxEdges', this.outputs.maxEdges),
       this.#field('network.minCount', 'minCount'),
+      this.posFilter.element,
     );
     this.#listen();
     this.buttons.fit.addEventListener('click', () => this.canvas.fit());
@@ -218,6 +224,7 @@ export class NetworkView {
     this.analysis = analysis;
     this.state = state;
     this.syncControls();
+    this.posFilter.update(state);
     if (this.isVisible()) this.render();
     else this.dirty = true;
   }
@@ -330,8 +337,8 @@ export class NetworkView {
         blob = csvBlob(
           ['source', 'target', 'count', 'score', 'measure'],
           network.edges.map((e) => [
-            network.nodes[e.source]?.term ?? '',
-            network.nodes[e.target]?.term ?? '',
+            this.ctx.displayTerm(network.nodes[e.source]?.term ?? ''),
+            this.ctx.displayTerm(network.nodes[e.target]?.term ?? ''),
             e.count,
             e.score,
             network.measure,
@@ -340,7 +347,9 @@ export class NetworkView {
       } else {
         name = fileName('network', 'gexf');
         const layout = new Map(this.canvas.nodes.map((n) => [n.term, { x: n.x, y: n.y, r: n.r }]));
-        blob = new Blob([gexfText(network, layout)], { type: 'application/gexf+xml' });
+        blob = new Blob([gexfText(network, layout, { label: (term) => this.ctx.displayTerm(term) })], {
+          type: 'application/gexf+xml',
+        });
       }
       downloadBlob(name, blob);
     } catch (/** @type {any} */ err) {

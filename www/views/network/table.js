@@ -8,7 +8,9 @@ import { formatScore, nodeColours } from './style.js';
 /** @typedef {(key: string, vars?: import('../../i18n.js').Vars) => string} Translate */
 
 export class NetworkTables {
-  constructor() {
+  /** @param {(term: string) => string} [label] how a term is shown (简体 / 繁體) */
+  constructor(label = (term) => term) {
+    this.label = label;
     this.summary = h('summary');
     this.nodeCaption = h('caption');
     this.edgeCaption = h('caption');
@@ -80,7 +82,7 @@ export class NetworkTables {
         return h(
           'tr',
           {},
-          cell(n.term, 'term'),
+          cell(this.label(n.term), 'term'),
           cell(nf.format(n.freq), 'num'),
           cell(nf.format(n.docFreq), 'num'),
           community,
@@ -100,8 +102,8 @@ export class NetworkTables {
         h(
           'tr',
           {},
-          cell(nodes[e.source]?.term ?? '', 'term'),
-          cell(nodes[e.target]?.term ?? '', 'term'),
+          cell(this.label(nodes[e.source]?.term ?? ''), 'term'),
+          cell(this.label(nodes[e.target]?.term ?? ''), 'term'),
           cell(nf.format(e.count), 'num'),
           cell(formatScore(e.score, measure), 'num score'),
         ),
