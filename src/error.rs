@@ -31,6 +31,10 @@ pub enum Error {
     BadOption { option: &'static str, value: String },
     /// The dictionary file (`wenxi.wxd`) is damaged or not one; `reason` says what is wrong.
     BadDictionary { reason: String },
+    /// A word cloud's mask picture has no pixel dark or opaque enough at this threshold.
+    EmptyMask { threshold: u8 },
+    /// The word cloud could not draw glyphs (the browser refused its canvas); `reason` is why.
+    Rasterizer { reason: String },
 }
 
 /// The crate's result type.
@@ -80,6 +84,13 @@ impl fmt::Display for Error {
                 f,
                 "词典文件（wenxi.wxd）已损坏或不是文析的词典（{reason}）。 / The dictionary file (wenxi.wxd) is damaged or not a Wenxi dictionary: {reason}."
             ),
+            Error::EmptyMask { threshold } => write!(
+                f,
+                "图片中没有足够深或不透明的像素可作词云的形状（阈值 {threshold}）。 / The picture has no pixel dark or opaque enough to shape the cloud (threshold {threshold})."
+            ),
+            Error::Rasterizer { reason } => {
+                write!(f, "无法绘制词云的字形（{reason}）。 / Cannot draw the cloud's glyphs: {reason}.")
+            }
         }
     }
 }

@@ -20,6 +20,7 @@
 
 pub mod analyzer;
 pub mod clean;
+mod cloud;
 pub mod compare;
 pub mod concordance;
 pub mod cooccur;
@@ -38,6 +39,12 @@ mod wasm;
 pub use analyzer::{
     Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
     TermRow,
+};
+pub use cloud::{
+    has_ideograph, is_upright, layout_cloud, vertical_cells, Bitmap, BoxRasterizer, Cell,
+    CloudEngine, CloudLayout, CloudOptions, CloudWord, FontSpec, Glyphs, Ink, Mask, MaskChannel,
+    MaskImage, Orientation, Piece, PlacedWord, Rasterizer, RunMetrics, Shape, SizeScale, Spiral,
+    UnplacedWord, WordOrientation,
 };
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkOptions, Unit};
