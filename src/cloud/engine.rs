@@ -255,6 +255,10 @@ impl<R: Rasterizer> CloudEngine<R> {
         let board = Board::new(&mask.allowed);
         let space = FreeSpace::new(&board);
         Ok(Plan {
+            // Sizes are whole pixels: rounding must not pass a largest size that was asked for.
+            size_cap: options
+                .font_max
+                .map_or(u32::MAX, |max| (max.floor() as u32).max(SIZE_FLOOR)),
             spiral,
             aspect,
             board,
@@ -290,7 +294,7 @@ impl<R: Rasterizer> CloudEngine<R> {
         let squeeze_limit = plan.order.len() / SQUEEZE_SHARE;
         for &i in &plan.order {
             let p = &plan.prepared[i];
-            let full = ((p.nominal * k).round() as u32).max(SIZE_FLOOR);
+            let full = ((p.nominal * k).round() as u32).clamp(SIZE_FLOOR, plan.size_cap);
             let mut found = None;
             let tries: &[bool] = match (p.vertical, p.turnable) {
                 (true, _) => &[true, false],
@@ -552,6 +556,7 @@ struct Prepared {
 }
 
 struct Plan {
+    size_cap: u32,
     texts: Vec<String>,
     order: Vec<usize>,
     prepared: Vec<Prepared>,
