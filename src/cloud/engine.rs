@@ -40,9 +40,9 @@ struct Sprite {
     test_y: i32,
     /// Pen positions relative to the word's origin.
     pieces: Vec<Piece>,
-    /// The largest solid square of `test` ([`space::LEVELS`] index, top-left corner): a
-    /// place where the board has no free square of that size there is refused at once.
-    square: (usize, u32, u32),
+    /// The largest solid squares of `test` ([`space::LEVELS`] index, top-left corners): a place
+    /// where the board has no free square of that size under one of them is refused at once.
+    squares: (usize, Vec<(u32, u32)>),
 }
 
 /// Lays out clouds with one rasteriser, keeping what it measured and drew for the next layout
@@ -50,12 +50,28 @@ struct Sprite {
 pub struct CloudEngine<R> {
     rasterizer: R,
     font: Option<FontSpec>,
+    /// Runs as the rasteriser drew them, at their drawing sizes.
+    drawn: HashMap<(String, u32), Rc<Ink>>,
+    /// Runs at the sizes words took, scaled from `drawn`.
     inks: HashMap<(String, u32), Rc<Ink>>,
     metrics: HashMap<(String, u32), RunMetrics>,
     /// Whole words: (text, size, vertical, padding).
     sprites: HashMap<(String, u32, bool, u32), Rc<Sprite>>,
     /// The last spiral: (kind, aspect, radius) and its points.
     spiral: Option<((Spiral, u64, u64), Rc<SpiralPath>)>,
+}
+
+/// Glyphs are drawn at one of these sizes, px, and scaled to the size a word takes: layouts at
+/// other scales reuse the same drawings, and reading pixels back from a canvas costs by the
+/// pixel. Above the largest, the drawing is scaled up (conservatively: a little bolder).
+const RASTER_SIZES: [u32; 8] = [12, 16, 20, 24, 32, 40, 48, 64];
+
+fn raster_size(size: u32) -> u32 {
+    RASTER_SIZES
+        .iter()
+        .copied()
+        .find(|&r| r >= size)
+        .unwrap_or(RASTER_SIZES[RASTER_SIZES.len() - 1])
 }
 
 /// Beyond this many cached runs the cache starts afresh.
@@ -75,6 +91,7 @@ impl<R: Rasterizer> CloudEngine<R> {
         CloudEngine {
             rasterizer,
             font: None,
+            drawn: HashMap::new(),
             inks: HashMap::new(),
             metrics: HashMap::new(),
             sprites: HashMap::new(),
@@ -104,6 +121,7 @@ impl<R: Rasterizer> CloudEngine<R> {
         }
         if self.font.as_ref() != Some(&options.font) || self.inks.len() > CACHE_LIMIT {
             self.font = Some(options.font.clone());
+            self.drawn.clear();
             self.inks.clear();
             self.metrics.clear();
             self.sprites.clear();
@@ -311,8 +329,10 @@ impl<R: Rasterizer> CloudEngine<R> {
                     sizes.push(size);
                 }
             }
-            'search: for &size in &sizes {
-                for &vertical in tries {
+            'search: for (n, &size) in sizes.iter().enumerate() {
+                // Made smaller, a word keeps the way it was meant to run.
+                let ways = if n == 0 { tries } else { &tries[..1] };
+                for &vertical in ways {
                     let sprite = self.sprite(&plan.texts[i], size, vertical, options)?;
                     if let Some(at) = find_place(&board, &mut space, &sprite, p, plan) {
                         found = Some((sprite, at, vertical, size));
@@ -390,24 +410,48 @@ impl<R: Rasterizer> CloudEngine<R> {
         }))
     }
 
+    /// Measured at its drawing size, scaled (metrics of a font scale with its size).
     fn metrics_of(&mut self, run: &str, size: u32) -> Result<RunMetrics> {
-        let key = (run.to_string(), size);
-        if let Some(m) = self.metrics.get(&key) {
-            return Ok(*m);
-        }
-        let font = self.font.clone().unwrap_or_default();
-        let m = self.rasterizer.measure(run, &font, f64::from(size))?;
-        self.metrics.insert(key, m);
-        Ok(m)
+        let drawn = raster_size(size);
+        let key = (run.to_string(), drawn);
+        let m = match self.metrics.get(&key) {
+            Some(m) => *m,
+            None => {
+                let font = self.font.clone().unwrap_or_default();
+                let m = self.rasterizer.measure(run, &font, f64::from(drawn))?;
+                self.metrics.insert(key, m);
+                m
+            }
+        };
+        let f = f64::from(size) / f64::from(drawn);
+        Ok(RunMetrics {
+            advance: m.advance * f,
+            ascent: m.ascent * f,
+            descent: m.descent * f,
+        })
     }
 
+    /// Drawn at its drawing size, scaled to `size`.
     fn ink_of(&mut self, run: &str, size: u32) -> Result<Rc<Ink>> {
         let key = (run.to_string(), size);
         if let Some(ink) = self.inks.get(&key) {
             return Ok(ink.clone());
         }
-        let font = self.font.clone().unwrap_or_default();
-        let ink = Rc::new(self.rasterizer.rasterize(run, &font, f64::from(size))?);
+        let drawn = raster_size(size);
+        let base = match self.drawn.get(&(run.to_string(), drawn)) {
+            Some(ink) => ink.clone(),
+            None => {
+                let font = self.font.clone().unwrap_or_default();
+                let ink = Rc::new(self.rasterizer.rasterize(run, &font, f64::from(drawn))?);
+                self.drawn.insert((run.to_string(), drawn), ink.clone());
+                ink
+            }
+        };
+        let ink = if drawn == size {
+            base
+        } else {
+            Rc::new(base.scaled(f64::from(size) / f64::from(drawn)))
+        };
         self.inks.insert(key, ink.clone());
         Ok(ink)
     }
@@ -524,14 +568,14 @@ impl<R: Rasterizer> CloudEngine<R> {
         // to read.
         let ink = ink.fill_enclosed();
         let test = ink.dilate(padding);
-        let square = space::solid_square(&test).expect("a sprite always has ink");
+        let squares = space::solid_squares(&test).expect("a sprite always has ink");
         Ok(Sprite {
             test,
             ink,
             test_x: x0 - padding as i32,
             test_y: y0 - padding as i32,
             pieces,
-            square,
+            squares,
         })
     }
 }
@@ -589,16 +633,21 @@ fn find_place(
     let (x_max, y_max) = ((bx1 - sw) as i32, (by1 - sh) as i32);
     let (cx, cy) = (p.start.0 - (sw / 2) as i32, p.start.1 - (sh / 2) as i32);
     let flip = if p.flip { -1 } else { 1 };
-    let (level, px, py) = sprite.square;
+    let (level, probes) = (sprite.squares.0, sprite.squares.1.as_slice());
+    if !space.has_any_room(level) {
+        return None;
+    }
     let inside = |x: i32, y: i32| (x >= x_min) & (y >= y_min) & (x <= x_max) & (y <= y_max);
-    // Where the sprite's solid square lands, for a top-left corner (x, y) inside the bounds.
-    let probe = |x: i32, y: i32| (x as u32 + px, y as u32 + py);
-    // Points nearer the start than the nearest room for the square are all refused (the
+    // Points nearer the start than the nearest room for a square are all refused (the
     // spiral's metric shrinks x by the aspect: a radius r is at most r × aspect px away).
     let mut i = if inside(cx, cy) {
-        let (qx, qy) = probe(cx, cy);
-        let first = f64::from(space.room_distance(level, qx, qy)) / plan.aspect.max(1.0);
-        plan.spiral.first_beyond(first)
+        let nearest = probes
+            .iter()
+            .map(|&(px, py)| space.room_distance(level, cx as u32 + px, cy as u32 + py))
+            .max()
+            .unwrap_or(0);
+        plan.spiral
+            .first_beyond(f64::from(nearest) / plan.aspect.max(1.0))
     } else {
         0
     };
@@ -607,17 +656,17 @@ fn find_place(
     while i < points.len() {
         let (dx, dy) = points[i];
         let (x, y) = (cx + i32::from(dx), cy + flip * i32::from(dy));
-        // Refused points are most points: no room for the square within `d` px of this one
-        // (or the bounds `d` px away) refuses the next points as near too.
+        // Refused points are most points: no room for a square within `d` px of where it
+        // lands (or the bounds `d` px away) refuses the next points as near too.
         let d = if inside(x, y) {
-            let (qx, qy) = probe(x, y);
-            if space.has_room(level, qx, qy) {
-                if !board.collides(&sprite.test, x as u32, y as u32) {
-                    return Some((x as u32, y as u32));
-                }
-                0
-            } else {
-                space.room_distance(level, qx, qy)
+            let (x, y) = (x as u32, y as u32);
+            match probes
+                .iter()
+                .find(|&&(px, py)| !space.has_room(level, x + px, y + py))
+            {
+                Some(&(px, py)) => space.room_distance(level, x + px, y + py),
+                None if !board.collides(&sprite.test, x, y) => return Some((x, y)),
+                None => 0,
             }
         } else {
             (x_min - x).max(x - x_max).max(y_min - y).max(y - y_max) as u32

@@ -53,6 +53,44 @@ pub struct Ink {
     pub bits: Bitmap,
 }
 
+impl Ink {
+    /// The ink drawn `factor` times as large, conservatively: every pixel the scaled ink would
+    /// touch at all is set, so that words never come closer than the padding says.
+    pub fn scaled(&self, factor: f64) -> Ink {
+        let (w, h) = (self.bits.width(), self.bits.height());
+        let left = (f64::from(self.left) * factor).floor() as i32;
+        let top = (f64::from(self.top) * factor).floor() as i32;
+        let right = (f64::from(self.left + w as i32) * factor).ceil() as i32;
+        let bottom = (f64::from(self.top + h as i32) * factor).ceil() as i32;
+        let mut bits = Bitmap::new((right - left).max(1) as u32, (bottom - top).max(1) as u32);
+        // Source pixel edges in target pixels, relative to the target's corner.
+        let x_edge = |i: u32| f64::from(self.left + i as i32) * factor - f64::from(left);
+        let y_edge = |j: u32| f64::from(self.top + j as i32) * factor - f64::from(top);
+        let (tw, th) = (bits.width(), bits.height());
+        for j in 0..h {
+            let y0 = (y_edge(j).floor() as u32).min(th - 1);
+            let y1 = (y_edge(j + 1).ceil() as u32).clamp(y0 + 1, th);
+            let mut x = 0;
+            while x < w {
+                if !self.bits.get(x, j) {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < w && self.bits.get(x, j) {
+                    x += 1;
+                }
+                let x0 = (x_edge(start).floor() as u32).min(tw - 1);
+                let x1 = (x_edge(x).ceil() as u32).clamp(x0 + 1, tw);
+                for y in y0..y1 {
+                    bits.set_span(y, x0, x1);
+                }
+            }
+        }
+        Ink { left, top, bits }
+    }
+}
+
 /// Measures and draws runs of text. The page's worker uses an OffscreenCanvas (src/wasm.rs);
 /// native tests use [`BoxRasterizer`].
 pub trait Rasterizer {
@@ -221,6 +259,41 @@ mod tests {
             ]
         );
         assert!(has_ideograph("AI技术") && !has_ideograph("GDP") && !has_ideograph("、"));
+    }
+
+    #[test]
+    fn scaled_ink_covers_every_pixel_the_scaled_glyph_would() {
+        let mut bits = Bitmap::new(3, 2);
+        bits.set(0, 0);
+        bits.set(2, 1);
+        let ink = Ink {
+            left: -1,
+            top: -2,
+            bits,
+        };
+        let up = ink.scaled(2.0);
+        assert_eq!(
+            (up.left, up.top, up.bits.width(), up.bits.height()),
+            (-2, -4, 6, 4)
+        );
+        assert!(up.bits.get(0, 0) && up.bits.get(1, 1) && !up.bits.get(2, 0));
+        assert!(up.bits.get(5, 3) && up.bits.get(4, 2));
+        assert_eq!(up.bits.count_ones(), 8);
+        // Down: both pixels survive, each at least one pixel.
+        let down = ink.scaled(0.4);
+        assert!(down.bits.count_ones() >= 2);
+        // Each source pixel lands inside the scaled bitmap's box.
+        for factor in [0.3, 0.75, 1.0, 1.3, 2.7] {
+            let s = ink.scaled(factor);
+            for (x, y) in ink.bits.ones() {
+                let (cx, cy) = (
+                    (f64::from(ink.left + x as i32) + 0.5) * factor,
+                    (f64::from(ink.top + y as i32) + 0.5) * factor,
+                );
+                let (px, py) = (cx.floor() as i32 - s.left, cy.floor() as i32 - s.top);
+                assert!(s.bits.get(px as u32, py as u32), "{factor}: {x},{y}");
+            }
+        }
     }
 
     #[test]

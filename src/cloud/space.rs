@@ -15,7 +15,7 @@ pub const LEVELS: [u32; 6] = [1, 2, 4, 8, 16, 32];
 const CELL: u32 = 8;
 
 /// Words placed before a level's distances are recomputed.
-const STALE_AFTER: u32 = 24;
+const STALE_AFTER: u32 = 32;
 
 #[derive(Clone)]
 struct Level {
@@ -23,6 +23,7 @@ struct Level {
     bits: Vec<u64>,
     /// Whether a cell may still hold a marked pixel.
     open: Vec<bool>,
+    open_cells: u32,
     /// Chessboard distance, in cells, from each cell to the nearest open one (as of a few
     /// updates ago: never more than the true distance).
     distance: Vec<u16>,
@@ -54,6 +55,7 @@ impl FreeSpace {
                     k,
                     bits: vec![0; b.words.len()],
                     open: vec![true; (columns * rows) as usize],
+                    open_cells: columns * rows,
                     distance: vec![0; (columns * rows) as usize],
                     stale: None,
                 })
@@ -107,10 +109,16 @@ impl FreeSpace {
                     let index = (cy * self.columns + cx) as usize;
                     if level.open[index] && !cell_has_bits(level, stride, self.height, cx, cy) {
                         level.open[index] = false;
+                        level.open_cells -= 1;
                     }
                 }
             }
         }
+    }
+
+    /// Whether a free `LEVELS[level]`-square is left anywhere.
+    pub fn has_any_room(&self, level: usize) -> bool {
+        self.levels[level].open_cells > 0
     }
 
     /// Whether a free `LEVELS[level]`-square starts at (`x`, `y`).
@@ -205,9 +213,11 @@ fn cell_has_bits(level: &Level, stride: usize, height: u32, cx: u32, cy: u32) ->
         .any(|y| level.bits[y as usize * stride + word] >> shift & mask != 0)
 }
 
-/// The largest level whose square fits solidly inside `sprite`, and the square's top-left
-/// corner nearest the sprite's middle.
-pub fn solid_square(sprite: &Bitmap) -> Option<(usize, u32, u32)> {
+/// The largest level whose square fits solidly inside `sprite`, and up to five top-left
+/// corners of such squares: the one nearest the sprite's middle first, then those nearest its
+/// four corners. A place needs room for all of them; far-apart squares refuse most places that
+/// one square alone would let through to the whole-sprite test.
+pub fn solid_squares(sprite: &Bitmap) -> Option<(usize, Vec<(u32, u32)>)> {
     let mut level = 0;
     let mut corners = sprite.clone();
     if corners.is_empty() {
@@ -222,18 +232,25 @@ pub fn solid_square(sprite: &Bitmap) -> Option<(usize, u32, u32)> {
         level += 1;
     }
     let k = f64::from(LEVELS[level]);
-    let (mx, my) = (
-        f64::from(sprite.width()) / 2.0,
-        f64::from(sprite.height()) / 2.0,
-    );
-    let distance = |&(x, y): &(u32, u32)| {
-        let (dx, dy) = (f64::from(x) + k / 2.0 - mx, f64::from(y) + k / 2.0 - my);
-        dx * dx + dy * dy
-    };
-    let (x, y) = corners
-        .ones()
-        .min_by(|a, b| distance(a).total_cmp(&distance(b)))?;
-    Some((level, x, y))
+    let (w, h) = (f64::from(sprite.width()), f64::from(sprite.height()));
+    let targets = [(w / 2.0, h / 2.0), (0.0, 0.0), (w, 0.0), (0.0, h), (w, h)];
+    let mut best: Vec<Option<((u32, u32), f64)>> = vec![None; targets.len()];
+    for (x, y) in corners.ones() {
+        let (cx, cy) = (f64::from(x) + k / 2.0, f64::from(y) + k / 2.0);
+        for (slot, &(tx, ty)) in best.iter_mut().zip(&targets) {
+            let d = (cx - tx) * (cx - tx) + (cy - ty) * (cy - ty);
+            if slot.is_none_or(|(_, b)| d < b) {
+                *slot = Some(((x, y), d));
+            }
+        }
+    }
+    let mut probes: Vec<(u32, u32)> = Vec::with_capacity(targets.len());
+    for (corner, _) in best.into_iter().flatten() {
+        if !probes.contains(&corner) {
+            probes.push(corner);
+        }
+    }
+    Some((level, probes))
 }
 
 #[cfg(test)]
@@ -324,15 +341,22 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_largest_solid_square_near_the_middle() {
+    fn finds_the_largest_solid_squares_in_the_middle_and_at_the_ends() {
         let mut sprite = Bitmap::new(40, 12);
         for y in 0..12 {
             sprite.set_span(y, 0, 40);
         }
-        assert_eq!(solid_square(&sprite), Some((3, 16, 2)));
+        // 8-squares: the middle one, then the leftmost and rightmost (top and bottom alike).
+        assert_eq!(
+            solid_squares(&sprite),
+            Some((3, vec![(16, 2), (0, 0), (32, 0), (0, 4), (32, 4)]))
+        );
         let mut thin = Bitmap::new(5, 1);
         thin.set_span(0, 0, 5);
-        assert_eq!(solid_square(&thin), Some((0, 2, 0)));
-        assert_eq!(solid_square(&Bitmap::new(3, 3)), None);
+        assert_eq!(
+            solid_squares(&thin),
+            Some((0, vec![(2, 0), (0, 0), (4, 0)]))
+        );
+        assert_eq!(solid_squares(&Bitmap::new(3, 3)), None);
     }
 }

@@ -15,8 +15,8 @@ pub struct SpiralPath {
     /// For each point, the farthest any point up to it lies from the start, in the spiral's
     /// metric (x divided by the aspect): every point with a smaller radius comes before it.
     pub reach: Vec<f32>,
-    /// Twice the longest step along either axis, px: n points further on, the path is at most
-    /// n × this far (Euclidean) from where it was.
+    /// The longest step between two points, px (Euclidean, rounded up): n points further on,
+    /// the path is at most n × this far from where it was.
     pub stride: u32,
 }
 
@@ -65,9 +65,9 @@ impl SpiralPath {
         let longest = points
             .windows(2)
             .map(|w| {
-                (i32::from(w[1].0) - i32::from(w[0].0))
-                    .unsigned_abs()
-                    .max((i32::from(w[1].1) - i32::from(w[0].1)).unsigned_abs())
+                let dx = f64::from(i32::from(w[1].0) - i32::from(w[0].0));
+                let dy = f64::from(i32::from(w[1].1) - i32::from(w[0].1));
+                (dx * dx + dy * dy).sqrt().ceil() as u32
             })
             .max()
             .unwrap_or(1)
@@ -84,7 +84,7 @@ impl SpiralPath {
         SpiralPath {
             points,
             reach,
-            stride: 2 * longest,
+            stride: longest,
         }
     }
 
