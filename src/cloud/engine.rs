@@ -1,5 +1,6 @@
 //! The layout itself: the search for the largest scale at which every word fits, one try at a
-//! scale (words biggest first, each along its spiral until its padded ink touches nothing),
+//! scale (words biggest first, each at the place nearest its start where its padded ink touches
+//! nothing),
 //! and the words' pixels, kept between layouts.
 
 use std::collections::HashMap;
@@ -9,7 +10,6 @@ use super::bits::{Bitmap, Board};
 use super::glyphs::{vertical_cells, FontSpec, Ink, Rasterizer, RunMetrics};
 use super::mask::Mask;
 use super::space::{self, FreeSpace};
-use super::spiral::SpiralPath;
 use super::{
     rng, validate, CloudLayout, CloudOptions, CloudWord, Orientation, Piece, PlacedWord, SizeScale,
     Spiral, UnplacedWord, WordOrientation, SIZE_FLOOR,
@@ -21,7 +21,7 @@ const MAX_ATTEMPTS: u32 = 8;
 /// Sizes at scale 1 span `font_min` to this many times it, when `font_max` is not given.
 const AUTO_RANGE: f64 = 8.0;
 /// The first guess fills this share of the area with em boxes.
-const FIRST_FILL: f64 = 0.72;
+const FIRST_FILL: f64 = 0.85;
 /// Sizes a word that fits nowhere tries next, as shares of its own.
 const SQUEEZE: [f64; 2] = [0.8, 0.64];
 /// A try at a scale fails when more than one word in this many had to be made smaller.
@@ -57,8 +57,6 @@ pub struct CloudEngine<R> {
     metrics: HashMap<(String, u32), RunMetrics>,
     /// Whole words: (text, size, vertical, padding).
     sprites: HashMap<(String, u32, bool, u32), Rc<Sprite>>,
-    /// The last spiral: (kind, aspect, radius) and its points.
-    spiral: Option<((Spiral, u64, u64), Rc<SpiralPath>)>,
 }
 
 /// Glyphs are drawn at one of these sizes, px, and scaled to the size a word takes: layouts at
@@ -95,7 +93,6 @@ impl<R: Rasterizer> CloudEngine<R> {
             inks: HashMap::new(),
             metrics: HashMap::new(),
             sprites: HashMap::new(),
-            spiral: None,
         }
     }
 
@@ -241,7 +238,6 @@ impl<R: Rasterizer> CloudEngine<R> {
             em_area += nominal * nominal * length.max(1.0);
             let vertical = turnable && rng.next_f64() < vertical_share;
             let jitter = (rng.next_f64() - 0.5, rng.next_f64() - 0.5);
-            let flip = rng.next_u64() & 1 == 1;
             prepared.push(Prepared {
                 nominal,
                 vertical,
@@ -250,7 +246,6 @@ impl<R: Rasterizer> CloudEngine<R> {
                     (mask.centroid.0 + jitter.0 * bw * 0.2).round() as i32,
                     (mask.centroid.1 + jitter.1 * bh * 0.2).round() as i32,
                 ),
-                flip,
             });
         }
         let largest_nominal = prepared.iter().map(|p| p.nominal).fold(0.0, f64::max);
@@ -259,17 +254,6 @@ impl<R: Rasterizer> CloudEngine<R> {
             None => (FIRST_FILL * mask.area as f64 / em_area.max(1.0)).sqrt(),
         };
         let aspect = (bw / bh).clamp(0.25, 4.0);
-        // Far enough to reach every corner of the area from a start anywhere in it.
-        let radius = ((bw / aspect) * (bw / aspect) + bh * bh).sqrt() + 2.0;
-        let key = (options.spiral, aspect.to_bits(), radius.to_bits());
-        let spiral = match &self.spiral {
-            Some((k, path)) if *k == key => path.clone(),
-            _ => {
-                let path = Rc::new(SpiralPath::new(options.spiral, aspect, radius));
-                self.spiral = Some((key, path.clone()));
-                path
-            }
-        };
         let board = Board::new(&mask.allowed);
         let space = FreeSpace::new(&board);
         Ok(Plan {
@@ -277,7 +261,7 @@ impl<R: Rasterizer> CloudEngine<R> {
             size_cap: options
                 .font_max
                 .map_or(u32::MAX, |max| (max.floor() as u32).max(SIZE_FLOOR)),
-            spiral,
+            spiral: options.spiral,
             aspect,
             board,
             space,
@@ -334,7 +318,7 @@ impl<R: Rasterizer> CloudEngine<R> {
                 let ways = if n == 0 { tries } else { &tries[..1] };
                 for &vertical in ways {
                     let sprite = self.sprite(&plan.texts[i], size, vertical, options)?;
-                    if let Some(at) = find_place(&board, &mut space, &sprite, p, plan) {
+                    if let Some(at) = find_place(&board, &space, &sprite, p, plan) {
                         found = Some((sprite, at, vertical, size));
                         break 'search;
                     }
@@ -593,10 +577,8 @@ struct Prepared {
     vertical: bool,
     /// Has a vertical form other than its horizontal one, and may take it.
     turnable: bool,
-    /// Where its spiral starts.
+    /// Where its search starts: it goes to the nearest place from here that is free.
     start: (i32, i32),
-    /// Its spiral turns the other way.
-    flip: bool,
 }
 
 struct Plan {
@@ -604,8 +586,9 @@ struct Plan {
     texts: Vec<String>,
     order: Vec<usize>,
     prepared: Vec<Prepared>,
-    spiral: Rc<SpiralPath>,
-    /// The spiral's width over its height.
+    /// How "nearest" is measured, as the spiral of that name walks: archimedean, ellipses;
+    /// rectangular, rectangles; `aspect` times as wide as tall (the area's own proportions).
+    spiral: Spiral,
     aspect: f64,
     /// The empty board and its free space, copied by each attempt.
     board: Board,
@@ -615,11 +598,18 @@ struct Plan {
     largest_nominal: f64,
 }
 
-/// Where `sprite`'s padded pixels first touch nothing along the word's spiral: the top-left
-/// corner of `sprite.test`.
+/// The place nearest the word's start (in the spiral's metric) where `sprite`'s padded
+/// pixels touch nothing: the top-left corner of `sprite.test`. Exact to the pixel, as the
+/// spiral d3-cloud walks is only approximately (it steps 0.1 rad, 30 px apart at a radius of
+/// 300 px, and misses gaps).
+///
+/// Only pixels where the sprite's first solid square has room can be the square's corner, so
+/// the search goes over the cells of that level ring by ring around where the square lands at
+/// the start, skipping a closed cell with one test, and stops at the first ring that cannot
+/// hold anything nearer than the best place found.
 fn find_place(
     board: &Board,
-    space: &mut FreeSpace,
+    space: &FreeSpace,
     sprite: &Sprite,
     p: &Prepared,
     plan: &Plan,
@@ -629,51 +619,117 @@ fn find_place(
     if sw > bx1 - bx0 || sh > by1 - by0 {
         return None;
     }
-    let (x_min, y_min) = (bx0 as i32, by0 as i32);
-    let (x_max, y_max) = ((bx1 - sw) as i32, (by1 - sh) as i32);
-    let (cx, cy) = (p.start.0 - (sw / 2) as i32, p.start.1 - (sh / 2) as i32);
-    let flip = if p.flip { -1 } else { 1 };
     let (level, probes) = (sprite.squares.0, sprite.squares.1.as_slice());
     if !space.has_any_room(level) {
         return None;
     }
-    let inside = |x: i32, y: i32| (x >= x_min) & (y >= y_min) & (x <= x_max) & (y <= y_max);
-    // Points nearer the start than the nearest room for a square are all refused (the
-    // spiral's metric shrinks x by the aspect: a radius r is at most r × aspect px away).
-    let mut i = if inside(cx, cy) {
-        let nearest = probes
-            .iter()
-            .map(|&(px, py)| space.room_distance(level, cx as u32 + px, cy as u32 + py))
-            .max()
-            .unwrap_or(0);
-        plan.spiral
-            .first_beyond(f64::from(nearest) / plan.aspect.max(1.0))
-    } else {
-        0
+    let (x_min, y_min, x_max, y_max) =
+        (bx0 as i32, by0 as i32, (bx1 - sw) as i32, (by1 - sh) as i32);
+    let (ox, oy) = (probes[0].0 as i32, probes[0].1 as i32);
+    // The first square's corner when the sprite sits centred on the start.
+    let q0 = (
+        p.start.0 - (sw / 2) as i32 + ox,
+        p.start.1 - (sh / 2) as i32 + oy,
+    );
+    let e = plan.aspect;
+    let metric = |dx: f64, dy: f64| match plan.spiral {
+        Spiral::Archimedean => ((dx / e) * (dx / e) + dy * dy).sqrt(),
+        Spiral::Rectangular => (dx.abs() / e).max(dy.abs()),
     };
-    let points = &plan.spiral.points;
-    let stride = plan.spiral.stride;
-    while i < points.len() {
-        let (dx, dy) = points[i];
-        let (x, y) = (cx + i32::from(dx), cy + flip * i32::from(dy));
-        // Refused points are most points: no room for a square within `d` px of where it
-        // lands (or the bounds `d` px away) refuses the next points as near too.
-        let d = if inside(x, y) {
-            let (x, y) = (x as u32, y as u32);
-            match probes
-                .iter()
-                .find(|&&(px, py)| !space.has_room(level, x + px, y + py))
-            {
-                Some(&(px, py)) => space.room_distance(level, x + px, y + py),
-                None if !board.collides(&sprite.test, x, y) => return Some((x, y)),
-                None => 0,
+    let cell = space::CELL as i32;
+    let (columns, rows) = space.cells();
+    let (c0x, c0y) = (q0.0.div_euclid(cell), q0.1.div_euclid(cell));
+    let mut best: Option<(f64, u32, u32)> = None;
+    // Tries every place whose first square's corner is in cell (cx, cy).
+    let visit = |cx: u32, cy: u32, best: &mut Option<(f64, u32, u32)>| {
+        let (x0, y0) = ((cx * space::CELL) as i32, (cy * space::CELL) as i32);
+        // Nothing in the cell can beat the best so far?
+        let near_x = f64::from((x0 - q0.0).max(q0.0 - (x0 + cell - 1)).max(0));
+        let near_y = f64::from((y0 - q0.1).max(q0.1 - (y0 + cell - 1)).max(0));
+        if best.is_some_and(|(d, ..)| metric(near_x, near_y) >= d) {
+            return;
+        }
+        // Corners (of the first square) within the bounds, as bits of the cell's columns.
+        let columns_in = |lo: i32, hi: i32| -> u8 {
+            let (a, b) = ((lo - x0).max(0), (hi - x0).min(cell - 1));
+            if a > b {
+                0
+            } else {
+                (((1u16 << (b - a + 1)) - 1) << a) as u8
             }
-        } else {
-            (x_min - x).max(x - x_max).max(y_min - y).max(y - y_max) as u32
         };
-        i += (d / stride).max(1) as usize;
+        let in_bounds = columns_in(x_min + ox, x_max + ox);
+        for y in (y0.max(y_min + oy))..(y0 + cell).min(y_max + oy + 1) {
+            // Every square must have room: the rows of bits, one per square, ANDed at once.
+            let mut row = space.room_byte(level, x0, y) & in_bounds;
+            for &(px, py) in &probes[1..] {
+                if row == 0 {
+                    break;
+                }
+                let (dx, dy) = (px as i32 - ox, py as i32 - oy);
+                row &= space.room_byte(level, x0 + dx, y + dy);
+            }
+            while row != 0 {
+                let x = x0 + row.trailing_zeros() as i32;
+                row &= row - 1;
+                let d = metric(f64::from(x - q0.0), f64::from(y - q0.1));
+                if best.is_some_and(|(b, ..)| d >= b) {
+                    continue;
+                }
+                let (tx, ty) = ((x - ox) as u32, (y - oy) as u32);
+                if !board.collides(&sprite.test, tx, ty) {
+                    *best = Some((d, tx, ty));
+                }
+            }
+        }
+    };
+    let mut inner_x = -1i32; // half-width (cells) of the rings done so far
+    for r in 0i32.. {
+        // Every cell outside the rings done is at least this far: a cell r rows away, or more
+        // than ⌈(r-1)·aspect⌉ columns, is (r-1) cells of pixels away at the least.
+        let bound = f64::from(cell * (r - 1).max(0));
+        if best.is_some_and(|(d, ..)| d < bound) {
+            break;
+        }
+        let half_x = (f64::from(r) * e).ceil() as i32;
+        let clip = |a: i32, b: i32| (a.max(0), b.min(columns as i32 - 1));
+        for dcy in -r..=r {
+            let cy = c0y + dcy;
+            if cy < 0 || cy >= rows as i32 {
+                continue;
+            }
+            // The ring: whole rows at its top and bottom (a word of cells at a time), only the
+            // new columns elsewhere (one or two cells each side: tested one by one).
+            if dcy.abs() == r {
+                let (from, to) = clip(c0x - half_x, c0x + half_x);
+                if from <= to {
+                    space.open_cells_in(level, cy as u32, from as u32, to as u32, |cx| {
+                        visit(cx, cy as u32, &mut best)
+                    });
+                }
+                continue;
+            }
+            for (from, to) in [
+                clip(c0x - half_x, c0x - inner_x - 1),
+                clip(c0x + inner_x + 1, c0x + half_x),
+            ] {
+                for cx in from..=to {
+                    if space.is_open(level, cx as u32, cy as u32) {
+                        visit(cx as u32, cy as u32, &mut best);
+                    }
+                }
+            }
+        }
+        inner_x = half_x;
+        let covers = c0x - half_x <= 0
+            && c0x + half_x >= columns as i32 - 1
+            && c0y - r <= 0
+            && c0y + r >= rows as i32 - 1;
+        if covers {
+            break;
+        }
     }
-    None
+    best.map(|(_, x, y)| (x, y))
 }
 
 /// The longest horizontal and vertical runs of allowed pixels, px (columns sampled every

@@ -22,7 +22,6 @@ mod glyphs;
 mod mask;
 mod rng;
 mod space;
-mod spiral;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,34 +1,25 @@
 //! Where on a board there is still room, at a few sizes: level `k` marks every pixel where a
 //! free k×k square starts (the free pixels eroded by a square). A word whose padded ink holds a
-//! solid k×k square can only go where its square's corner lands on a marked pixel, so a place
-//! is refused with one bit test; and from how far the nearest 8×8 cell with a marked pixel is,
-//! the search knows how many of the next spiral points it can pass over without looking, so it
-//! does not walk through the filled middle of the cloud point by point for every word.
-//! Room is only ever lost, as the board only fills: a distance computed a few words ago is
-//! still a safe lower bound, so distances are recomputed only now and then.
+//! solid k×k square can only go where its square's corner lands on a marked pixel: the search
+//! looks only at those, cell by 8×8 cell, and passes over a cell without one with a single test,
+//! so the filled middle of a cloud costs almost nothing to cross. Room is only ever lost, as the
+//! board only fills.
 
 use super::bits::{Bitmap, Board};
 
 /// Square sides of the levels, px.
 pub const LEVELS: [u32; 6] = [1, 2, 4, 8, 16, 32];
 /// Side of a cell, px (a divisor of 64, so that a cell's row is 8 bits of one word).
-const CELL: u32 = 8;
-
-/// Words placed before a level's distances are recomputed.
-const STALE_AFTER: u32 = 32;
+pub const CELL: u32 = 8;
 
 #[derive(Clone)]
 struct Level {
     k: u32,
     bits: Vec<u64>,
-    /// Whether a cell may still hold a marked pixel.
-    open: Vec<bool>,
+    /// Whether a cell may still hold a marked pixel: one bit per cell, rows of
+    /// `cell_stride` words.
+    open: Vec<u64>,
     open_cells: u32,
-    /// Chessboard distance, in cells, from each cell to the nearest open one (as of a few
-    /// updates ago: never more than the true distance).
-    distance: Vec<u16>,
-    /// Updates since `distance` was computed; `None`: never computed.
-    stale: Option<u32>,
 }
 
 #[derive(Clone)]
@@ -37,6 +28,7 @@ pub struct FreeSpace {
     stride: usize,
     columns: u32,
     rows: u32,
+    cell_stride: usize,
     levels: Vec<Level>,
 }
 
@@ -44,20 +36,26 @@ impl FreeSpace {
     pub fn new(board: &Board) -> FreeSpace {
         let b = &board.bits;
         let (columns, rows) = (b.width.div_ceil(CELL), b.height.div_ceil(CELL));
+        let cell_stride = (columns as usize).div_ceil(64);
+        let mut all_open = vec![0u64; cell_stride * rows as usize];
+        for cy in 0..rows as usize {
+            for cx in 0..columns as usize {
+                all_open[cy * cell_stride + cx / 64] |= 1 << (cx % 64);
+            }
+        }
         let mut space = FreeSpace {
             height: b.height,
             stride: b.stride,
             columns,
             rows,
+            cell_stride,
             levels: LEVELS
                 .iter()
                 .map(|&k| Level {
                     k,
                     bits: vec![0; b.words.len()],
-                    open: vec![true; (columns * rows) as usize],
+                    open: all_open.clone(),
                     open_cells: columns * rows,
-                    distance: vec![0; (columns * rows) as usize],
-                    stale: None,
                 })
                 .collect(),
         };
@@ -75,7 +73,6 @@ impl FreeSpace {
             let (w0, w1) = ((rx0 >> 6) as usize, ((x1.max(1) - 1) >> 6) as usize);
             let (lower, this) = self.levels.split_at_mut(li);
             let level = &mut this[0];
-            level.stale = level.stale.map(|n| n + 1);
             for y in ry0..y1.min(self.height) {
                 let row = y as usize * stride;
                 if li == 0 {
@@ -106,9 +103,11 @@ impl FreeSpace {
             // Cells that may have closed.
             for cy in ry0 / CELL..y1.div_ceil(CELL).min(self.rows) {
                 for cx in rx0 / CELL..x1.div_ceil(CELL).min(self.columns) {
-                    let index = (cy * self.columns + cx) as usize;
-                    if level.open[index] && !cell_has_bits(level, stride, self.height, cx, cy) {
-                        level.open[index] = false;
+                    let (word, bit) = (cy as usize * self.cell_stride + cx as usize / 64, cx % 64);
+                    if level.open[word] >> bit & 1 == 1
+                        && !cell_has_bits(level, stride, self.height, cx, cy)
+                    {
+                        level.open[word] &= !(1 << bit);
                         level.open_cells -= 1;
                     }
                 }
@@ -122,86 +121,66 @@ impl FreeSpace {
     }
 
     /// Whether a free `LEVELS[level]`-square starts at (`x`, `y`).
-    #[inline]
+    #[cfg(test)]
     pub fn has_room(&self, level: usize, x: u32, y: u32) -> bool {
         self.levels[level].bits[y as usize * self.stride + (x as usize >> 6)] >> (x & 63) & 1 == 1
     }
 
-    /// A lower bound, px, of the distance from (`x`, `y`) (on the board) to the nearest pixel
-    /// where a `LEVELS[level]`-square has room.
+    /// The grid of cells: (columns, rows).
+    pub fn cells(&self) -> (u32, u32) {
+        (self.columns, self.rows)
+    }
+
+    /// Whether cell (`cx`, `cy`) may hold a pixel with room at `level`.
     #[inline]
-    pub fn room_distance(&mut self, level: usize, x: u32, y: u32) -> u32 {
-        let columns = self.columns;
-        if self.levels[level].stale.is_none_or(|n| n >= STALE_AFTER) {
-            self.refresh(level);
-        }
-        let level = &self.levels[level];
-        let d = u32::from(level.distance[((y / CELL) * columns + x / CELL) as usize]);
-        // A cell d cells away (chessboard) is at least (d - 1) cells of pixels away.
-        d.saturating_sub(1) * CELL
+    pub fn is_open(&self, level: usize, cx: u32, cy: u32) -> bool {
+        self.levels[level].open[cy as usize * self.cell_stride + cx as usize / 64] >> (cx % 64) & 1
+            == 1
     }
-}
 
-impl FreeSpace {
-    #[cold]
-    fn refresh(&mut self, level: usize) {
-        let (columns, rows) = (self.columns, self.rows);
-        let level = &mut self.levels[level];
-        chessboard_distances(&level.open, &mut level.distance, columns, rows);
-        level.stale = Some(0);
+    /// Calls `f(cx)` for each open cell of row `cy` with `from <= cx <= to`, left to right.
+    #[inline]
+    pub fn open_cells_in(&self, level: usize, cy: u32, from: u32, to: u32, mut f: impl FnMut(u32)) {
+        if from > to {
+            return;
+        }
+        let (first, last) = ((from / 64) as usize, (to / 64) as usize);
+        let row = &self.levels[level].open[cy as usize * self.cell_stride..][..self.cell_stride];
+        for (k, &word) in row.iter().enumerate().take(last + 1).skip(first) {
+            let lo = if k == first { from % 64 } else { 0 };
+            let hi = if k == last { to % 64 } else { 63 };
+            let span = if hi - lo == 63 {
+                u64::MAX
+            } else {
+                ((1u64 << (hi - lo + 1)) - 1) << lo
+            };
+            let mut bits = word & span;
+            while bits != 0 {
+                f(k as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
     }
-}
 
-/// Two-pass chessboard distance transform: 0 on open cells, else cells to the nearest one.
-fn chessboard_distances(open: &[bool], distance: &mut [u16], columns: u32, rows: u32) {
-    let (w, h) = (columns as usize, rows as usize);
-    let far = u16::MAX - 1;
-    for (d, &o) in distance.iter_mut().zip(open) {
-        *d = if o { 0 } else { far };
-    }
-    for y in 0..h {
-        for x in 0..w {
-            let mut d = distance[y * w + x];
-            if d == 0 {
-                continue;
-            }
-            if x > 0 {
-                d = d.min(distance[y * w + x - 1] + 1);
-            }
-            if y > 0 {
-                let up = (y - 1) * w;
-                d = d.min(distance[up + x] + 1);
-                if x > 0 {
-                    d = d.min(distance[up + x - 1] + 1);
-                }
-                if x + 1 < w {
-                    d = d.min(distance[up + x + 1] + 1);
-                }
-            }
-            distance[y * w + x] = d;
+    /// Eight pixels of a row at `level`: bit i says whether a square has room at (x + i, y).
+    /// Outside the board: no room.
+    #[inline]
+    pub fn room_byte(&self, level: usize, x: i32, y: i32) -> u8 {
+        if y < 0 || y >= self.height as i32 || x <= -8 {
+            return 0;
         }
-    }
-    for y in (0..h).rev() {
-        for x in (0..w).rev() {
-            let mut d = distance[y * w + x];
-            if d == 0 {
-                continue;
-            }
-            if x + 1 < w {
-                d = d.min(distance[y * w + x + 1] + 1);
-            }
-            if y + 1 < h {
-                let down = (y + 1) * w;
-                d = d.min(distance[down + x] + 1);
-                if x > 0 {
-                    d = d.min(distance[down + x - 1] + 1);
-                }
-                if x + 1 < w {
-                    d = d.min(distance[down + x + 1] + 1);
-                }
-            }
-            distance[y * w + x] = d;
+        let bits = &self.levels[level].bits[y as usize * self.stride..][..self.stride];
+        if x < 0 {
+            return (bits[0] << (-x)) as u8;
         }
+        let (k, shift) = ((x >> 6) as usize, x & 63);
+        let lo = bits.get(k).copied().unwrap_or(0) >> shift;
+        let hi = if shift > 56 {
+            bits.get(k + 1).copied().unwrap_or(0) << (64 - shift)
+        } else {
+            0
+        };
+        (lo | hi) as u8
     }
 }
 
@@ -212,6 +191,9 @@ fn cell_has_bits(level: &Level, stride: usize, height: u32, cx: u32, cy: u32) ->
     (cy * CELL..((cy + 1) * CELL).min(height))
         .any(|y| level.bits[y as usize * stride + word] >> shift & mask != 0)
 }
+
+/// Most squares tested for one sprite.
+const MAX_PROBES: usize = 24;
 
 /// The largest level whose square fits solidly inside `sprite`, and up to five top-left
 /// corners of such squares: the one nearest the sprite's middle first, then those nearest its
@@ -248,6 +230,25 @@ pub fn solid_squares(sprite: &Bitmap) -> Option<(usize, Vec<(u32, u32)>)> {
     for (corner, _) in best.into_iter().flatten() {
         if !probes.contains(&corner) {
             probes.push(corner);
+        }
+    }
+    // And one square in every k×k block of a grid over the sprite, where one fits: together
+    // they cover nearly all of a solid sprite, so a place where they all have room nearly
+    // always takes the whole sprite.
+    let step = LEVELS[level];
+    'grid: for gy in (0..corners.height()).step_by(step as usize) {
+        for gx in (0..corners.width()).step_by(step as usize) {
+            if probes.len() >= MAX_PROBES {
+                break 'grid;
+            }
+            let found = (gy..(gy + step).min(corners.height()))
+                .flat_map(|y| (gx..(gx + step).min(corners.width())).map(move |x| (x, y)))
+                .find(|&(x, y)| corners.get(x, y));
+            if let Some(corner) = found {
+                if !probes.contains(&corner) {
+                    probes.push(corner);
+                }
+            }
         }
     }
     Some((level, probes))
@@ -310,31 +311,40 @@ mod tests {
     }
 
     #[test]
-    fn room_distance_is_a_lower_bound_that_grows_as_the_middle_fills() {
+    fn cells_close_as_the_middle_fills() {
         let (w, h) = (200, 200);
         let mut board = board_with(w, h, &[]);
         let mut space = FreeSpace::new(&board);
-        assert_eq!(space.room_distance(3, 100, 100), 0);
+        assert!(space.is_open(3, 12, 12) && space.has_any_room(3));
         let mut block = Bitmap::new(100, 100);
         for y in 0..100 {
             block.set_span(y, 0, 100);
         }
         board.mark(&block, 50, 50);
         space.update(&board, 50, 50, 150, 150);
-        // Recomputed only after a few updates: until then still 0, which is a safe bound.
-        for _ in 0..STALE_AFTER {
-            space.update(&board, 0, 0, 1, 1);
+        // No 8-square starts inside the block; the cell before its left edge keeps room.
+        assert!(!space.is_open(3, 12, 12));
+        assert!(space.is_open(3, 5, 12) && space.room_byte(3, 40, 100) != 0);
+        assert_eq!(space.room_byte(3, 80, 100), 0);
+        for cy in 0..space.cells().1 {
+            for cx in 0..space.cells().0 {
+                let any = (cy * 8..(cy * 8 + 8).min(h))
+                    .any(|y| space.room_byte(3, (cx * 8) as i32, y as i32) != 0);
+                assert_eq!(space.is_open(3, cx, cy), any, "cell {cx},{cy}");
+            }
         }
-        // The nearest 8-square starts at x = 42 (ending at the block's edge) or x = 150:
-        // 58 px or 50 px away; the bound must not exceed either.
-        let d = space.room_distance(3, 100, 100);
-        assert!((24..=50).contains(&d), "{d}");
-        // Brute force: no 8-square has room nearer than the bound, in any direction.
-        for y in 0..h - 8 {
-            for x in 0..w - 8 {
-                if room_by_definition(&board, 8, x, y) {
-                    let dist = (f64::from(x) - 100.0).hypot(f64::from(y) - 100.0);
-                    assert!(dist >= f64::from(d), "room at {x},{y} is {dist} away");
+        // Any eight pixels, across word boundaries and past the edges.
+        for y in [-1i32, 0, 99, 150, 199, 200] {
+            for x in [-9i32, -3, 0, 57, 60, 63, 64, 120, 195, 199, 260] {
+                let byte = space.room_byte(3, x, y);
+                for i in 0..8 {
+                    let (px, py) = (x + i, y);
+                    let expected = px >= 0
+                        && py >= 0
+                        && (px as u32) < w
+                        && (py as u32) < h
+                        && space.has_room(3, px as u32, py as u32);
+                    assert_eq!(byte >> i & 1 == 1, expected, "{px},{py}");
                 }
             }
         }
@@ -346,17 +356,23 @@ mod tests {
         for y in 0..12 {
             sprite.set_span(y, 0, 40);
         }
-        // 8-squares: the middle one, then the leftmost and rightmost (top and bottom alike).
-        assert_eq!(
-            solid_squares(&sprite),
-            Some((3, vec![(16, 2), (0, 0), (32, 0), (0, 4), (32, 4)]))
-        );
+        // 8-squares: the middle one, the leftmost and rightmost (top and bottom alike), then
+        // one per 8-px block of a grid where one can start.
+        let squares = vec![
+            (16, 2),
+            (0, 0),
+            (32, 0),
+            (0, 4),
+            (32, 4),
+            (8, 0),
+            (16, 0),
+            (24, 0),
+        ];
+        assert_eq!(solid_squares(&sprite), Some((3, squares)));
         let mut thin = Bitmap::new(5, 1);
         thin.set_span(0, 0, 5);
-        assert_eq!(
-            solid_squares(&thin),
-            Some((0, vec![(2, 0), (0, 0), (4, 0)]))
-        );
+        let squares = vec![(2, 0), (0, 0), (4, 0), (1, 0), (3, 0)];
+        assert_eq!(solid_squares(&thin), Some((0, squares)));
         assert_eq!(solid_squares(&Bitmap::new(3, 3)), None);
     }
 }
