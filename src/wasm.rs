@@ -159,6 +159,9 @@ struct CanvasRasterizer {
     context: OffscreenCanvasRenderingContext2d,
     /// The CSS font last set (setting it is not free, and most runs share it).
     font: String,
+    /// Runs measured, by font and text: the engine measures a run, then draws it, and a
+    /// canvas measures slowly (tens of µs).
+    measured: std::collections::HashMap<(String, String), web_sys::TextMetrics>,
 }
 
 fn canvas_error(reason: JsValue) -> crate::Error {
@@ -188,6 +191,7 @@ impl CanvasRasterizer {
             canvas,
             context,
             font: String::new(),
+            measured: std::collections::HashMap::new(),
         })
     }
 
@@ -208,12 +212,30 @@ impl CanvasRasterizer {
         }
         Ok(())
     }
+
+    /// A run's metrics at [`MEASURED_AT`] px (they scale with the size): measured once per
+    /// run and font, as a canvas measures slowly (tens of µs a run).
+    fn text_metrics(&mut self, run: &str, font: &FontSpec) -> crate::Result<web_sys::TextMetrics> {
+        let key = (font.css(MEASURED_AT), run.to_string());
+        if let Some(m) = self.measured.get(&key) {
+            return Ok(m.clone());
+        }
+        self.use_font(font, MEASURED_AT)?;
+        let m = self.context.measure_text(run).map_err(canvas_error)?;
+        if self.measured.len() > 20_000 {
+            self.measured.clear();
+        }
+        self.measured.insert(key, m.clone());
+        Ok(m)
+    }
 }
+
+/// The size runs are measured at, px.
+const MEASURED_AT: f64 = 64.0;
 
 impl Rasterizer for CanvasRasterizer {
     fn measure(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<RunMetrics> {
-        self.use_font(font, size)?;
-        let m = self.context.measure_text(run).map_err(canvas_error)?;
+        let m = self.text_metrics(run, font)?;
         // The em box split as the font's own ascent and descent are (what Chrome calls
         // emHeightAscent/Descent): ascent + descent = the size.
         let (a, d) = (m.font_bounding_box_ascent(), m.font_bounding_box_descent());
@@ -223,20 +245,22 @@ impl Rasterizer for CanvasRasterizer {
             size * 0.88
         };
         Ok(RunMetrics {
-            advance: m.width(),
+            advance: m.width() * size / MEASURED_AT,
             ascent,
             descent: size - ascent,
         })
     }
 
     fn rasterize(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<Ink> {
+        let m = self.text_metrics(run, font)?;
+        // The ink's box from the pen, scaled from where it was measured, two pixels wider each
+        // way for antialiasing and rounding.
+        let f = size / MEASURED_AT;
+        let left = (-m.actual_bounding_box_left() * f).floor() as i32 - 2;
+        let right = (m.actual_bounding_box_right() * f).ceil() as i32 + 2;
+        let top = (-m.actual_bounding_box_ascent() * f).floor() as i32 - 2;
+        let bottom = (m.actual_bounding_box_descent() * f).ceil() as i32 + 2;
         self.use_font(font, size)?;
-        let m = self.context.measure_text(run).map_err(canvas_error)?;
-        // The ink's box from the pen, a pixel wider each way for antialiasing.
-        let left = (-m.actual_bounding_box_left()).floor() as i32 - 1;
-        let right = m.actual_bounding_box_right().ceil() as i32 + 1;
-        let top = (-m.actual_bounding_box_ascent()).floor() as i32 - 1;
-        let bottom = m.actual_bounding_box_descent().ceil() as i32 + 1;
         let (w, h) = ((right - left).max(1) as u32, (bottom - top).max(1) as u32);
         if w > self.canvas.width() || h > self.canvas.height() {
             // Resizing resets the context: the font must be set again.

@@ -26,6 +26,9 @@ const FIRST_FILL: f64 = 0.85;
 const SQUEEZE: [f64; 2] = [0.8, 0.64];
 /// A try at a scale fails when more than one word in this many had to be made smaller.
 const SQUEEZE_SHARE: usize = 8;
+/// A layout whose words (their ink, counters filled) cover this share of the area is not tried
+/// larger: there is no room for that.
+const FULL_ENOUGH: f64 = 0.7;
 /// Scales closer than this are not told apart while searching for the largest that fits.
 const SCALE_PRECISION: f64 = 1.13;
 
@@ -148,11 +151,14 @@ impl<R: Rasterizer> CloudEngine<R> {
             attempts += 1;
             match self.attempt(plan, options, k, true)? {
                 Outcome::Placed(layout) => {
+                    let full = layout.ink_area as f64 >= FULL_ENOUGH * layout.mask_area as f64;
                     fits = Some(k);
                     best = Some(layout);
                     k = match fails {
                         Some(f) if f / k < SCALE_PRECISION => break,
                         Some(f) => (k * f).sqrt(),
+                        // Words cover most of the shape already: larger ones would not fit.
+                        None if full => break,
                         None if may_grow => k * 1.12,
                         None => break,
                     };

@@ -1,20 +1,25 @@
-//! Word-cloud layout (词云排版), the way d3-cloud does it — words biggest first, each moved
-//! along a spiral until its pixels touch nothing, with the board kept as bitmask rows — plus
-//! what Chinese clouds need and d3-cloud lacks:
+//! Word-cloud layout (词云排版) as d3-cloud does it — words biggest first, each placed where
+//! its pixels touch nothing, as near its starting point (the middle of the shape, jittered) as
+//! it can be, with the board kept as bitmask rows, 64 pixels a word — plus what Chinese clouds
+//! need and d3-cloud lacks:
 //!
 //! * **upright vertical words** (竖排): a vertical word is a column of upright characters,
 //!   never a rotated line; only Latin runs in it are turned, as in vertical print;
-//! * **masks**: built-in silhouettes or a person's own picture ([`mask`]); outside the area
+//! * **masks**: built-in silhouettes or a person's own picture ([`Mask`]); outside the area
 //!   is occupied from the start, so every word lies inside;
-//! * **nothing dropped silently**: when a word does not fit, the whole cloud is shrunk and laid
-//!   out again; a word that still cannot be placed is named in [`CloudLayout::unplaced`];
+//! * **nothing dropped silently**: a word that fits nowhere may go a little smaller; when that
+//!   is not enough the whole cloud is shrunk and laid out again; a word that still cannot be
+//!   placed is named in [`CloudLayout::unplaced`];
+//! * **dense**: the scale is the largest at which every word fits (a first guess from the
+//!   words' em boxes, then larger or smaller), and each word goes to the nearest free place
+//!   exactly, where d3-cloud's spiral samples places 0.1 rad apart and misses gaps;
 //! * **seeded**: the same words, options and seed give the same layout, in every build (the
-//!   spiral and the shapes use [`rng::sin_cos`], not the platform's `sin`).
+//!   shapes use [`rng::sin_cos`], not the platform's `sin`).
 //!
 //! Glyphs come from a [`Rasterizer`]: an OffscreenCanvas in the page's worker (`src/wasm.rs`),
 //! [`BoxRasterizer`] in native tests. The result says where each piece of text goes (pen
 //! position on the alphabetic baseline), so SVG and canvas drawings match the layout at any
-//! scale.
+//! scale. How places are found fast: [`space`].
 
 mod bits;
 mod engine;
@@ -55,7 +60,9 @@ pub enum Orientation {
     Vertical,
 }
 
-/// The path a word takes from its starting point, as d3-cloud's.
+/// What "nearest" means when a word looks for a free place, named after d3-cloud's spirals:
+/// archimedean, ellipses around the start; rectangular, rectangles; both as wide as the
+/// shape's own proportions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Spiral {
@@ -195,7 +202,8 @@ pub struct CloudLayout {
     pub words: Vec<PlacedWord>,
     /// Every input word is either in `words` or here.
     pub unplaced: Vec<UnplacedWord>,
-    /// Sizes are `scale` × their size at scale 1 (never below [`SIZE_FLOOR`]).
+    /// Sizes are `scale` × their size at scale 1 (never below 6 px; a word that fits nowhere
+    /// may take 0.8 or 0.64 of its size).
     pub scale: f64,
     /// Layouts tried.
     pub attempts: u32,
