@@ -6,6 +6,7 @@ use crate::corpus::Counts;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct KeyTerm {
     pub term: String,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// What counts as "together".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
     /// Both terms occur in the same sentence (each sentence counts once per pair).
@@ -20,6 +21,7 @@ pub enum Unit {
 
 /// How a pair is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Measure {
     Count,
@@ -33,19 +35,27 @@ pub enum Measure {
 
 /// Network settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct NetworkOptions {
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub unit: Unit,
     /// Window size in terms, for `Unit::Window`.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub window: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub measure: Measure,
     /// Number of nodes: the most frequent terms.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub nodes: u32,
     /// At most this many edges, the best by the measure.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_edges: u32,
     /// Edges scoring below this are dropped.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub min_score: Option<f64>,
     /// Pairs seen fewer times than this are dropped.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_count: u32,
 }
 
@@ -64,8 +74,9 @@ impl Default for NetworkOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
-pub struct Node {
+pub struct NetworkNode {
     pub id: u32,
     pub term: String,
     pub freq: u32,
@@ -75,8 +86,9 @@ pub struct Node {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
-pub struct Edge {
+pub struct NetworkEdge {
     /// Index into `nodes`.
     pub source: u32,
     pub target: u32,
@@ -85,14 +97,15 @@ pub struct Edge {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Network {
     pub unit: Unit,
     pub measure: Measure,
     /// Number of units counted in: sentences, or windows.
     pub units: u64,
-    pub nodes: Vec<Node>,
-    pub edges: Vec<Edge>,
+    pub nodes: Vec<NetworkNode>,
+    pub edges: Vec<NetworkEdge>,
 }
 
 /// Build the network of the top terms of `docs`; `word` names a vocabulary id.
@@ -121,12 +134,13 @@ pub fn network(
                     present.extend(
                         sentence
                             .iter()
-                            .map(|t| slot[t.word as usize])
+                            .filter_map(|t| counts.term(t.word))
+                            .map(|term| slot[term as usize])
                             .filter(|&s| s != u32::MAX),
                     );
                     present.sort_unstable();
                     present.dedup();
-                    units += u64::from(sentence.iter().any(|t| counts.is_term[t.word as usize]));
+                    units += u64::from(sentence.iter().any(|t| counts.term(t.word).is_some()));
                     count_unit(&present, &mut occurrences, &mut pairs);
                 }
             }
@@ -137,8 +151,8 @@ pub fn network(
                 let terms: Vec<u32> = doc
                     .tokens
                     .iter()
-                    .filter(|t| counts.is_term[t.word as usize])
-                    .map(|t| slot[t.word as usize])
+                    .filter_map(|t| counts.term(t.word))
+                    .map(|term| slot[term as usize])
                     .collect();
                 let window = options.window.max(2) as usize;
                 for start in 0..terms.len() {
@@ -158,10 +172,10 @@ pub fn network(
         }
     }
 
-    let mut edges: Vec<Edge> = pairs
+    let mut edges: Vec<NetworkEdge> = pairs
         .into_iter()
         .filter(|&(_, count)| count >= options.min_count.max(1))
-        .map(|((a, b), count)| Edge {
+        .map(|((a, b), count)| NetworkEdge {
             source: a,
             target: b,
             count,
@@ -187,7 +201,7 @@ pub fn network(
     let nodes = top
         .iter()
         .zip(communities)
-        .map(|(&id, community)| Node {
+        .map(|(&id, community)| NetworkNode {
             id,
             term: word(id),
             freq: counts.freq[id as usize],
@@ -263,7 +277,7 @@ pub fn log_likelihood(k11: f64, k12: f64, k21: f64, k22: f64) -> f64 {
 /// undirected graph of `n` nodes; weights are the edge scores, floored at a small
 /// positive value so that negative or zero scores still join their ends.
 /// Returns each node's community, numbered by size (0 = largest), ties by first node.
-pub fn louvain(n: usize, edges: &[Edge]) -> Vec<u32> {
+pub fn louvain(n: usize, edges: &[NetworkEdge]) -> Vec<u32> {
     let mut weighted: Vec<(usize, usize, f64)> = edges
         .iter()
         .map(|e| (e.source as usize, e.target as usize, e.score.max(1e-6)))
@@ -388,8 +402,8 @@ fn renumber_by_size(membership: &[usize]) -> Vec<u32> {
 mod tests {
     use super::*;
 
-    fn edge(source: u32, target: u32) -> Edge {
-        Edge {
+    fn edge(source: u32, target: u32) -> NetworkEdge {
+        NetworkEdge {
             source,
             target,
             count: 1,

@@ -2,7 +2,7 @@
 //! GB18030/GBK, Big5 and whatever else `chardetng` recognises; binary files
 //! are refused with a message that names them.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FileKind, Result};
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from a file, with the encoding it was read as.
@@ -33,7 +33,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
         if let Some(kind) = file_signature(bytes) {
             return Err(Error::NotText {
                 name: name.to_string(),
-                kind: Some(kind),
+                kind,
             });
         }
         // Checked once here: it is a pass over the whole file, and both steps below need it.
@@ -42,9 +42,8 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
             decode_with(name, encoding, bytes, label)?
         } else {
             if control_share(bytes) > MAX_CONTROL_SHARE {
-                return Err(Error::NotText {
+                return Err(Error::Binary {
                     name: name.to_string(),
-                    kind: None,
                 });
             }
             detect_and_decode(name, bytes, utf8)?
@@ -72,41 +71,35 @@ fn bom(bytes: &[u8]) -> Option<(&'static Encoding, &'static str, usize)> {
 }
 
 /// Common binary formats people rename or drop by mistake, by their magic numbers.
-fn file_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG 图片 / a PNG image"),
-        (b"\xFF\xD8\xFF", "JPEG 图片 / a JPEG image"),
-        (b"GIF87a", "GIF 图片 / a GIF image"),
-        (b"GIF89a", "GIF 图片 / a GIF image"),
-        (b"%PDF-", "PDF 文档 / a PDF document"),
-        (
-            b"PK\x03\x04",
-            "ZIP 压缩包或 Office 文档 / a ZIP archive or Office document",
-        ),
-        (b"PK\x05\x06", "ZIP 压缩包 / a ZIP archive"),
-        (b"\x1F\x8B", "GZIP 压缩包 / a GZIP archive"),
-        (b"7z\xBC\xAF\x27\x1C", "7z 压缩包 / a 7z archive"),
-        (b"Rar!\x1A\x07", "RAR 压缩包 / a RAR archive"),
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "旧版 Office 文档 / an old Office document",
-        ),
-        (b"\x7FELF", "可执行程序 / a program"),
-        (b"MZ", "Windows 程序 / a Windows program"),
-        (b"SQLite format 3\0", "SQLite 数据库 / an SQLite database"),
-        (b"ID3", "MP3 音频 / an MP3 audio file"),
-        (b"\0asm", "WebAssembly 模块 / a WebAssembly module"),
+fn file_signature(bytes: &[u8]) -> Option<FileKind> {
+    const SIGNATURES: &[(&[u8], FileKind)] = &[
+        (b"\x89PNG\r\n\x1a\n", FileKind::Png),
+        (b"\xFF\xD8\xFF", FileKind::Jpeg),
+        (b"GIF87a", FileKind::Gif),
+        (b"GIF89a", FileKind::Gif),
+        (b"%PDF-", FileKind::Pdf),
+        (b"PK\x03\x04", FileKind::ZipOrOffice),
+        (b"PK\x05\x06", FileKind::Zip),
+        (b"\x1F\x8B", FileKind::Gzip),
+        (b"7z\xBC\xAF\x27\x1C", FileKind::SevenZip),
+        (b"Rar!\x1A\x07", FileKind::Rar),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", FileKind::OldOffice),
+        (b"\x7FELF", FileKind::Elf),
+        (b"MZ", FileKind::Exe),
+        (b"SQLite format 3\0", FileKind::Sqlite),
+        (b"ID3", FileKind::Mp3),
+        (b"\0asm", FileKind::Wasm),
     ];
-    for (magic, kind) in SIGNATURES {
+    for &(magic, kind) in SIGNATURES {
         if bytes.starts_with(magic) {
             return Some(kind);
         }
     }
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        return Some("WebP 图片 / a WebP image");
+        return Some(FileKind::Webp);
     }
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        return Some("MP4 视频 / an MP4 video");
+        return Some(FileKind::Mp4);
     }
     None
 }
@@ -136,7 +129,11 @@ fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<(&'static Encodin
     };
     let (le, be) = (score(true), score(false));
     // Nearly every unit: Shift_JIS or GBK text read two bytes at a time looks like CJK too,
-    // but its line breaks (0x0D0A) and ASCII do not.
+    // but its line breaks (0x0D0A) and ASCII do not. Shift_JIS without either is all
+    // double-byte characters, which real UTF-16 almost never is.
+    if shift_jis_double_bytes_only(sample) {
+        return None;
+    }
     if le >= 0.99 && le > be {
         Some((UTF_16LE, "UTF-16LE"))
     } else if be >= 0.99 && be > le {
@@ -144,6 +141,18 @@ fn utf16_without_bom(bytes: &[u8], valid_utf8: bool) -> Option<(&'static Encodin
     } else {
         None
     }
+}
+
+/// Whether every byte pair is one Shift_JIS double-byte character (lead 0x81-0x9F or
+/// 0xE0-0xFC, trail 0x40-0x7E or 0x80-0xFC): Japanese with no ASCII at all, not even a line
+/// break. Read as UTF-16BE, its kana and common kanji (leads 0x81-0x9F) are all CJK
+/// ideographs. Real UTF-16 text is almost never this: in UTF-16BE the ideographs U+4E00-U+80FF
+/// and the CJK punctuation have high bytes that are no Shift_JIS lead, and a quarter of all
+/// low bytes are below 0x40; in UTF-16LE most low bytes are no lead.
+fn shift_jis_double_bytes_only(sample: &[u8]) -> bool {
+    sample.chunks_exact(2).all(|pair| {
+        matches!(pair[0], 0x81..=0x9F | 0xE0..=0xFC) && matches!(pair[1], 0x40..=0x7E | 0x80..=0xFC)
+    })
 }
 
 fn plausible_utf16_unit(unit: u16) -> bool {
@@ -407,9 +416,8 @@ mod tests {
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
         assert_eq!(
             decode("x.bin", &noise).unwrap_err(),
-            Error::NotText {
-                name: "x.bin".into(),
-                kind: None
+            Error::Binary {
+                name: "x.bin".into()
             }
         );
         assert_eq!(
@@ -504,6 +512,30 @@ mod tests {
         assert_eq!(
             (decoded.text.as_str(), decoded.encoding),
             (korean.as_str(), "EUC-KR")
+        );
+    }
+
+    #[test]
+    fn shift_jis_without_ascii_is_not_taken_for_utf16() {
+        // No ASCII, not even a line break: every byte pair is a plausible UTF-16BE ideograph
+        // (lead bytes 0x81-0x9F), which once made this read as UTF-16BE.
+        let japanese = "日本語のテキストです。東京は晴れています。これは長い文章のサンプルで、ひらがなとカタカナと漢字が混ざっています。".repeat(4);
+        let bytes = encode(encoding_rs::SHIFT_JIS, &japanese);
+        assert!(!japanese.chars().any(|c| c.is_ascii()));
+        let decoded = decode("a", &bytes).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (japanese.as_str(), "Shift_JIS")
+        );
+        // UTF-16BE text of the ideographs that Shift_JIS lead bytes look like is still UTF-16BE.
+        let ideographs: String = (0x8140u32..0x9FFC)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .collect();
+        let decoded = decode("a", &utf16(&ideographs, false)).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (ideographs.as_str(), "UTF-16BE")
         );
     }
 

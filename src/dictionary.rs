@@ -9,7 +9,7 @@
 //! dictionary gives it and its IDF, by binary search in the sorted words: once per new
 //! vocabulary word, so no hash table of 370,000 words is ever built.
 
-pub mod format;
+mod format;
 
 use crate::error::{Error, Result};
 use format::{Decoded, NO_IDF, NO_TAG};
@@ -150,9 +150,12 @@ mod tests {
     use super::*;
 
     /// jieba-rs's own files, as build.rs found them (copied into OUT_DIR for this test only).
+    #[cfg(not(target_arch = "wasm32"))]
     const DICT_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/dict.txt"));
+    #[cfg(not(target_arch = "wasm32"))]
     const IDF_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/idf.txt"));
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn builtin_dictionary_holds_jiebas_files_exactly() {
         let dict = Dictionary::builtin();
@@ -194,6 +197,7 @@ mod tests {
         assert_eq!(dict.lookup("这个词不在表里劳模精神").tag, None);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn jieba_built_from_it_segments_like_jieba() {
         let jieba = Dictionary::builtin().jieba();

@@ -6,40 +6,36 @@
 use crate::corpus::Vocabulary;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
-
-/// The built-in Chinese stop list (function words; see `src/data/stopwords-zh.txt`).
-pub fn builtin_stop_words() -> &'static FxHashSet<&'static str> {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("data/stopwords-zh.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
 
 /// What to drop before counting. Every choice is a setting; the defaults suit a word cloud.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct FilterOptions {
     /// Drop the built-in stop words.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub stop_words: bool,
     /// Drop the user's stop words.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub user_stop_words: bool,
     /// Drop punctuation and symbols.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub punctuation: bool,
     /// Drop numbers (Arabic or Chinese numerals, dates and times).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub numbers: bool,
     /// Drop words of one character.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub single_chars: bool,
     /// Minimum length in characters.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_length: u32,
     /// Minimum frequency in the selection.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_frequency: u32,
     /// Allowed part-of-speech tags; a one-letter tag allows its family (`n` allows `nr`, `ns`, ...).
     /// `None` allows every tag.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub pos: Option<Vec<String>>,
 }
 
@@ -89,74 +85,51 @@ impl FilterOptions {
     }
 }
 
-/// What a word is, judged once when it enters the vocabulary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordKind {
-    pub space: bool,
-    pub punctuation: bool,
-    pub number: bool,
-    pub stop: bool,
-}
-
-impl WordKind {
-    pub fn of(word: &str) -> WordKind {
-        let space = word.chars().all(char::is_whitespace);
-        let punctuation = !space
-            && word
-                .chars()
-                .all(|c| is_punctuation_or_symbol(c) || c.is_whitespace());
-        let number = !space
-            && !punctuation
-            && word.chars().all(|c| {
-                c.is_numeric()
-                    || "零〇一二三四五六七八九十百千万亿两点.,:%-/".contains(c)
-                    || c == '％'
-            });
-        let stop = builtin_stop_words().contains(word);
-        WordKind {
-            space,
-            punctuation,
-            number,
-            stop,
-        }
-    }
-}
-
-fn is_punctuation_or_symbol(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c as u32,
-            0x2000..=0x206F     // general punctuation
-            | 0x2190..=0x2BFF   // arrows, math, technical, box drawing, shapes, dingbats
-            | 0x3000..=0x303F   // CJK symbols and punctuation
-            | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F // vertical and compatibility forms
-            | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 // full-width punctuation
-            | 0x00A1..=0x00BF | 0x00D7 | 0x00F7
-            | 0x1F000..=0x1FAFF) // emoji and pictographs
-}
-
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::segment::Segmenter;
 
     #[test]
-    fn kinds() {
-        assert!(WordKind::of("，").punctuation);
-        assert!(WordKind::of("——").punctuation);
-        assert!(WordKind::of("“").punctuation);
-        assert!(WordKind::of("2020").number);
-        assert!(WordKind::of("10.5%").number);
-        assert!(WordKind::of("三十").number);
-        assert!(!WordKind::of("劳模").number);
-        assert!(WordKind::of("的").stop);
-        assert!(WordKind::of("我们").stop);
-        assert!(!WordKind::of("工会").stop);
-        assert!(WordKind::of(" ").space);
-    }
-
-    #[test]
-    fn builtin_list_is_loaded_without_punctuation() {
-        let words = builtin_stop_words();
-        assert!(words.len() > 700);
-        assert!(!words.contains("，"));
+    fn the_mask_drops_what_the_options_say() {
+        let segmenter = Segmenter::new();
+        let mut vocab = Vocabulary::default();
+        let words = ["工会", "，", "的", "2020", "会", "劳模精神", "改革"];
+        for word in words {
+            vocab.intern(word, &segmenter);
+        }
+        let kept = |options: &FilterOptions, user: &[&str]| -> Vec<&str> {
+            let user: FxHashSet<String> = user.iter().map(|w| w.to_string()).collect();
+            let mask = options.term_mask(&vocab, &user);
+            words
+                .iter()
+                .zip(mask)
+                .filter(|(_, m)| *m)
+                .map(|(w, _)| *w)
+                .collect()
+        };
+        let defaults = FilterOptions::default();
+        assert_eq!(kept(&defaults, &[]), ["工会", "劳模精神", "改革"]);
+        assert_eq!(kept(&defaults, &["改革"]), ["工会", "劳模精神"]);
+        let nothing_dropped = FilterOptions {
+            stop_words: false,
+            user_stop_words: false,
+            punctuation: false,
+            numbers: false,
+            single_chars: false,
+            ..FilterOptions::default()
+        };
+        assert_eq!(kept(&nothing_dropped, &["改革"]), words);
+        let longer = FilterOptions {
+            min_length: 3,
+            ..FilterOptions::default()
+        };
+        assert_eq!(kept(&longer, &[]), ["劳模精神"]);
+        // A one-letter tag allows its family: `n` keeps 工会 (n); `v` keeps 改革 (vn).
+        let verbs = FilterOptions {
+            pos: Some(vec!["v".into()]),
+            ..FilterOptions::default()
+        };
+        assert_eq!(kept(&verbs, &[]), ["改革"]);
     }
 }

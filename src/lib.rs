@@ -1,14 +1,14 @@
 //! # Wenxi 文析 — Chinese text analysis, native and in WebAssembly
 //!
-//! Bytes are decoded ([`decode`]), cleaned and split into sentences ([`clean`]),
-//! segmented with jieba-rs ([`segment`]) once per document and kept as compact
-//! tokens in a [`corpus::Corpus`]. Everything else — term filters ([`filter`]),
-//! keywords ([`keywords`]), phrases ([`phrases`]), co-occurrence networks
-//! ([`cooccur`]), keyword in context ([`concordance`]) and keyness ([`compare`]) —
-//! re-aggregates those tokens. [`Analyzer`] is the facade the page (through
-//! `wasm.rs`) and the `wenxi` command line use. jieba's dictionary and IDF table come
-//! from one compact file generated at build time ([`dictionary`]): compiled into native
-//! builds (`Analyzer::new`), fetched by the page (`Analyzer::with_dictionary`).
+//! Bytes are decoded, cleaned and split into sentences, segmented with jieba-rs once per
+//! document and kept as compact tokens over an interned vocabulary. Everything else — term
+//! filters ([`FilterOptions`]), keywords ([`TermRow`]), phrases ([`Phrase`]), co-occurrence
+//! networks ([`Network`]), keyword in context ([`Kwic`]) and keyness ([`Keyness`]) —
+//! re-aggregates those tokens. [`Analyzer`] is the facade, and the whole API: the page uses
+//! it through `wasm.rs`, the `wenxi` command line directly. Every refusal is an [`Error`]
+//! with a stable code ([`Error::code`], [`ErrorPayload`]). jieba's dictionary and IDF table
+//! come from one compact file generated at build time: compiled into native builds
+//! (`Analyzer::new`), fetched by the page (`Analyzer::with_dictionary`).
 //!
 //! ```
 //! use wenxi::{Analyzer, AnalysisOptions};
@@ -18,38 +18,63 @@
 //! assert!(analysis.terms.iter().any(|t| t.term == "劳模"));
 //! ```
 
-pub mod analyzer;
-pub mod clean;
+mod analyzer;
+mod clean;
 mod cloud;
-pub mod compare;
-pub mod concordance;
-pub mod cooccur;
-pub mod corpus;
-pub mod decode;
-pub mod dictionary;
-pub mod error;
-pub mod filter;
-pub mod keywords;
-pub mod phrases;
-pub mod segment;
+mod compare;
+mod concordance;
+mod cooccur;
+mod corpus;
+mod decode;
+mod dictionary;
+mod error;
+mod filter;
+mod keywords;
+mod numbers;
+mod phrases;
+mod posseg;
+mod script;
+mod segment;
+mod suggest;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+#[cfg(test)]
+mod typescript;
+
 pub use analyzer::{
-    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
-    TermRow,
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, Scripts,
+    SegmentToken, TermRow,
 };
 pub use cloud::{
-    has_ideograph, is_upright, layout_cloud, vertical_cells, Bitmap, BoxRasterizer, Cell,
-    CloudEngine, CloudLayout, CloudOptions, CloudWord, FontSpec, Glyphs, Ink, Mask, MaskChannel,
-    MaskImage, Orientation, Piece, PlacedWord, Rasterizer, RunMetrics, Shape, SizeScale, Spiral,
-    UnplacedWord, WordOrientation,
+    layout_cloud, Bitmap, BoxRasterizer, CloudEngine, CloudLayout, CloudOptions, CloudWord,
+    FontSpec, Glyphs, Ink, MaskChannel, MaskImage, Orientation, Piece, PlacedWord, Rasterizer,
+    RunMetrics, Shape, SizeScale, Spiral, UnplacedWord, WordOrientation,
 };
+pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
-pub use cooccur::{Measure, Network, NetworkOptions, Unit};
-pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};
-pub use dictionary::Dictionary;
-pub use error::{Error, Result};
+pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
+pub use corpus::{DocumentInfo, Merge, MAX_DOCUMENT_BYTES};
+pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;
 pub use phrases::{Phrase, PhraseOptions};
+pub use script::{Script, Variant};
+pub use suggest::{SuggestOptions, SuggestedStopWord};
+
+/// The pipeline's stages, for the crate's own property tests, benchmarks and fuzz targets,
+/// which drive them one at a time. Not part of the API: they change whenever the core does.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::clean::{clean, sentences};
+    pub use crate::cloud::{has_ideograph, is_upright, vertical_cells, Cell, Mask};
+    pub use crate::decode::{decode, Decoded};
+    pub use crate::dictionary::Dictionary;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::dictionary::BUILTIN_WXD;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::posseg::BUILTIN_WXP;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::script::BUILTIN_WXS;
+    pub use crate::segment::Segmenter;
+}

@@ -1,8 +1,9 @@
 //! The WebAssembly face of the core: the only file that knows wasm-bindgen and js-sys.
-//! Results cross as plain objects (camelCase); errors as JS `Error`s carrying the
-//! message a user reads. Tokens stay in wasm memory.
+//! Results cross as plain objects (camelCase). Failures are JS `Error`s whose `message` is
+//! the sentence a user reads and whose own properties `code` and `params` say what went
+//! wrong, for the page to render in its language. Tokens stay in wasm memory.
 
-use crate::{AnalysisOptions, KeynessOptions, KwicOptions};
+use crate::{AnalysisOptions, KeynessOptions, KwicOptions, SuggestOptions, Variant};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -13,19 +14,48 @@ pub struct Analyzer {
     inner: crate::Analyzer,
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // json_compatible: u64 counts become numbers, not BigInts; maps become objects.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+/// What every export returns: a failure is the JS `Error` that [`js_error`] makes.
+type JsResult<T> = Result<T, JsValue>;
+
+/// A JS `Error` for a core error: `message` = the `Display` text, plus own properties `code`
+/// (string) and `params` (plain object of strings and numbers) from [`crate::Error::payload`].
+fn js_error(error: crate::Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    // The payload serialises as {code, params}; both are copied onto the Error.
+    if let Ok(payload) = error.payload().serialize(&serializer()) {
+        for key in ["code", "params"] {
+            let key = JsValue::from_str(key);
+            if let Ok(value) = js_sys::Reflect::get(&payload, &key) {
+                let _ = js_sys::Reflect::set(&js, &key, &value);
+            }
+        }
+    }
+    js.into()
 }
 
-fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    // json_compatible: u64 counts become numbers, not BigInts; maps become objects.
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    // A result that cannot be serialised is a bug, not a user's mistake: no code.
+    value
+        .serialize(&serializer())
+        .map_err(|e| JsError::new(&e.to_string()).into())
+}
+
+/// Options from JS; `undefined` or `null` means the defaults. An object serde cannot read
+/// (a wrong type, an unknown field) is `bad_options`.
+fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("选项无效：{e} / Invalid options: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(crate::Error::BadOptions {
+            reason: e.to_string(),
+        })
+    })
 }
 
 fn progress_callback(progress: Option<js_sys::Function>) -> impl FnMut(f64) {
@@ -41,11 +71,11 @@ fn progress_callback(progress: Option<js_sys::Function>) -> impl FnMut(f64) {
 impl Analyzer {
     /// `new Analyzer(wxdBytes)`: the bytes of `wenxi.wxd` (the dictionary the build generates,
     /// next to the .wasm). Builds jieba's dictionary (the costly step); create one per worker.
-    /// A damaged file throws an Error that says so.
+    /// A damaged file throws an Error that says so (`bad_dictionary`).
     #[wasm_bindgen(constructor)]
-    pub fn new(wxd: &[u8]) -> Result<Analyzer, JsError> {
+    pub fn new(wxd: &[u8]) -> JsResult<Analyzer> {
         Ok(Analyzer {
-            inner: crate::Analyzer::with_dictionary(wxd)?,
+            inner: crate::Analyzer::with_dictionary(wxd).map_err(js_error)?,
         })
     }
 
@@ -56,10 +86,11 @@ impl Analyzer {
         name: &str,
         bytes: &[u8],
         progress: Option<js_sys::Function>,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let info = self
             .inner
-            .add_document(name, bytes, &mut progress_callback(progress))?;
+            .add_document(name, bytes, &mut progress_callback(progress))
+            .map_err(js_error)?;
         to_js(&info)
     }
 
@@ -70,10 +101,11 @@ impl Analyzer {
         name: &str,
         text: &str,
         progress: Option<js_sys::Function>,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let info = self
             .inner
-            .add_text(name, text, &mut progress_callback(progress))?;
+            .add_text(name, text, &mut progress_callback(progress))
+            .map_err(js_error)?;
         to_js(&info)
     }
 
@@ -82,14 +114,14 @@ impl Analyzer {
         self.inner.remove_document(id)
     }
 
-    pub fn documents(&self) -> Result<JsValue, JsError> {
+    pub fn documents(&self) -> JsResult<JsValue> {
         to_js(&self.inner.documents())
     }
 
     /// Replace the user words; returns how many documents were re-segmented.
     #[wasm_bindgen(js_name = setUserWords)]
-    pub fn set_user_words(&mut self, words: Vec<String>) -> Result<u32, JsError> {
-        Ok(self.inner.set_user_words(&words)? as u32)
+    pub fn set_user_words(&mut self, words: Vec<String>) -> JsResult<u32> {
+        Ok(self.inner.set_user_words(&words).map_err(js_error)? as u32)
     }
 
     #[wasm_bindgen(js_name = userWords)]
@@ -112,23 +144,77 @@ impl Analyzer {
         crate::Analyzer::builtin_stop_words()
     }
 
-    pub fn analyze(&self, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn analyze(&self, options: JsValue) -> JsResult<JsValue> {
         let options: AnalysisOptions = from_js(options)?;
-        to_js(&self.inner.analyze(&options)?)
+        to_js(&self.inner.analyze(&options).map_err(js_error)?)
     }
 
-    pub fn kwic(&self, term: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn kwic(&self, term: &str, options: JsValue) -> JsResult<JsValue> {
         let options: KwicOptions = from_js(options)?;
-        to_js(&self.inner.kwic(term, &options)?)
+        to_js(&self.inner.kwic(term, &options).map_err(js_error)?)
     }
 
-    pub fn keyness(&self, target: Vec<u32>, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn keyness(&self, target: Vec<u32>, options: JsValue) -> JsResult<JsValue> {
         let options: KeynessOptions = from_js(options)?;
-        to_js(&self.inner.keyness(&target, &options)?)
+        to_js(&self.inner.keyness(&target, &options).map_err(js_error)?)
     }
 
-    pub fn segment(&self, id: u32) -> Result<JsValue, JsError> {
-        to_js(&self.inner.segment(id)?)
+    pub fn segment(&self, id: u32) -> JsResult<JsValue> {
+        to_js(&self.inner.segment(id).map_err(js_error)?)
+    }
+
+    /// Load the script tables (the bytes of `wenxi.wxs`, fetched when `needsScriptData()`
+    /// first says so): traditional documents are counted in simplified form from now on, those
+    /// added so far re-segmented. Returns how many. A damaged file throws `bad_data_file`.
+    #[wasm_bindgen(js_name = setScriptData)]
+    pub fn set_script_data(&mut self, wxs: &[u8]) -> JsResult<u32> {
+        Ok(self.inner.set_script_data(wxs).map_err(js_error)? as u32)
+    }
+
+    /// Whether a traditional document waits for the script tables.
+    #[wasm_bindgen(js_name = needsScriptData)]
+    pub fn needs_script_data(&self) -> bool {
+        self.inner.needs_script_data()
+    }
+
+    /// Load the part-of-speech model (the bytes of `wenxi.wxp`): every document is
+    /// re-segmented with posseg's tags. Returns how many. A damaged file throws `bad_data_file`.
+    #[wasm_bindgen(js_name = setPossegModel)]
+    pub fn set_posseg_model(&mut self, wxp: &[u8]) -> JsResult<u32> {
+        Ok(self.inner.set_posseg_model(wxp).map_err(js_error)? as u32)
+    }
+
+    #[wasm_bindgen(js_name = hasPossegModel)]
+    pub fn has_posseg_model(&self) -> bool {
+        self.inner.has_posseg_model()
+    }
+
+    /// `{simplified, traditional, variant}`: documents per script, and the traditional forms
+    /// most traditional documents use (the 简体 / 繁體 switch's default).
+    pub fn scripts(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.scripts())
+    }
+
+    /// `terms` (string[]) as traditional text shows them; `variant`: 'standard' | 'taiwan' |
+    /// 'hongKong' | undefined (what most traditional documents use). `null` until the script
+    /// tables are loaded.
+    #[wasm_bindgen(js_name = traditionalForms)]
+    pub fn traditional_forms(&self, terms: Vec<String>, variant: JsValue) -> JsResult<JsValue> {
+        let variant: Option<Variant> = if variant.is_undefined() || variant.is_null() {
+            None
+        } else {
+            Some(from_js(variant)?)
+        };
+        to_js(&self.inner.traditional_forms(&terms, variant))
+    }
+
+    /// Suggested stop words of a selection: `analysis` as for `analyze` (documents, filter,
+    /// merges), `options` `{minFrequency, maxDp, limit}`.
+    #[wasm_bindgen(js_name = suggestStopWords)]
+    pub fn suggest_stop_words(&self, analysis: JsValue, options: JsValue) -> JsResult<JsValue> {
+        let analysis: AnalysisOptions = from_js(analysis)?;
+        let options: SuggestOptions = from_js(options)?;
+        to_js(&self.inner.suggest_stop_words(&analysis, &options))
     }
 
     /// Test builds only: panic, as a bug would, to prove the page recovers.
@@ -146,7 +232,7 @@ impl Analyzer {
 // with an OffscreenCanvas 2D context, which workers have.
 
 use crate::{
-    BoxRasterizer, CloudEngine, CloudOptions, CloudWord, FontSpec, Glyphs, Ink, Mask, Rasterizer,
+    BoxRasterizer, CloudEngine, CloudOptions, CloudWord, FontSpec, Glyphs, Ink, Rasterizer,
     RunMetrics, Shape,
 };
 use std::cell::RefCell;
@@ -294,7 +380,7 @@ thread_local! {
 }
 
 /// serde-wasm-bindgen reads bytes from a Uint8Array; ImageData gives a Uint8ClampedArray.
-fn mask_pixels_as_bytes(options: &JsValue) -> Result<(), JsError> {
+fn mask_pixels_as_bytes(options: &JsValue) -> JsResult<()> {
     let Ok(mask) = js_sys::Reflect::get(options, &"mask".into()) else {
         return Ok(());
     };
@@ -311,13 +397,12 @@ fn mask_pixels_as_bytes(options: &JsValue) -> Result<(), JsError> {
         // A copy of the options object: the caller's stays as it was.
         let copy = js_sys::Object::assign(&js_sys::Object::new(), &mask.into());
         js_sys::Reflect::set(&copy, &"pixels".into(), &bytes)
-            .and_then(|_| js_sys::Reflect::set(options, &"mask".into(), &copy))
-            .map_err(|_| JsError::new("cannot read mask.pixels"))?;
+            .and_then(|_| js_sys::Reflect::set(options, &"mask".into(), &copy))?;
     }
     Ok(())
 }
 
-fn cloud_options(options: JsValue) -> Result<CloudOptions, JsError> {
+fn cloud_options(options: JsValue) -> JsResult<CloudOptions> {
     if options.is_object() {
         // Never change the caller's object.
         let copy: JsValue = js_sys::Object::assign(&js_sys::Object::new(), &options.into()).into();
@@ -330,19 +415,20 @@ fn cloud_options(options: JsValue) -> Result<CloudOptions, JsError> {
 /// `layoutCloud(words, options)`: `words` [{text, weight}], `options` as docs/API.md; returns
 /// the layout (where each word and each of its pieces goes, and which words did not fit).
 #[wasm_bindgen(js_name = layoutCloud)]
-pub fn layout_cloud(words: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn layout_cloud(words: JsValue, options: JsValue) -> JsResult<JsValue> {
     let words: Vec<CloudWord> = from_js(words)?;
     let options = cloud_options(options)?;
     let layout = match options.glyphs {
-        Glyphs::Boxes => BOX_ENGINE.with(|engine| engine.borrow_mut().layout(&words, &options))?,
+        Glyphs::Boxes => BOX_ENGINE.with(|engine| engine.borrow_mut().layout(&words, &options)),
         Glyphs::Canvas => CANVAS_ENGINE.with(|cell| -> crate::Result<_> {
             let mut cell = cell.borrow_mut();
             if cell.is_none() {
                 *cell = Some(CloudEngine::new(CanvasRasterizer::new()?));
             }
             cell.as_mut().expect("just made").layout(&words, &options)
-        })?,
-    };
+        }),
+    }
+    .map_err(js_error)?;
     to_js(&layout)
 }
 
@@ -350,12 +436,8 @@ pub fn layout_cloud(words: JsValue, options: JsValue) -> Result<JsValue, JsError
 /// `shape` or `mask`), for a preview: `{width, height, area, pixels}`, `pixels` one byte per
 /// pixel, row by row, 255 inside the area and 0 outside.
 #[wasm_bindgen(js_name = cloudMask)]
-pub fn cloud_mask(options: JsValue) -> Result<JsValue, JsError> {
-    let options = cloud_options(options)?;
-    let mask = match &options.mask {
-        Some(image) => Mask::image(image, options.width, options.height)?,
-        None => Mask::shape(options.shape, options.width, options.height),
-    };
+pub fn cloud_mask(options: JsValue) -> JsResult<JsValue> {
+    let mask = cloud_options(options)?.area().map_err(js_error)?;
     let (w, h) = (mask.allowed.width(), mask.allowed.height());
     let mut pixels = vec![0u8; (w * h) as usize];
     for (x, y) in mask.allowed.ones() {

@@ -3,6 +3,8 @@
 //! words, shapes and seeds by drawing each placed piece again from the layout alone.
 //! After an intended change: `WENXI_BLESS=1 cargo test --test cloud`, then review the diff.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::fs;
@@ -10,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use wenxi::internals::{has_ideograph, Mask};
 use wenxi::{
-    has_ideograph, layout_cloud, AnalysisOptions, Analyzer, Bitmap, BoxRasterizer, CloudLayout,
-    CloudOptions, CloudWord, FontSpec, Mask, MaskImage, Orientation, Rasterizer, Shape, Spiral,
-    WordOrientation,
+    layout_cloud, AnalysisOptions, Analyzer, Bitmap, BoxRasterizer, CloudLayout, CloudOptions,
+    CloudWord, FontSpec, MaskImage, Orientation, Rasterizer, Shape, Spiral, WordOrientation,
 };
 
 fn root() -> &'static Path {

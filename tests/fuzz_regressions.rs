@@ -3,6 +3,9 @@
 //! crate's own (`fuzz/src/lib.rs`, included here), so a kept input meets exactly the
 //! assertions that caught it.
 
+// Native only: they need the dictionary compiled into native builds (`Analyzer::new`).
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
 

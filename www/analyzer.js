@@ -1,30 +1,51 @@
-// Promise API over the analysis worker (www/worker.js). The page never touches the wasm.
+// @ts-check
+// Promise API over the analysis worker (www/worker.js, protocol in www/protocol.js). The page
+// never touches the wasm. A failed request rejects with an Error that carries the failure's
+// `code` and `params` (www/errors.js renders them).
+/** @typedef {import('./shapes.js').DocumentInfo} DocumentInfo */
+/** @typedef {import('./shapes.js').Analysis} Analysis */
+/** @typedef {import('./types/AnalysisOptions').AnalysisOptions} AnalysisOptions */
+import { codedError, fromPayload } from './protocol.js';
+
+/** @typedef {import('./protocol.js').Response} Response */
+/** @typedef {{resolve: (value: any) => void, reject: (err: Error) => void, onProgress?: (fraction: number) => void}} Pending */
 
 /** Rejection of a request that a newer one of the same kind has overtaken; callers ignore it. */
 export class StaleResultError extends Error {
+  code = 'superseded';
+  params = {};
   constructor() {
-    super('已有更新的请求。 / Superseded by a newer request.');
+    super('superseded by a newer request');
     this.name = 'StaleResultError';
   }
 }
 
-export const isStale = (err) => err instanceof StaleResultError;
+export const isStale = (/** @type {unknown} */ err) => err instanceof StaleResultError;
+
+/** Whether `err` says that the engine crashed (and was restarted): recovery reports it. */
+export const isCrash = (/** @type {unknown} */ err) => /** @type {{code?: unknown}} */ (err)?.code === 'engine_crashed';
 
 /**
  * Wraps an async function so that the latest call wins: at most one call runs at a time, a call
  * that is still waiting when a newer one arrives is dropped without running, and a running call
  * whose result arrives after a newer call was made rejects with StaleResultError.
+ * @template {unknown[]} A
+ * @template R
+ * @param {(...args: A) => R | Promise<R>} run
+ * @returns {(...args: A) => Promise<R>}
  */
 export function latestWins(run) {
   let generation = 0;
   let running = false;
+  /** @type {{args: A, resolve: (value: R) => void, reject: (err: unknown) => void, generation: number} | null} */
   let waiting = null;
 
   const pump = () => {
-    const job = waiting;
+    const job = /** @type {NonNullable<typeof waiting>} */ (waiting);
     waiting = null;
     running = true;
-    const settle = (deliver) => (value) => {
+    /** @param {(value: any) => void} deliver */
+    const settle = (deliver) => (/** @type {any} */ value) => {
       if (job.generation === generation) deliver(value);
       else job.reject(new StaleResultError());
     };
@@ -38,7 +59,7 @@ export function latestWins(run) {
   };
 
   return (...args) =>
-    new Promise((resolve, reject) => {
+    new Promise((/** @type {(value: R) => void} */ resolve, reject) => {
       waiting?.reject(new StaleResultError());
       waiting = { args, resolve, reject, generation: ++generation };
       if (!running) pump();
@@ -46,44 +67,60 @@ export function latestWins(run) {
 }
 
 export class AnalyzerClient {
+  /** @type {Worker} */
   #worker;
   #nextId = 1;
+  /** @type {Map<number, Pending>} */
   #pending = new Map();
 
-  /** `onCrash(error)` is called after the worker died and a fresh one was started in its place. */
+  /**
+   * `onCrash(error)` is called after the worker died and a fresh one was started in its place.
+   * @param {{onCrash?: (err: Error) => void}} [options]
+   */
   constructor({ onCrash } = {}) {
     this.onCrash = onCrash;
-    this.#start();
-    this.analyze = latestWins((options) => this.call('analyze', [options]));
+    this.#worker = this.#start();
+    /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
+    this.analyze = latestWins(
+      (/** @type {AnalysisOptions} */ options) => /** @type {Promise<Analysis>} */ (this.call('analyze', [options])),
+    );
   }
 
   #start() {
     // This exact form lets Vite bundle the module worker (and, through it, the .wasm).
-    this.#worker = new Worker(new URL('./worker.js', import.meta.url), {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
       type: 'module',
       name: 'wenxi-analyzer',
     });
-    this.#worker.addEventListener('message', (event) => this.#receive(event.data));
-    this.#worker.addEventListener('error', (event) => {
+    worker.addEventListener('message', (event) => this.#receive(event.data));
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
-      const detail = event.message ? `：${event.message}` : '';
-      this.#failAll(new Error(`分析引擎无法启动${detail} / The analysis worker failed to start.`));
+      const reason = event.message || event.type;
+      this.#failAll(codedError('worker_failed', { reason }, `the analysis worker failed to start: ${reason}`));
     });
+    return worker;
   }
 
-  /** The wasm trapped (panic, out of memory): drop the dead worker, start a fresh one. */
+  /**
+   * The wasm trapped (panic, out of memory): drop the dead worker, start a fresh one.
+   * @param {{name: string, message: string}} fatal
+   */
   #restart(fatal) {
-    const err = new Error(
-      `分析引擎出错（${fatal.message}），已重新启动。 / The analysis engine failed (${fatal.message}) and was restarted.`,
-    );
+    const err = codedError('engine_crashed', { reason: fatal.message }, `the analysis engine failed: ${fatal.message}`);
     err.name = 'AnalyzerCrashed';
     this.#worker.terminate();
     this.#failAll(err);
-    this.#start();
+    this.#worker = this.#start();
     this.onCrash?.(err);
   }
 
-  /** Sends one request; `onProgress(fraction)` receives progress reports for it. */
+  /**
+   * Sends one request; `onProgress(fraction)` receives progress reports for it.
+   * @param {string} action
+   * @param {unknown[]} [args]
+   * @param {{onProgress?: (fraction: number) => void, transfer?: Transferable[]}} [options]
+   * @returns {Promise<any>}
+   */
   call(action, args = [], { onProgress, transfer = [] } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -92,76 +129,108 @@ export class AnalyzerClient {
     });
   }
 
-  /** `request('kwic', term, options)`: the same as call(), with the arguments spread. */
+  /**
+   * `request('kwic', term, options)`: the same as call(), with the arguments spread.
+   * @param {string} action
+   * @param {...unknown} args
+   */
   request(action, ...args) {
     return this.call(action, args);
   }
 
-  #receive({ id, result, error, progress, fatal }) {
-    if (fatal) {
-      this.#restart(fatal);
+  /** @param {Response} message */
+  #receive(message) {
+    if ('fatal' in message) {
+      this.#restart(message.fatal);
       return;
     }
-    const request = this.#pending.get(id);
+    const request = this.#pending.get(message.id);
     if (!request) return;
-    if (progress !== undefined) {
-      request.onProgress?.(progress);
+    if ('progress' in message) {
+      request.onProgress?.(message.progress);
       return;
     }
-    this.#pending.delete(id);
-    if (error) {
-      const err = new Error(error.message);
-      err.name = error.name;
-      request.reject(err);
-    } else {
-      request.resolve(result);
-    }
+    this.#pending.delete(message.id);
+    if ('error' in message) request.reject(fromPayload(message.error));
+    else request.resolve(message.result);
   }
 
+  /** @param {Error} err */
   #failAll(err) {
     for (const { reject } of this.#pending.values()) reject(err);
     this.#pending.clear();
   }
 
-  /** Adds the bundled articles listed in `${baseUrl}index.json` but those in `skip`; resolves to DocumentInfo[]. */
+  /**
+   * Adds the bundled articles listed in `${baseUrl}index.json` but those in `skip`.
+   * @param {string} baseUrl
+   * @param {string[]} [skip]
+   * @returns {Promise<DocumentInfo[]>}
+   */
   loadSeeds(baseUrl, skip = []) {
     return this.call('loadSeeds', [baseUrl, skip]);
   }
 
+  /**
+   * @param {string} name
+   * @param {Uint8Array} bytes
+   * @param {(fraction: number) => void} [onProgress]
+   * @returns {Promise<DocumentInfo>}
+   */
   addDocument(name, bytes, onProgress) {
     return this.call('addDocument', [name, bytes], { onProgress });
   }
 
+  /**
+   * @param {string} name
+   * @param {string} text
+   * @param {(fraction: number) => void} [onProgress]
+   * @returns {Promise<DocumentInfo>}
+   */
   addText(name, text, onProgress) {
     return this.call('addText', [name, text], { onProgress });
   }
 
+  /** @param {number} id @returns {Promise<boolean>} */
   removeDocument(id) {
     return this.call('removeDocument', [id]);
   }
 
+  /** @returns {Promise<DocumentInfo[]>} */
   documents() {
     return this.call('documents');
   }
 
+  /**
+   * @param {string} term
+   * @param {import('./types/KwicOptions').KwicOptions} options
+   * @returns {Promise<import('./shapes.js').Kwic>}
+   */
   kwic(term, options) {
     return this.call('kwic', [term, options]);
   }
 
+  /**
+   * @param {number[]} targetIds
+   * @param {import('./types/KeynessOptions').KeynessOptions} options
+   * @returns {Promise<import('./shapes.js').Keyness>}
+   */
   keyness(targetIds, options) {
     return this.call('keyness', [targetIds, options]);
   }
 
+  /** Re-segments every document; resolves to how many. @param {string[]} words @returns {Promise<number>} */
   setUserWords(words) {
     return this.call('setUserWords', [words]);
   }
 
+  /** @param {string[]} words @returns {Promise<void>} */
   setStopWords(words) {
     return this.call('setStopWords', [words]);
   }
 
   terminate() {
     this.#worker.terminate();
-    this.#failAll(new Error('分析引擎已关闭。 / The analysis worker was stopped.'));
+    this.#failAll(codedError('worker_stopped', {}, 'the analysis worker was stopped'));
   }
 }

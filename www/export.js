@@ -1,7 +1,9 @@
+// @ts-check
 // Downloads made in the page: CSV for spreadsheets, SVG and PNG for charts, anything as a Blob.
 // Nothing is uploaded: every file is built here and handed to the browser's download.
+import { codedError } from './protocol.js';
 
-/** Offer `blob` as a download called `filename`. */
+/** Offer `blob` as a download called `filename`. @param {string} filename @param {Blob} blob */
 export function downloadBlob(filename, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -14,22 +16,26 @@ export function downloadBlob(filename, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A cell a spreadsheet will not run: formulas (= + - @, tab, CR at the start) get a leading '. */
-export function csvCell(value) {
+/** A cell a spreadsheet will not run: a formula (a leading =, +, -, at sign, tab or CR) gets a leading '. */
+export function csvCell(/** @type {unknown} */ value) {
   let text = value == null ? '' : String(value);
   if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** CSV as UTF-8 with a byte-order mark, so Excel opens Chinese correctly. */
+/**
+ * CSV as UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
+ * @param {unknown[]} header
+ * @param {unknown[][]} rows
+ */
 export function csvBlob(header, rows) {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
   return new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' });
 }
 
 /** A standalone SVG file of `svg` (an <svg> element), with its size and a white background. */
-export function svgText(svg) {
-  const clone = svg.cloneNode(true);
+export function svgText(/** @type {SVGSVGElement} */ svg) {
+  const clone = /** @type {SVGSVGElement} */ (svg.cloneNode(true));
   const { width, height } = svgSize(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
@@ -45,9 +51,14 @@ export function svgText(svg) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
 }
 
-export const svgBlob = (svg) => new Blob([svgText(svg)], { type: 'image/svg+xml;charset=utf-8' });
+export const svgBlob = (/** @type {SVGSVGElement} */ svg) =>
+  new Blob([svgText(svg)], { type: 'image/svg+xml;charset=utf-8' });
 
-/** A PNG of `svg` at `scale` × its CSS size (2 by default, sharp on high-DPI screens). */
+/**
+ * A PNG of `svg` at `scale` × its CSS size (2 by default, sharp on high-DPI screens).
+ * @param {SVGSVGElement} svg
+ * @returns {Promise<Blob>}
+ */
 export async function pngBlob(svg, scale = 2) {
   const { width, height } = svgSize(svg);
   const url = URL.createObjectURL(svgBlob(svg));
@@ -58,12 +69,12 @@ export async function pngBlob(svg, scale = 2) {
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
-    const context = canvas.getContext('2d');
+    const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise((resolve, reject) =>
       canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('PNG 导出失败 / PNG export failed'))),
+        (blob) => (blob ? resolve(blob) : reject(codedError('png_failed', {}, 'PNG export failed'))),
         'image/png',
       ),
     );
@@ -72,7 +83,7 @@ export async function pngBlob(svg, scale = 2) {
   }
 }
 
-function svgSize(svg) {
+function svgSize(/** @type {SVGSVGElement} */ svg) {
   const box = svg.viewBox?.baseVal;
   const rect = svg.getBoundingClientRect();
   const width = rect.width || box?.width || Number(svg.getAttribute('width')) || 800;
@@ -81,7 +92,7 @@ function svgSize(svg) {
 }
 
 /** A file name safe on every system, from a base and an extension. */
-export function fileName(base, extension) {
+export function fileName(/** @type {string} */ base, /** @type {string} */ extension) {
   const stamp = new Date().toISOString().slice(0, 10);
   return `wenxi-${base}-${stamp}.${extension}`.replace(/[\\/:*?"<>|\s]+/g, '_');
 }

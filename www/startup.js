@@ -1,56 +1,69 @@
+// @ts-check
 // The start-up snapshot: on a pristine workspace the page shows the seeds' first analysis at
 // once, computed at build time by the same engine (scripts/snapshot.mjs -> www/pkg/snapshot.json),
-// while the worker starts; the live analysis replaces it when it arrives.
+// while the worker starts; the live analysis replaces it when it arrives. Whether the workspace
+// is pristine is known synchronously from a marker in localStorage (www/persistence.js): IndexedDB
+// answers 200-300 ms too late to decide it. A stale marker costs nothing worse than a snapshot
+// that the live analysis replaces.
 //
-// Whether the workspace is pristine (no stored documents, no removed seeds, nothing excluded,
-// default settings, no user words, no stop words) must be known before IndexedDB answers (that
-// takes 200-300 ms cold), so main.js keeps a small synchronous marker in localStorage, written
-// whenever the persisted state changes. No marker = a first visit = pristine. localStorage
-// unavailable or throwing = not pristine (no snapshot). A stale marker costs nothing worse than
-// a snapshot that the live analysis replaces.
-import snapshot from './pkg/snapshot.json';
-import { DEFAULT_SETTINGS } from './defaults.js';
+// Until start-up has made the analyzer hold the stored workspace, anything a person does (click
+// a word, change a setting) waits for it, and then happens on the live state.
+import snapshotJson from './pkg/snapshot.json';
+import { StaleResultError } from './analyzer.js';
 
-export { snapshot };
+/**
+ * @typedef {{seeds: string[], options: object, documents: import('./shapes.js').DocumentInfo[],
+ *   analysis: import('./shapes.js').Analysis}} Snapshot
+ */
 
-const MARKER = 'wenxi-workspace';
+/** The seeds' analysis with the default settings, as the build computed it. */
+export const snapshot = /** @type {Snapshot} */ (/** @type {unknown} */ (snapshotJson));
 
-/** True when the marker says (or, absent, implies) that nothing is stored but the defaults. */
-export function pristineAtStart() {
-  try {
-    const value = window.localStorage.getItem(MARKER);
-    return value === null || value === 'pristine';
-  } catch {
-    return false;
+export class Startup {
+  /** Whether the snapshot was drawn (and not yet replaced by the live state). */
+  snapshotShown = false;
+  isReady = false;
+  /** Set when start-up found a workspace other than the snapshot's (a stale marker): requests
+   *  made while the snapshot was on screen carry its document ids, which then mean nothing. */
+  #stale = false;
+  /** @type {() => void} */
+  #resolve = () => {};
+  /** Resolves once the analyzer holds the stored workspace (or start-up failed). */
+  ready = new Promise((/** @type {(value?: unknown) => void} */ resolve) => (this.#resolve = resolve)).then(() => {
+    this.isReady = true;
+  });
+
+  /**
+   * Start-up is over. `documents`: what the analyzer holds now; `pristine`: whether the stored
+   * workspace turned out to be a first visit's (the snapshot's), null if start-up failed.
+   * @param {import('./shapes.js').DocumentInfo[]} documents
+   * @param {boolean | null} pristine
+   */
+  done(documents, pristine) {
+    if (pristine != null)
+      this.#stale = this.snapshotShown && !(pristine && sameDocuments(documents, snapshot.documents));
+    this.#resolve();
+  }
+
+  /** Waits for start-up; rejects as stale a request whose arguments came from a snapshot that
+   *  turned out not to be this workspace's (the views ask again on the live analysis). */
+  async afterStart() {
+    const fromSnapshot = this.snapshotShown && !this.isReady;
+    await this.ready;
+    if (fromSnapshot && this.#stale) throw new StaleResultError();
+  }
+
+  /** Like afterStart(), but resolves to whether to go on rather than rejecting. */
+  proceed() {
+    return this.afterStart().then(
+      () => true,
+      () => false,
+    );
   }
 }
 
-/** Records whether the persisted workspace is pristine; storage failures are ignored (the next
- *  start then shows no snapshot, or one that the live analysis replaces). */
-export function markWorkspace(pristine) {
-  try {
-    window.localStorage.setItem(MARKER, pristine ? 'pristine' : 'changed');
-  } catch {
-    // localStorage refused: pristineAtStart() will say false too, or be corrected on load.
-  }
-}
-
-/** Whether `state` (main.js's) and the removed seeds are what a first visit has. */
-export function isPristine({ settings, userWords, stopWords, storedDocuments, removedSeeds, excluded }) {
-  return (
-    storedDocuments === 0 &&
-    removedSeeds.length === 0 &&
-    excluded === 0 &&
-    userWords.length === 0 &&
-    stopWords.length === 0 &&
-    sameValue(settings, DEFAULT_SETTINGS)
-  );
-}
-
-function sameValue(a, b) {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));
+/** Same ids and names in the same order. */
+function sameDocuments(/** @type {{id: number, name: string}[]} */ a, /** @type {{id: number, name: string}[]} */ b) {
+  const key = (/** @type {{id: number, name: string}[]} */ docs) => docs.map((d) => `${d.id}:${d.name}`).join('/');
+  return key(a) === key(b);
 }

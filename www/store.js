@@ -1,3 +1,4 @@
+// @ts-check
 // IndexedDB persistence: the documents a person added (original bytes, so they decode the same
 // way again), the seeds they removed, user words, stop words and settings. Every write is one
 // transaction, so a document is stored whole or not at all, and two tabs never interleave
@@ -7,27 +8,53 @@
 const DB_NAME = 'wenxi';
 const DB_VERSION = 1;
 
+/**
+ * A document as it is stored: the original bytes of a file, or a pasted text.
+ * @typedef {{name: string, kind: 'bytes', bytes: Uint8Array} | {name: string, kind: 'text', text: string}} NewDocument
+ * @typedef {NewDocument & {key: number, addedAt: number, bytes?: Uint8Array, text?: string}} StoredDocument
+ */
+/**
+ * What openStore() gives: IndexedDB, or the same interface in memory.
+ * @typedef {{
+ *   persistent: boolean,
+ *   documents(): Promise<StoredDocument[]>,
+ *   putDocument(doc: NewDocument): Promise<number>,
+ *   deleteDocument(key: number): Promise<void>,
+ *   get(name: string): Promise<unknown>,
+ *   set(name: string, value: unknown): Promise<void>,
+ *   clear(): Promise<void>,
+ *   replace(documents: NewDocument[], values: Record<string, unknown>): Promise<void>,
+ * }} Store
+ */
+
 /** The same interface kept in memory, for when IndexedDB is unavailable: the session (and a
  *  workspace export) still works; nothing survives a reload. */
+/** @implements {Store} */
 class MemoryStore {
   persistent = false;
+  /** @type {Map<number, StoredDocument>} */
   #documents = new Map();
+  /** @type {Map<string, unknown>} */
   #state = new Map();
   #next = 1;
   async documents() {
     return [...this.#documents.values()];
   }
+  /** @param {NewDocument} doc */
   async putDocument(doc) {
     const key = this.#next++;
     this.#documents.set(key, { ...doc, key, addedAt: Date.now() });
     return key;
   }
+  /** @param {number} key */
   async deleteDocument(key) {
     this.#documents.delete(key);
   }
+  /** @param {string} name */
   async get(name) {
     return this.#state.get(name);
   }
+  /** @param {string} name @param {unknown} value */
   async set(name, value) {
     this.#state.set(name, value);
   }
@@ -35,6 +62,7 @@ class MemoryStore {
     this.#documents.clear();
     this.#state.clear();
   }
+  /** @param {NewDocument[]} documents @param {Record<string, unknown>} values */
   async replace(documents, values) {
     this.#documents.clear();
     this.#state.clear();
@@ -43,6 +71,11 @@ class MemoryStore {
   }
 }
 
+/**
+ * @template T
+ * @param {IDBRequest<T>} req
+ * @returns {Promise<T>}
+ */
 function request(req) {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -50,6 +83,7 @@ function request(req) {
   });
 }
 
+/** @param {IDBTransaction} tx @returns {Promise<void>} */
 function done(tx) {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
@@ -58,37 +92,48 @@ function done(tx) {
   });
 }
 
+/** @implements {Store} */
 class IdbStore {
   persistent = true;
+  /** @param {IDBDatabase} db */
   constructor(db) {
     this.db = db;
   }
 
-  /** Stored documents in the order they were added: [{key, name, kind: 'bytes'|'text', bytes?, text?}]. */
+  /**
+   * Stored documents in the order they were added.
+   * @returns {Promise<StoredDocument[]>}
+   */
   async documents() {
     const tx = this.db.transaction('documents', 'readonly');
     return request(tx.objectStore('documents').getAll());
   }
 
-  /** Store a document; resolves to its key. */
+  /**
+   * Store a document; resolves to its key.
+   * @param {NewDocument} doc
+   */
   async putDocument(doc) {
     const tx = this.db.transaction('documents', 'readwrite');
     const key = await request(tx.objectStore('documents').add({ ...doc, addedAt: Date.now() }));
     await done(tx);
-    return key;
+    return /** @type {number} */ (key);
   }
 
+  /** @param {number} key */
   async deleteDocument(key) {
     const tx = this.db.transaction('documents', 'readwrite');
     tx.objectStore('documents').delete(key);
     await done(tx);
   }
 
+  /** @param {string} name */
   async get(name) {
     const tx = this.db.transaction('state', 'readonly');
     return request(tx.objectStore('state').get(name));
   }
 
+  /** @param {string} name @param {unknown} value */
   async set(name, value) {
     const tx = this.db.transaction('state', 'readwrite');
     tx.objectStore('state').put(value, name);
@@ -106,6 +151,8 @@ class IdbStore {
   /**
    * Replace everything with `documents` and the named `values` (importing a workspace), in one
    * transaction: when the storage is full half-way, the old contents stay as they were.
+   * @param {NewDocument[]} documents
+   * @param {Record<string, unknown>} values
    */
   async replace(documents, values) {
     const tx = this.db.transaction(['documents', 'state'], 'readwrite');
@@ -125,7 +172,10 @@ class IdbStore {
   }
 }
 
-/** Opens the database; resolves to {store, error} where error says why it is memory-only. */
+/**
+ * Opens the database; resolves to {store, error} where error says why it is memory-only.
+ * @returns {Promise<{store: Store, error: unknown}>}
+ */
 export async function openStore() {
   try {
     if (!('indexedDB' in globalThis)) throw new Error('IndexedDB is not available');

@@ -1,8 +1,13 @@
+// @ts-check
 // The analysis worker: owns the one wasm Analyzer so that the page never blocks.
-// Protocol: {id, action, args} -> {id, result} | {id, error: {name, message}}, plus
-// {id, progress} (0..1) while addDocument / addText segments a long text.
+// Protocol (www/protocol.js): {id, action, args} -> {id, result} | {id, error: {name, message,
+// code, params}}, plus {id, progress} (0..1) while addDocument / addText segments a long text,
+// and {fatal} when the wasm trapped.
 import init, { Analyzer } from './pkg/wenxi.js';
+import { codedError, toPayload } from './protocol.js';
 import { seedFiles } from './seeds.js';
+
+/** @typedef {import('./protocol.js').Request} Request */
 
 // Explicit URLs (rather than init()'s default) are what make Vite emit the .wasm and the
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
@@ -33,11 +38,14 @@ const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)
   return new Analyzer(wxd);
 });
 
+/** @param {URL} url */
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) {
-    throw new Error(
-      `无法加载词典（HTTP ${response.status}）。 / Cannot load the dictionary ${url} (HTTP ${response.status}).`,
+    throw codedError(
+      'dictionary_http',
+      { status: response.status },
+      `cannot load the dictionary ${url} (HTTP ${response.status})`,
     );
   }
   return new Uint8Array(await response.arrayBuffer());
@@ -62,6 +70,7 @@ const METHODS = new Set([
 ]);
 
 // Actions that only the worker knows.
+/** @type {Record<string, (analyzer: Analyzer, id: number, ...args: any[]) => unknown>} */
 const ACTIONS = {
   ready: (analyzer) => analyzer.documents().length,
 
@@ -70,7 +79,7 @@ const ACTIONS = {
 
   // Adds the bundled articles (seeds.js: fetched from `baseUrl`, or inline in the single-file
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
-  async loadSeeds(analyzer, _id, baseUrl, skip = []) {
+  async loadSeeds(analyzer, _id, /** @type {string} */ baseUrl, /** @type {string[]} */ skip = []) {
     const early = baseUrl === prefetched.baseUrl ? await prefetched.seeds : null;
     prefetched.baseUrl = null; // used once: a later call (a workspace import) fetches afresh
     const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
@@ -87,8 +96,10 @@ const ACTIONS = {
   },
 };
 
-const progressOf = (id) => (fraction) => postMessage({ id, progress: fraction });
+const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
+  postMessage({ id, progress: fraction });
 
+/** @param {Request} request */
 async function handle({ id, action, args = [] }) {
   try {
     const analyzer = await ready;
@@ -96,16 +107,13 @@ async function handle({ id, action, args = [] }) {
     if (Object.hasOwn(ACTIONS, action)) {
       result = await ACTIONS[action](analyzer, id, ...args);
     } else if (METHODS.has(action)) {
-      result = analyzer[action](...args);
+      result = /** @type {any} */ (analyzer)[action](...args);
     } else {
-      throw new Error(`未知的操作「${action}」。 / Unknown action "${action}".`);
+      throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
     postMessage({ id, result });
   } catch (err) {
-    postMessage({
-      id,
-      error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) },
-    });
+    postMessage({ id, error: toPayload(err) });
     // A trap (a panic, running out of memory) leaves the wasm instance unusable: say so and
     // stop, so that the page starts a fresh worker instead of talking to a broken one.
     if (err instanceof WebAssembly.RuntimeError) {

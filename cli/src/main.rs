@@ -7,7 +7,10 @@ use serde::Serialize;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wenxi::{AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Unit};
+use walkdir::WalkDir;
+use wenxi::{
+    AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Merge, Unit,
+};
 
 #[derive(Parser)]
 #[command(
@@ -22,7 +25,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// One token per line: word, part of speech, character offsets.
+    /// One token per line: the document's own text of it, part of speech, character offsets,
+    /// and the word it is counted as where that differs (traditional, full-width).
     Segment(Common),
     /// Terms with frequency, document frequency, TF-IDF (bundled and corpus IDF) and TextRank.
     Keywords {
@@ -74,7 +78,8 @@ enum Command {
 
 #[derive(Args)]
 struct Common {
-    /// Text files, or directories (their .txt files, recursively).
+    /// Text files, or directories (their .txt files, recursively; links inside them are
+    /// skipped unless --follow-links).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// A word jieba should keep whole (repeatable), e.g. --user-word 劳模精神.
@@ -86,6 +91,36 @@ struct Common {
     /// Print JSON instead of TSV.
     #[arg(long)]
     json: bool,
+    /// Follow symbolic links inside directories (loops are reported and not entered).
+    #[arg(long)]
+    follow_links: bool,
+    /// Count several forms as one term under a name (repeatable), e.g.
+    /// --merge 劳模=劳动模范,劳模 (the name counts as a form even if not listed).
+    #[arg(long = "merge", value_name = "NAME=FORM,FORM", value_parser = parse_merge)]
+    merges: Vec<Merge>,
+    /// Count a word with two parts of speech as two terms (by default: one).
+    #[arg(long)]
+    separate_pos: bool,
+}
+
+/// `NAME=FORM,FORM,...` (also `，` between forms).
+fn parse_merge(arg: &str) -> Result<Merge, String> {
+    let (name, forms) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=FORM,FORM, got {arg:?}"))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("the merge {arg:?} has no name"));
+    }
+    Ok(Merge {
+        name: name.to_string(),
+        forms: forms
+            .split([',', '，'])
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(String::from)
+            .collect(),
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -147,7 +182,7 @@ fn run(cli: Cli) -> io::Result<bool> {
     }
     analyzer.set_stop_words(&common.stop_words);
     let mut all_read = true;
-    for path in files(&common.paths, &mut all_read) {
+    for path in files(&common.paths, common.follow_links, &mut all_read) {
         let name = path.display().to_string();
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -168,6 +203,12 @@ fn run(cli: Cli) -> io::Result<bool> {
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let json = common.json;
+    let base = AnalysisOptions {
+        merges: common.merges.clone(),
+        separate_pos: common.separate_pos,
+        ..AnalysisOptions::default()
+    };
+    let common_merges = common.merges.clone();
     match cli.command {
         Command::Segment(_) => {
             let mut docs = Vec::new();
@@ -176,11 +217,15 @@ fn run(cli: Cli) -> io::Result<bool> {
                 if json {
                     docs.push(serde_json::json!({ "name": doc.name, "encoding": doc.encoding, "tokens": tokens }));
                 } else {
+                    // The document's own text of each token, its tag, its place; and the word it
+                    // is counted as where that differs (a traditional document's words are
+                    // counted in simplified form, full-width numbers in half-width form).
                     for t in tokens.iter().filter(|t| !t.word.trim().is_empty()) {
+                        let counted = if t.word == t.text { "" } else { &t.word };
                         writeln!(
                             out,
-                            "{}\t{}\t{}\t{}\t{}",
-                            doc.name, t.word, t.tag, t.start, t.end
+                            "{}\t{}\t{}\t{}\t{}\t{}",
+                            doc.name, t.text, t.tag, t.start, t.end, counted
                         )?;
                     }
                 }
@@ -198,7 +243,7 @@ fn run(cli: Cli) -> io::Result<bool> {
                     By::TfidfCorpus => KeywordWeight::TfidfCorpus,
                     By::Textrank => KeywordWeight::Textrank,
                 },
-                ..AnalysisOptions::default()
+                ..base.clone()
             };
             let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
             if json {
@@ -220,7 +265,7 @@ fn run(cli: Cli) -> io::Result<bool> {
         Command::Phrases {
             min_count, limit, ..
         } => {
-            let mut options = AnalysisOptions::default();
+            let mut options = base.clone();
             options.phrases.min_count = min_count;
             options.phrases.limit = limit;
             let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
@@ -255,7 +300,7 @@ fn run(cli: Cli) -> io::Result<bool> {
             window,
             ..
         } => {
-            let mut options = AnalysisOptions::default();
+            let mut options = base.clone();
             options.network.nodes = nodes;
             options.network.max_edges = edges;
             options.network.window = window;
@@ -298,6 +343,7 @@ fn run(cli: Cli) -> io::Result<bool> {
             term, width, sort, ..
         } => {
             let options = KwicOptions {
+                merges: common_merges.clone(),
                 width,
                 limit: u32::MAX,
                 sort: match sort {
@@ -330,12 +376,15 @@ fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Files named, and the .txt files under directories named, in a stable order.
-fn files(paths: &[PathBuf], all_read: &mut bool) -> Vec<PathBuf> {
+/// Files named, and the .txt files under directories named, in a stable order (by name,
+/// depth first). Symbolic links inside directories are skipped, with a note, unless
+/// `follow_links`; then a link back to a directory it is in is reported and not entered, so
+/// that no file is read twice through a loop.
+fn files(paths: &[PathBuf], follow_links: bool, all_read: &mut bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, &mut out, all_read);
+            walk(path, follow_links, &mut out, all_read);
         } else {
             out.push(path.clone());
         }
@@ -343,29 +392,55 @@ fn files(paths: &[PathBuf], all_read: &mut bool) -> Vec<PathBuf> {
     out
 }
 
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>, all_read: &mut bool) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            eprintln!(
-                "无法读取目录「{}」：{e} / Cannot read directory \"{}\": {e}",
-                dir.display(),
-                dir.display()
-            );
-            *all_read = false;
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect_dir(&path, out, all_read);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
-            out.push(path);
+fn walk(dir: &Path, follow_links: bool, out: &mut Vec<PathBuf>, all_read: &mut bool) {
+    for entry in WalkDir::new(dir)
+        .follow_links(follow_links)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir);
+                let path = at.display().to_string();
+                let reason = e.io_error().map_or(e.to_string(), |io| io.to_string());
+                if let Some(ancestor) = e.loop_ancestor() {
+                    let ancestor = ancestor.display();
+                    eprintln!(
+                        "跳过「{path}」：它链接回上级目录「{ancestor}」，会形成循环。 / Skipped \"{path}\": it links back to \"{ancestor}\", a loop."
+                    );
+                } else if at.is_symlink() {
+                    // A broken link: a failure only if it names a file that would be read.
+                    if is_text_file(at) {
+                        eprintln!(
+                            "无法读取「{path}」：{reason} / Cannot read \"{path}\": {reason}"
+                        );
+                        *all_read = false;
+                    }
+                } else {
+                    eprintln!(
+                        "无法读取目录「{path}」：{reason} / Cannot read directory \"{path}\": {reason}"
+                    );
+                    *all_read = false;
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.path_is_symlink() && !follow_links {
+            // Only the links that would have been read are worth a word.
+            if path.is_dir() || (path.is_file() && is_text_file(path)) {
+                let path = path.display();
+                eprintln!(
+                    "跳过符号链接「{path}」（--follow-links 会跟随它）。 / Skipped the symbolic link \"{path}\" (--follow-links follows it)."
+                );
+            }
+        } else if entry.file_type().is_file() && is_text_file(path) {
+            out.push(entry.into_path());
         }
     }
+}
+
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }

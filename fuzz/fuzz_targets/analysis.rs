@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     if slot
         .as_ref()
-        .is_none_or(|a| a.corpus().vocab().len() > MAX_VOCABULARY)
+        .is_none_or(|a| a.vocabulary_len() > MAX_VOCABULARY)
     {
         *slot = Some(Analyzer::new());
     }

@@ -5,11 +5,10 @@
 //! so that every input means something.
 
 use std::borrow::Cow;
-use wenxi::clean::{clean, sentences};
-use wenxi::cooccur::{Measure, Unit};
-use wenxi::segment::Segmenter;
+use wenxi::internals::{clean, sentences, Segmenter};
 use wenxi::{
     AnalysisOptions, Analyzer, FilterOptions, KeynessOptions, KeywordWeight, KwicOptions, KwicSort,
+    Measure, Unit,
 };
 
 /// Separates the documents of an `analysis` input (after its first byte, the option selector).
@@ -24,7 +23,7 @@ fn lossy(data: &[u8]) -> Cow<'_, str> {
 /// `decode`: never panics; what it accepts has something besides whitespace and controls,
 /// and valid UTF-8 that it reads as plain UTF-8 comes back unchanged.
 pub fn decode(data: &[u8]) {
-    let Ok(decoded) = wenxi::decode::decode("fuzz.txt", data) else {
+    let Ok(decoded) = wenxi::internals::decode("fuzz.txt", data) else {
         return;
     };
     assert!(
@@ -275,10 +274,8 @@ pub fn analysis(analyzer: &mut Analyzer, data: &[u8]) {
             "tokens counts all but whitespace"
         );
         let text: Vec<char> = analyzer
-            .corpus()
-            .document(first)
+            .document_text(first)
             .expect("the document is there")
-            .text
             .chars()
             .collect();
         assert_eq!(text.len(), info.chars as usize);
@@ -291,7 +288,7 @@ pub fn analysis(analyzer: &mut Analyzer, data: &[u8]) {
             let at: String = text[token.start as usize..token.end as usize]
                 .iter()
                 .collect();
-            assert_eq!(at, token.word, "the segment view's character offsets");
+            assert_eq!(at, token.text, "the segment view's character offsets");
             previous_end = token.end;
         }
 
@@ -322,8 +319,18 @@ pub fn analysis(analyzer: &mut Analyzer, data: &[u8]) {
                     "{term:?} is in the text but KWIC misses it"
                 );
             }
+            // Each line's keyword is its document's own text at its offset (a traditional
+            // document's characters, a number's full-width form: not always the term's).
             for line in &kwic.lines {
-                assert_eq!(line.keyword, term);
+                let text: Vec<char> = analyzer
+                    .document_text(line.doc_id)
+                    .expect("the document is there")
+                    .chars()
+                    .collect();
+                let at = line.offset as usize;
+                let keyword: String = text[at..at + line.keyword.chars().count()].iter().collect();
+                assert_eq!(keyword, line.keyword);
+                assert!(!line.keyword.is_empty());
             }
         }
 

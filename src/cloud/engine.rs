@@ -107,7 +107,7 @@ impl<R: Rasterizer> CloudEngine<R> {
     pub fn layout(&mut self, words: &[CloudWord], options: &CloudOptions) -> Result<CloudLayout> {
         validate(words, options)?;
         if words.is_empty() {
-            let mask = self.mask(options)?;
+            let mask = options.area()?;
             return Ok(CloudLayout {
                 width: options.width,
                 height: options.height,
@@ -126,16 +126,9 @@ impl<R: Rasterizer> CloudEngine<R> {
             self.metrics.clear();
             self.sprites.clear();
         }
-        let mask = self.mask(options)?;
+        let mask = options.area()?;
         let plan = self.plan(words, options, mask)?;
         self.search(&plan, options)
-    }
-
-    fn mask(&self, options: &CloudOptions) -> Result<Mask> {
-        match &options.mask {
-            Some(image) => Mask::image(image, options.width, options.height),
-            None => Ok(Mask::shape(options.shape, options.width, options.height)),
-        }
     }
 
     /// The largest scale at which every word fits, found by shrinking (and, with no

@@ -10,10 +10,13 @@ use crate::Result;
 
 /// A CSS font family list and a weight; the page draws with the same.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct FontSpec {
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub family: String,
     /// 100-900, as CSS.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub weight: u16,
 }
 

@@ -12,6 +12,7 @@ use crate::{Error, Result};
 /// The built-in silhouettes. A China map is deliberately not among them: maps of China that
 /// are published must pass official review (审图号), and a hand-made outline would not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Shape {
     /// The whole box.
@@ -141,6 +142,7 @@ fn rounded_rect(x0: f64, y0: f64, x1: f64, y1: f64, r: f64) -> Vec<(f64, f64)> {
 
 /// Which number of an image's pixel says "area".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum MaskChannel {
     /// Opacity if the image has any transparent pixel, else darkness.
@@ -154,16 +156,22 @@ pub enum MaskChannel {
 /// A picture to lay words inside: RGBA pixels, row by row, fitted into the cloud's box
 /// (whole, centred, proportions kept).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct MaskImage {
     pub width: u32,
     pub height: u32,
+    /// `width` × `height` × 4 bytes: ImageData's `data` as it is.
     #[serde(deserialize_with = "bytes")]
+    #[cfg_attr(test, ts(type = "Uint8Array | Uint8ClampedArray | Array<number>"))]
     pub pixels: Vec<u8>,
     /// A pixel is area when its channel value (0-255) is at least this.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub threshold: u8,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub channel: MaskChannel,
     /// Light or transparent pixels are the area instead.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub invert: bool,
 }
 

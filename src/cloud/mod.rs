@@ -41,6 +41,7 @@ pub use mask::{Mask, MaskChannel, MaskImage, Shape};
 
 /// A word to lay out; the weight sets its size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudWord {
     pub text: String,
@@ -49,6 +50,7 @@ pub struct CloudWord {
 
 /// Which way words run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Orientation {
     /// Every word horizontal.
@@ -64,6 +66,7 @@ pub enum Orientation {
 /// archimedean, ellipses around the start; rectangular, rectangles; both as wide as the
 /// shape's own proportions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Spiral {
     #[default]
@@ -73,6 +76,7 @@ pub enum Spiral {
 
 /// How a weight becomes a size between the smallest and the largest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SizeScale {
     Linear,
@@ -84,6 +88,7 @@ pub enum SizeScale {
 /// Which rasteriser the wasm build draws glyphs with. Native callers pass their own and this
 /// is not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Glyphs {
     /// OffscreenCanvas 2D: the real font.
@@ -95,26 +100,40 @@ pub enum Glyphs {
 
 /// Options of a layout. Sizes are in layout pixels (CSS px of the cloud's box).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct CloudOptions {
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub width: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub height: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub shape: Shape,
     /// A picture whose area replaces `shape`.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub mask: Option<MaskImage>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub orientation: Orientation,
     /// Another seed, another arrangement of the same words (重新排列).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub seed: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub font: FontSpec,
     /// The smallest size a word gets at scale 1, px.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub font_min: f64,
     /// The largest size; `None`: as large as fills the shape. When given, the cloud only
     /// ever shrinks from it.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub font_max: Option<f64>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub size_scale: SizeScale,
     /// Free pixels kept around each word's ink.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub padding: u32,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub spiral: Spiral,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub glyphs: Glyphs,
 }
 
@@ -138,6 +157,18 @@ impl Default for CloudOptions {
     }
 }
 
+impl CloudOptions {
+    /// The area a layout with these options fills: the picture's when there is one, else the
+    /// shape's (what the page shows as a preview).
+    pub fn area(&self) -> Result<Mask> {
+        validate(&[], self)?;
+        match &self.mask {
+            Some(image) => Mask::image(image, self.width, self.height),
+            None => Ok(Mask::shape(self.shape, self.width, self.height)),
+        }
+    }
+}
+
 /// Largest box side, px (the layout is drawn scaled for print; it need not be laid out so).
 pub const MAX_SIDE: u32 = 4096;
 /// Most words in one cloud.
@@ -147,6 +178,7 @@ pub const SIZE_FLOOR: u32 = 6;
 
 /// A word's direction in the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum WordOrientation {
     Horizontal,
@@ -157,6 +189,7 @@ pub enum WordOrientation {
 /// `rotated`: turned a quarter clockwise about (x, y), which only Latin runs of vertical
 /// words are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Piece {
     pub text: String,
@@ -167,6 +200,7 @@ pub struct Piece {
 
 /// A word where it was placed. (`x`, `y`, `width`, `height`): the box of its ink.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlacedWord {
     /// Position in the input.
@@ -186,6 +220,7 @@ pub struct PlacedWord {
 
 /// A word that did not fit even at the smallest scale tried.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UnplacedWord {
     pub index: u32,
@@ -194,6 +229,7 @@ pub struct UnplacedWord {
 
 /// A laid-out cloud.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudLayout {
     pub width: u32,

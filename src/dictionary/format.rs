@@ -78,6 +78,8 @@ impl Decoded {
     }
 }
 
+// The encoder is build.rs's (which includes this file) and the tests'; the core only decodes.
+#[cfg_attr(not(test), allow(dead_code))]
 fn put_varint(out: &mut Vec<u8>, mut x: u64) {
     loop {
         let byte = (x & 0x7f) as u8;
@@ -92,6 +94,7 @@ fn put_varint(out: &mut Vec<u8>, mut x: u64) {
 
 /// Encode the text of jieba's `dict.txt` (`word freq [tag]` lines) and `idf.txt`
 /// (`word idf` lines). Fails on what the format cannot hold.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn encode(dict_txt: &str, idf_txt: &str) -> Result<Vec<u8>, String> {
     struct Row<'a> {
         freq: u64,

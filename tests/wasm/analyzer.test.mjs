@@ -18,6 +18,9 @@ for (const file of ['wenxi.js', 'wenxi_bg.wasm', 'wenxi.wxd']) {
 const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
 initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
 const WXD = new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG)));
+// The part-of-speech model and the script tables the page loads when it needs them.
+const WXP = new Uint8Array(readFileSync(new URL('wenxi.wxp', PKG)));
+const WXS = new Uint8Array(readFileSync(new URL('wenxi.wxs', PKG)));
 
 /** The bundled articles in index.json order, as the page loads them. */
 function seeds() {
@@ -95,19 +98,82 @@ test('addDocument() rejects a PNG with an Error a person can read', (t) => {
   assert.equal(analyzer.documents().length, 0, 'nothing was added');
 });
 
-test('new Analyzer() refuses a damaged dictionary with an Error a person can read', () => {
-  for (const [bytes, reason] of [
-    [new Uint8Array(), 'it does not start with WXD1'],
-    [PNG_HEADER, 'it does not start with WXD1'],
-    [WXD.subarray(0, WXD.length - 1), 'cut short'],
-  ]) {
-    assert.throws(
-      () => new Analyzer(bytes),
-      (err) =>
-        err instanceof Error && err.message.includes('词典文件（wenxi.wxd）已损坏') && err.message.includes(reason),
-      reason,
-    );
+/** Calls `f`, which must throw; returns what it threw. */
+function thrown(f) {
+  try {
+    f();
+  } catch (err) {
+    return err;
   }
+  assert.fail('nothing was thrown');
+}
+
+/** The thrown value is an Error with the sentence as its message and own `code` and `params`. */
+function assertCoded(err, code, params, message) {
+  assert.ok(err instanceof Error, `an Error, not ${typeof err}`);
+  assert.ok(Object.hasOwn(err, 'code') && Object.hasOwn(err, 'params'), 'code and params are own properties');
+  assert.equal(err.code, code);
+  assert.equal(Object.getPrototypeOf(err.params), Object.prototype, 'params is a plain object');
+  assert.deepEqual(err.params, params);
+  if (message !== undefined) assert.equal(err.message, message);
+}
+
+test('a refused file throws an Error with its code and params', (t) => {
+  const analyzer = new Analyzer(WXD);
+  t.after(() => analyzer.free());
+  assertCoded(
+    thrown(() => analyzer.addDocument('photo.txt', PNG_HEADER)),
+    'not_text',
+    { name: 'photo.txt', kind: 'png' },
+    '「photo.txt」不是文本文件（看起来是 PNG 图片）。 / "photo.txt" is not a text file (it looks like a PNG image).',
+  );
+  const controls = new Uint8Array(2000).map((_, i) => i % 9);
+  assertCoded(
+    thrown(() => analyzer.addDocument('data.txt', controls)),
+    'binary',
+    { name: 'data.txt' },
+    '「data.txt」不是文本文件（含有二进制数据）。 / "data.txt" is not a text file (it contains binary data).',
+  );
+  assertCoded(
+    thrown(() => analyzer.addDocument('empty.txt', new Uint8Array())),
+    'empty',
+    {
+      name: 'empty.txt',
+    },
+  );
+  assertCoded(
+    thrown(() => analyzer.addText('blank.txt', ' \n ')),
+    'blank',
+    { name: 'blank.txt' },
+  );
+  assert.equal(analyzer.documents().length, 0, 'nothing was added');
+});
+
+test('refused requests throw Errors with their code and params', (t) => {
+  const analyzer = analyzerWithSeeds(t);
+  assertCoded(
+    thrown(() => analyzer.segment(99)),
+    'no_such_document',
+    { id: 99 },
+    '没有编号为 99 的文档。 / There is no document with id 99.',
+  );
+  assertCoded(
+    thrown(() => analyzer.kwic('劳模', { width: 900 })),
+    'bad_option',
+    { option: 'width', value: '900' },
+  );
+  assertCoded(
+    thrown(() => analyzer.setUserWords(['劳模 精神'])),
+    'bad_user_word',
+    { word: '劳模 精神' },
+  );
+  const err = thrown(() => analyzer.analyze({ filter: { minLength: 'abc' } }));
+  assertCoded(err, 'bad_options', { reason: err.params?.reason });
+  assert.match(err.params.reason, /invalid type/);
+  assert.equal(err.message, `选项无效：${err.params.reason} / Invalid options: ${err.params.reason}`);
+  const unknown = thrown(() => analyzer.kwic('劳模', { sort: 'sideways' }));
+  assert.equal(unknown.code, 'bad_options');
+  assert.match(unknown.params.reason, /unknown variant `sideways`/);
 });
 
 // tests/golden/native-analysis.json is written by the native golden test (tests/golden.rs,
@@ -116,6 +182,9 @@ test('new Analyzer() refuses a damaged dictionary with an Error a person can rea
 test('the wasm build gives the same results as the native build', (t) => {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
   const analyzer = analyzerWithSeeds(t);
+  // Native builds have the model and the tables built in.
+  assert.equal(analyzer.setPossegModel(WXP), 5);
+  assert.equal(analyzer.setScriptData(WXS), 0);
   assertSame(analyzer.documents(), fixture.documents, 'documents');
   assertSame(analyzer.analyze({}), fixture.analysis, 'analysis');
   const kwic = analyzer.kwic('劳模', {});
@@ -137,3 +206,33 @@ function assertClose(actual, expected, what) {
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: wasm ${actual}, native ${expected}`);
 }
+
+test('traditional documents wait for the script tables, then count with the rest', (t) => {
+  const analyzer = new Analyzer(WXD);
+  t.after(() => analyzer.free());
+  analyzer.addText('s.txt', '劳模精神。我们的软件。');
+  const info = analyzer.addText('t.txt', '勞模精神。這裡的軟體。');
+  assert.equal(info.script, 'traditional');
+  assert.equal(info.converted, false);
+  assert.equal(analyzer.needsScriptData(), true);
+  assert.equal(analyzer.traditionalForms(['软件'], undefined), null);
+  assert.equal(analyzer.setScriptData(WXS), 1);
+  assert.equal(analyzer.needsScriptData(), false);
+  const freq = (term) => analyzer.analyze({}).terms.find((x) => x.term === term)?.freq;
+  assert.equal(freq('劳模'), 2);
+  assert.equal(freq('软件'), 2);
+  assert.deepEqual(analyzer.scripts(), { simplified: 1, traditional: 1, variant: 'taiwan' });
+  assert.deepEqual(analyzer.traditionalForms(['软件', '头发'], 'taiwan'), ['軟體', '頭髮']);
+  const segment = analyzer.segment(info.id);
+  assert.deepEqual(
+    segment.filter((x) => x.word === '软件').map((x) => x.text),
+    ['軟體'],
+  );
+  const merged = analyzer.analyze({ merges: [{ name: '劳模', forms: ['精神'] }] });
+  assert.equal(merged.terms.find((x) => x.term === '劳模').freq, 4);
+  const suggested = analyzer.suggestStopWords({}, { minFrequency: 1 }).map((x) => x.term);
+  assert.ok(suggested.includes('劳模') && suggested.includes('精神'), suggested.join(' '));
+  const damaged = thrown(() => analyzer.setScriptData(new Uint8Array([0x57, 0x58, 0x53, 0x31, 9])));
+  assert.equal(damaged.code, 'bad_data_file');
+  assert.equal(damaged.params.file, 'wenxi.wxs');
+});

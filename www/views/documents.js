@@ -1,43 +1,19 @@
+// @ts-check
 // The document list: what is loaded, what is in the analysis, and what happened to each file
 // a person added. Names and titles come from users' files: only ever set as textContent.
-import { lang, numberFormat, registerStrings } from '../i18n.js';
+import { lang, numberFormat } from '../i18n.js';
 import './documents.css';
 
-registerStrings({
-  zh: {
-    'docs.title': '文档',
-    'docs.all': '全选',
-    'docs.none': '全不选',
-    'docs.include': '纳入分析',
-    'docs.only': '仅此篇',
-    'docs.onlyTitle': '只分析这一篇',
-    'docs.remove': '移除',
-    'docs.removeTitle': '从语料中移除「{name}」',
-    'docs.size': '{chars} 字 · {tokens} 词',
-    'docs.empty': '还没有文档。把文本文件拖到页面上，或点击“添加文件”。',
-    'docs.notices': '添加记录',
-    'docs.clearNotices': '清除',
-    'docs.hint': '可拖入多个文件；支持 UTF-8、GBK/GB18030、Big5、UTF-16 编码。',
-  },
-  en: {
-    'docs.title': 'Documents',
-    'docs.all': 'All',
-    'docs.none': 'None',
-    'docs.include': 'Include in the analysis',
-    'docs.only': 'Only',
-    'docs.onlyTitle': 'Analyse only this document',
-    'docs.remove': 'Remove',
-    'docs.removeTitle': 'Remove "{name}" from the corpus',
-    'docs.size': '{chars} chars · {tokens} tokens',
-    'docs.empty': 'No documents yet. Drop text files on the page, or click "Add files".',
-    'docs.notices': 'What happened',
-    'docs.clearNotices': 'Clear',
-    'docs.hint': 'Drop several files at once; UTF-8, GBK/GB18030, Big5 and UTF-16 are read.',
-  },
-});
+/** @typedef {import('../shapes.js').State} State */
+/** @typedef {import('../shapes.js').ViewContext} ViewContext */
+/** @typedef {import('../errors.js').Bilingual} Bilingual */
+/** @typedef {{setIncluded: (ids: number[]) => void, remove: (id: number) => void, addFiles: () => void}} DocumentsActions */
 
 export class DocumentsView {
-  /** `actions`: setIncluded(ids), remove(id), addFiles(). */
+  /** @type {State | null} */
+  state = null;
+
+  /** @param {HTMLElement} container @param {ViewContext} ctx @param {DocumentsActions} actions */
   constructor(container, ctx, actions) {
     this.ctx = ctx;
     this.actions = actions;
@@ -56,48 +32,57 @@ export class DocumentsView {
         <div class="panel-head"><h3></h3><button type="button" class="link clear"></button></div>
         <ul aria-live="polite"></ul>
       </div>`;
-    this.list = container.querySelector('.doc-list');
-    this.noticesBox = container.querySelector('.notices');
-    this.noticeList = this.noticesBox.querySelector('ul');
-    this.state = null;
+    this.list = /** @type {HTMLUListElement} */ (container.querySelector('.doc-list'));
+    this.noticesBox = /** @type {HTMLElement} */ (container.querySelector('.notices'));
+    this.noticeList = /** @type {HTMLUListElement} */ (this.noticesBox.querySelector('ul'));
     this.#relabel();
 
-    container
-      .querySelector('[data-bulk=all]')
-      .addEventListener('click', () => actions.setIncluded((this.state?.documents ?? []).map((d) => d.id)));
-    container.querySelector('[data-bulk=none]').addEventListener('click', () => actions.setIncluded([]));
-    this.noticesBox.querySelector('.clear').addEventListener('click', () => {
+    this.#find('[data-bulk=all]').addEventListener('click', () =>
+      actions.setIncluded((this.state?.documents ?? []).map((d) => d.id)),
+    );
+    this.#find('[data-bulk=none]').addEventListener('click', () => actions.setIncluded([]));
+    this.#find('.notices .clear').addEventListener('click', () => {
       this.noticeList.replaceChildren();
       this.noticesBox.hidden = true;
     });
     this.list.addEventListener('change', (event) => {
-      const box = event.target.closest('input[type=checkbox]');
+      const box = /** @type {Element} */ (event.target).closest('input[type=checkbox]');
       if (!box) return;
-      const ids = [...this.list.querySelectorAll('input[type=checkbox]:checked')].map((b) => Number(b.value));
-      actions.setIncluded(ids);
+      const boxes = /** @type {NodeListOf<HTMLInputElement>} */ (
+        this.list.querySelectorAll('input[type=checkbox]:checked')
+      );
+      actions.setIncluded([...boxes].map((b) => Number(b.value)));
     });
     this.list.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-action]');
+      const button = /** @type {HTMLElement | null} */ (
+        /** @type {Element} */ (event.target).closest('button[data-action]')
+      );
       if (!button) return;
-      const id = Number(button.closest('li').dataset.id);
+      const id = Number(/** @type {HTMLElement} */ (button.closest('li')).dataset.id);
       if (button.dataset.action === 'only') actions.setIncluded([id]);
       if (button.dataset.action === 'remove') actions.remove(id);
     });
+  }
+
+  /** @param {string} selector @returns {HTMLElement} */
+  #find(selector) {
+    return /** @type {HTMLElement} */ (this.container.querySelector(selector));
   }
 
   /** The labels alone: also drawn before the first state arrives (or if start-up fails). */
   #relabel() {
     const { t } = this.ctx;
     const count = this.state ? ` (${this.state.documents.length})` : '';
-    this.container.querySelector('#documents-title').textContent = `${t('docs.title')}${count}`;
-    this.container.querySelector('[data-bulk=all]').textContent = t('docs.all');
-    this.container.querySelector('[data-bulk=none]').textContent = t('docs.none');
-    this.container.querySelector('.hint').textContent = t('docs.hint');
-    this.noticesBox.querySelector('h3').textContent = t('docs.notices');
-    this.noticesBox.querySelector('.clear').textContent = t('docs.clearNotices');
+    this.#find('#documents-title').textContent = `${t('docs.title')}${count}`;
+    this.#find('[data-bulk=all]').textContent = t('docs.all');
+    this.#find('[data-bulk=none]').textContent = t('docs.none');
+    this.#find('.hint').textContent = t('docs.hint');
+    this.#find('.notices h3').textContent = t('docs.notices');
+    this.#find('.notices .clear').textContent = t('docs.clearNotices');
     for (const li of this.noticeList.children) markOtherLanguage(li);
   }
 
+  /** @param {State} state */
   render(state) {
     this.state = state;
     const { t } = this.ctx;
@@ -153,46 +138,51 @@ export class DocumentsView {
 
   /** {id, index, control} of the focused control in the list, if any. */
   #focusedControl() {
-    const active = document.activeElement;
-    const li = active?.closest?.('li.doc');
-    if (!li || !this.list.contains(li)) return null;
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const li = /** @type {HTMLElement | null | undefined} */ (active?.closest?.('li.doc'));
+    if (!active || !li || !this.list.contains(li)) return null;
     const control = active.matches('input[type=checkbox]') ? 'input[type=checkbox]' : `button.${active.dataset.action}`;
     return { id: Number(li.dataset.id), index: [...this.list.children].indexOf(li), control };
   }
 
+  /** @param {{id: number, index: number, control: string}} focused */
   #restoreFocus({ id, index, control }) {
-    const items = [...this.list.querySelectorAll('li.doc')];
+    const items = /** @type {HTMLElement[]} */ ([...this.list.querySelectorAll('li.doc')]);
     const same = items.find((li) => Number(li.dataset.id) === id);
     const li = same ?? items[Math.min(index, items.length - 1)];
-    (li?.querySelector(control) ?? this.container.querySelector('[data-bulk=all]')).focus();
+    const target = /** @type {HTMLElement | null} */ (li?.querySelector(control));
+    (target ?? this.#find('[data-bulk=all]')).focus();
   }
 
   /**
-   * One line in the outcome list (newest first). The analyzer's refusals are bilingual
-   * ("中文。 / English."): the half not in the current language goes on its own, quieter line,
-   * so that each message reads at a glance; the text stays the whole message.
+   * One line in the outcome list (newest first). A message in both languages (an error, a
+   * warning: www/errors.js) shows the current language's half first and the other on its own,
+   * quieter line, so that each message reads at a glance; the text stays the whole message
+   * ("中文 / English"). A string is one language's sentence.
+   * @param {string | Bilingual} message
+   * @param {import('../shapes.js').NoticeKind} [kind]
    */
   notice(message, kind = 'info') {
     const li = document.createElement('li');
     li.className = `notice ${kind}`;
-    const halves = /^(.*?[。！？）)])( \/ )(.+)$/su.exec(message);
-    if (halves) {
-      const zh = span('zh', halves[1]);
-      const sep = span('sep', halves[2]);
-      const en = span('en', halves[3]);
+    const both = typeof message === 'string' ? null : message;
+    if (both) {
+      const zh = span('zh', both.zh);
+      const en = span('en', both.en);
       zh.lang = 'zh-CN';
       en.lang = 'en';
-      li.append(zh, sep, en);
+      li.append(zh, span('sep', ' / '), en);
       li.classList.add('bilingual');
       markOtherLanguage(li);
     } else {
-      li.textContent = message;
+      li.textContent = /** @type {string} */ (message);
     }
     this.noticeList.prepend(li);
     this.noticesBox.hidden = false;
   }
 }
 
+/** @param {string} className @param {string} text */
 function span(className, text) {
   const s = document.createElement('span');
   s.className = className;
@@ -200,7 +190,7 @@ function span(className, text) {
   return s;
 }
 
-/** Quietens the half of a bilingual notice that is not in the current language. */
+/** Quietens the half of a bilingual notice that is not in the current language. @param {Element} li */
 function markOtherLanguage(li) {
   const zh = li.querySelector(':scope > .zh');
   const en = li.querySelector(':scope > .en');
@@ -210,6 +200,7 @@ function markOtherLanguage(li) {
   en.classList.toggle('other', !english);
 }
 
+/** @param {string} action @param {string} text @param {string} title */
 function button(action, text, title) {
   const b = document.createElement('button');
   b.type = 'button';

@@ -53,15 +53,17 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
-        name: "clippy (wasm32): cargo clippy -p wenxi --lib --target wasm32-unknown-unknown",
+        name:
+            "clippy (wasm32): cargo clippy -p wenxi --all-targets --target wasm32-unknown-unknown",
         browser: false,
         run: |_| {
             wasm::ensure_target()?;
+            // --all-targets: the tests and benches too (native-only ones are cfg'd out).
             util::run(util::cargo().args([
                 "clippy",
                 "-p",
                 "wenxi",
-                "--lib",
+                "--all-targets",
                 "--target",
                 wasm::TARGET,
                 "--",

@@ -1,0 +1,17 @@
+// www/defaults.js: the settings of a first visit (and of the build-time snapshot), and the
+// options the controller sends to analyze().
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { analysisOptions, DEFAULT_SETTINGS } from '../../www/defaults.js';
+
+test('the defaults are frozen all the way down', () => {
+  assert.ok(Object.isFrozen(DEFAULT_SETTINGS));
+  for (const group of ['filter', 'network', 'phrases']) assert.ok(Object.isFrozen(DEFAULT_SETTINGS[group]), group);
+});
+
+test('the options are the settings plus the selected ids, in order; the settings are untouched', () => {
+  const options = analysisOptions(DEFAULT_SETTINGS, new Set([3, 1]));
+  assert.deepEqual(options, { ...DEFAULT_SETTINGS, documents: [3, 1] });
+  assert.equal(Object.hasOwn(DEFAULT_SETTINGS, 'documents'), false);
+  assert.deepEqual(analysisOptions(DEFAULT_SETTINGS, []).documents, []);
+});

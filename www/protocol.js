@@ -1,0 +1,85 @@
+// @ts-check
+// The messages between the page (www/analyzer.js) and the analysis worker (www/worker.js), and
+// errors with codes (CONTRACTS.md): the core's errors carry `code` and `params`; errors made in
+// JS are made the same way with codedError(), so that the page renders every one of them from
+// its code (www/errors.js). Pure: the worker imports it too.
+
+/** @typedef {Record<string, string | number>} Params */
+/** @typedef {Error & {code: string, params: Params}} CodedError */
+
+/**
+ * A request: `action` names an Analyzer method or a worker action (worker.js), `args` its arguments.
+ * @typedef {{id: number, action: string, args: unknown[]}} Request
+ */
+/**
+ * A failure as it crosses to the page; `code`/`params` absent for an error that has none. For
+ * the core's errors they are its {code, params} (`ErrorPayload` in www/types/).
+ * @typedef {{name: string, message: string, code?: string, params?: Params}} WireError
+ */
+/**
+ * An answer: a result, a failure, progress (0..1) of a long request, or `fatal` (the wasm
+ * trapped: the worker closes after saying so).
+ * @typedef {{id: number, result: unknown}
+ *   | {id: number, error: WireError}
+ *   | {id: number, progress: number}
+ *   | {fatal: {name: string, message: string}}} Response
+ */
+
+/**
+ * An Error with a code and params. `message` is for consoles and logs (English); people read
+ * the code's template.
+ * @param {string} code
+ * @param {Params} [params]
+ * @param {string} [message]
+ * @returns {CodedError}
+ */
+export function codedError(code, params = {}, message = code) {
+  const err = /** @type {CodedError} */ (new Error(message));
+  err.code = code;
+  err.params = params;
+  return err;
+}
+
+/**
+ * What of `err` crosses to the page (structured clone keeps no Error's own properties reliably).
+ * @param {unknown} err
+ * @returns {WireError}
+ */
+export function toPayload(err) {
+  const e = /** @type {{name?: unknown, message?: unknown, code?: unknown, params?: unknown}} */ (err ?? {});
+  /** @type {WireError} */
+  const payload = {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.message === 'string' ? e.message : String(err),
+  };
+  if (typeof e.code === 'string') {
+    payload.code = e.code;
+    payload.params = plain(e.params);
+  }
+  return payload;
+}
+
+/**
+ * The Error the page's caller gets for a failed request.
+ * @param {WireError} payload
+ * @returns {Error & {code?: string, params?: Params}}
+ */
+export function fromPayload(payload) {
+  const err =
+    typeof payload.code === 'string'
+      ? codedError(payload.code, plain(payload.params), payload.message)
+      : new Error(payload.message);
+  err.name = payload.name;
+  return err;
+}
+
+/** Only strings and numbers, as own properties of a fresh object. */
+function plain(/** @type {unknown} */ params) {
+  /** @type {Params} */
+  const out = {};
+  if (!params || typeof params !== 'object') return out;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+// @ts-check
+// What each setting may hold, and validation of settings that come from outside the page's own
+// controls: a workspace file, the store (written by any earlier version), a view's patch. Field
+// by field against DEFAULT_SETTINGS: unknown keys are dropped, a value of the wrong type or out
+// of range is replaced (by the default, or by the current value for a patch), and the caller is
+// told which fields, so that a person can be told in words. The result is built afresh from
+// the schema's own keys, so `__proto__`, `constructor` or `prototype` in the input are never
+// copied (and never followed).
+import { DEFAULT_SETTINGS } from './defaults.js';
+
+/** @typedef {import('./defaults.js').Settings} Settings */
+/**
+ * @typedef {{check: (value: unknown) => boolean, min?: number, max?: number, values?: readonly unknown[]}} Rule
+ * @typedef {{[key: string]: Rule | Group}} Group
+ */
+
+/** @type {Rule} */
+const flag = { check: (value) => typeof value === 'boolean' };
+
+/** A whole number from `min` to `max`. @returns {Rule} */
+const count = (/** @type {number} */ min, /** @type {number} */ max) => ({
+  check: (value) =>
+    Number.isInteger(value) && /** @type {number} */ (value) >= min && /** @type {number} */ (value) <= max,
+  min,
+  max,
+});
+
+/** One of `values`. @returns {Rule} */
+const oneOf = (/** @type {readonly unknown[]} */ ...values) => ({ check: (value) => values.includes(value), values });
+
+/** @type {Rule} */
+const optionalScore = { check: (value) => value === null || (typeof value === 'number' && Number.isFinite(value)) };
+
+// jieba's tags are a few lowercase letters (n, nr, vn, eng ...); null allows every tag.
+/** @type {Rule} */
+const tags = {
+  check: (value) =>
+    value === null ||
+    (Array.isArray(value) &&
+      value.length <= 100 &&
+      value.every((tag) => typeof tag === 'string' && /^[a-z]{1,5}$/.test(tag))),
+};
+
+/**
+ * The ranges are what the page's own controls can set (views/settings.js, views/network/);
+ * `topTerms` and `phrases` have no control: their ranges are generous.
+ * @type {Group}
+ */
+export const SETTINGS_SCHEMA = {
+  filter: {
+    stopWords: flag,
+    userStopWords: flag,
+    punctuation: flag,
+    numbers: flag,
+    singleChars: flag,
+    minLength: count(1, 20),
+    minFrequency: count(1, 1000),
+    pos: tags,
+  },
+  topTerms: count(1, 1000),
+  keywordWeight: oneOf('freq', 'tfidf', 'tfidfCorpus', 'textrank'),
+  network: {
+    unit: oneOf('sentence', 'window'),
+    window: count(2, 20),
+    measure: oneOf('count', 'jaccard', 'dice', 'npmi', 'llr'),
+    nodes: count(10, 150),
+    maxEdges: count(10, 400),
+    minScore: optionalScore,
+    minCount: count(1, 1000),
+  },
+  phrases: {
+    minCount: count(1, 1000),
+    limit: count(1, 1000),
+  },
+};
+
+/** Every field's path ('filter.minLength', ...), and the groups' ('filter', ...). */
+export const SETTINGS_FIELDS = paths(SETTINGS_SCHEMA, '');
+
+/**
+ * `input` checked against the schema; what it leaves out comes from `base`.
+ * `reset`: the paths of fields (or whole groups) whose value was not valid and was replaced by
+ * `base`'s ('' for the whole of `input`); `ignored`: the paths of keys the settings do not have.
+ * @param {unknown} input
+ * @param {Settings} [base] the defaults, or the current settings when `input` is a patch
+ * @returns {{settings: Settings, reset: string[], ignored: string[]}}
+ */
+export function validateSettings(input, base = /** @type {Settings} */ (DEFAULT_SETTINGS)) {
+  /** @type {{reset: string[], ignored: string[]}} */
+  const found = { reset: [], ignored: [] };
+  const settings = /** @type {Settings} */ (group(SETTINGS_SCHEMA, input, base, '', found));
+  return { settings, ...found };
+}
+
+/** A fresh copy of the defaults (DEFAULT_SETTINGS is frozen). */
+export const defaultSettings = () => validateSettings(undefined).settings;
+
+/**
+ * @param {Group} schema
+ * @param {unknown} input
+ * @param {any} base
+ * @param {string} path
+ * @param {{reset: string[], ignored: string[]}} found
+ * @returns {Record<string, unknown>}
+ */
+function group(schema, input, base, path, found) {
+  let own = null;
+  if (isPlainObject(input)) own = /** @type {Record<string, unknown>} */ (input);
+  else if (input !== undefined) found.reset.push(path);
+  if (own) {
+    for (const key of Object.keys(own)) if (!Object.hasOwn(schema, key)) found.ignored.push(join(path, key));
+  }
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, rule] of Object.entries(schema)) {
+    const value = own && Object.hasOwn(own, key) ? own[key] : undefined;
+    const where = join(path, key);
+    if (!isRule(rule)) {
+      out[key] = group(/** @type {Group} */ (rule), value, base[key], where, found);
+    } else if (value !== undefined && rule.check(value)) {
+      out[key] = copy(value);
+    } else {
+      if (value !== undefined) found.reset.push(where);
+      out[key] = copy(base[key]);
+    }
+  }
+  return out;
+}
+
+/** @param {Rule | Group} node @returns {node is Rule} */
+function isRule(node) {
+  return typeof (/** @type {Rule} */ (node).check) === 'function';
+}
+
+/** An object made by JSON, structured clone or a literal; not an array, a Date, a class instance. */
+function isPlainObject(/** @type {unknown} */ value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** Values are booleans, numbers, strings, null or arrays of strings. */
+function copy(/** @type {unknown} */ value) {
+  return Array.isArray(value) ? [...value] : value;
+}
+
+function join(/** @type {string} */ path, /** @type {string} */ key) {
+  return path ? `${path}.${key}` : key;
+}
+
+/** @param {Group} schema @param {string} path @returns {string[]} */
+function paths(schema, path) {
+  return Object.entries(schema).flatMap(([key, rule]) =>
+    isRule(rule) ? [join(path, key)] : [join(path, key), ...paths(/** @type {Group} */ (rule), join(path, key))],
+  );
+}
