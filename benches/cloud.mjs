@@ -13,6 +13,9 @@
 //   main thread    the longest task on the page's thread (PerformanceObserver 'longtask', which
 //                  reports tasks over 50 ms) while a cloud is laid out in the worker and drawn as
 //                  SVG text, and, for contrast, while d3-cloud lays it out on the page's thread
+//   the page       dist/ as it ships: the longest main-thread task while the cloud view lays
+//                  out again (orientation, shape and 重新排列 changed in its toolbar), and how
+//                  long from the click to the new cloud drawn
 // Run after `cargo xtask build`: node benches/cloud.mjs [--runs N]. Numbers, not pass/fail.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -205,6 +208,8 @@ const r = {
   d3Placed: [],
   attempts: [],
   ink: [],
+  pageRelayout: [],
+  longestPage: [],
 };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
@@ -256,6 +261,48 @@ try {
     r.longestD3Main.push(await mainPage.evaluate(LONGEST_TASK));
     await mainContext.close();
   }
+
+  // The page itself (dist/): relayouts from the cloud's own toolbar, watched from the page.
+  const pageServer = await startServer();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(pageServer.url);
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await page.evaluate(WATCH_LONG_TASKS);
+      for (const [name, value] of [
+        ['orientation', 'vertical'],
+        ['shape', 'heart'],
+        ['count', '200'],
+        ['orientation', 'mixed'],
+      ]) {
+        const ms = await page.evaluate(
+          ([n, v]) =>
+            new Promise((resolve) => {
+              const view = document.querySelector('#view-cloud');
+              const before = Number(view.dataset.layouts ?? 0);
+              const start = performance.now();
+              new MutationObserver((_, observer) => {
+                if (Number(view.dataset.layouts ?? 0) > before) {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              }).observe(view, { attributes: true });
+              const select = view.querySelector(`select[name=${n}]`);
+              select.value = v;
+              select.dispatchEvent(new Event('change'));
+            }),
+          [name, value],
+        );
+        r.pageRelayout.push(ms);
+      }
+      r.longestPage.push(await page.evaluate(LONGEST_TASK));
+      await context.close();
+    }
+  } finally {
+    await pageServer.close();
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -291,6 +338,7 @@ console.log(row('d3-cloud 1.2.9 in a worker, rectangle, same sizes, first run', 
 console.log(row('d3-cloud 1.2.9 in a worker, second run', r.d3Second));
 console.log(row('d3-cloud on the page\u2019s thread (as the page was)', r.d3Main));
 console.log(row('drawing a Wenxi layout as SVG text on the page\u2019s thread', r.draw));
+console.log(row('the page (dist/): a toolbar change → the new cloud drawn', r.pageRelayout));
 console.log('');
 console.log('| ratios and counts (medians, same run) | value |');
 console.log('|---|---:|');
@@ -308,3 +356,4 @@ console.log(
 );
 console.log(`| longest main-thread task, layout in the worker + SVG drawn | ${longest(r.longestWorker)} |`);
 console.log(`| longest main-thread task, d3-cloud on the page's thread | ${longest(r.longestD3Main)} |`);
+console.log(`| longest main-thread task, the page (dist/) during 4 relayouts | ${longest(r.longestPage)} |`);

@@ -10,8 +10,16 @@
 /** @typedef {Required<import('./types/PhraseOptions').PhraseOptions>} PhraseSettings */
 /** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
 /**
+ * The word cloud's look (www/views/cloud/): the page's own, never sent to analyze().
+ * `pins`: [term, '#rrggbb'] pairs, colours a person fixed; `seed`: 重新排列's.
+ * @typedef {{count: number, orientation: import('./types/Orientation').Orientation,
+ *   shape: import('./types/Shape').Shape, palette: 'classic' | 'redGold' | 'mono' | 'colorBlind',
+ *   colorBy: 'rank' | 'pos' | 'community', background: string, font: string, weight: number,
+ *   seed: number, threshold: number, pins: [string, string][]}} CloudSettings
+ */
+/**
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
- *   network: NetworkSettings, phrases: PhraseSettings}} Settings
+ *   network: NetworkSettings, phrases: PhraseSettings, cloud: CloudSettings}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -38,13 +46,29 @@ export const DEFAULT_SETTINGS = Object.freeze({
     minCount: 2,
   }),
   phrases: Object.freeze({ minCount: 3, limit: 50 }),
+  cloud: Object.freeze({
+    count: 100,
+    orientation: 'mixed',
+    shape: 'ellipse',
+    palette: 'classic',
+    colorBy: 'rank',
+    background: '#ffffff',
+    font: '',
+    weight: 400,
+    seed: 0,
+    threshold: 128,
+    pins: /** @type {[string, string][]} */ ([]),
+  }),
 });
 
 /**
- * The options main.js sends to analyze(): the settings plus the selected document ids.
+ * The options main.js sends to analyze(): the settings plus the selected document ids (the
+ * cloud's look is the page's own).
  * @param {Settings} settings
  * @param {Iterable<number>} included
  */
 export function analysisOptions(settings, included) {
-  return { ...settings, documents: [...included] };
+  // eslint-disable-next-line no-unused-vars
+  const { cloud, ...options } = settings;
+  return { ...options, documents: [...included] };
 }

@@ -41,6 +41,45 @@ const tags = {
       value.every((tag) => typeof tag === 'string' && /^[a-z]{1,5}$/.test(tag))),
 };
 
+/** A colour as `<input type="color">` gives it. */
+const COLOR = /^#[0-9a-f]{6}$/;
+/** @type {Rule} */
+const background = { check: (value) => value === 'transparent' || (typeof value === 'string' && COLOR.test(value)) };
+// A font family as the page names it: letters, digits, spaces and a few marks (no quotes, no
+// semicolons: it goes into a CSS font list and an SVG attribute); '' is the default stack.
+/** @type {Rule} */
+const family = {
+  check: (value) => typeof value === 'string' && value.length <= 60 && /^[\p{L}\p{N} ._-]*$/u.test(value),
+};
+/** @type {Rule} */
+const pins = {
+  check: (value) =>
+    Array.isArray(value) &&
+    value.length <= 500 &&
+    value.every(
+      (pin) =>
+        Array.isArray(pin) &&
+        pin.length === 2 &&
+        typeof pin[0] === 'string' &&
+        pin[0].length >= 1 &&
+        pin[0].length <= 50 &&
+        typeof pin[1] === 'string' &&
+        COLOR.test(pin[1]),
+    ),
+};
+const SHAPES = [
+  'rectangle',
+  'ellipse',
+  'circle',
+  'heart',
+  'star',
+  'diamond',
+  'triangle',
+  'hexagon',
+  'speechBubble',
+  'cloud',
+];
+
 /**
  * The ranges are what the page's own controls can set (views/settings.js, views/network/);
  * `topTerms` and `phrases` have no control: their ranges are generous.
@@ -71,6 +110,19 @@ export const SETTINGS_SCHEMA = {
   phrases: {
     minCount: count(1, 1000),
     limit: count(1, 1000),
+  },
+  cloud: {
+    count: oneOf(50, 100, 150, 200),
+    orientation: oneOf('horizontal', 'mixed', 'vertical'),
+    shape: oneOf(...SHAPES),
+    palette: oneOf('classic', 'redGold', 'mono', 'colorBlind'),
+    colorBy: oneOf('rank', 'pos', 'community'),
+    background,
+    font: family,
+    weight: oneOf(300, 400, 500, 700, 900),
+    seed: count(0, 0xffffffff),
+    threshold: count(1, 255),
+    pins,
   },
 };
 
@@ -139,9 +191,9 @@ function isPlainObject(/** @type {unknown} */ value) {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Values are booleans, numbers, strings, null or arrays of strings. */
+/** Values are booleans, numbers, strings, null, or arrays of strings or of string pairs. */
 function copy(/** @type {unknown} */ value) {
-  return Array.isArray(value) ? [...value] : value;
+  return Array.isArray(value) ? value.map((item) => (Array.isArray(item) ? [...item] : item)) : value;
 }
 
 function join(/** @type {string} */ path, /** @type {string} */ key) {

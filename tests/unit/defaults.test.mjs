@@ -6,12 +6,16 @@ import { analysisOptions, DEFAULT_SETTINGS } from '../../www/defaults.js';
 
 test('the defaults are frozen all the way down', () => {
   assert.ok(Object.isFrozen(DEFAULT_SETTINGS));
-  for (const group of ['filter', 'network', 'phrases']) assert.ok(Object.isFrozen(DEFAULT_SETTINGS[group]), group);
+  for (const group of ['filter', 'network', 'phrases', 'cloud'])
+    assert.ok(Object.isFrozen(DEFAULT_SETTINGS[group]), group);
 });
 
-test('the options are the settings plus the selected ids, in order; the settings are untouched', () => {
+test("the options are the settings but the cloud's look, plus the selected ids, in order; the settings are untouched", () => {
   const options = analysisOptions(DEFAULT_SETTINGS, new Set([3, 1]));
-  assert.deepEqual(options, { ...DEFAULT_SETTINGS, documents: [3, 1] });
+  // eslint-disable-next-line no-unused-vars
+  const { cloud, ...analysed } = DEFAULT_SETTINGS;
+  assert.deepEqual(options, { ...analysed, documents: [3, 1] });
+  assert.equal(Object.hasOwn(options, 'cloud'), false, 'the core refuses options it does not know');
   assert.equal(Object.hasOwn(DEFAULT_SETTINGS, 'documents'), false);
   assert.deepEqual(analysisOptions(DEFAULT_SETTINGS, []).documents, []);
 });

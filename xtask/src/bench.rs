@@ -5,7 +5,10 @@
 //!    Wenxi's decode + clean + segment + index next to jieba-rs's own `cut`, same dictionary)
 //!    and keeps its medians in target/bench-native.json;
 //! 3. runs benches/browser.mjs: the built page in headless Chromium, next to jieba-wasm 2.4.0 in
-//!    the same browser run, and prints the table (min / median / max and the ratios).
+//!    the same browser run, and prints the table (min / median / max and the ratios);
+//! 4. runs benches/cloud.mjs: the cloud's layout engine in its worker next to d3-cloud in a
+//!    worker (200 words, a heart, 1200 × 800), and the longest main-thread task while the
+//!    page's cloud lays out again.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,7 +54,9 @@ pub fn command(args: &[String]) -> Result<()> {
     if native {
         node.arg("--native").arg(&native_json);
     }
-    util::run(node.env("WENXI_XTASK_BIN", exe))
+    util::run(node.env("WENXI_XTASK_BIN", exe))?;
+    // The word cloud: the engine in its worker next to d3-cloud, and the page's relayouts.
+    util::run(util::program("node").args(["benches/cloud.mjs", "--runs", &runs.to_string()]))
 }
 
 /// `[{group, function, bytes, medianNs}]` (JSON) of every benchmark criterion just measured.
