@@ -255,7 +255,7 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
   try {
     await openPage(session);
     await afterAnalysis(page, () => page.locator('#lang-switch').click());
-    assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight' }).isVisible());
+    assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight', exact: true }).isVisible());
     assert.ok(await page.locator(CLOUD).getByRole('button', { name: 'Export PNG' }).isVisible());
     await page.locator(`${CLOUD} details summary`).click();
     assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /Frequency/);
