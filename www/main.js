@@ -203,10 +203,11 @@ const ctx = {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
     await startup.ready;
     state.settings = validateSettings(patch, state.settings).settings;
-    settingsView?.render(state);
+    // The cloud's look is the page's own: nothing for the settings panel, nothing to analyse.
+    const analysed = Object.keys(patch).some((key) => key !== 'cloud');
+    if (analysed) settingsView?.render(state);
     persistence.persist('settings', state.settings);
-    // The cloud's look is the page's own: nothing to analyse again.
-    if (Object.keys(patch).some((key) => key !== 'cloud')) scheduleAnalysis();
+    if (analysed) scheduleAnalysis();
   },
   async request(action, ...args) {
     await startup.afterStart();

@@ -13,7 +13,7 @@ import { installedFonts, SAMPLE } from './fonts.js';
 import { cloudMask, CloudLayouter, warmUp } from './layout.js';
 import { readMaskPicture } from './mask.js';
 import { WordMenu } from './menu.js';
-import { cloudBox, drawCloud, observeWidth } from './render.js';
+import { cloudBox, drawCloud, observeWidth, recolorCloud } from './render.js';
 import { CLOUD_FONT, cloudHeight, exportSize, fontStack, wordColors } from './style.js';
 import { CloudNumbers } from './table.js';
 import { CloudToolbar } from './toolbar.js';
@@ -223,7 +223,10 @@ export class CloudView {
       words.map((w) => [w.text, w.weight]),
     ]);
     if (key === this.#layoutKey && this.#drawn) {
-      this.#draw(this.#drawn.layout, this.#drawn.words, field); // only the colours or background changed
+      // Only the colours or the background changed: the same elements, new fills.
+      if (!recolorCloud(this.svg, this.#colors(this.#drawn.words), this.#look.background)) {
+        this.#draw(this.#drawn.layout, this.#drawn.words, field);
+      }
       return;
     }
     this.#layoutKey = key;
@@ -248,34 +251,42 @@ export class CloudView {
   #draw(layout, words, field) {
     const t = this.#ctx.t;
     this.#drawn = { layout, words };
-    const terms = new Map((this.#analysis?.terms ?? []).map((term) => [term.term, term]));
-    const communities = new Map((this.#analysis?.network?.nodes ?? []).map((n) => [n.term, n.community]));
-    const offer = this.#colorByOffer();
-    const colors = wordColors(words, {
-      palette: this.#look.palette,
-      colorBy: /** @type {any} */ (offer.includes(this.#look.colorBy) ? this.#look.colorBy : 'rank'),
-      pins: Object.fromEntries(this.#look.pins),
-      pos: words.map((w) => terms.get(w.text)?.pos),
-      community: words.map((w) => communities.get(w.text)),
-    });
+    const colors = this.#colors(words);
     const weightName = t(`cloud.weight.${field}`);
+    const nf = numberFormat(); // one formatter for every word (making one is not free)
     drawCloud(this.svg, layout, words, {
       colors,
       font: this.#fontStack(),
       weight: this.#look.weight,
       background: this.#look.background,
       onWordClick: (word) => this.#ctx.showContexts(word.text),
-      onWordMenu: (word, node, at) => this.#openMenu(word, colors[words.indexOf(word)], node, at),
+      // The colour it has now (a recolouring does not draw the words again).
+      onWordMenu: (word, node, at) =>
+        this.#openMenu(word, node.getAttribute('fill') ?? colors[words.indexOf(word)], node, at),
       label: (w) =>
         field === 'freq'
-          ? t('cloud.tipFreq', { count: numberFormat().format(w.count) })
-          : `${t('cloud.tipFreq', { count: numberFormat().format(w.count) })} · ${weightName} ${this.numbers.formatWeight(w.weight, field)}`,
+          ? t('cloud.tipFreq', { count: nf.format(w.count) })
+          : `${t('cloud.tipFreq', { count: nf.format(w.count) })} · ${weightName} ${this.numbers.formatWeight(w.weight, field)}`,
     });
     this.box.dataset.state = 'drawn';
     this.container.dataset.layouts = String(this.#layouts);
     const unplaced = layout.unplaced.map((u) => u.text);
     this.#showNote(unplaced.length ? t('cloud.unplaced', { n: unplaced.length, words: unplaced.join('、') }) : '');
     this.numbers.fill(words, field, new Set(unplaced));
+  }
+
+  /** Each word's colour, as the look and the data say. @param {CloudWord[]} words */
+  #colors(words) {
+    const terms = new Map((this.#analysis?.terms ?? []).map((term) => [term.term, term]));
+    const communities = new Map((this.#analysis?.network?.nodes ?? []).map((n) => [n.term, n.community]));
+    const offer = this.#colorByOffer();
+    return wordColors(words, {
+      palette: this.#look.palette,
+      colorBy: /** @type {any} */ (offer.includes(this.#look.colorBy) ? this.#look.colorBy : 'rank'),
+      pins: Object.fromEntries(this.#look.pins),
+      pos: words.map((w) => terms.get(w.text)?.pos),
+      community: words.map((w) => communities.get(w.text)),
+    });
   }
 
   /** @param {string} text */

@@ -92,6 +92,25 @@ export function characterPlaces(placed, font) {
 }
 
 /**
+ * New colours and background for what `drawCloud` drew last, without drawing it again.
+ * @param {SVGSVGElement} svg
+ * @param {string[]} colors by index into the words
+ * @param {string} background a colour, or 'transparent'
+ * @returns {boolean} false when the drawing has no such background to change (draw it again)
+ */
+export function recolorCloud(svg, colors, background) {
+  const rect = svg.querySelector(':scope > rect.cloud-background');
+  if ((background === 'transparent') !== !rect) return false;
+  rect?.setAttribute('fill', background);
+  svg.dataset.background = background;
+  for (const node of svg.querySelectorAll(':scope > text.cloud-word')) {
+    const color = colors[Number(/** @type {SVGElement} */ (node).dataset.rank) - 1];
+    if (color && node.getAttribute('fill') !== color) node.setAttribute('fill', color);
+  }
+  return true;
+}
+
+/**
  * Draws `layout` (of `words`, most important first) into `svg`.
  * @template {CloudWord} W
  * @param {SVGSVGElement} svg
