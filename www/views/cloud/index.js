@@ -84,14 +84,7 @@ export class CloudView {
 
     this.numbers = new CloudNumbers(ctx);
 
-    container.append(
-      this.toolbar.element,
-      this.toolbar.styleRow,
-      this.toolbar.maskRow,
-      this.note,
-      this.box,
-      this.numbers.element,
-    );
+    container.append(this.toolbar.element, this.toolbar.styleRow, this.note, this.box, this.numbers.element);
     this.#resize = observeWidth(this.box, () => this.#render());
     this.#label();
     onLangChange(() => {
@@ -193,7 +186,15 @@ export class CloudView {
     });
     // Hidden: remember to draw when shown (update() must stay cheap then).
     if (!this.#visible) {
-      this.#dirty = true;
+      // Hidden: lay out when shown; what was drawn is out of date, so it is not shown then.
+      if (!this.#dirty) {
+        this.#dirty = true;
+        this.#layouter.cancel();
+        this.svg.replaceChildren();
+        this.#drawn = null;
+        this.#layoutKey = null;
+        this.box.dataset.state = 'stale';
+      }
       return;
     }
     this.#dirty = false;
@@ -208,6 +209,8 @@ export class CloudView {
     this.toolbar.setEmpty(words.length === 0);
     if (words.length === 0) {
       this.svg.replaceChildren();
+      this.#layouter.cancel(); // a cloud asked for before is not drawn over this
+      this.box.dataset.state = 'drawn'; // nothing to lay out: what is shown is final
       this.#drawn = null;
       this.#layoutKey = null;
       this.#showNote(this.#ctx.t('cloud.empty'));

@@ -75,6 +75,11 @@ export function warmUp() {
 export class CloudLayouter {
   #generation = 0;
 
+  /** The layout under way, if any, is no longer wanted (its result is dropped). */
+  cancel() {
+    this.#generation++;
+  }
+
   /**
    * @param {EngineWord[]} words most important first
    * @param {CloudOptions} options

@@ -98,8 +98,6 @@ export class CloudToolbar {
       { class: 'cloud-toolbar' },
       field('weight', this.weight),
       field('count', this.count),
-      field('orientation', this.orientation),
-      field('shape', this.shape),
       this.reshuffle,
       h('span', { class: 'cloud-spacer' }),
       field('pngSize', this.pngSize),
@@ -113,9 +111,12 @@ export class CloudToolbar {
       this.preview,
       h('div', {}, this.maskName, field('threshold', this.threshold), this.maskError),
     );
-    this.styleRow = h(
+    this.styleSummary = h('summary');
+    const style = h(
       'div',
       { class: 'cloud-style' },
+      field('orientation', this.orientation),
+      field('shape', this.shape),
       field('palette', this.palette),
       field('colorBy', this.colorBy),
       field('background', this.background),
@@ -125,6 +126,14 @@ export class CloudToolbar {
       this.maskButton,
       this.maskInput,
       this.maskClear,
+    );
+    // The look, folded away on a narrow screen (the cloud comes first there), open on a wide one.
+    this.styleRow = h(
+      'details',
+      { class: 'cloud-look', open: globalThis.matchMedia?.('(min-width: 801px)').matches ?? true },
+      this.styleSummary,
+      style,
+      this.maskRow,
     );
 
     this.weight.addEventListener('change', () => on.weight(this.weight.value));
@@ -197,6 +206,7 @@ export class CloudToolbar {
     options(this.pngSize, 'cloud.pngSize');
     for (const option of this.font.options) option.textContent = option.value || t('cloud.font.default');
     this.pngWidth.setAttribute('aria-label', t('cloud.pngWidth'));
+    this.styleSummary.textContent = t('cloud.style');
     this.reshuffle.textContent = t('cloud.reshuffle');
     this.pngButton.textContent = t('cloud.exportPng');
     this.svgButton.textContent = t('cloud.exportSvg');
