@@ -93,9 +93,9 @@ async function namedUnplaced(page) {
 }
 
 async function tableTerms(page) {
-  const details = page.locator(`${CLOUD} details`);
+  const details = page.locator(`${CLOUD} details.cloud-numbers`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  return page.$$eval(`${CLOUD} details tbody td.term`, (cells) => cells.map((c) => c.textContent));
+  return page.$$eval(`${CLOUD} details.cloud-numbers tbody td.term`, (cells) => cells.map((c) => c.textContent));
 }
 
 /** A PNG made in the page: `draw(context, w, h)` source as a string, run on a w×h canvas. */

@@ -59,9 +59,9 @@ const signature = (words) => words.map((w) => `${w.text}@${w.size}@${w.at}`).joi
 
 /** The numbers table under the cloud: [{rank, term, count, weight}]. */
 async function readNumbers(page) {
-  const details = page.locator(`${CLOUD} details`);
+  const details = page.locator(`${CLOUD} details.cloud-numbers`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  return page.$$eval(`${CLOUD} details tbody tr`, (rows) =>
+  return page.$$eval(`${CLOUD} details.cloud-numbers tbody tr`, (rows) =>
     rows.map((row) => {
       const cells = [...row.cells].map((c) => c.textContent.trim());
       return {
@@ -144,7 +144,7 @@ test(
       const ranked = await readCloud(page);
       assert.notEqual(signature(ranked), signature(words), 'the cloud did not change for TextRank');
       const rankedNumbers = await readNumbers(page);
-      assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /TextRank/);
+      assert.match(await page.locator(`${CLOUD} details.cloud-numbers thead`).textContent(), /TextRank/);
       assert.equal(largest(ranked).text, rankedNumbers[0].term, 'the largest TextRank word is not the top term');
       const sizeOf = (list, text) => list.find((w) => w.text === text)?.size;
       const changed = ranked.filter((w) => sizeOf(words, w.text) !== undefined && sizeOf(words, w.text) !== w.size);
@@ -258,8 +258,8 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
     await afterAnalysis(page, () => page.locator('#lang-switch').click());
     assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight', exact: true }).isVisible());
     assert.ok(await page.locator(CLOUD).getByRole('button', { name: 'Export PNG' }).isVisible());
-    await page.locator(`${CLOUD} details summary`).click();
-    assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /Frequency/);
+    await page.locator(`${CLOUD} details.cloud-numbers summary`).click();
+    assert.match(await page.locator(`${CLOUD} details.cloud-numbers thead`).textContent(), /Frequency/);
     await wordIn(page, '劳模').hover();
     assert.match(await page.locator(`${CLOUD} .cloud-tip`).textContent(), /frequency \d+/);
     assert.ok((await readCloud(page)).length >= 50);
