@@ -245,23 +245,24 @@ function singleFile() {
       const html = pick('index.html', (f) => f.fileName === 'index.html');
       const page = pick('page script (entry chunk)', (f) => f.type === 'chunk' && f.isEntry);
       const css = pick('stylesheet', (f) => f.fileName.endsWith('.css'));
-      const worker = pick('worker script', (f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
+      // The analysis worker and the cloud's layout worker (www/worker.js, www/cloud-worker.js).
+      const workers = files.filter((f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
+      if (workers.length !== 2) this.error(`single file: expected the two worker scripts, found ${workers.length}`);
       const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
       const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
       // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
       const wxs = pick('script tables (.wxs)', (f) => f.fileName.endsWith('.wxs'));
       const wxp = pick('part-of-speech model (.wxp)', (f) => f.fileName.endsWith('.wxp'));
       const inlined = [wasm, wxd, wxs, wxp];
-      const known = new Set([html, page, css, worker, ...inlined]);
+      const known = new Set([html, page, css, ...workers, ...inlined]);
       const others = files.filter((f) => !known.has(f));
       if (others.length > 0) {
         this.error(`single file: files it would not contain: ${others.map((f) => f.fileName).join(', ')}`);
       }
 
       const loader = loaderScript(
-        worker.fileName,
+        workers.map((worker) => ({ name: worker.fileName, code: text(worker.source) })),
         inlined.map((f) => f.fileName),
-        text(worker.source),
       );
       const pageScript = scriptText(page.code, 'the page script');
       const hash = (code) => `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
@@ -326,7 +327,7 @@ function scriptText(code, what) {
  * URLs of the .wasm and the dictionary, decoded from the base64 that the page read from
  * #wenxi-wasm, #wenxi-wxd, #wenxi-wxs and #wenxi-wxp (in the order of `dataFiles`).
  */
-function loaderScript(workerFile, dataFiles, workerCode) {
+function loaderScript(workers, dataFiles) {
   const prelude = `(() => {
 const base64s = globalThis.__wenxiDataBase64;
 delete globalThis.__wenxiDataBase64;
@@ -356,26 +357,28 @@ globalThis.__wenxiFile = (name) => {
   const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
   return `(() => {
   // Single-file build (vite.config.js): files the bundles ask for by name, as blob: URLs.
-  let workerUrl;
+  const codes = new Map(${json(workers.map((w) => [w.name, w.code]))});
+  const workerUrls = new Map();
   globalThis.__wenxiFile = (name) => {
-    if (name !== ${json(workerFile)}) throw new Error('single file: no inline file ' + name);
-    if (!workerUrl) {
+    if (!codes.has(name)) throw new Error('single file: no inline file ' + name);
+    if (!workerUrls.has(name)) {
       const inline = (id) => document.getElementById(id).textContent.trim();
       const source = [
         'globalThis.__wenxiDataBase64 = ', JSON.stringify(${json(DATA_IDS)}.map(inline)), ';\\n',
         ${json(prelude)},
-        ${json(workerCode)},
+        codes.get(name),
       ];
-      workerUrl = URL.createObjectURL(new Blob(source, { type: 'text/javascript' }));
+      workerUrls.set(name, URL.createObjectURL(new Blob(source, { type: 'text/javascript' })));
     }
-    return workerUrl;
+    return workerUrls.get(name);
   };
-  // www/analyzer.js asks for a module worker; from file:// only a classic one starts from a
+  // www/analyzer.js and the cloud's layout.js ask for module workers; from file:// only a classic one starts from a
   // blob: URL, and in this build the worker is a classic script (worker.format 'iife').
   const NativeWorker = globalThis.Worker;
   globalThis.Worker = class Worker extends NativeWorker {
     constructor(url, options) {
-      super(url, workerUrl && String(url) === workerUrl ? { ...options, type: 'classic' } : options);
+      const inline = [...workerUrls.values()].includes(String(url));
+      super(url, inline ? { ...options, type: 'classic' } : options);
     }
   };
 })();`;

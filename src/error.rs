@@ -40,6 +40,10 @@ pub enum Error {
     /// Another data file (`wenxi.wxs`, the script tables; `wenxi.wxp`, the part-of-speech
     /// model) is damaged or not one.
     BadDataFile { file: &'static str, reason: String },
+    /// A word cloud's mask picture has no pixel dark or opaque enough at this threshold.
+    EmptyMask { threshold: u8 },
+    /// The word cloud could not draw glyphs (the browser refused its canvas); `reason` is why.
+    Rasterizer { reason: String },
 }
 
 /// The crate's result type.
@@ -61,6 +65,8 @@ impl Error {
             Error::BadOptions { .. } => "bad_options",
             Error::BadDictionary { .. } => "bad_dictionary",
             Error::BadDataFile { .. } => "bad_data_file",
+            Error::EmptyMask { .. } => "empty_mask",
+            Error::Rasterizer { .. } => "rasterizer_failed",
         }
     }
 
@@ -91,6 +97,8 @@ impl Error {
                 file: file.to_string(),
                 reason,
             },
+            Error::EmptyMask { threshold } => ErrorPayload::EmptyMask { threshold },
+            Error::Rasterizer { reason } => ErrorPayload::RasterizerFailed { reason },
         }
     }
 }
@@ -144,6 +152,12 @@ pub enum ErrorPayload {
     },
     BadDataFile {
         file: String,
+        reason: String,
+    },
+    EmptyMask {
+        threshold: u8,
+    },
+    RasterizerFailed {
         reason: String,
     },
 }
@@ -299,6 +313,13 @@ impl fmt::Display for Error {
                 f,
                 "数据文件（{file}）已损坏或不是文析的数据（{reason}）。 / The data file ({file}) is damaged or not Wenxi's: {reason}."
             ),
+            Error::EmptyMask { threshold } => write!(
+                f,
+                "图片中没有足够深或不透明的像素可作词云的形状（阈值 {threshold}）。 / The picture has no pixel dark or opaque enough to shape the cloud (threshold {threshold})."
+            ),
+            Error::Rasterizer { reason } => {
+                write!(f, "无法绘制词云的字形（{reason}）。 / Cannot draw the cloud's glyphs: {reason}.")
+            }
         }
     }
 }

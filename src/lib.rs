@@ -23,6 +23,7 @@
 mod analyzer;
 mod anatomy;
 mod clean;
+mod cloud;
 mod compare;
 mod concordance;
 mod cooccur;
@@ -54,6 +55,11 @@ pub use analyzer::{
     SegmentToken, TermRow,
 };
 pub use anatomy::FurnitureKind;
+pub use cloud::{
+    layout_cloud, Bitmap, BoxRasterizer, CloudEngine, CloudLayout, CloudOptions, CloudWord,
+    FontSpec, Glyphs, Ink, MaskChannel, MaskImage, Orientation, Piece, PlacedWord, Rasterizer,
+    RunMetrics, Shape, SizeScale, Spiral, UnplacedWord, WordOrientation,
+};
 pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
@@ -80,6 +86,7 @@ pub use trends::{
 pub mod internals {
     pub use crate::anatomy::{anatomy, Anatomy, Furniture};
     pub use crate::clean::{clean, sentences};
+    pub use crate::cloud::{has_ideograph, is_upright, vertical_cells, Cell, Mask};
     pub use crate::decode::{decode, Decoded};
     pub use crate::dictionary::Dictionary;
     #[cfg(not(target_arch = "wasm32"))]

@@ -304,3 +304,242 @@ impl Analyzer {
         panic!("deliberate failure (test hook)");
     }
 }
+
+// ---- The word cloud's layout --------------------------------------------------------------
+//
+// Needs no Analyzer and no dictionary: the page runs it in a worker of its own (its own small
+// instance of this .wasm), so that a layout never waits behind an analysis. Glyphs are drawn
+// with an OffscreenCanvas 2D context, which workers have.
+
+use crate::{
+    BoxRasterizer, CloudEngine, CloudOptions, CloudWord, FontSpec, Glyphs, Ink, Rasterizer,
+    RunMetrics, Shape,
+};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{OffscreenCanvas, OffscreenCanvasRenderingContext2d};
+
+/// Measures and draws runs of text on an OffscreenCanvas, one bit per pixel of ink.
+struct CanvasRasterizer {
+    canvas: OffscreenCanvas,
+    context: OffscreenCanvasRenderingContext2d,
+    /// The CSS font last set (setting it is not free, and most runs share it).
+    font: String,
+    /// Runs measured, by font and text: the engine measures a run, then draws it, and a
+    /// canvas measures slowly (tens of µs).
+    measured: std::collections::HashMap<(String, String), web_sys::TextMetrics>,
+}
+
+fn canvas_error(reason: JsValue) -> crate::Error {
+    crate::Error::Rasterizer {
+        reason: reason
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| reason.as_string())
+            .unwrap_or_else(|| "OffscreenCanvas".into()),
+    }
+}
+
+impl CanvasRasterizer {
+    fn new() -> crate::Result<CanvasRasterizer> {
+        let canvas = OffscreenCanvas::new(256, 256).map_err(canvas_error)?;
+        let options = js_sys::Object::new();
+        // Kept in memory rather than on a GPU: every glyph is read back.
+        js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)
+            .map_err(canvas_error)?;
+        let context = canvas
+            .get_context_with_context_options("2d", &options)
+            .map_err(canvas_error)?
+            .ok_or_else(|| canvas_error("no 2d context".into()))?
+            .dyn_into::<OffscreenCanvasRenderingContext2d>()
+            .map_err(|_| canvas_error("not a 2d context".into()))?;
+        Ok(CanvasRasterizer {
+            canvas,
+            context,
+            font: String::new(),
+            measured: std::collections::HashMap::new(),
+        })
+    }
+
+    fn use_font(&mut self, font: &FontSpec, size: f64) -> crate::Result<()> {
+        let css = font.css(size);
+        if css != self.font {
+            // A font the canvas cannot parse is ignored without a word: set a known one
+            // first, so that a refusal shows.
+            self.context.set_font("1px serif");
+            self.context.set_font(&css);
+            if self.context.font() == "1px serif" {
+                return Err(crate::Error::BadOption {
+                    option: "font.family",
+                    value: font.family.clone(),
+                });
+            }
+            self.font = css;
+        }
+        Ok(())
+    }
+
+    /// A run's metrics at [`MEASURED_AT`] px (they scale with the size): measured once per
+    /// run and font, as a canvas measures slowly (tens of µs a run).
+    fn text_metrics(&mut self, run: &str, font: &FontSpec) -> crate::Result<web_sys::TextMetrics> {
+        let key = (font.css(MEASURED_AT), run.to_string());
+        if let Some(m) = self.measured.get(&key) {
+            return Ok(m.clone());
+        }
+        self.use_font(font, MEASURED_AT)?;
+        let m = self.context.measure_text(run).map_err(canvas_error)?;
+        if self.measured.len() > 20_000 {
+            self.measured.clear();
+        }
+        self.measured.insert(key, m.clone());
+        Ok(m)
+    }
+}
+
+/// The size runs are measured at, px.
+const MEASURED_AT: f64 = 64.0;
+
+impl Rasterizer for CanvasRasterizer {
+    fn measure(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<RunMetrics> {
+        let m = self.text_metrics(run, font)?;
+        // The em box split as the font's own ascent and descent are (what Chrome calls
+        // emHeightAscent/Descent): ascent + descent = the size.
+        let (a, d) = (m.font_bounding_box_ascent(), m.font_bounding_box_descent());
+        let ascent = if a + d > 0.0 {
+            size * a / (a + d)
+        } else {
+            size * 0.88
+        };
+        Ok(RunMetrics {
+            advance: m.width() * size / MEASURED_AT,
+            ascent,
+            descent: size - ascent,
+        })
+    }
+
+    fn rasterize(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<Ink> {
+        let m = self.text_metrics(run, font)?;
+        // The ink's box from the pen, scaled from where it was measured, two pixels wider each
+        // way for antialiasing and rounding.
+        let f = size / MEASURED_AT;
+        let left = (-m.actual_bounding_box_left() * f).floor() as i32 - 2;
+        let right = (m.actual_bounding_box_right() * f).ceil() as i32 + 2;
+        let top = (-m.actual_bounding_box_ascent() * f).floor() as i32 - 2;
+        let bottom = (m.actual_bounding_box_descent() * f).ceil() as i32 + 2;
+        self.use_font(font, size)?;
+        let (w, h) = ((right - left).max(1) as u32, (bottom - top).max(1) as u32);
+        if w > self.canvas.width() || h > self.canvas.height() {
+            // Resizing resets the context: the font must be set again.
+            self.canvas.set_width(w.max(self.canvas.width()));
+            self.canvas.set_height(h.max(self.canvas.height()));
+            self.font.clear();
+            self.use_font(font, size)?;
+        }
+        self.context
+            .clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        self.context
+            .fill_text(run, f64::from(-left), f64::from(-top))
+            .map_err(canvas_error)?;
+        let pixels = self
+            .context
+            .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+            .map_err(canvas_error)?
+            .data();
+        let alpha: Vec<u8> = pixels.0.chunks_exact(4).map(|p| p[3]).collect();
+        Ok(Ink {
+            left,
+            top,
+            bits: crate::Bitmap::from_alpha(w, h, &alpha, 1),
+        })
+    }
+}
+
+thread_local! {
+    static CANVAS_ENGINE: RefCell<Option<CloudEngine<CanvasRasterizer>>> = const { RefCell::new(None) };
+    static BOX_ENGINE: RefCell<CloudEngine<BoxRasterizer>> = RefCell::new(CloudEngine::new(BoxRasterizer));
+}
+
+/// serde-wasm-bindgen reads bytes from a Uint8Array; ImageData gives a Uint8ClampedArray.
+fn mask_pixels_as_bytes(options: &JsValue) -> JsResult<()> {
+    let Ok(mask) = js_sys::Reflect::get(options, &"mask".into()) else {
+        return Ok(());
+    };
+    if !mask.is_object() {
+        return Ok(());
+    }
+    let pixels = js_sys::Reflect::get(&mask, &"pixels".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(clamped) = pixels.dyn_ref::<js_sys::Uint8ClampedArray>() {
+        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &clamped.buffer(),
+            clamped.byte_offset(),
+            clamped.length(),
+        );
+        // A copy of the options object: the caller's stays as it was.
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), &mask.into());
+        js_sys::Reflect::set(&copy, &"pixels".into(), &bytes)
+            .and_then(|_| js_sys::Reflect::set(options, &"mask".into(), &copy))?;
+    }
+    Ok(())
+}
+
+fn cloud_options(options: JsValue) -> JsResult<CloudOptions> {
+    if options.is_object() {
+        // Never change the caller's object.
+        let copy: JsValue = js_sys::Object::assign(&js_sys::Object::new(), &options.into()).into();
+        mask_pixels_as_bytes(&copy)?;
+        return from_js(copy);
+    }
+    from_js(options)
+}
+
+/// `layoutCloud(words, options)`: `words` [{text, weight}], `options` as docs/API.md; returns
+/// the layout (where each word and each of its pieces goes, and which words did not fit).
+#[wasm_bindgen(js_name = layoutCloud)]
+pub fn layout_cloud(words: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let words: Vec<CloudWord> = from_js(words)?;
+    let options = cloud_options(options)?;
+    let layout = match options.glyphs {
+        Glyphs::Boxes => BOX_ENGINE.with(|engine| engine.borrow_mut().layout(&words, &options)),
+        Glyphs::Canvas => CANVAS_ENGINE.with(|cell| -> crate::Result<_> {
+            let mut cell = cell.borrow_mut();
+            if cell.is_none() {
+                *cell = Some(CloudEngine::new(CanvasRasterizer::new()?));
+            }
+            cell.as_mut().expect("just made").layout(&words, &options)
+        }),
+    }
+    .map_err(js_error)?;
+    to_js(&layout)
+}
+
+/// The allowed area a layout with these options would use (`options.width`, `height`,
+/// `shape` or `mask`), for a preview: `{width, height, area, pixels}`, `pixels` one byte per
+/// pixel, row by row, 255 inside the area and 0 outside.
+#[wasm_bindgen(js_name = cloudMask)]
+pub fn cloud_mask(options: JsValue) -> JsResult<JsValue> {
+    let mask = cloud_options(options)?.area().map_err(js_error)?;
+    let (w, h) = (mask.allowed.width(), mask.allowed.height());
+    let mut pixels = vec![0u8; (w * h) as usize];
+    for (x, y) in mask.allowed.ones() {
+        pixels[(y * w + x) as usize] = 255;
+    }
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
+    set("width", &w.into())
+        .and_then(|_| set("height", &h.into()))
+        .and_then(|_| set("area", &(mask.area as f64).into()))
+        .and_then(|_| {
+            set(
+                "pixels",
+                &js_sys::Uint8Array::from(pixels.as_slice()).into(),
+            )
+        })
+        .map_err(|_| JsError::new("cannot build the mask object"))?;
+    Ok(out.into())
+}
+
+/// The built-in shapes' names, in the order a menu shows them.
+#[wasm_bindgen(js_name = cloudShapes)]
+pub fn cloud_shapes() -> Vec<String> {
+    Shape::ALL.iter().map(|s| s.name().to_string()).collect()
+}

@@ -49,6 +49,10 @@ fn one_of_each() -> Vec<Error> {
             file: "wenxi.wxs",
             reason: "cut short".into(),
         },
+        Error::EmptyMask { threshold: 128 },
+        Error::Rasterizer {
+            reason: "no OffscreenCanvas".into(),
+        },
     ];
     let mut seen = BTreeSet::new();
     for error in &samples {
@@ -65,9 +69,11 @@ fn one_of_each() -> Vec<Error> {
             Error::BadOptions { .. } => 9,
             Error::BadDictionary { .. } => 10,
             Error::BadDataFile { .. } => 11,
+            Error::EmptyMask { .. } => 12,
+            Error::Rasterizer { .. } => 13,
         });
     }
-    assert_eq!(seen.len(), 12, "a sample of every variant");
+    assert_eq!(seen.len(), 14, "a sample of every variant");
     samples
 }
 

@@ -11,12 +11,20 @@
 /** @typedef {import('./types/KeywordWeight').KeywordWeight} KeywordWeight */
 /** @typedef {import('./types/Merge').Merge} Merge */
 /**
+ * The word cloud's look (www/views/cloud/): the page's own, never sent to analyze().
+ * `pins`: [term, '#rrggbb'] pairs, colours a person fixed; `seed`: 重新排列's.
+ * @typedef {{count: number, orientation: import('./types/Orientation').Orientation,
+ *   shape: import('./types/Shape').Shape, palette: 'classic' | 'redGold' | 'mono' | 'colorBlind',
+ *   colorBy: 'rank' | 'pos' | 'community', background: string, font: string, weight: number,
+ *   seed: number, threshold: number, pins: [string, string][]}} CloudSettings
+ */
+/**
  * `countOnce` is 重复段落只计一次 (issue 9): not an analyze() option but the Analyzer's own
  * switch (setCountOnce), which main.js sets before an analysis when it changed. `termScript` is
- * the page's own (how terms are shown: www/terms.js). The rest are analyze() options.
+ * the page's own (how terms are shown: www/terms.js), as is `cloud`. The rest are analyze() options.
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
  *   network: NetworkSettings, phrases: PhraseSettings, merges: Merge[], separatePos: boolean,
- *   termScript: import('./terms.js').TermScript, countOnce: boolean}} Settings
+ *   termScript: import('./terms.js').TermScript, countOnce: boolean, cloud: CloudSettings}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -47,19 +55,31 @@ export const DEFAULT_SETTINGS = Object.freeze({
   separatePos: false,
   termScript: 'auto',
   countOnce: false,
+  cloud: Object.freeze({
+    count: 100,
+    orientation: 'mixed',
+    shape: 'ellipse',
+    palette: 'classic',
+    colorBy: 'rank',
+    background: '#ffffff',
+    font: '',
+    weight: 400,
+    seed: 0,
+    threshold: 128,
+    pins: /** @type {[string, string][]} */ ([]),
+  }),
 });
 
 /**
- * The options main.js sends to analyze(): the settings plus the selected document ids.
+ * The options main.js sends to analyze(): the settings plus the selected document ids (the
+ * cloud's look is the page's own).
  * @param {Settings} settings
  * @param {Iterable<number>} included
  */
 export function analysisOptions(settings, included) {
-  // The engine refuses options it does not know: how terms are shown is the page's own, and
-  // count-once is the Analyzer's switch (setCountOnce).
-  /** @type {Omit<Settings, 'termScript' | 'countOnce'> & {termScript?: unknown, countOnce?: unknown, documents: number[]}} */
-  const options = { ...settings, documents: [...included] };
-  delete options.termScript;
-  delete options.countOnce;
-  return options;
+  // The engine refuses options it does not know: how terms are shown and the cloud's look are
+  // the page's own, and count-once is the Analyzer's switch (setCountOnce).
+  // eslint-disable-next-line no-unused-vars
+  const { termScript, countOnce, cloud, ...options } = settings;
+  return { ...options, documents: [...included] };
 }

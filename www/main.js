@@ -122,6 +122,8 @@ async function runAnalysis() {
   state.analysis = analysis;
   // Where an update's time goes (the worker, then each view), for the browser benchmark.
   const timing = { worker: Math.round(performance.now() - started), views: updateViews(analysis) };
+  // The cloud lays out in its own worker: the analysis counts as shown once it is drawn.
+  await views.cloud.settled();
   metrics.lastUpdate = timing;
   const ms = Math.round(performance.now() - started);
   metrics.analyses.push(ms);
@@ -231,9 +233,11 @@ const ctx = {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
     await startup.ready;
     state.settings = validateSettings(patch, state.settings).settings;
-    settingsView?.render(state);
+    // The cloud's look is the page's own: nothing for the settings panel, nothing to analyse.
+    const analysed = Object.keys(patch).some((key) => key !== 'cloud');
+    if (analysed) settingsView?.render(state);
     persistence.persist('settings', state.settings);
-    scheduleAnalysis();
+    if (analysed) scheduleAnalysis();
   },
   async request(action, ...args) {
     await startup.afterStart();
@@ -242,6 +246,10 @@ const ctx = {
   async addUserWords(words) {
     await startup.ready;
     return setWords('userWords', [...state.userWords, ...words.filter((w) => !state.userWords.includes(w))]);
+  },
+  async addStopWords(words) {
+    await startup.ready;
+    return setWords('stopWords', [...state.stopWords, ...words.filter((w) => !state.stopWords.includes(w))]);
   },
   notify,
   errorText: (err) => errorText(err, lang()),

@@ -61,6 +61,45 @@ const mergeList = {
     ),
 };
 
+/** A colour as `<input type="color">` gives it. */
+const COLOR = /^#[0-9a-f]{6}$/;
+/** @type {Rule} */
+const background = { check: (value) => value === 'transparent' || (typeof value === 'string' && COLOR.test(value)) };
+// A font family as the page names it: letters, digits, spaces and a few marks (no quotes, no
+// semicolons: it goes into a CSS font list and an SVG attribute); '' is the default stack.
+/** @type {Rule} */
+const family = {
+  check: (value) => typeof value === 'string' && value.length <= 60 && /^[\p{L}\p{N} ._-]*$/u.test(value),
+};
+/** @type {Rule} */
+const pins = {
+  check: (value) =>
+    Array.isArray(value) &&
+    value.length <= 500 &&
+    value.every(
+      (pin) =>
+        Array.isArray(pin) &&
+        pin.length === 2 &&
+        typeof pin[0] === 'string' &&
+        pin[0].length >= 1 &&
+        pin[0].length <= 50 &&
+        typeof pin[1] === 'string' &&
+        COLOR.test(pin[1]),
+    ),
+};
+const SHAPES = [
+  'rectangle',
+  'ellipse',
+  'circle',
+  'heart',
+  'star',
+  'diamond',
+  'triangle',
+  'hexagon',
+  'speechBubble',
+  'cloud',
+];
+
 /**
  * The ranges are what the page's own controls can set (views/settings.js, views/network/);
  * `topTerms` and `phrases` have no control: their ranges are generous.
@@ -96,6 +135,19 @@ export const SETTINGS_SCHEMA = {
   separatePos: flag,
   termScript: oneOf('auto', 'simplified', 'traditional'),
   countOnce: flag,
+  cloud: {
+    count: oneOf(50, 100, 150, 200),
+    orientation: oneOf('horizontal', 'mixed', 'vertical'),
+    shape: oneOf(...SHAPES),
+    palette: oneOf('classic', 'redGold', 'mono', 'colorBlind'),
+    colorBy: oneOf('rank', 'pos', 'community'),
+    background,
+    font: family,
+    weight: oneOf(300, 400, 500, 700, 900),
+    seed: count(0, 0xffffffff),
+    threshold: count(1, 255),
+    pins,
+  },
 };
 
 /** Every field's path ('filter.minLength', ...), and the groups' ('filter', ...). */
@@ -163,10 +215,12 @@ function isPlainObject(/** @type {unknown} */ value) {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Values are booleans, numbers, strings, null, arrays of strings, or merges (checked plain data). */
+/** Values are booleans, numbers, strings, null, or arrays of strings, of string pairs or of merges (checked plain data). */
 function copy(/** @type {unknown} */ value) {
   if (!Array.isArray(value)) return value;
-  return value.map((item) => (isPlainObject(item) ? { name: item.name, forms: [...item.forms] } : item));
+  return value.map((item) =>
+    Array.isArray(item) ? [...item] : isPlainObject(item) ? { name: item.name, forms: [...item.forms] } : item,
+  );
 }
 
 function join(/** @type {string} */ path, /** @type {string} */ key) {

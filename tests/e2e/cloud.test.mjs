@@ -28,6 +28,17 @@ async function afterAnalysis(page, action) {
   await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 30_000 });
 }
 
+/** Runs `action` and waits for the cloud it causes to be laid out and drawn. */
+async function afterLayout(page, action) {
+  const before = await page.evaluate((sel) => Number(document.querySelector(sel).dataset.layouts ?? 0), CLOUD);
+  await action();
+  await page.waitForFunction(
+    ([sel, n]) => Number(document.querySelector(sel).dataset.layouts ?? 0) > n,
+    [CLOUD, before],
+    { timeout: 30_000 },
+  );
+}
+
 /** The words the cloud shows: their visible text (not the <title>), font size, position. */
 function readCloud(page, root = CLOUD) {
   return page.$$eval(`${root} svg text`, (nodes) =>
@@ -37,7 +48,8 @@ function readCloud(page, root = CLOUD) {
         .map((n) => n.data)
         .join(''),
       size: Number(node.getAttribute('font-size')),
-      transform: node.getAttribute('transform'),
+      at: `${node.getAttribute('x')},${node.getAttribute('y')}`,
+      orientation: node.dataset.orientation,
       title: node.querySelector('title')?.textContent ?? '',
     })),
   );
@@ -48,13 +60,13 @@ const wordIn = (page, text, root = CLOUD) =>
   page.locator(`${root} svg`).getByRole('button', { name: new RegExp(`^${text}[，,]`) });
 
 const largest = (words) => words.reduce((a, b) => (b.size > a.size ? b : a));
-const signature = (words) => words.map((w) => `${w.text}@${w.size}@${w.transform}`).join('|');
+const signature = (words) => words.map((w) => `${w.text}@${w.size}@${w.at}`).join('|');
 
 /** The numbers table under the cloud: [{rank, term, count, weight}]. */
 async function readNumbers(page) {
-  const details = page.locator(`${CLOUD} details`);
+  const details = page.locator(`${CLOUD} details.cloud-numbers`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  return page.$$eval(`${CLOUD} details tbody tr`, (rows) =>
+  return page.$$eval(`${CLOUD} details.cloud-numbers tbody tr`, (rows) =>
     rows.map((row) => {
       const cells = [...row.cells].map((c) => c.textContent.trim());
       return {
@@ -92,9 +104,9 @@ test(
       const sizes = words.map((w) => w.size);
       assert.ok(Math.max(...sizes) >= 40, `the largest word is only ${Math.max(...sizes)} px`);
       assert.ok(Math.min(...sizes) >= 6 && Math.min(...sizes) <= 20, `the smallest word is ${Math.min(...sizes)} px`);
-      // Mostly horizontal, a few upright.
-      const upright = words.filter((w) => /rotate\(90\)/.test(w.transform)).length;
-      assert.ok(upright < words.length / 3, `${upright} of ${words.length} words are upright`);
+      // Mixed: mostly horizontal, some in upright columns (cloud-look.test.mjs checks the columns).
+      const vertical = words.filter((w) => w.orientation === 'vertical').length;
+      assert.ok(vertical > 0 && vertical < words.length / 2, `${vertical} of ${words.length} words are vertical`);
 
       // The numbers table lists the same words; the largest word is its first row, the top term.
       const numbers = await readNumbers(page);
@@ -137,7 +149,7 @@ test(
       const ranked = await readCloud(page);
       assert.notEqual(signature(ranked), signature(words), 'the cloud did not change for TextRank');
       const rankedNumbers = await readNumbers(page);
-      assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /TextRank/);
+      assert.match(await page.locator(`${CLOUD} details.cloud-numbers thead`).textContent(), /TextRank/);
       assert.equal(largest(ranked).text, rankedNumbers[0].term, 'the largest TextRank word is not the top term');
       const sizeOf = (list, text) => list.find((w) => w.text === text)?.size;
       const changed = ranked.filter((w) => sizeOf(words, w.text) !== undefined && sizeOf(words, w.text) !== w.size);
@@ -148,12 +160,12 @@ test(
       await afterAnalysis(page, () => weight.selectOption('freq'));
       assert.equal(signature(await readCloud(page)), signature(words), 'the same words gave another layout');
 
-      // Fewer words.
-      await page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('50');
+      // Fewer words (the cloud lays out again in its worker; no analysis).
+      await afterLayout(page, () => page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('50'));
       const fifty = await readCloud(page);
       assert.ok(fifty.length <= 50 && fifty.length >= 45, `${fifty.length} words for 50`);
       assert.equal(largest(fifty).text, '精神');
-      await page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('100');
+      await afterLayout(page, () => page.locator(CLOUD).getByRole('combobox', { name: '词数' }).selectOption('100'));
 
       // Export PNG (2×) and SVG.
       const svgBox = await page.locator(`${CLOUD} svg`).boundingBox();
@@ -249,10 +261,10 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
   try {
     await openPage(session);
     await afterAnalysis(page, () => page.locator('#lang-switch').click());
-    assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight' }).isVisible());
+    assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight', exact: true }).isVisible());
     assert.ok(await page.locator(CLOUD).getByRole('button', { name: 'Export PNG' }).isVisible());
-    await page.locator(`${CLOUD} details summary`).click();
-    assert.match(await page.locator(`${CLOUD} details thead`).textContent(), /Frequency/);
+    await page.locator(`${CLOUD} details.cloud-numbers summary`).click();
+    assert.match(await page.locator(`${CLOUD} details.cloud-numbers thead`).textContent(), /Frequency/);
     await wordIn(page, '劳模').hover();
     assert.match(await page.locator(`${CLOUD} .cloud-tip`).textContent(), /frequency \d+/);
     assert.ok((await readCloud(page)).length >= 50);

@@ -41,8 +41,9 @@ function readTable(page) {
     );
 }
 
-/** The cloud's words: visible text and font size. */
-function readCloud(page) {
+/** The cloud's words: visible text and font size, once its layout (in the cloud's worker) is drawn. */
+async function readCloud(page) {
+  await page.locator(`${VIEW} svg[data-state=drawn]`).waitFor();
   return page.$$eval(`${VIEW} svg text`, (nodes) =>
     nodes.map((node) => ({
       text: [...node.childNodes]

@@ -157,6 +157,8 @@ export async function afterAnalysis(page, action) {
 /** The words drawn in the cloud (their text nodes, not the <title> tooltips). */
 export async function cloudWords(page) {
   await page.click('[data-tab="cloud"]');
+  // A cloud that changed while hidden is laid out again (in its worker) when shown.
+  await page.locator('#view-cloud .cloud-box[data-state=drawn]').waitFor({ state: 'attached' });
   return page.$$eval('#view-cloud svg text', (nodes) =>
     nodes.map((node) =>
       [...node.childNodes]

@@ -31,7 +31,14 @@ const RECORD = () => {
       if (window.__states.at(-1) !== state) window.__states.push(state);
       const texts = [...document.querySelectorAll('#view-cloud svg text')];
       if (!window.__cloud && texts.length > 20) {
-        window.__cloud = { state, analysis: Number(document.body.dataset.analysis), words: texts.map(textOf) };
+        const cloud = { state, analysis: Number(document.body.dataset.analysis), words: texts.map(textOf) };
+        window.__cloud = cloud;
+        // The cloud is drawn when its worker answers, just before the controller counts the
+        // analysis it shows: which one it was is known once the page's thread is free again.
+        setTimeout(() => {
+          cloud.state = document.body.dataset.state;
+          cloud.analysis = Number(document.body.dataset.analysis);
+        });
       }
     };
     new MutationObserver(look).observe(document, { attributes: true, childList: true, subtree: true });
@@ -42,6 +49,8 @@ const RECORD = () => {
     #sent = new Map();
     constructor(...args) {
       super(...args);
+      // The analysis worker's answers; the cloud's layout worker (wenxi-cloud) is not it.
+      if (args[1]?.name === 'wenxi-cloud') return;
       this.addEventListener('message', ({ data }) => {
         const request = this.#sent.get(data?.id);
         if (!request || 'progress' in data) return;

@@ -1,9 +1,20 @@
-// The word cloud's pure helpers (www/views/cloud/random.js, style.js, words.js): the same words
-// must always give the same cloud, sized and coloured the same way.
+// The word cloud's pure helpers (www/views/cloud/random.js, style.js, words.js, fonts.js): the
+// same words must always be coloured the same way; fonts are found by measuring.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { hash, seededRandom } from '../../www/views/cloud/random.js';
-import { cloudHeight, cloudSeed, defaultColor, fontSizes, PALETTE, rotations } from '../../www/views/cloud/style.js';
+import { CANDIDATE_FONTS, installedFonts } from '../../www/views/cloud/fonts.js';
+import {
+  CJK_FALLBACK,
+  cloudHeight,
+  defaultColor,
+  exportSize,
+  fontStack,
+  PALETTE,
+  PALETTES,
+  posGroup,
+  wordColors,
+} from '../../www/views/cloud/style.js';
 import { topWords, weightField, WEIGHTS } from '../../www/views/cloud/words.js';
 
 test('hash is 32-bit FNV-1a', () => {
@@ -23,39 +34,6 @@ test('mulberry32: the same seed, the same numbers, all in [0, 1)', () => {
   assert.notEqual(c(), xs[0]);
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   assert.ok(Math.abs(mean - 0.5) < 0.05, `mean ${mean}`);
-});
-
-test('font sizes follow the square root of the weight, from min to max', () => {
-  const sizes = fontSizes([{ weight: 100 }, { weight: 25 }, { weight: 0 }, { weight: -3 }], 10, 50);
-  assert.deepEqual(sizes, [50, 30, 10, 10]);
-  assert.deepEqual(fontSizes([{ weight: 7 }, { weight: 7 }], 10, 50), [30, 30]);
-});
-
-test('the five biggest words stay horizontal; some others stand upright, the same each time', () => {
-  const words = [
-    '习近平',
-    '精神',
-    '劳动',
-    '工会',
-    '总书记',
-    '工人阶级',
-    '重要讲话',
-    '发展',
-    '工作',
-    '职工',
-    '劳模',
-    '学习',
-  ];
-  const seed = cloudSeed(words.map((text) => ({ text })));
-  const angles = rotations(words.length, seed);
-  assert.deepEqual(angles, [0, 0, 0, 0, 0, 90, 0, 0, 0, 0, 0, 0]);
-  assert.deepEqual(rotations(words.length, seed), angles);
-  const many = rotations(2000, 7);
-  assert.ok(many.slice(0, 5).every((a) => a === 0));
-  const upright = many.filter((a) => a === 90).length / many.length;
-  assert.ok(upright > 0.14 && upright < 0.22, `${upright} upright`);
-  // Another order of the same words is another cloud.
-  assert.notEqual(cloudSeed([{ text: 'a' }, { text: 'b' }]), cloudSeed([{ text: 'b' }, { text: 'a' }]));
 });
 
 test('a word keeps its colour; the height follows the width within bounds', () => {
@@ -87,4 +65,68 @@ test('the top words by the chosen weight, ties by frequency, zero weights left o
   assert.equal(weightField('bogus'), 'freq');
   assert.equal(weightField(undefined), 'freq');
   assert.deepEqual(WEIGHTS, ['freq', 'tfidf', 'tfidfCorpus', 'textrank']);
+});
+
+test('colours by rank come in bands; by part of speech and community by group; pins win', () => {
+  const words = Array.from({ length: 10 }, (_, i) => ({ text: `w${i}` }));
+  const mono = PALETTES.mono; // 5 colours: bands of two
+  assert.deepEqual(wordColors(words, { palette: 'mono', colorBy: 'rank' }), [
+    mono[0],
+    mono[0],
+    mono[1],
+    mono[1],
+    mono[2],
+    mono[2],
+    mono[3],
+    mono[3],
+    mono[4],
+    mono[4],
+  ]);
+  const pos = ['nr', 'ns', 'nt', 'n', 'v', 'a', 'd', 'nrfg', undefined, 'vn'];
+  assert.deepEqual(pos.map(posGroup), [0, 1, 2, 3, 4, 5, 6, 0, 6, 4]);
+  const cb = PALETTES.colorBlind;
+  const byPos = wordColors(words, { palette: 'colorBlind', colorBy: 'pos', pos });
+  assert.equal(byPos[0], cb[0]);
+  assert.equal(byPos[7], cb[0], 'nrfg is a name too');
+  assert.equal(byPos[4], byPos[9], 'v and vn are both verbs');
+  const community = [0, 1, 0, undefined, 9];
+  const byCommunity = wordColors(words.slice(0, 5), { palette: 'colorBlind', colorBy: 'community', community });
+  assert.deepEqual(byCommunity, [cb[0], cb[1], cb[0], cb[cb.length - 1], cb[9 % cb.length]]);
+  const pinned = wordColors(words, { palette: 'mono', colorBy: 'rank', pins: { w3: '#ff0000' } });
+  assert.equal(pinned[3], '#ff0000');
+  assert.equal(pinned[2], mono[1]);
+  // An unknown palette (an older setting) falls back rather than failing.
+  assert.equal(wordColors(words, { palette: /** @type {any} */ ('gone'), colorBy: 'rank' })[0], PALETTES.classic[0]);
+  for (const colors of Object.values(PALETTES)) for (const c of colors) assert.match(c, /^#[0-9a-f]{6}$/);
+});
+
+test('the font stack puts the chosen family first, quoted; exports have the asked size', () => {
+  assert.equal(fontStack(''), CJK_FALLBACK);
+  assert.equal(fontStack('WenQuanYi Zen Hei'), `"WenQuanYi Zen Hei", ${CJK_FALLBACK}`);
+  assert.equal(fontStack('a"b\\c'), `"abc", ${CJK_FALLBACK}`);
+  const box = { width: 1216, height: 640 };
+  assert.deepEqual(exportSize(box, { scale: 1 }), { width: 1216, height: 640, factor: 1 });
+  assert.deepEqual(exportSize(box, { scale: 4 }), { width: 4864, height: 2560, factor: 4 });
+  const wide = exportSize(box, { width: 3000 });
+  assert.equal(wide.width, 3000);
+  assert.equal(wide.height, Math.round((640 * 3000) / 1216));
+  // Never a canvas browsers refuse.
+  assert.equal(exportSize(box, { width: 40000 }).width, 16384);
+});
+
+test('installed fonts are those that measure the same whatever the fallback', () => {
+  // A fake canvas: an installed family draws 100 wide; fallbacks draw 90 (monospace), 80 (serif).
+  const installed = new Set(['WenQuanYi Micro Hei', 'SimSun']);
+  const measure = (/** @type {string} */ font) => {
+    const family = /"([^"]+)"/.exec(font)?.[1];
+    if (family && installed.has(family)) return 100;
+    return font.endsWith('monospace') ? 90 : 80;
+  };
+  assert.deepEqual(installedFonts(measure), ['WenQuanYi Micro Hei', 'SimSun']);
+  assert.deepEqual(
+    installedFonts(() => 50),
+    [],
+    'a canvas that measures nothing finds nothing',
+  );
+  assert.ok(CANDIDATE_FONTS.length >= 10);
 });

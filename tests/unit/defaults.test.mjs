@@ -6,17 +6,20 @@ import { analysisOptions, DEFAULT_SETTINGS } from '../../www/defaults.js';
 
 test('the defaults are frozen all the way down', () => {
   assert.ok(Object.isFrozen(DEFAULT_SETTINGS));
-  for (const group of ['filter', 'network', 'phrases']) assert.ok(Object.isFrozen(DEFAULT_SETTINGS[group]), group);
+  for (const group of ['filter', 'network', 'phrases', 'cloud'])
+    assert.ok(Object.isFrozen(DEFAULT_SETTINGS[group]), group);
 });
 
-test('the options are the settings plus the selected ids, in order; the settings are untouched', () => {
+test("the options are the settings but the cloud's look, plus the selected ids, in order; the settings are untouched", () => {
   const options = analysisOptions(DEFAULT_SETTINGS, new Set([3, 1]));
-  // How terms are shown is the page's own and 重复段落只计一次 is the Analyzer's own switch
-  // (setCountOnce): neither is an option of analyze(), which refuses options it does not know.
-  const { termScript, countOnce, ...engineSettings } = DEFAULT_SETTINGS;
+  // How terms are shown, 重复段落只计一次 (the Analyzer's own switch, setCountOnce) and the
+  // cloud's look are the page's own: analyze() refuses options it does not know.
+  // eslint-disable-next-line no-unused-vars
+  const { termScript, countOnce, cloud, ...engineSettings } = DEFAULT_SETTINGS;
   assert.equal(termScript, 'auto');
   assert.equal(countOnce, false);
   assert.deepEqual(options, { ...engineSettings, documents: [3, 1] });
+  assert.equal(Object.hasOwn(options, 'cloud'), false, 'the core refuses options it does not know');
   assert.equal(Object.hasOwn(DEFAULT_SETTINGS, 'documents'), false);
   assert.deepEqual(analysisOptions(DEFAULT_SETTINGS, []).documents, []);
 });

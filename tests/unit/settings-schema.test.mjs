@@ -149,3 +149,57 @@ test('merges from outside: words in a name and forms, nothing else; separatePos 
   }
   assert.deepEqual(validateSettings({ termScript: 'pinyin', separatePos: 'yes' }).reset, ['separatePos', 'termScript']);
 });
+
+test("the cloud's look: shapes, palettes, colours, fonts and pins are checked", () => {
+  const ok = validateSettings({
+    cloud: {
+      orientation: 'vertical',
+      shape: 'heart',
+      palette: 'redGold',
+      colorBy: 'community',
+      background: 'transparent',
+      font: 'WenQuanYi Micro Hei',
+      weight: 700,
+      seed: 4294967295,
+      threshold: 200,
+      pins: [['劳模', '#b3001b']],
+      count: 200,
+    },
+  });
+  assert.deepEqual(ok.reset, []);
+  assert.equal(ok.settings.cloud.shape, 'heart');
+  assert.deepEqual(ok.settings.cloud.pins, [['劳模', '#b3001b']]);
+  const bad = validateSettings({
+    cloud: {
+      orientation: 'diagonal',
+      shape: 'chinaMap',
+      background: 'red; }',
+      font: 'x"); background: url(//evil',
+      weight: 450,
+      seed: -1,
+      threshold: 0,
+      pins: [['劳模', 'red']],
+      count: 75,
+    },
+  });
+  assert.deepEqual(bad.reset.sort(), [
+    'cloud.background',
+    'cloud.count',
+    'cloud.font',
+    'cloud.orientation',
+    'cloud.pins',
+    'cloud.seed',
+    'cloud.shape',
+    'cloud.threshold',
+    'cloud.weight',
+  ]);
+  assert.deepEqual(bad.settings.cloud, defaultSettings().cloud);
+  // A patch of one field keeps the others.
+  const current = validateSettings({ cloud: { palette: 'mono' } }).settings;
+  assert.equal(validateSettings({ cloud: { seed: 7 } }, current).settings.cloud.palette, 'mono');
+  // The copy is the settings' own: changing it leaves the input alone.
+  const pins = [['工会', '#000000']];
+  const copied = validateSettings({ cloud: { pins } }).settings.cloud.pins;
+  copied[0][1] = '#ffffff';
+  assert.equal(pins[0][1], '#000000');
+});

@@ -7,7 +7,10 @@
 //! 3. runs benches/browser.mjs: the built page in headless Chromium, next to jieba-wasm 2.4.0 in
 //!    the same browser run, and prints the table (min / median / max and the ratios);
 //! 4. runs benches/panel.mjs: 5,000 files picked as a folder, and the document panel's longest
-//!    main-thread task while it is scrolled, searched, sorted and filtered (issue 9).
+//!    main-thread task while it is scrolled, searched, sorted and filtered (issue 9);
+//! 5. runs benches/cloud.mjs: the cloud's layout engine in its worker next to d3-cloud in a
+//!    worker (200 words, a heart, 1200 × 800), and the longest main-thread task while the
+//!    page's cloud lays out again.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,7 +57,9 @@ pub fn command(args: &[String]) -> Result<()> {
         node.arg("--native").arg(&native_json);
     }
     util::run(node.env("WENXI_XTASK_BIN", exe))?;
-    util::run(util::program("node").arg("benches/panel.mjs"))
+    util::run(util::program("node").arg("benches/panel.mjs"))?;
+    // The word cloud: the engine in its worker next to d3-cloud, and the page's relayouts.
+    util::run(util::program("node").args(["benches/cloud.mjs", "--runs", &runs.to_string()]))
 }
 
 /// `[{group, function, bytes, medianNs}]` (JSON) of every benchmark criterion just measured.

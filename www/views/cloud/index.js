@@ -1,95 +1,95 @@
 // @ts-check
 // The word cloud (词云): the top terms of the analysis, sized by the keyword weight a person
-// picks, with a table of the numbers and PNG/SVG exports. Which words: words.js; where they
-// go: layout.js (the layout runner); drawing them: render.js.
+// picks, laid out by the Rust engine in the cloud's worker (layout.js; the page's thread never
+// lays out) and drawn as SVG (render.js), in the look a person chose (toolbar.js, persisted in
+// settings.cloud), with a word menu (menu.js), the words that did not fit named, a table of the
+// numbers, and PNG/SVG exports.
+import { DEFAULT_SETTINGS } from '../../defaults.js';
 import { downloadBlob, fileName, pngBlob, svgBlob } from '../../export.js';
 import { numberFormat, onLangChange } from '../../i18n.js';
 import { h } from '../shared.js';
 import './cloud.css';
-import { cloudBox, observeWidth, renderCloud } from './render.js';
-import { cloudHeight } from './style.js';
-import { topWords, weightField, WEIGHTS } from './words.js';
+import { installedFonts, SAMPLE } from './fonts.js';
+import { cloudMask, CloudLayouter, warmUp } from './layout.js';
+import { readMaskPicture } from './mask.js';
+import { WordMenu } from './menu.js';
+import { cloudBox, drawCloud, observeWidth, recolorCloud } from './render.js';
+import { CLOUD_FONT, cloudHeight, exportSize, fontStack, wordColors } from './style.js';
+import { CloudNumbers } from './table.js';
+import { CloudToolbar } from './toolbar.js';
+import { topWords, weightField } from './words.js';
 
 /** @typedef {import('../shared.js').ViewContext} ViewContext */
 /** @typedef {import('../shared.js').ViewState} ViewState */
 /** @typedef {import('./style.js').CloudWord} CloudWord */
-
-const COUNTS = [50, 100, 150];
+/** @typedef {import('../../defaults.js').CloudSettings} CloudSettings */
+/** @typedef {import('./layout.js').CloudLayout} CloudLayout */
+/** @typedef {import('./mask.js').MaskPicture} MaskPicture */
 
 export class CloudView {
   /** @type {ViewContext} */
   #ctx;
-  /** @type {{terms?: any[]} | null} */
+  /** @type {{terms?: any[], network?: {nodes?: {term: string, community: number}[]}} | null} */
   #analysis = null;
   /** @type {ViewState | null} */
   #state = null;
-  #count = 100;
-  /** @type {string | null} what was drawn last (weight, size, words) */
-  #renderedKey = null;
+  /** @type {CloudSettings} the look, as last set here or in the settings */
+  #look = { ...DEFAULT_SETTINGS.cloud, pins: [] };
+  /** @type {MaskPicture | null} the person's picture (this session only: it is not stored) */
+  #mask = null;
+  #layouter = new CloudLayouter();
+  /** @type {string | null} what was laid out last */
+  #layoutKey = null;
   #dirty = false;
-  /** @type {import('./layout.js').CloudLayout | null} */
-  #layout = null;
+  /** @type {{layout: CloudLayout, words: CloudWord[]} | null} */
+  #drawn = null;
   #resize;
   #lastWidth = 0;
+  #layouts = 0;
+  /** @type {Promise<void>} the layout under way */
+  #pending = Promise.resolve();
+  #previewBusy = false;
+  /** @type {number | null} a threshold to preview once the current preview is done */
+  #pendingThreshold = null;
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
     container.classList.add('cloud-view');
+    warmUp();
 
-    this.weightLabel = h('span');
-    this.weightSelect = h('select', { name: 'weight' });
-    for (const w of WEIGHTS) this.weightSelect.append(h('option', { value: w }));
-    this.weightSelect.addEventListener('change', () => {
-      ctx.setSettings({ keywordWeight: this.weightSelect.value });
+    this.toolbar = new CloudToolbar(ctx.t, {
+      look: (patch) => this.#setLook(patch),
+      weight: (weight) => ctx.setSettings({ keywordWeight: weight }),
+      reshuffle: () => this.#setLook({ seed: (this.#look.seed + 0x9e3779b9) >>> 0 }),
+      png: (ask) => this.#export('png', ask),
+      svg: () => this.#export('svg', {}),
+      mask: (file) => this.#loadMask(file),
+      threshold: (value, final) => (final ? this.#setLook({ threshold: value }) : this.#preview(value)),
+      clearMask: () => {
+        if (!this.#mask) return;
+        this.#mask = null;
+        this.toolbar.setPreview(null);
+        this.#render();
+      },
     });
+    this.toolbar.setFonts(this.#fonts());
 
-    this.countLabel = h('span');
-    this.countSelect = h('select', { name: 'count' });
-    for (const n of COUNTS) this.countSelect.append(h('option', { value: String(n) }, String(n)));
-    this.countSelect.value = String(this.#count);
-    this.countSelect.addEventListener('change', () => {
-      this.#count = Number(this.countSelect.value);
-      this.#render();
-    });
-
-    this.pngButton = h('button', { type: 'button', dataset: { action: 'export-png' } });
-    this.svgButton = h('button', { type: 'button', dataset: { action: 'export-svg' } });
-    this.pngButton.addEventListener('click', () => this.#export('png'));
-    this.svgButton.addEventListener('click', () => this.#export('svg'));
-
-    const toolbar = h(
-      'div',
-      { class: 'cloud-toolbar' },
-      h('label', {}, this.weightLabel, this.weightSelect),
-      h('label', {}, this.countLabel, this.countSelect),
-      h('span', { class: 'cloud-spacer' }),
-      this.pngButton,
-      this.svgButton,
-    );
-
-    this.note = h('p', { class: 'cloud-note', hidden: true });
+    this.note = h('p', { class: 'cloud-note', role: 'status', hidden: true });
     const { box, svg } = cloudBox();
     this.box = box;
     this.svg = svg;
+    this.menu = new WordMenu(box);
 
-    this.numbersSummary = h('summary');
-    this.numbersHead = h('thead');
-    this.numbersBody = h('tbody');
-    this.numbers = h(
-      'details',
-      { class: 'cloud-numbers' },
-      this.numbersSummary,
-      h('div', { class: 'cloud-table-scroll' }, h('table', { class: 'data' }, this.numbersHead, this.numbersBody)),
-    );
+    this.numbers = new CloudNumbers(ctx);
 
-    container.append(toolbar, this.note, this.box, this.numbers);
+    container.append(this.toolbar.element, this.toolbar.styleRow, this.note, this.box, this.numbers.element);
     this.#resize = observeWidth(this.box, () => this.#render());
     this.#label();
     onLangChange(() => {
       this.#label();
-      this.#renderedKey = null; // tooltips and the table are in the old language
+      this.#layoutKey = null; // tooltips and the table are in the old language
       this.#render();
     });
   }
@@ -98,9 +98,14 @@ export class CloudView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
-    const weight = state?.settings?.keywordWeight;
-    if (WEIGHTS.includes(weight)) this.weightSelect.value = weight;
+    const look = state?.settings?.cloud;
+    if (look) this.#look = { ...look };
     this.#render();
+  }
+
+  /** Resolves once the cloud asked for last is drawn (or failed, or was overtaken). */
+  settled() {
+    return this.#pending;
   }
 
   show() {
@@ -112,115 +117,266 @@ export class CloudView {
     return this.container.clientWidth > 0;
   }
 
-  #weightField() {
-    return weightField(this.#state?.settings?.keywordWeight);
-  }
-
   #label() {
     const t = this.#ctx.t;
-    this.weightLabel.textContent = t('cloud.weight');
-    for (const option of this.weightSelect.options) option.textContent = t(`cloud.weight.${option.value}`);
-    this.countLabel.textContent = t('cloud.count');
-    this.pngButton.textContent = t('cloud.exportPng');
-    this.svgButton.textContent = t('cloud.exportSvg');
+    this.toolbar.label();
     this.svg.setAttribute('aria-label', t('cloud.aria'));
-    this.numbersSummary.textContent = t('cloud.numbers');
+    this.numbers.label();
   }
 
-  /** @param {number} value @param {string} field */
-  #formatWeight(value, field) {
-    if (field === 'freq') return numberFormat().format(value);
-    return new Intl.NumberFormat(this.#ctx.lang() === 'en' ? 'en-US' : 'zh-CN', {
-      maximumSignificantDigits: 4,
-    }).format(value);
+  /** The installed CJK fonts, by measuring (www/views/cloud/fonts.js). */
+  #fonts() {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return [];
+    return installedFonts((font) => {
+      context.font = font;
+      return context.measureText(SAMPLE).width;
+    });
+  }
+
+  /** @param {Partial<CloudSettings>} patch */
+  #setLook(patch) {
+    this.#look = { ...this.#look, ...patch };
+    this.#render();
+    this.#ctx.setSettings({ cloud: patch });
+  }
+
+  /** What the data offers to colour by. */
+  #colorByOffer() {
+    const terms = this.#analysis?.terms ?? [];
+    return [
+      'rank',
+      ...(terms.some((term) => term.pos) ? ['pos'] : []),
+      ...(this.#analysis?.network?.nodes?.length ? ['community'] : []),
+    ];
+  }
+
+  #fontStack() {
+    return this.#look.font ? fontStack(this.#look.font) : CLOUD_FONT;
+  }
+
+  /** The engine's options for a box of this size. @param {number} width @param {number} height */
+  #options(width, height) {
+    const look = this.#look;
+    return {
+      width,
+      height,
+      shape: look.shape,
+      orientation: look.orientation,
+      seed: look.seed,
+      font: { family: this.#fontStack(), weight: look.weight },
+      ...(this.#mask
+        ? {
+            mask: {
+              width: this.#mask.width,
+              height: this.#mask.height,
+              pixels: this.#mask.pixels,
+              threshold: look.threshold,
+            },
+          }
+        : {}),
+    };
   }
 
   #render() {
+    const offer = this.#colorByOffer();
+    this.toolbar.render(this.#look, weightField(this.#state?.settings?.keywordWeight), {
+      colorBy: offer,
+      mask: this.#mask?.name ?? null,
+    });
     // Hidden: remember to draw when shown (update() must stay cheap then).
     if (!this.#visible) {
-      this.#dirty = true;
+      // Hidden: lay out when shown; what was drawn is out of date, so it is not shown then.
+      if (!this.#dirty) {
+        this.#dirty = true;
+        this.#layouter.cancel();
+        this.svg.replaceChildren();
+        this.#drawn = null;
+        this.#layoutKey = null;
+        this.box.dataset.state = 'stale';
+      }
       return;
     }
     this.#dirty = false;
-    const t = this.#ctx.t;
-    const field = this.#weightField();
-    const words = topWords(this.#analysis?.terms ?? [], field, this.#count);
+    const field = weightField(this.#state?.settings?.keywordWeight);
+    const words = topWords(this.#analysis?.terms ?? [], field, this.#look.count);
     this.box.hidden = words.length === 0;
+    this.box.classList.toggle('cloud-transparent', this.#look.background === 'transparent');
     const width = this.box.clientWidth;
     const height = cloudHeight(width);
-    const key = `${field}|${width}x${height}|${words.map((w) => `${w.text}:${w.weight}`).join(',')}`;
-    if (key === this.#renderedKey) return;
-    this.#renderedKey = key;
     this.#lastWidth = width;
     this.#resize.rendered(width);
-
-    const empty = words.length === 0;
-    this.pngButton.disabled = empty;
-    this.svgButton.disabled = empty;
-    if (empty) {
+    this.toolbar.setEmpty(words.length === 0);
+    if (words.length === 0) {
       this.svg.replaceChildren();
-      this.#layout = null;
-      this.note.textContent = t('cloud.empty');
-      this.note.hidden = false;
-      this.#fillTable(words, field, new Set());
+      this.#layouter.cancel(); // a cloud asked for before is not drawn over this
+      this.box.dataset.state = 'drawn'; // nothing to lay out: what is shown is final
+      this.#drawn = null;
+      this.#layoutKey = null;
+      this.#showNote(this.#ctx.t('cloud.empty'));
+      this.numbers.fill(words, field, new Set());
       return;
     }
+    const options = this.#options(width, height);
+    const { mask, ...rest } = options;
+    const key = JSON.stringify([
+      field,
+      rest,
+      mask ? [this.#mask?.name, mask.threshold] : null,
+      words.map((w) => [w.text, w.weight]),
+    ]);
+    if (key === this.#layoutKey && this.#drawn) {
+      // Only the colours or the background changed: the same elements, new fills.
+      if (!recolorCloud(this.svg, this.#colors(this.#drawn.words), this.#look.background)) {
+        this.#draw(this.#drawn.layout, this.#drawn.words, field);
+      }
+      return;
+    }
+    this.#layoutKey = key;
+    this.box.dataset.state = 'laying-out';
+    const engineWords = words.map((w) => ({ text: w.text, weight: w.weight }));
+    this.#pending = this.#layouter.run(engineWords, options).then(
+      (layout) => {
+        if (!layout) return; // a newer layout was asked for
+        this.#layouts++;
+        this.#draw(layout, words, field);
+      },
+      (err) => {
+        if (key !== this.#layoutKey) return;
+        this.#layoutKey = null;
+        this.box.dataset.state = 'failed';
+        this.#showNote(this.#ctx.errorText(err));
+      },
+    );
+  }
 
+  /** @param {CloudLayout} layout @param {CloudWord[]} words @param {string} field */
+  #draw(layout, words, field) {
+    const t = this.#ctx.t;
+    this.#drawn = { layout, words };
+    const colors = this.#colors(words);
     const weightName = t(`cloud.weight.${field}`);
-    this.#layout = renderCloud(this.svg, words, {
-      width,
-      height,
+    const nf = numberFormat(); // one formatter for every word (making one is not free)
+    drawCloud(this.svg, layout, words, {
+      colors,
+      font: this.#fontStack(),
+      weight: this.#look.weight,
+      background: this.#look.background,
       onWordClick: (word) => this.#ctx.showContexts(word.text),
+      // The colour it has now (a recolouring does not draw the words again).
+      onWordMenu: (word, node, at) =>
+        this.#openMenu(word, node.getAttribute('fill') ?? colors[words.indexOf(word)], node, at),
       label: (w) =>
         field === 'freq'
-          ? t('cloud.tipFreq', { count: numberFormat().format(w.count) })
-          : `${t('cloud.tipFreq', { count: numberFormat().format(w.count) })} · ${weightName} ${this.#formatWeight(w.weight, field)}`,
+          ? t('cloud.tipFreq', { count: nf.format(w.count) })
+          : `${t('cloud.tipFreq', { count: nf.format(w.count) })} · ${weightName} ${this.numbers.formatWeight(w.weight, field)}`,
     });
-    const dropped = new Set(this.#layout.dropped.map((w) => w.text));
-    this.note.hidden = dropped.size === 0;
-    this.note.textContent = dropped.size ? t('cloud.dropped', { dropped: dropped.size }) : '';
-    this.#fillTable(words, field, dropped);
+    this.box.dataset.state = 'drawn';
+    this.container.dataset.layouts = String(this.#layouts);
+    const unplaced = layout.unplaced.map((u) => u.text);
+    this.#showNote(unplaced.length ? t('cloud.unplaced', { n: unplaced.length, words: unplaced.join('、') }) : '');
+    this.numbers.fill(words, field, new Set(unplaced));
   }
 
-  /** @param {CloudWord[]} words @param {string} field @param {Set<string>} dropped */
-  #fillTable(words, field, dropped) {
+  /** Each word's colour, as the look and the data say. @param {CloudWord[]} words */
+  #colors(words) {
+    const terms = new Map((this.#analysis?.terms ?? []).map((term) => [term.term, term]));
+    const communities = new Map((this.#analysis?.network?.nodes ?? []).map((n) => [n.term, n.community]));
+    const offer = this.#colorByOffer();
+    return wordColors(words, {
+      palette: this.#look.palette,
+      colorBy: /** @type {any} */ (offer.includes(this.#look.colorBy) ? this.#look.colorBy : 'rank'),
+      pins: Object.fromEntries(this.#look.pins),
+      pos: words.map((w) => terms.get(w.text)?.pos),
+      community: words.map((w) => communities.get(w.text)),
+    });
+  }
+
+  /** @param {string} text */
+  #showNote(text) {
+    this.note.textContent = text;
+    this.note.hidden = !text;
+  }
+
+  /** @param {CloudWord} word @param {string} color @param {Element} node @param {{x: number, y: number} | null} at */
+  #openMenu(word, color, node, at) {
     const t = this.#ctx.t;
-    const th = (/** @type {string} */ text, /** @type {string} */ cls = '') =>
-      h('th', { scope: 'col', ...(cls ? { class: cls } : {}) }, text);
-    this.numbersHead.replaceChildren(
-      h(
-        'tr',
-        {},
-        th(t('cloud.rank'), 'num'),
-        th(t('cloud.term')),
-        th(t('cloud.freq'), 'num'),
-        // By frequency the weight is the frequency: one column is enough.
-        ...(field === 'freq' ? [] : [th(t(`cloud.weight.${field}`), 'num')]),
-        th(t('cloud.inCloud')),
-      ),
-    );
-    this.numbersBody.replaceChildren(
-      ...words.map((w, i) =>
-        h(
-          'tr',
-          dropped.has(w.text) ? { class: 'cloud-dropped' } : {},
-          h('td', { class: 'num' }, String(i + 1)),
-          h('td', { class: 'term' }, w.text),
-          h('td', { class: 'num' }, numberFormat().format(w.count)),
-          ...(field === 'freq' ? [] : [h('td', { class: 'num' }, this.#formatWeight(w.weight, field))]),
-          h('td', {}, dropped.has(w.text) ? t('cloud.no') : t('cloud.yes')),
-        ),
-      ),
+    const pinned = this.#look.pins.some(([term]) => term === word.text);
+    const openMerge = this.#ctx.openMerge;
+    this.menu.show(
+      word.text,
+      [
+        { key: 'contexts', label: t('cloud.menu.contexts'), run: () => this.#ctx.showContexts(word.text) },
+        { key: 'stop', label: t('cloud.menu.stop'), run: () => this.#ctx.addStopWords([word.text]) },
+        ...(typeof openMerge === 'function'
+          ? [{ key: 'merge', label: t('cloud.menu.merge'), run: () => openMerge(word.text) }]
+          : []),
+        pinned
+          ? {
+              key: 'unpin',
+              label: t('cloud.menu.unpin'),
+              run: () => this.#setLook({ pins: this.#look.pins.filter(([term]) => term !== word.text) }),
+            }
+          : {
+              key: 'pin',
+              label: t('cloud.menu.pin'),
+              run: () => {
+                /** @type {[string, string]} */
+                const pin = [word.text, color];
+                this.#setLook({ pins: [...this.#look.pins, pin].slice(-500) });
+              },
+            },
+      ],
+      node,
+      at,
     );
   }
 
-  /** @param {'png' | 'svg'} kind */
-  async #export(kind) {
-    if (!this.#layout) return;
+  /** @param {File} file */
+  async #loadMask(file) {
     try {
-      const field = this.#weightField();
+      this.#mask = await readMaskPicture(file);
+      this.toolbar.setPreview(null);
+      this.#preview(this.#look.threshold);
+      this.#render();
+    } catch (err) {
+      this.#ctx.notify(/** @type {Error} */ (err), 'error');
+    }
+  }
+
+  /** The mask at `threshold`, painted; one preview at a time, the latest threshold next. @param {number} threshold */
+  #preview(threshold) {
+    this.#pendingThreshold = threshold;
+    if (!this.#mask || this.#previewBusy) return;
+    this.#previewBusy = true;
+    this.#pendingThreshold = null;
+    const picture = this.#mask;
+    const boxWidth = this.box.clientWidth || 400;
+    const width = 240;
+    const height = Math.round((width * cloudHeight(boxWidth)) / boxWidth);
+    const mask = { width: picture.width, height: picture.height, pixels: picture.pixels, threshold };
+    cloudMask({ width, height, mask })
+      .then(
+        (preview) => this.toolbar.setPreview(preview),
+        (err) => this.toolbar.setPreview(null, this.#ctx.errorText(err)),
+      )
+      .finally(() => {
+        this.#previewBusy = false;
+        if (this.#pendingThreshold !== null && this.#mask === picture) this.#preview(this.#pendingThreshold);
+      });
+  }
+
+  /** @param {'png' | 'svg'} kind @param {{scale?: number, width?: number | null}} ask */
+  async #export(kind, ask) {
+    const drawn = this.#drawn;
+    if (!drawn) return;
+    try {
+      const field = weightField(this.#state?.settings?.keywordWeight);
       const name = fileName(`wordcloud-${field}`, kind);
-      downloadBlob(name, kind === 'png' ? await pngBlob(this.svg, 2) : svgBlob(this.svg));
+      if (kind === 'svg') return downloadBlob(name, svgBlob(this.svg));
+      const box = { width: drawn.layout.width, height: drawn.layout.height };
+      const size = exportSize(box, ask);
+      downloadBlob(name, await pngBlob(this.svg, size.factor, box));
     } catch (/** @type {any} */ err) {
       this.#ctx.notify(this.#ctx.t('cloud.exportFailed', { message: this.#ctx.errorText(err) }), 'error');
     }

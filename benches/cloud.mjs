@@ -1,0 +1,359 @@
+// Browser benchmark for the word cloud (issue 11): Wenxi's layout engine (src/cloud/ in the
+// .wasm, run by the page's own www/cloud-worker.js) next to d3-cloud 1.2.9 (the layout the page
+// used before) in a worker, in the same headless Chromium run, on the same words (the seeds' top
+// 200 by frequency), box (1200 × 800) and sizes. Prints a Markdown table of min / median / max
+// over the runs and the ratios:
+//   worker start   new Worker() until it answers: the .wasm compiled and one small warm-up layout
+//                  run (www/cloud-worker.js), so that the first real one runs optimised code
+//   first layout   a fresh worker's first layout (glyphs drawn and read back for the first time)
+//   relayout       the same worker, another seed (重新排列): glyphs mostly cached
+//   d3-cloud       in a worker with an OffscreenCanvas, a rectangle (it has no masks), with the
+//                  sizes and orientations Wenxi's rectangle layout chose (vertical = rotated 90°);
+//                  fresh worker, then a second run; it drops the words that do not fit
+//   main thread    the longest task on the page's thread (PerformanceObserver 'longtask', which
+//                  reports tasks over 50 ms) while a cloud is laid out in the worker and drawn as
+//                  SVG text, and, for contrast, while d3-cloud lays it out on the page's thread
+//   the page       dist/ as it ships: the longest main-thread task while the cloud view lays
+//                  out again (orientation, shape and 重新排列 changed in its toolbar), and how
+//                  long from the click to the new cloud drawn
+// Run after `cargo xtask build`: node benches/cloud.mjs [--runs N]. Numbers, not pass/fail.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/harness.mjs';
+
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', 5));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PKG = join(ROOT, 'www', 'pkg');
+const WIDTH = 1200;
+const HEIGHT = 800;
+const FONT =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+
+// ---- the words: the seeds' top 200, from the real .wasm in Node -------------------------------
+
+const { initSync, Analyzer } = await import(join(PKG, 'wenxi.js'));
+initSync({ module: readFileSync(join(PKG, 'wenxi_bg.wasm')) });
+const analyzer = new Analyzer(new Uint8Array(readFileSync(join(PKG, 'wenxi.wxd'))));
+const { files } = JSON.parse(readFileSync(join(ROOT, 'seeds', 'index.json'), 'utf8'));
+for (const name of files) analyzer.addDocument(name, new Uint8Array(readFileSync(join(ROOT, 'seeds', name))));
+const WORDS = analyzer
+  .analyze({ topTerms: 200 })
+  .terms.slice(0, 200)
+  .map((t) => ({ text: t.term, weight: t.freq }));
+analyzer.free();
+
+// ---- the served folder: the cloud worker and its .wasm, d3-cloud, two pages --------------------
+
+const served = mkdtempSync(join(tmpdir(), 'wenxi-cloud-bench-'));
+mkdirSync(join(served, 'pkg'));
+for (const file of ['wenxi.js', 'wenxi_bg.wasm']) cpSync(join(PKG, file), join(served, 'pkg', file));
+cpSync(join(ROOT, 'www', 'cloud-worker.js'), join(served, 'cloud-worker.js'));
+cpSync(join(ROOT, 'node_modules', 'd3-cloud', 'build', 'd3.layout.cloud.js'), join(served, 'd3.layout.cloud.js'));
+writeFileSync(join(served, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
+// d3-cloud in a classic worker: its UMD build defines self.d3.layout.cloud.
+writeFileSync(
+  join(served, 'd3-worker.js'),
+  `importScripts('d3.layout.cloud.js');
+self.onmessage = ({ data: { words, width, height, font } }) => {
+  const start = performance.now();
+  self.d3.layout.cloud()
+    .canvas(() => new OffscreenCanvas(1, 1))
+    .size([width, height]).words(words.map((w) => ({ ...w })))
+    .padding(1).font(font).fontSize((d) => d.size).rotate((d) => d.rotate)
+    .spiral('archimedean').random(() => 0.5)
+    .on('end', (placed) => postMessage({ ms: performance.now() - start, placed: placed.length }))
+    .start();
+};
+`,
+);
+
+// ---- in the page -------------------------------------------------------------------------------
+
+/** Starts a cloud worker and waits until it answers (its wasm compiled and warmed up); resolves
+ *  to the ms that took. */
+const START_WORKER = () =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const worker = new Worker('cloud-worker.js', { type: 'module' });
+    let next = 1;
+    const pending = new Map();
+    worker.onmessage = ({ data }) => {
+      const p = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error) p?.reject(new Error(data.error.message));
+      else p?.resolve(data.result);
+    };
+    window.__cloud = (action, ...args) =>
+      new Promise((res, rej) => {
+        const id = next++;
+        pending.set(id, { resolve: res, reject: rej });
+        worker.postMessage({ id, action, args });
+      });
+    window.__cloud('shapes').then(() => resolve(performance.now() - started), reject);
+  });
+
+/** One layout in the cloud worker, timed from the page; the SVG drawn from it, timed too. */
+const LAYOUT_AND_DRAW = async ({ words, options }) => {
+  const start = performance.now();
+  const layout = await window.__cloud('layout', words, options);
+  const laidOut = performance.now();
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  svg.setAttribute('font-family', options.font.family);
+  for (const w of layout.words) {
+    const group = document.createElementNS(NS, 'g');
+    group.setAttribute('font-size', String(w.size));
+    for (const p of w.pieces) {
+      const text = document.createElementNS(NS, 'text');
+      text.setAttribute('x', String(p.x));
+      text.setAttribute('y', String(p.y));
+      if (p.rotated) text.setAttribute('transform', `rotate(90 ${p.x} ${p.y})`);
+      text.textContent = p.text;
+      group.append(text);
+    }
+    svg.append(group);
+  }
+  document.querySelector('svg')?.remove();
+  document.body.append(svg);
+  svg.getBBox(); // forces layout of the text, as showing it would
+  return {
+    layoutMs: laidOut - start,
+    drawMs: performance.now() - laidOut,
+    placed: layout.words.length,
+    unplaced: layout.unplaced.length,
+    attempts: layout.attempts,
+    scale: layout.scale,
+    ink: layout.inkArea / layout.maskArea,
+    words: layout.words.map((w) => ({ text: w.text, size: w.size, rotate: w.orientation === 'vertical' ? 90 : 0 })),
+  };
+};
+
+const D3_IN_WORKER = ({ words, width, height, font }) =>
+  new Promise((resolve) => {
+    const worker = new Worker('d3-worker.js');
+    const results = [];
+    worker.onmessage = ({ data }) => {
+      results.push(data);
+      if (results.length === 2) {
+        worker.terminate();
+        resolve(results);
+      } else worker.postMessage({ words, width, height, font });
+    };
+    worker.postMessage({ words, width, height, font });
+  });
+
+/** d3-cloud on the page's own thread, as the page laid its cloud out before. */
+const D3_ON_MAIN_THREAD = async ({ words, width, height, font }) => {
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = 'd3.layout.cloud.js';
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  const start = performance.now();
+  await new Promise((resolve) =>
+    window.d3.layout
+      .cloud()
+      .size([width, height])
+      .words(words.map((w) => ({ ...w })))
+      .padding(1)
+      .font(font)
+      .fontSize((d) => d.size)
+      .rotate((d) => d.rotate)
+      .random(() => 0.5)
+      .on('end', resolve)
+      .start(),
+  );
+  return performance.now() - start;
+};
+
+const WATCH_LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+    buffered: false,
+  });
+};
+const LONGEST_TASK = () => new Promise((r) => setTimeout(() => r(Math.max(0, ...window.__longTasks)), 100));
+
+// ---- the runs -------------------------------------------------------------------------------
+
+const options = (shape, seed) => ({ width: WIDTH, height: HEIGHT, shape, seed, font: { family: FONT, weight: 400 } });
+const server = await startServer({ dir: served });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const r = {
+  workerStart: [],
+  heartFirst: [],
+  heartRelayout: [],
+  rectFirst: [],
+  d3First: [],
+  d3Second: [],
+  draw: [],
+  longestWorker: [],
+  longestD3Main: [],
+  d3Main: [],
+  heartPlaced: [],
+  rectPlaced: [],
+  d3Placed: [],
+  attempts: [],
+  ink: [],
+  pageRelayout: [],
+  longestPage: [],
+};
+const log = (line) => process.stderr.write(`${line}\n`);
+try {
+  for (let run = 0; run < RUNS; run++) {
+    log(`run ${run + 1}/${RUNS}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    r.workerStart.push(await page.evaluate(START_WORKER));
+    await page.evaluate(WATCH_LONG_TASKS);
+    const heart = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 1) });
+    const again = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 2) });
+    r.longestWorker.push(await page.evaluate(LONGEST_TASK));
+    r.heartFirst.push(heart.layoutMs);
+    r.heartRelayout.push(again.layoutMs);
+    r.draw.push(heart.drawMs, again.drawMs);
+    r.heartPlaced.push(`${heart.placed}/${heart.placed + heart.unplaced}`);
+    r.attempts.push(heart.attempts);
+    r.ink.push(heart.ink);
+    await context.close();
+
+    // The rectangle d3-cloud lays out too, in a fresh worker so that its glyphs are new as well.
+    const rectContext = await browser.newContext();
+    const rectPage = await rectContext.newPage();
+    await rectPage.goto(server.url);
+    await rectPage.evaluate(START_WORKER);
+    const rect = await rectPage.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('rectangle', 1) });
+    r.rectFirst.push(rect.layoutMs);
+    r.rectPlaced.push(`${rect.placed}/${rect.placed + rect.unplaced}`);
+    const d3Words = rect.words;
+    const [first, second] = await rectPage.evaluate(D3_IN_WORKER, {
+      words: d3Words,
+      width: WIDTH,
+      height: HEIGHT,
+      font: FONT,
+    });
+    r.d3First.push(first.ms);
+    r.d3Second.push(second.ms);
+    r.d3Placed.push(`${first.placed}/${d3Words.length}`);
+    await rectContext.close();
+
+    const mainContext = await browser.newContext();
+    const mainPage = await mainContext.newPage();
+    await mainPage.goto(server.url);
+    await mainPage.evaluate(WATCH_LONG_TASKS);
+    r.d3Main.push(
+      await mainPage.evaluate(D3_ON_MAIN_THREAD, { words: d3Words, width: WIDTH, height: HEIGHT, font: FONT }),
+    );
+    r.longestD3Main.push(await mainPage.evaluate(LONGEST_TASK));
+    await mainContext.close();
+  }
+
+  // The page itself (dist/): relayouts from the cloud's own toolbar, watched from the page.
+  const pageServer = await startServer();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(pageServer.url);
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await page.evaluate(WATCH_LONG_TASKS);
+      for (const [name, value] of [
+        ['orientation', 'vertical'],
+        ['shape', 'heart'],
+        ['count', '200'],
+        ['orientation', 'mixed'],
+      ]) {
+        const ms = await page.evaluate(
+          ([n, v]) =>
+            new Promise((resolve) => {
+              const view = document.querySelector('#view-cloud');
+              const before = Number(view.dataset.layouts ?? 0);
+              const start = performance.now();
+              new MutationObserver((_, observer) => {
+                if (Number(view.dataset.layouts ?? 0) > before) {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              }).observe(view, { attributes: true });
+              const select = view.querySelector(`select[name=${n}]`);
+              select.value = v;
+              select.dispatchEvent(new Event('change'));
+            }),
+          [name, value],
+        );
+        r.pageRelayout.push(ms);
+      }
+      r.longestPage.push(await page.evaluate(LONGEST_TASK));
+      await context.close();
+    }
+  } finally {
+    await pageServer.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// ---- the table ------------------------------------------------------------------------------
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const row = (label, xs, target = '') => {
+  const { min, median, max } = stats(xs);
+  return `| ${label} | ${ms(min)} | ${ms(median)} | ${ms(max)} | ${target} |`;
+};
+const median = (xs) => stats(xs).median;
+const distinct = (xs) => [...new Set(xs)].join(', ');
+const longest = (xs) => {
+  const m = Math.max(...xs);
+  return m === 0 ? 'none over 50 ms' : ms(m);
+};
+console.log(
+  `\nWord cloud, ${RUNS} runs: headless Chromium ${browser.version()}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${new Date().toISOString()}\n`,
+);
+console.log('| measured (the seeds\u2019 top 200 words, 1200 × 800) | min | median | max | target |');
+console.log('|---|---:|---:|---:|---|');
+console.log(row('Wenxi worker start: new Worker → compiled, warmed up, answering', r.workerStart));
+console.log(row('Wenxi, heart, first layout in a fresh worker (page → worker → page)', r.heartFirst, '≤ 150 ms'));
+console.log(row('Wenxi, heart, relayout with another seed (重新排列)', r.heartRelayout, '≤ 150 ms'));
+console.log(row('Wenxi, rectangle, first layout in a fresh worker', r.rectFirst));
+console.log(row('d3-cloud 1.2.9 in a worker, rectangle, same sizes, first run', r.d3First));
+console.log(row('d3-cloud 1.2.9 in a worker, second run', r.d3Second));
+console.log(row('d3-cloud on the page\u2019s thread (as the page was)', r.d3Main));
+console.log(row('drawing a Wenxi layout as SVG text on the page\u2019s thread', r.draw));
+console.log(row('the page (dist/): a toolbar change → the new cloud drawn', r.pageRelayout));
+console.log('');
+console.log('| ratios and counts (medians, same run) | value |');
+console.log('|---|---:|');
+console.log(
+  `| d3-cloud (worker, rectangle) ÷ Wenxi (worker, rectangle), first layouts | ${(median(r.d3First) / median(r.rectFirst)).toFixed(2)}× |`,
+);
+console.log(
+  `| d3-cloud (worker, rectangle) ÷ Wenxi (worker, heart), first layouts | ${(median(r.d3First) / median(r.heartFirst)).toFixed(2)}× |`,
+);
+console.log(
+  `| words placed: Wenxi heart / Wenxi rectangle / d3-cloud rectangle | ${distinct(r.heartPlaced)} / ${distinct(r.rectPlaced)} / ${distinct(r.d3Placed)} |`,
+);
+console.log(
+  `| Wenxi heart: layouts tried, ink over the shape's area | ${distinct(r.attempts)}, ${(median(r.ink) * 100).toFixed(0)} % |`,
+);
+console.log(`| longest main-thread task, layout in the worker + SVG drawn | ${longest(r.longestWorker)} |`);
+console.log(`| longest main-thread task, d3-cloud on the page's thread | ${longest(r.longestD3Main)} |`);
+console.log(`| longest main-thread task, the page (dist/) during 4 relayouts | ${longest(r.longestPage)} |`);

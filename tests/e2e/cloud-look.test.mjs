@@ -1,0 +1,344 @@
+// The cloud's look as a person sets it (issue 11): upright vertical Chinese (no ideograph is
+// ever drawn on its side), every shape (screenshots at 1× and 2× in tests/e2e/artifacts/), the
+// person's own picture as the shape (words stay inside it; an empty one says so), nothing
+// dropped silently, palettes and pinned colours without a new layout, the word's menu (mouse
+// and keyboard), exports of the asked size (transparent when asked), and the choices kept
+// after a reload. One page session. Needs dist/ (`cargo xtask build`).
+// WENXI_DOCS_IMAGES=1 also writes the README's two example clouds to docs/images/.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { ARTIFACTS, ROOT, startSession } from './harness.mjs';
+
+const CLOUD = '#view-cloud';
+const SHAPES = [
+  'ellipse',
+  'circle',
+  'rectangle',
+  'heart',
+  'star',
+  'diamond',
+  'triangle',
+  'hexagon',
+  'speechBubble',
+  'cloud',
+];
+
+/** Runs `action` and waits for the cloud drawn after it (a new layout). */
+async function afterLayout(page, action) {
+  const before = await page.evaluate((sel) => Number(document.querySelector(sel).dataset.layouts ?? 0), CLOUD);
+  await action();
+  await page.waitForFunction(
+    ([sel, n]) => Number(document.querySelector(sel).dataset.layouts ?? 0) > n,
+    [CLOUD, before],
+    { timeout: 30_000 },
+  );
+}
+
+/** Runs `action` and waits until the page finishes the analysis it causes. */
+async function afterAnalysis(page, action) {
+  const before = await page.evaluate(() => Number(document.body.dataset.analysis));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 30_000 });
+}
+
+/**
+ * Every drawn word as the browser placed its characters: the word, its orientation, whether
+ * any ideograph is turned, whether a vertical word's characters go down one column, its box.
+ */
+const readWords = (page) =>
+  page.$$eval(`${CLOUD} svg text.cloud-word`, (nodes) =>
+    nodes.map((node) => {
+      const text = [...node.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.data)
+        .join('');
+      const chars = [...text];
+      const ideograph = /\p{Script=Han}/u;
+      let turnedIdeograph = !!node.getAttribute('transform');
+      let column = true;
+      let previous = null;
+      chars.forEach((c, i) => {
+        if (ideograph.test(c) && node.getRotationOfChar(i) !== 0) turnedIdeograph = true;
+        const at = node.getExtentOfChar(i);
+        if (node.dataset.orientation === 'vertical' && previous && ideograph.test(c)) {
+          if (Math.abs(at.x - previous.x) > at.width * 0.6 || at.y < previous.y + previous.height * 0.7) column = false;
+        }
+        previous = at;
+      });
+      const box = node.getBBox();
+      return {
+        text,
+        orientation: node.dataset.orientation,
+        turnedIdeograph,
+        column,
+        fill: node.getAttribute('fill'),
+        size: Number(node.getAttribute('font-size')),
+        at: `${node.getAttribute('x')},${node.getAttribute('y')}`,
+        box: { x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height },
+      };
+    }),
+  );
+
+const viewBox = (page) => page.$eval(`${CLOUD} svg`, (svg) => svg.viewBox.baseVal.width);
+
+/** The words the note names as not placed. */
+async function namedUnplaced(page) {
+  const note = page.locator(`${CLOUD} .cloud-note`);
+  if (!(await note.isVisible())) return [];
+  const text = await note.textContent();
+  const list = text.slice(text.indexOf('：') + 1, text.indexOf('。'));
+  return list.split('、');
+}
+
+async function tableTerms(page) {
+  const details = page.locator(`${CLOUD} details.cloud-numbers`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  return page.$$eval(`${CLOUD} details.cloud-numbers tbody td.term`, (cells) => cells.map((c) => c.textContent));
+}
+
+/** A PNG made in the page: `draw(context, w, h)` source as a string, run on a w×h canvas. */
+const makePng = (page, width, height, draw) =>
+  page
+    .evaluate(
+      async ([w, h, source]) => {
+        const canvas = new OffscreenCanvas(w, h);
+        const context = canvas.getContext('2d');
+        new Function('context', 'w', 'h', source)(context, w, h);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      },
+      [width, height, draw],
+    )
+    .then((bytes) => Buffer.from(bytes));
+
+/** Downloads a PNG export; returns its bytes, width, height. */
+async function exportPng(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(CLOUD).getByRole('button', { name: '导出 PNG' }).click(),
+  ]);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'not a PNG');
+  return { bytes, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The alpha of a PNG's top-left pixel, decoded by the browser. */
+const cornerAlpha = (page, bytes) =>
+  page.evaluate(
+    async (data) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, 1, 1).data[3];
+    },
+    [...bytes],
+  );
+
+test(
+  "the cloud's look: upright columns, shapes, own picture, nothing dropped, exports, menu",
+  { timeout: 300_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page } = session;
+    const view = page.locator(CLOUD);
+    const choose = (name, value) => afterLayout(page, () => view.locator(`select[name=${name}]`).selectOption(value));
+    try {
+      await page.goto(session.url);
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+
+      // Mixed (the default): some words vertical, in upright columns; no ideograph on its side.
+      let words = await readWords(page);
+      assert.ok(words.length >= 50, `${words.length} words`);
+      const vertical = words.filter((w) => w.orientation === 'vertical');
+      assert.ok(vertical.length >= 5 && vertical.length < words.length / 2, `${vertical.length} vertical words`);
+      assert.deepEqual(
+        words.filter((w) => w.turnedIdeograph).map((w) => w.text),
+        [],
+        'ideographs drawn on their side',
+      );
+      assert.deepEqual(
+        vertical.filter((w) => !w.column).map((w) => w.text),
+        [],
+        'vertical words not in one column',
+      );
+
+      // Mostly vertical, 200 words: every word of the table is drawn or named as not placed.
+      await choose('orientation', 'vertical');
+      await choose('count', '200');
+      words = await readWords(page);
+      assert.ok(words.filter((w) => w.orientation === 'vertical').length > words.length / 2, 'not mostly vertical');
+      assert.deepEqual(
+        words.filter((w) => w.turnedIdeograph || !w.column).map((w) => w.text),
+        [],
+      );
+      const terms = await tableTerms(page);
+      assert.equal(terms.length, 200);
+      const unplaced = await namedUnplaced(page);
+      const shown = new Set([...words.map((w) => w.text), ...unplaced]);
+      assert.deepEqual(
+        terms.filter((term) => !shown.has(term)),
+        [],
+        'words dropped without a word',
+      );
+      await session.screenshot('cloud-look-vertical');
+
+      // Every shape, at 1× (the page) and 2× (the export).
+      await choose('count', '100');
+      await choose('orientation', 'mixed');
+      for (const shape of SHAPES) {
+        if ((await view.locator('select[name=shape]').inputValue()) !== shape) await choose('shape', shape);
+        const placed = await readWords(page);
+        assert.ok(placed.length >= 40, `${shape}: only ${placed.length} words`);
+        await view.locator('.cloud-box').screenshot({ path: `${ARTIFACTS}cloud-shape-${shape}.png` });
+        await view.locator('select[name=pngSize]').selectOption('2');
+        const png = await exportPng(page);
+        assert.equal(png.width, Math.round((await viewBox(page)) * 2), `${shape}: a 2× PNG of another width`);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(`${ARTIFACTS}cloud-shape-${shape}@2x.png`, png.bytes);
+      }
+
+      // Palette and colour by: new colours, the same places (no new layout).
+      const before = await readWords(page);
+      await view.locator('select[name=palette]').selectOption('redGold');
+      await page.waitForFunction(
+        (sel) => document.querySelector(`${sel} svg text`).getAttribute('fill') === '#b3001b',
+        CLOUD,
+      );
+      const recoloured = await readWords(page);
+      assert.deepEqual(
+        recoloured.map((w) => w.at),
+        before.map((w) => w.at),
+        'a palette moved the words',
+      );
+      await view.locator('select[name=colorBy]').selectOption('community');
+
+      // The word's menu, by mouse: contexts, stop, pin (no merge: this page has no merge dialog).
+      const word = view.locator('svg text.cloud-word').nth(3);
+      const wordText = await word.evaluate((n) => n.lastChild.data);
+      await word.click({ button: 'right' });
+      const menu = view.getByRole('menu');
+      await menu.waitFor({ state: 'visible' });
+      assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['查看语境', '停用此词', '固定颜色']);
+      const pinnedColour = await word.getAttribute('fill');
+      await menu.getByRole('menuitem', { name: '固定颜色' }).click();
+      await view.locator('select[name=palette]').selectOption('mono');
+      const fillOf = (text) =>
+        page.$$eval(
+          `${CLOUD} svg text.cloud-word`,
+          (nodes, t) => nodes.find((n) => n.lastChild.data === t)?.getAttribute('fill'),
+          text,
+        );
+      assert.equal(await fillOf(wordText), pinnedColour, 'the pinned colour did not stay');
+      // By keyboard: Shift+F10 opens it on the focused word, Escape gives the focus back.
+      await word.focus();
+      await page.keyboard.press('Shift+F10');
+      await menu.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '查看语境');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '停用此词');
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      assert.equal(await page.evaluate(() => document.activeElement.lastChild?.data), wordText);
+
+      // Exports: 1×, 4×, 3000 px wide; transparent when asked; SVG with text as text.
+      const width = await viewBox(page);
+      await view.locator('select[name=pngSize]').selectOption('1');
+      assert.equal((await exportPng(page)).width, width);
+      await view.locator('select[name=pngSize]').selectOption('4');
+      assert.equal((await exportPng(page)).width, width * 4);
+      await view.locator('select[name=pngSize]').selectOption('width');
+      await view.locator('input[name=pngWidth]').fill('3000');
+      const wide = await exportPng(page);
+      assert.equal(wide.width, 3000);
+      const aspect = await page.$eval(`${CLOUD} svg`, (s) => s.viewBox.baseVal.height / s.viewBox.baseVal.width);
+      assert.ok(Math.abs(wide.height - 3000 * aspect) <= 1, `3000 px wide but ${wide.height} px high`);
+      assert.equal(await cornerAlpha(page, wide.bytes), 255, 'the white background is not in the PNG');
+      await view.locator('input[name=transparent]').check();
+      await view.locator('select[name=pngSize]').selectOption('1');
+      assert.equal(await cornerAlpha(page, (await exportPng(page)).bytes), 0, 'a transparent PNG has a background');
+      const [svgDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        view.getByRole('button', { name: '导出 SVG' }).click(),
+      ]);
+      const svg = await readFile(await svgDownload.path(), 'utf8');
+      assert.match(svg, /<text[^>]*>(<title>[^<]*<\/title>)?精神<\/text>/);
+      assert.doesNotMatch(svg, /<rect[^>]*fill="#ffffff"/, 'a transparent SVG has a white background');
+
+      // The person's own picture: the left half of it dark; every word stays in that half.
+      await afterLayout(page, async () =>
+        view.locator('input[name=mask]').setInputFiles({
+          name: 'left-half.png',
+          mimeType: 'image/png',
+          buffer: await makePng(
+            page,
+            400,
+            300,
+            "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h); context.fillStyle = '#000'; context.fillRect(0, 0, w / 2, h);",
+          ),
+        }),
+      );
+      assert.equal(await view.locator('select[name=shape]').inputValue(), 'custom');
+      await view.locator('.cloud-mask-preview').waitFor({ state: 'visible' });
+      const inside = await readWords(page);
+      assert.ok(inside.length >= 30, `${inside.length} words in the picture`);
+      // The text's box is its advance: a glyph's side bearings may pass the ink's edge a little.
+      const outside = inside.filter((w) => w.box.right > width / 2 + 2 + 0.1 * w.size);
+      assert.deepEqual(
+        outside.map((w) => w.text),
+        [],
+        'words outside the picture',
+      );
+      await session.screenshot('cloud-look-mask');
+      // A picture with nothing dark: the preview says why, by its code's message.
+      await view.locator('input[name=mask]').setInputFiles({
+        name: 'blank.png',
+        mimeType: 'image/png',
+        buffer: await makePng(page, 200, 200, "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h);"),
+      });
+      await view.locator('.cloud-mask-error').waitFor({ state: 'visible' });
+      assert.match(await view.locator('.cloud-mask-error').textContent(), /没有足够深或不透明的像素.*阈值 128/);
+      await afterLayout(page, () => view.locator('select[name=shape]').selectOption('heart'));
+
+      // Stop this word, from its menu: it leaves the cloud.
+      await view.locator('input[name=transparent]').uncheck();
+      const victim = view.locator('svg text.cloud-word').nth(2);
+      const victimText = await victim.evaluate((n) => n.lastChild.data);
+      await victim.click({ button: 'right' });
+      await afterAnalysis(page, () => menu.getByRole('menuitem', { name: '停用此词' }).click());
+      assert.ok(!(await readWords(page)).some((w) => w.text === victimText), `${victimText} is still drawn`);
+
+      if (process.env.WENXI_DOCS_IMAGES) {
+        mkdirSync(`${ROOT}docs/images`, { recursive: true });
+        copyFileSync(`${ARTIFACTS}cloud-shape-heart.png`, `${ROOT}docs/images/cloud-heart.png`);
+      }
+
+      // Kept after a reload: orientation, shape, palette, background, the pin.
+      await page.reload();
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      assert.equal(await view.locator('select[name=shape]').inputValue(), 'heart');
+      assert.equal(await view.locator('select[name=palette]').inputValue(), 'mono');
+      assert.equal(await view.locator('select[name=colorBy]').inputValue(), 'community');
+      assert.equal(await fillOf(wordText), pinnedColour, 'the pin was not kept');
+
+      // A poster: mostly vertical, red and gold on dark red, heavy type (the README's second image).
+      await choose('orientation', 'vertical');
+      await view.locator('select[name=palette]').selectOption('redGold');
+      await view.locator('input[name=background]').evaluate((input) => {
+        input.value = '#fff8e7';
+        input.dispatchEvent(new Event('change'));
+      });
+      await choose('fontWeight', '700');
+      await view.locator('.cloud-box').screenshot({ path: `${ARTIFACTS}cloud-poster.png` });
+      if (process.env.WENXI_DOCS_IMAGES)
+        copyFileSync(`${ARTIFACTS}cloud-poster.png`, `${ROOT}docs/images/cloud-poster.png`);
+    } catch (err) {
+      await session.screenshot('cloud-look-failure').catch(() => {});
+      throw err;
+    }
+    session.assertClean();
+  },
+);
