@@ -41,7 +41,6 @@
  *   request: (action: string, ...args: unknown[]) => Promise<any>,
  *   addUserWords: (words: string[]) => Promise<void>,
  *   addStopWords: (words: string[]) => Promise<void>,
- *   openMerge?: (term: string) => void,
  *   notify: Notify,
  *   errorText: (err: unknown) => string,
  *   builtinStopWords: () => Promise<string[]>,

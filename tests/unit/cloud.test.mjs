@@ -52,10 +52,19 @@ test('the top words by the chosen weight, ties by frequency, zero weights left o
     { term: '的', freq: 99, tfidf: 0 },
   ];
   assert.deepEqual(topWords(terms, 'tfidf', 10), [
-    { text: '劳模', weight: 0.5, count: 30 },
-    { text: '精神', weight: 0.2, count: 20 },
-    { text: '工会', weight: 0.2, count: 10 },
+    { text: '劳模', term: '劳模', weight: 0.5, count: 30 },
+    { text: '精神', term: '精神', weight: 0.2, count: 20 },
+    { text: '工会', term: '工会', weight: 0.2, count: 10 },
   ]);
+  // Drawn in the script the person chose; the term stays the term (contexts, stop, merge, pins).
+  const traditional = { 劳模: '勞模', 精神: '精神', 工会: '工會' };
+  assert.deepEqual(
+    topWords(terms, 'tfidf', 2, (term) => traditional[term]).map((w) => [w.text, w.term]),
+    [
+      ['勞模', '劳模'],
+      ['精神', '精神'],
+    ],
+  );
   assert.deepEqual(
     topWords(terms, 'freq', 2).map((w) => w.text),
     ['的', '劳模'],

@@ -199,7 +199,7 @@ export class CloudView {
     }
     this.#dirty = false;
     const field = weightField(this.#state?.settings?.keywordWeight);
-    const words = topWords(this.#analysis?.terms ?? [], field, this.#look.count);
+    const words = topWords(this.#analysis?.terms ?? [], field, this.#look.count, (term) => this.#ctx.displayTerm(term));
     this.box.hidden = words.length === 0;
     this.box.classList.toggle('cloud-transparent', this.#look.background === 'transparent');
     const width = this.box.clientWidth;
@@ -262,7 +262,7 @@ export class CloudView {
       font: this.#fontStack(),
       weight: this.#look.weight,
       background: this.#look.background,
-      onWordClick: (word) => this.#ctx.showContexts(word.text),
+      onWordClick: (word) => this.#ctx.showContexts(word.term ?? word.text),
       // The colour it has now (a recolouring does not draw the words again).
       onWordMenu: (word, node, at) =>
         this.#openMenu(word, node.getAttribute('fill') ?? colors[words.indexOf(word)], node, at),
@@ -287,8 +287,8 @@ export class CloudView {
       palette: this.#look.palette,
       colorBy: /** @type {any} */ (offer.includes(this.#look.colorBy) ? this.#look.colorBy : 'rank'),
       pins: Object.fromEntries(this.#look.pins),
-      pos: words.map((w) => terms.get(w.text)?.pos),
-      community: words.map((w) => communities.get(w.text)),
+      pos: words.map((w) => terms.get(w.term ?? w.text)?.pos),
+      community: words.map((w) => communities.get(w.term ?? w.text)),
     });
   }
 
@@ -301,28 +301,29 @@ export class CloudView {
   /** @param {CloudWord} word @param {string} color @param {Element} node @param {{x: number, y: number} | null} at */
   #openMenu(word, color, node, at) {
     const t = this.#ctx.t;
-    const pinned = this.#look.pins.some(([term]) => term === word.text);
+    const term = word.term ?? word.text; // `text` is how it is shown (简体 / 繁體)
+    const pinned = this.#look.pins.some(([pinnedTerm]) => pinnedTerm === term);
     const openMerge = this.#ctx.openMerge;
     this.menu.show(
       word.text,
       [
-        { key: 'contexts', label: t('cloud.menu.contexts'), run: () => this.#ctx.showContexts(word.text) },
-        { key: 'stop', label: t('cloud.menu.stop'), run: () => this.#ctx.addStopWords([word.text]) },
+        { key: 'contexts', label: t('cloud.menu.contexts'), run: () => this.#ctx.showContexts(term) },
+        { key: 'stop', label: t('cloud.menu.stop'), run: () => this.#ctx.addStopWords([term]) },
         ...(typeof openMerge === 'function'
-          ? [{ key: 'merge', label: t('cloud.menu.merge'), run: () => openMerge(word.text) }]
+          ? [{ key: 'merge', label: t('cloud.menu.merge'), run: () => openMerge(term) }]
           : []),
         pinned
           ? {
               key: 'unpin',
               label: t('cloud.menu.unpin'),
-              run: () => this.#setLook({ pins: this.#look.pins.filter(([term]) => term !== word.text) }),
+              run: () => this.#setLook({ pins: this.#look.pins.filter(([pinnedTerm]) => pinnedTerm !== term) }),
             }
           : {
               key: 'pin',
               label: t('cloud.menu.pin'),
               run: () => {
                 /** @type {[string, string]} */
-                const pin = [word.text, color];
+                const pin = [term, color];
                 this.#setLook({ pins: [...this.#look.pins, pin].slice(-500) });
               },
             },

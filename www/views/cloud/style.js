@@ -4,7 +4,7 @@
 // height for a given width. The layout itself is the engine's (src/cloud/, layout.js).
 import { hash } from './random.js';
 
-/** @typedef {{text: string, weight: number, count: number}} CloudWord */
+/** `term`: the term when `text` shows it otherwise (简体 / 繁體). @typedef {{text: string, term?: string, weight: number, count: number}} CloudWord */
 
 /** The fallback stack after a chosen family: system CJK fonts only (nothing is fetched). */
 export const CJK_FALLBACK =
@@ -69,7 +69,8 @@ export function wordColors(words, { palette, colorBy, pins = {}, pos = [], commu
   const colors = PALETTES[palette] ?? PALETTES.classic;
   const band = Math.max(1, Math.ceil(words.length / colors.length));
   return words.map((word, i) => {
-    if (Object.hasOwn(pins, word.text)) return pins[word.text];
+    const term = word.term ?? word.text;
+    if (Object.hasOwn(pins, term)) return pins[term];
     if (colorBy === 'pos') return colors[posGroup(pos[i]) % colors.length];
     if (colorBy === 'community') {
       const c = community[i];

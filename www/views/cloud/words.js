@@ -17,15 +17,18 @@ export const weightField = (setting) => (typeof setting === 'string' && WEIGHTS.
 /**
  * The `count` terms with the highest `field` (ties by frequency), as cloud words. The analysis
  * orders by the same weight; they are sorted again so that a mismatch cannot break the cloud.
+ * `text` is what is drawn (the term in the script the person chose, `display`); `term` is the
+ * term itself, for contexts, stop words, merges and pins.
  * @param {Term[]} terms
  * @param {string} field
  * @param {number} count
+ * @param {(term: string) => string} [display]
  * @returns {CloudWord[]}
  */
-export function topWords(terms, field, count) {
+export function topWords(terms, field, count, display = (term) => term) {
   return [...terms]
     .sort((a, b) => (b[field] ?? 0) - (a[field] ?? 0) || b.freq - a.freq)
     .filter((t) => (t[field] ?? 0) > 0)
     .slice(0, count)
-    .map((t) => ({ text: t.term, weight: t[field], count: t.freq }));
+    .map((t) => ({ text: display(t.term), term: t.term, weight: t[field], count: t.freq }));
 }
