@@ -90,7 +90,10 @@ fn key(parent: u32, ch: char) -> u64 {
 #[inline(always)]
 fn filter_bits(ch: char) -> (u64, u32) {
     let h = (ch as u32).wrapping_mul(0x9E37_79B1);
-    (1u64 << (KEY_BITS + (h >> 28)), 1u32 << (ID_BITS + ((h >> 25) & 7)))
+    (
+        1u64 << (KEY_BITS + (h >> 28)),
+        1u32 << (ID_BITS + ((h >> 25) & 7)),
+    )
 }
 
 impl CharTrie {
@@ -189,7 +192,11 @@ impl CharTrie {
     /// each character of a text), position by position and shortest word
     /// first within a position. `end_index` is the index of the character
     /// after the word.
-    pub(crate) fn for_each_prefix_at_every_char(&self, chars: &[(u32, char)], mut emit: impl FnMut(usize, usize, i32)) {
+    pub(crate) fn for_each_prefix_at_every_char(
+        &self,
+        chars: &[(u32, char)],
+        mut emit: impl FnMut(usize, usize, i32),
+    ) {
         // Walking a position is a chain of dependent loads that the processor
         // cannot overlap with the next position's chain, so the slot the
         // second character of a position a few steps ahead will need is
@@ -259,7 +266,8 @@ impl CharTrie {
                     self.root[i].child = self.alloc_node();
                 }
                 if last {
-                    return Some(std::mem::replace(&mut self.root[i].word_id, word_id)).filter(|&old| old != NO_WORD);
+                    return Some(std::mem::replace(&mut self.root[i].word_id, word_id))
+                        .filter(|&old| old != NO_WORD);
                 }
                 parent = self.root[i].child & ID_MASK;
                 parent_ref = ParentRef::RootEntry(i);
@@ -289,7 +297,8 @@ impl CharTrie {
                 self.len += 1;
             }
             if last {
-                return Some(std::mem::replace(&mut self.slots[i].word_id, word_id)).filter(|&old| old != NO_WORD);
+                return Some(std::mem::replace(&mut self.slots[i].word_id, word_id))
+                    .filter(|&old| old != NO_WORD);
             }
             parent = self.slots[i].child & ID_MASK;
             parent_ref = ParentRef::Slot(i);
@@ -326,6 +335,214 @@ impl CharTrie {
     }
 }
 
+/// Builds a [`CharTrie`] from words given in strictly increasing code point order (Wenxi's
+/// addition; see WENXI.md). The trie is the one [`CharTrie::insert`] builds from the same words
+/// in the same order (the same node ids, word ids and child filters; only where entries sit in
+/// the hash table may differ), without looking anything up: in sorted order the words sharing a
+/// prefix are contiguous, so every character past the prefix a word shares with the one before
+/// it is a new node, and the nodes of that shared prefix are the previous word's.
+///
+/// The hash table's entries are first collected in creation order and only placed at the end,
+/// grouped by the region of the table they hash to: placing them one by one as they come would
+/// touch a random line of a table of several megabytes per node, which is where nearly all the
+/// time of building the trie word by word goes.
+pub(crate) struct SortedBuilder {
+    trie: CharTrie,
+    /// Entries for the hash table, in creation order.
+    pending: Vec<Slot>,
+    /// The previous word's path: per character, the character and where its node's pointer is
+    /// (a root entry, or an index into `pending` as `ParentRef::Slot`).
+    path: Vec<(char, ParentRef)>,
+    words: usize,
+}
+
+/// Entries are placed a group at a time; a group's entries hash into one stretch of
+/// `slots / 2^GROUP_BITS` slots, which stays in the cache while they go in.
+const GROUP_BITS: u32 = 10;
+
+impl SortedBuilder {
+    /// A builder with room for about `words` words.
+    pub(crate) fn new(words: usize) -> Self {
+        SortedBuilder {
+            trie: CharTrie::with_slots(1),
+            // The default dictionary has 1.43 nodes per word, most of them in the table.
+            pending: Vec::with_capacity(words + words / 2),
+            path: Vec::with_capacity(16),
+            words: 0,
+        }
+    }
+
+    /// Adds `word` with `word_id`. `Err` names the problem when `word` is empty or does not
+    /// come after the previous word.
+    #[inline]
+    pub(crate) fn push(&mut self, word: &str, word_id: i32) -> Result<(), &'static str> {
+        debug_assert!(word_id >= 0, "word ids are non-negative");
+        // How many leading characters `word` shares with the previous word.
+        let mut shared = 0;
+        let mut chars = word.chars();
+        let mut next = chars.next();
+        while let Some(ch) = next {
+            match self.path.get(shared) {
+                Some(&(prev, _)) if prev == ch => {
+                    shared += 1;
+                    next = chars.next();
+                }
+                Some(&(prev, _)) if prev > ch => return Err("words are not in increasing order"),
+                _ => break,
+            }
+        }
+        let Some(mut ch) = next else {
+            return Err(if word.is_empty() {
+                "an empty word"
+            } else {
+                "words are not in increasing order"
+            });
+        };
+        self.path.truncate(shared);
+        loop {
+            let at = self.new_child(ch);
+            self.path.push((ch, at));
+            match chars.next() {
+                Some(c) => ch = c,
+                None => {
+                    match at {
+                        ParentRef::Root => {}
+                        ParentRef::RootEntry(i) => self.trie.root[i].word_id = word_id,
+                        ParentRef::Slot(i) => self.pending[i].word_id = word_id,
+                    }
+                    self.words += 1;
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// A new node for `ch` under the last node of the path; where its pointer is.
+    #[inline]
+    fn new_child(&mut self, ch: char) -> ParentRef {
+        let parent_ref = self.path.last().map_or(ParentRef::Root, |&(_, at)| at);
+        if matches!(parent_ref, ParentRef::Root) && (ch as usize) < ROOT_TABLE_LEN {
+            let i = ch as usize;
+            debug_assert_eq!(
+                self.trie.root[i].child, 0,
+                "sorted input: a new first character"
+            );
+            self.trie.root[i].child = self.trie.alloc_node();
+            return ParentRef::RootEntry(i);
+        }
+        let (a, b) = filter_bits(ch);
+        let parent = match parent_ref {
+            ParentRef::Root => 0,
+            ParentRef::RootEntry(i) => {
+                self.trie.root[i].child |= b;
+                self.trie.root[i].child & ID_MASK
+            }
+            ParentRef::Slot(i) => {
+                self.pending[i].key |= a;
+                self.pending[i].child |= b;
+                self.pending[i].child & ID_MASK
+            }
+        };
+        let child = self.trie.alloc_node();
+        self.pending.push(Slot {
+            key: key(parent, ch),
+            child,
+            word_id: NO_WORD,
+        });
+        ParentRef::Slot(self.pending.len() - 1)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.words
+    }
+
+    /// The trie, with every entry placed in its hash table.
+    pub(crate) fn finish(self) -> CharTrie {
+        let SortedBuilder {
+            mut trie, pending, ..
+        } = self;
+        let slots = ((pending.len() * 8).div_ceil(MAX_LOAD_EIGHTHS))
+            .next_power_of_two()
+            .max(1 << 10);
+        trie.slots = zeroed_slots(slots);
+        trie.shift = 64 - slots.trailing_zeros();
+        trie.len = pending.len();
+        // Group the entries by the top bits of their slot index (a counting sort), then place
+        // each group; linear probing finds an entry wherever it went, in any order of insertion.
+        let group_shift = slots.trailing_zeros().saturating_sub(GROUP_BITS);
+        let mut starts = vec![0usize; (slots >> group_shift) + 1];
+        for chunk in pending.chunks(CHUNK) {
+            count_groups(&trie, group_shift, chunk, &mut starts);
+        }
+        for g in 1..starts.len() {
+            starts[g] += starts[g - 1];
+        }
+        let mut grouped = vec![Slot::default(); pending.len()];
+        for chunk in pending.chunks(CHUNK) {
+            scatter_groups(&trie, group_shift, chunk, &mut starts, &mut grouped);
+        }
+        drop(pending);
+        for chunk in grouped.chunks(CHUNK) {
+            trie.place(chunk);
+        }
+        trie
+    }
+}
+
+/// The loops of `finish`, a chunk at a time by functions that are never inlined: a wasm engine
+/// switches a function to optimised code between calls, not in the middle of one.
+const CHUNK: usize = 1 << 14;
+
+#[inline(never)]
+fn count_groups(trie: &CharTrie, group_shift: u32, chunk: &[Slot], starts: &mut [usize]) {
+    for slot in chunk {
+        starts[(trie.index(slot.key & KEY_MASK) >> group_shift) + 1] += 1;
+    }
+}
+
+#[inline(never)]
+fn scatter_groups(
+    trie: &CharTrie,
+    group_shift: u32,
+    chunk: &[Slot],
+    next: &mut [usize],
+    out: &mut [Slot],
+) {
+    for slot in chunk {
+        let g = trie.index(slot.key & KEY_MASK) >> group_shift;
+        out[next[g]] = *slot;
+        next[g] += 1;
+    }
+}
+
+impl CharTrie {
+    /// Puts entries whose keys are not in the table yet into it (no growth: there is room).
+    #[inline(never)]
+    fn place(&mut self, entries: &[Slot]) {
+        for slot in entries {
+            let i = self.probe(slot.key & KEY_MASK);
+            self.slots[i] = *slot;
+        }
+    }
+}
+
+/// `n` empty slots from zeroed memory: for a large table the allocator hands out memory that
+/// is already zero (fresh pages natively, fresh `memory.grow` in wasm), where `vec![Slot::
+/// default(); n]` would write every byte.
+fn zeroed_slots(n: usize) -> Vec<Slot> {
+    // `[u64; 2]` has Slot's size and alignment, and all-zero bits are an empty Slot.
+    const _: () = assert!(
+        std::mem::size_of::<Slot>() == std::mem::size_of::<[u64; 2]>()
+            && std::mem::align_of::<Slot>() == std::mem::align_of::<[u64; 2]>()
+    );
+    let mut zeros = std::mem::ManuallyDrop::new(vec![[0u64; 2]; n]);
+    let (ptr, len, capacity) = (zeros.as_mut_ptr(), zeros.len(), zeros.capacity());
+    // SAFETY: same size and alignment (checked above), so the allocation's layout is the one a
+    // Vec<Slot> of this capacity has; every element is initialised, and zero is a valid Slot
+    // (integers only).
+    unsafe { Vec::from_raw_parts(ptr.cast::<Slot>(), len, capacity) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,7 +575,9 @@ mod tests {
         }
         let text = "abc中国x";
         let mut out = Vec::new();
-        trie.for_each_prefix_at_every_char(&chars_of(text), |pos, end, id| out.push((pos, end, id)));
+        trie.for_each_prefix_at_every_char(&chars_of(text), |pos, end, id| {
+            out.push((pos, end, id))
+        });
         // Position by position, shortest word first; ends are character indices.
         assert_eq!(
             out,
@@ -409,7 +628,10 @@ mod tests {
             prefixes(&trie, "网球拍卖会"),
             vec![(0, "网"), (1, "网球"), (2, "网球拍")]
         );
-        assert_eq!(prefixes(&trie, "拍卖会def"), vec![(4, "拍卖"), (5, "拍卖会")]);
+        assert_eq!(
+            prefixes(&trie, "拍卖会def"),
+            vec![(4, "拍卖"), (5, "拍卖会")]
+        );
         assert_eq!(prefixes(&trie, "球"), vec![]);
         assert_eq!(prefixes(&trie, "abc"), vec![(6, "a"), (7, "ab")]);
         assert_eq!(prefixes(&trie, "𦡦𦡦𦡦"), vec![(8, "𦡦"), (9, "𦡦𦡦")]);
