@@ -45,10 +45,7 @@ fn skip_match_len(bytes: &[u8], start: usize) -> usize {
             end += 1;
         }
         // Look past one connector; only commit to it if a run follows.
-        if end + 1 < bytes.len()
-            && is_skip_connector(bytes[end])
-            && bytes[end + 1].is_ascii_alphanumeric()
-        {
+        if end + 1 < bytes.len() && is_skip_connector(bytes[end]) && bytes[end + 1].is_ascii_alphanumeric() {
             end += 1;
         } else {
             break;
@@ -249,11 +246,7 @@ fn viterbi(chars: &[(u32, char)], params: &impl HmmParams, hmm_context: &mut Hmm
             let prob1 = prev_v[y1 as usize] + params.trans_prob(y1 as usize, y) + em_prob;
             // On a tie the second candidate wins; `ALLOWED_PREV_STATUS` lists
             // it as the state with the larger index.
-            let (prob, state) = if prob0 > prob1 {
-                (prob0, y0)
-            } else {
-                (prob1, y1)
-            };
+            let (prob, state) = if prob0 > prob1 { (prob0, y0) } else { (prob1, y1) };
             curr_v[y] = prob;
             prev[t * R + y] = state;
         }
@@ -296,17 +289,13 @@ fn cut_internal<'a>(
             State::Begin => begin = curr_byte_offset,
             State::End => {
                 let byte_start = begin;
-                let byte_end = chars
-                    .get(i + 1)
-                    .map_or(run_end, |&(offset, _)| offset as usize);
+                let byte_end = chars.get(i + 1).map_or(run_end, |&(offset, _)| offset as usize);
                 words(&text[byte_start..byte_end]);
                 next_byte_offset = byte_end;
             }
             State::Single => {
                 let byte_start = curr_byte_offset;
-                let byte_end = chars
-                    .get(i + 1)
-                    .map_or(run_end, |&(offset, _)| offset as usize);
+                let byte_end = chars.get(i + 1).map_or(run_end, |&(offset, _)| offset as usize);
                 words(&text[byte_start..byte_end]);
                 next_byte_offset = byte_end;
             }
@@ -387,10 +376,7 @@ impl HmmParams for HmmModel {
 
     #[inline]
     fn emit_probs(&self, ch: char) -> [f64; NUM_STATES] {
-        self.emit_probs
-            .get(&ch)
-            .copied()
-            .unwrap_or([MIN_FLOAT; NUM_STATES])
+        self.emit_probs.get(&ch).copied().unwrap_or([MIN_FLOAT; NUM_STATES])
     }
 }
 
@@ -436,18 +422,16 @@ impl HmmModel {
                 if pair.is_empty() {
                     continue;
                 }
-                let colon_pos = pair.rfind(':').ok_or_else(|| {
-                    Error::InvalidHmmModel(format!("invalid emit pair (missing ':'): `{pair}`"))
-                })?;
+                let colon_pos = pair
+                    .rfind(':')
+                    .ok_or_else(|| Error::InvalidHmmModel(format!("invalid emit pair (missing ':'): `{pair}`")))?;
                 let ch = &pair[..colon_pos];
                 let mut chars = ch.chars();
-                let ch = chars.next().ok_or_else(|| {
-                    Error::InvalidHmmModel(format!("invalid emit char: `{pair}`"))
-                })?;
+                let ch = chars
+                    .next()
+                    .ok_or_else(|| Error::InvalidHmmModel(format!("invalid emit char: `{pair}`")))?;
                 if chars.next().is_some() {
-                    return Err(Error::InvalidHmmModel(format!(
-                        "emit key must be one char: `{pair}`"
-                    )));
+                    return Err(Error::InvalidHmmModel(format!("emit key must be one char: `{pair}`")));
                 }
                 let prob: f64 = pair[colon_pos + 1..]
                     .parse()
@@ -467,9 +451,8 @@ impl HmmModel {
         let vals: Vec<f64> = line
             .split_whitespace()
             .map(|v| {
-                v.parse::<f64>().map_err(|e| {
-                    Error::InvalidHmmModel(format!("invalid {context} prob `{v}`: {e}"))
-                })
+                v.parse::<f64>()
+                    .map_err(|e| Error::InvalidHmmModel(format!("invalid {context} prob `{v}`: {e}")))
             })
             .collect::<Result<_, _>>()?;
         if vals.len() != NUM_STATES {
@@ -493,10 +476,7 @@ mod tests {
     use super::{BuiltinHmm, HmmContext, cut_with_allocated_memory, viterbi};
 
     fn decode(sentence: &str) -> Vec<(u32, char)> {
-        sentence
-            .char_indices()
-            .map(|(i, c)| (i as u32, c))
-            .collect()
+        sentence.char_indices().map(|(i, c)| (i as u32, c)).collect()
     }
 
     fn cut<'a>(sentence: &'a str, words: &mut Vec<&'a str>) {
@@ -542,8 +522,7 @@ mod tests {
         let sentence = "小明硕士毕业于中国科学院计算所";
         let mut words = Vec::with_capacity(sentence.chars().count() / 2);
         cut(sentence, &mut words);
-        expect![[r#"["小明", "硕士", "毕业于", "中国", "科学院", "计算", "所"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["小明", "硕士", "毕业于", "中国", "科学院", "计算", "所"]"#]].assert_eq(&format!("{:?}", words));
     }
 
     /// An alphanumeric run joined by `.`, `_` or `-` is one token.

@@ -249,11 +249,7 @@ pub(crate) struct SplitByCharacterClass<'t, F> {
 impl<'t, F: Fn(char) -> bool> SplitByCharacterClass<'t, F> {
     #[inline]
     fn new(text: &'t str, classify: F) -> Self {
-        SplitByCharacterClass {
-            text,
-            pos: 0,
-            classify,
-        }
+        SplitByCharacterClass { text, pos: 0, classify }
     }
 
     /// The next run, with each of its characters recorded in `chars` as
@@ -556,10 +552,9 @@ impl Jieba {
         for line in dict.lines() {
             let mut iter = line.split_ascii_whitespace();
             let Some(word) = iter.next() else { continue };
-            let freq = iter.next().map_or(0, |x| {
-                x.parse::<usize>()
-                    .expect("invalid frequency in default dict")
-            });
+            let freq = iter
+                .next()
+                .map_or(0, |x| x.parse::<usize>().expect("invalid frequency in default dict"));
             let tag = iter.next().unwrap_or("");
             self.load_entry(word, freq, tag, check_duplicates);
         }
@@ -781,19 +776,14 @@ impl Jieba {
         let logfreq = self.cut(segment, false).iter().fold(0f64, |freq, token| {
             freq + (self.get_word_freq(token.word, 1) as f64).ln() - logtotal
         });
-        std::cmp::max(
-            (logfreq + logtotal).exp() as usize + 1,
-            self.get_word_freq(segment, 1),
-        )
+        std::cmp::max((logfreq + logtotal).exp() as usize + 1, self.get_word_freq(segment, 1))
     }
 
     /// Byte offset of character `idx` of `block`, or the block's length
     /// for the index past its last character.
     #[inline(always)]
     fn byte_at(block: &str, chars: &[(u32, char)], idx: usize) -> usize {
-        chars
-            .get(idx)
-            .map_or(block.len(), |&(offset, _)| offset as usize)
+        chars.get(idx).map_or(block.len(), |&(offset, _)| offset as usize)
     }
 
     /// Find the best segmentation of a block along `dag`, leaving in `route`
@@ -845,9 +835,7 @@ impl Jieba {
 
     fn dag(&self, chars: &[(u32, char)], dag: &mut StaticSparseDAG) {
         self.trie
-            .for_each_prefix_at_every_char(chars, |char_idx, end, word_id| {
-                dag.push_edge(char_idx, end, word_id)
-            });
+            .for_each_prefix_at_every_char(chars, |char_idx, end, word_id| dag.push_edge(char_idx, end, word_id));
         dag.finish(chars.len());
     }
 
@@ -864,19 +852,18 @@ impl Jieba {
         // come straight from it; nothing else reads this block's matches,
         // so no DAG is built.
         let byte_offset_in_sentence = block.as_ptr() as usize - base;
-        self.trie
-            .for_each_prefix_at_every_char(chars, |idx, end, _| {
-                let byte_start = chars[idx].0 as usize;
-                let word = &block[byte_start..Self::byte_at(block, chars, end)];
-                let bs = byte_offset_in_sentence + byte_start;
-                tokens.push(Token {
-                    word,
-                    start: block_unicode_start + idx,
-                    end: block_unicode_start + end,
-                    byte_start: bs,
-                    byte_end: bs + word.len(),
-                });
+        self.trie.for_each_prefix_at_every_char(chars, |idx, end, _| {
+            let byte_start = chars[idx].0 as usize;
+            let word = &block[byte_start..Self::byte_at(block, chars, end)];
+            let bs = byte_offset_in_sentence + byte_start;
+            tokens.push(Token {
+                word,
+                start: block_unicode_start + idx,
+                end: block_unicode_start + end,
+                byte_start: bs,
+                byte_end: bs + word.len(),
             });
+        });
     }
 
     /// Emit the word spanning characters `x..y` of `block` with `word_id`.
@@ -913,9 +900,7 @@ impl Jieba {
         let mut left: Option<usize> = None;
 
         while x < n {
-            let RouteEntry {
-                end: y, word_id, ..
-            } = route[x];
+            let RouteEntry { end: y, word_id, .. } = route[x];
 
             if y - x == 1 && (HMM || chars[x].1.is_ascii_alphanumeric()) {
                 if left.is_none() {
@@ -958,11 +943,7 @@ impl Jieba {
         if HMM {
             self.cut_unjoined_run(block, chars, route, x, y, dag, words, hmm_context);
         } else {
-            let id = if y - x == 1 {
-                route[x].word_id
-            } else {
-                NO_MATCH
-            };
+            let id = if y - x == 1 { route[x].word_id } else { NO_MATCH };
             Self::emit_span(block, chars, x, y, id, dag, words);
         }
     }
@@ -993,9 +974,7 @@ impl Jieba {
             // Each character is a route step of its own, so its id is known.
             let mut x = x;
             while x < y {
-                let RouteEntry {
-                    end: next, word_id, ..
-                } = route[x];
+                let RouteEntry { end: next, word_id, .. } = route[x];
                 Self::emit_span(block, chars, x, next, word_id, dag, words);
                 x = next;
             }
@@ -1025,13 +1004,7 @@ impl Jieba {
         if let Some(ref model) = self.hmm_model {
             hmm::cut_with_allocated_memory(block, run, &mut words, model, hmm_context);
         } else {
-            hmm::cut_with_allocated_memory(
-                block,
-                run,
-                &mut words,
-                &hmm::builtin_hmm(),
-                hmm_context,
-            );
+            hmm::cut_with_allocated_memory(block, run, &mut words, &hmm::builtin_hmm(), hmm_context);
         }
     }
 
@@ -1063,12 +1036,7 @@ impl Jieba {
     /// its dictionary id when the segmentation looked the word up
     /// (`NO_MATCH` otherwise, which does not mean the word is unknown) and,
     /// for a token cut from a dictionary block, where it sits in that block.
-    fn cut_each<'a>(
-        &self,
-        sentence: &'a str,
-        hmm: bool,
-        mut emit: impl FnMut(Token<'a>, i32, Option<BlockRef<'_>>),
-    ) {
+    fn cut_each<'a>(&self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Token<'a>, i32, Option<BlockRef<'_>>)) {
         let base = sentence.as_ptr() as usize;
         let mut unicode_offset = 0;
 
@@ -1089,40 +1057,17 @@ impl Jieba {
 
                         let chars: &[(u32, char)] = chars;
                         let mut sink =
-                            |word: &'a str,
-                             word_id: i32,
-                             char_count: usize,
-                             start: usize,
-                             dag: &StaticSparseDAG| {
+                            |word: &'a str, word_id: i32, char_count: usize, start: usize, dag: &StaticSparseDAG| {
                                 emit(
-                                    Self::make_token_incremental(
-                                        word,
-                                        base,
-                                        &mut unicode_offset,
-                                        char_count,
-                                    ),
+                                    Self::make_token_incremental(word, base, &mut unicode_offset, char_count),
                                     word_id,
                                     Some(BlockRef { dag, chars, start }),
                                 );
                             };
                         if hmm {
-                            self.cut_route::<true>(
-                                block,
-                                chars,
-                                &mut sink,
-                                route,
-                                dag,
-                                hmm_context,
-                            );
+                            self.cut_route::<true>(block, chars, &mut sink, route, dag, hmm_context);
                         } else {
-                            self.cut_route::<false>(
-                                block,
-                                chars,
-                                &mut sink,
-                                route,
-                                dag,
-                                hmm_context,
-                            );
+                            self.cut_route::<false>(block, chars, &mut sink, route, dag, hmm_context);
                         }
                     }
                     SplitState::Unmatched(block) => {
@@ -1132,20 +1077,14 @@ impl Jieba {
                         while let Some(&(offset, c)) = chars.get(i) {
                             let offset = offset as usize;
                             // Group \r\n as a single token, otherwise emit each char
-                            let (word, count) =
-                                if c == '\r' && matches!(chars.get(i + 1), Some(&(_, '\n'))) {
-                                    (&block[offset..offset + 2], 2)
-                                } else {
-                                    (&block[offset..offset + c.len_utf8()], 1)
-                                };
+                            let (word, count) = if c == '\r' && matches!(chars.get(i + 1), Some(&(_, '\n'))) {
+                                (&block[offset..offset + 2], 2)
+                            } else {
+                                (&block[offset..offset + c.len_utf8()], 1)
+                            };
                             i += count;
                             emit(
-                                Self::make_token_incremental(
-                                    word,
-                                    base,
-                                    &mut unicode_offset,
-                                    count,
-                                ),
+                                Self::make_token_incremental(word, base, &mut unicode_offset, count),
                                 NO_MATCH,
                                 None,
                             );
@@ -1207,14 +1146,8 @@ impl Jieba {
                                     j += 1;
                                 }
                             }
-                            let word = &block
-                                [Self::byte_at(block, chars, i)..Self::byte_at(block, chars, j)];
-                            tokens.push(Self::make_token_incremental(
-                                word,
-                                base,
-                                &mut unicode_offset,
-                                j - i,
-                            ));
+                            let word = &block[Self::byte_at(block, chars, i)..Self::byte_at(block, chars, j)];
+                            tokens.push(Self::make_token_incremental(word, base, &mut unicode_offset, j - i));
                             i = j;
                         }
                     }
@@ -1240,12 +1173,7 @@ impl Jieba {
             // its parts too: `WES-5.4.5` is findable as `WES` and `5.4.5` as
             // well as whole. Without this, making `cut` keep such tokens whole
             // would cost the recall the parts used to provide.
-            if token
-                .word
-                .as_bytes()
-                .iter()
-                .any(|&b| hmm::is_skip_connector(b))
-            {
+            if token.word.as_bytes().iter().any(|&b| hmm::is_skip_connector(b)) {
                 let mut offset = 0;
                 for part in token.word.split(hmm::is_skip_connector_char) {
                     // Only parts that could be searched on their own: a purely
@@ -1270,12 +1198,7 @@ impl Jieba {
             // neither the words nor the offsets need computing again. A token
             // from outside a dictionary block is a single character (or
             // `\r\n`) and has no such substrings.
-            let Some(BlockRef {
-                dag,
-                chars,
-                start: x,
-            }) = block
-            else {
+            let Some(BlockRef { dag, chars, start: x }) = block else {
                 new_words.push(token);
                 return;
             };
@@ -1350,12 +1273,7 @@ impl Jieba {
     /// callers that consume the tags as they come. `emit` runs while the
     /// segmentation scratch is borrowed, so it must not segment.
     #[cfg_attr(not(any(feature = "tfidf", feature = "textrank")), allow(dead_code))]
-    pub(crate) fn tag_each<'a>(
-        &'a self,
-        sentence: &'a str,
-        hmm: bool,
-        mut emit: impl FnMut(Tag<'a>),
-    ) {
+    pub(crate) fn tag_each<'a>(&'a self, sentence: &'a str, hmm: bool, mut emit: impl FnMut(Tag<'a>)) {
         self.cut_each(sentence, hmm, |token, word_id, block| {
             let word = token.word;
             let word_id = if word_id != NO_MATCH {
@@ -1468,11 +1386,7 @@ mod tests {
     #[test]
     fn test_cut_default_crlf_and_whitespace() {
         let jieba = Jieba::new();
-        let words: Vec<&str> = jieba
-            .cut("x\r\n\ty", false)
-            .iter()
-            .map(|t| t.word)
-            .collect();
+        let words: Vec<&str> = jieba.cut("x\r\n\ty", false).iter().map(|t| t.word).collect();
         assert_eq!(words, vec!["x", "\r\n", "\t", "y"]);
     }
 
@@ -1515,15 +1429,13 @@ mod tests {
         let jieba = Jieba::new();
         let tokens = jieba.cut("我们中出了一个叛徒", false);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
-        expect![[r#"["我们", "中", "出", "了", "一个", "叛徒"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["我们", "中", "出", "了", "一个", "叛徒"]"#]].assert_eq(&format!("{:?}", words));
         let tokens = jieba.cut("我们中出了一个叛徒", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
         expect![[r#"["我们", "中出", "了", "一个", "叛徒"]"#]].assert_eq(&format!("{:?}", words));
         let tokens = jieba.cut("我们中出了一个叛徒👪", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
-        expect![[r#"["我们", "中出", "了", "一个", "叛徒", "👪"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["我们", "中出", "了", "一个", "叛徒", "👪"]"#]].assert_eq(&format!("{:?}", words));
 
         let tokens = jieba.cut("我来到北京清华大学", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
@@ -1531,8 +1443,7 @@ mod tests {
 
         let tokens = jieba.cut("他来到了网易杭研大厦", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
-        expect![[r#"["他", "来到", "了", "网易", "杭研", "大厦"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["他", "来到", "了", "网易", "杭研", "大厦"]"#]].assert_eq(&format!("{:?}", words));
     }
 
     #[test]
@@ -1549,11 +1460,9 @@ mod tests {
         let jieba = Jieba::new();
         let tokens = jieba.cut_for_search("南京市长江大桥", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
-        expect![[r#"["南京", "京市", "南京市", "长江", "大桥", "长江大桥"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["南京", "京市", "南京市", "长江", "大桥", "长江大桥"]"#]].assert_eq(&format!("{:?}", words));
 
-        let tokens =
-            jieba.cut_for_search("小明硕士毕业于中国科学院计算所，后在日本京都大学深造", true);
+        let tokens = jieba.cut_for_search("小明硕士毕业于中国科学院计算所，后在日本京都大学深造", true);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
 
         // The python implementation silently filtered "，". but we include it here in the output
@@ -1585,11 +1494,7 @@ mod tests {
             "3.14",
             "50%",
         ] {
-            let words: Vec<&str> = jieba
-                .cut_for_search(sentence, true)
-                .iter()
-                .map(|t| t.word)
-                .collect();
+            let words: Vec<&str> = jieba.cut_for_search(sentence, true).iter().map(|t| t.word).collect();
             got.push(format!("{} -> {:?}", sentence, words));
         }
         expect![[r#"
@@ -1832,10 +1737,7 @@ mod tests {
             ]"#]]
         .assert_eq(&format!("{:#?}", tags));
 
-        let tags = jieba.tag(
-            "今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。",
-            true,
-        );
+        let tags = jieba.tag("今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。", true);
         expect![[r#"
             [
                 Tag {
@@ -2223,9 +2125,7 @@ mod tests {
             ]"#]]
         .assert_eq(&format!("{:#?}", tokens));
         let userdict = "中出 10000";
-        jieba
-            .load_dict(&mut BufReader::new(userdict.as_bytes()))
-            .unwrap();
+        jieba.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
         let tokens = jieba.tokenize("我们中出了一个叛徒", TokenizeMode::Default, false);
         expect![[r#"
             [
@@ -2312,9 +2212,7 @@ mod tests {
             ]"#]]
         .assert_eq(&format!("{:#?}", tokens));
         let userdict = "出了 10000";
-        jieba
-            .load_dict(&mut BufReader::new(userdict.as_bytes()))
-            .unwrap();
+        jieba.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
         let tokens = jieba.tokenize("我们中出了一个叛徒", TokenizeMode::Default, true);
         expect![[r#"
             [
@@ -2415,16 +2313,12 @@ mod tests {
 
         // Freq in dict.txt was 3, which became 300 after loading user dict
         let userdict = "中出 300";
-        jieba
-            .load_dict(&mut BufReader::new(userdict.as_bytes()))
-            .unwrap();
+        jieba.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
         // But it's less than calculated freq 348
         assert_eq!(jieba.suggest_freq("中出"), 348);
 
         let userdict = "中出 500";
-        jieba
-            .load_dict(&mut BufReader::new(userdict.as_bytes()))
-            .unwrap();
+        jieba.load_dict(&mut BufReader::new(userdict.as_bytes())).unwrap();
         // Now it's significant enough
         assert_eq!(jieba.suggest_freq("中出"), 500)
     }
@@ -2459,8 +2353,7 @@ mod tests {
         jieba.add_word("田-女士", Some(42), Some("n"));
         let tokens = jieba.cut("市民田-女士急匆匆", false);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
-        expect![[r#"["市", "民", "田-女士", "急", "匆", "匆"]"#]]
-            .assert_eq(&format!("{:?}", words));
+        expect![[r#"["市", "民", "田-女士", "急", "匆", "匆"]"#]].assert_eq(&format!("{:?}", words));
     }
 
     #[test]

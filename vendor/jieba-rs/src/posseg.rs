@@ -92,11 +92,10 @@ impl PossegData {
 fn parse_posseg_data(data: &str) -> PossegData {
     let mut tags: Vec<Box<str>> = Vec::new();
     let mut start_prob = [MIN_FLOAT; NUM_STATES];
-    let mut trans_prob: Box<[[f64; NUM_STATES]; NUM_STATES]> =
-        vec![[MIN_FLOAT; NUM_STATES]; NUM_STATES]
-            .into_boxed_slice()
-            .try_into()
-            .unwrap();
+    let mut trans_prob: Box<[[f64; NUM_STATES]; NUM_STATES]> = vec![[MIN_FLOAT; NUM_STATES]; NUM_STATES]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap();
     let mut emit_prob: FxHashMap<char, Vec<(u16, f64)>> = FxHashMap::default();
     let mut char_state_tab: FxHashMap<char, Vec<u16>> = FxHashMap::default();
 
@@ -122,12 +121,7 @@ fn parse_posseg_data(data: &str) -> PossegData {
         match section {
             "tags" => {
                 tags = line.split(',').map(|s| s.trim().into()).collect();
-                assert_eq!(
-                    tags.len(),
-                    NUM_TAGS,
-                    "expected {NUM_TAGS} POS tags, got {}",
-                    tags.len()
-                );
+                assert_eq!(tags.len(), NUM_TAGS, "expected {NUM_TAGS} POS tags, got {}", tags.len());
             }
             "start" => {
                 let mut parts = line.splitn(3, ',');
@@ -224,10 +218,7 @@ fn parse_posseg_data(data: &str) -> PossegData {
         let states = states
             .into_iter()
             .map(|s| {
-                let prob = emits
-                    .iter()
-                    .find(|(es, _)| *es == s)
-                    .map_or(MIN_FLOAT, |&(_, p)| p);
+                let prob = emits.iter().find(|(es, _)| *es == s).map_or(MIN_FLOAT, |&(_, p)| p);
                 (s, prob)
             })
             .collect();
@@ -475,22 +466,14 @@ fn viterbi_posseg<'a>(data: &'a PossegData, scratch: &mut Scratch, mut emit: imp
             }
             2 => {
                 // E: end of word
-                let byte_end = if t + 1 < c_len {
-                    chars[t + 1].0
-                } else {
-                    str_end
-                };
+                let byte_end = if t + 1 < c_len { chars[t + 1].0 } else { str_end };
                 let tag = data.tag_str(state_tag(s));
                 emit((word_start, byte_end, tag));
                 last_end = Some(byte_end);
             }
             3 => {
                 // S: single char word
-                let byte_end = if t + 1 < c_len {
-                    chars[t + 1].0
-                } else {
-                    str_end
-                };
+                let byte_end = if t + 1 < c_len { chars[t + 1].0 } else { str_end };
                 let tag = data.tag_str(state_tag(s));
                 emit((chars[t].0, byte_end, tag));
                 last_end = Some(byte_end);
@@ -515,9 +498,7 @@ fn viterbi_posseg<'a>(data: &'a PossegData, scratch: &mut Scratch, mut emit: imp
 #[cfg(all(test, feature = "default-dict"))]
 fn cut_with_pos(sentence: &str) -> Vec<(&str, &'static str)> {
     let mut spans = Vec::new();
-    for_each_span(sentence, |(start, end, tag)| {
-        spans.push((&sentence[start..end], tag))
-    });
+    for_each_span(sentence, |(start, end, tag)| spans.push((&sentence[start..end], tag)));
     spans
 }
 
@@ -557,21 +538,14 @@ mod tests {
     #[test]
     fn test_posseg_basic() {
         let results = cut_with_pos("我来到北京清华大学");
-        let formatted: Vec<String> = results
-            .iter()
-            .map(|(w, t)| format!("{}/{}", w, t))
-            .collect();
-        expect![[r#"["我/r", "来/v", "到/v", "北京/ns", "清华大学/nt"]"#]]
-            .assert_eq(&format!("{:?}", formatted));
+        let formatted: Vec<String> = results.iter().map(|(w, t)| format!("{}/{}", w, t)).collect();
+        expect![[r#"["我/r", "来/v", "到/v", "北京/ns", "清华大学/nt"]"#]].assert_eq(&format!("{:?}", formatted));
     }
 
     #[test]
     fn test_posseg_person_name() {
         let results = cut_with_pos("小明硕士毕业于中国科学院计算所");
-        let formatted: Vec<String> = results
-            .iter()
-            .map(|(w, t)| format!("{}/{}", w, t))
-            .collect();
+        let formatted: Vec<String> = results.iter().map(|(w, t)| format!("{}/{}", w, t)).collect();
         expect![[r#"["小明/nr", "硕士/n", "毕业/n", "于/p", "中国科学院/nt", "计算/v", "所/u"]"#]]
             .assert_eq(&format!("{:?}", formatted));
     }
@@ -587,10 +561,7 @@ mod tests {
     #[test]
     fn test_posseg_oov_name() {
         let results = cut_with_pos("张尧");
-        let formatted: Vec<String> = results
-            .iter()
-            .map(|(w, t)| format!("{}/{}", w, t))
-            .collect();
+        let formatted: Vec<String> = results.iter().map(|(w, t)| format!("{}/{}", w, t)).collect();
         assert!(
             results.iter().any(|(_, t)| *t == "nr"),
             "Expected person name tag for 张尧, got: {:?}",
@@ -615,10 +586,7 @@ mod tests {
             "龘齉",
         ] {
             let spans = cut_with_pos(word);
-            let expected = spans
-                .iter()
-                .max_by_key(|(w, _)| w.len())
-                .map_or("x", |(_, t)| t);
+            let expected = spans.iter().max_by_key(|(w, _)| w.len()).map_or("x", |(_, t)| t);
             assert_eq!(guess_tag(word), expected, "{word}");
         }
     }

@@ -90,10 +90,7 @@ fn key(parent: u32, ch: char) -> u64 {
 #[inline(always)]
 fn filter_bits(ch: char) -> (u64, u32) {
     let h = (ch as u32).wrapping_mul(0x9E37_79B1);
-    (
-        1u64 << (KEY_BITS + (h >> 28)),
-        1u32 << (ID_BITS + ((h >> 25) & 7)),
-    )
+    (1u64 << (KEY_BITS + (h >> 28)), 1u32 << (ID_BITS + ((h >> 25) & 7)))
 }
 
 impl CharTrie {
@@ -192,11 +189,7 @@ impl CharTrie {
     /// each character of a text), position by position and shortest word
     /// first within a position. `end_index` is the index of the character
     /// after the word.
-    pub(crate) fn for_each_prefix_at_every_char(
-        &self,
-        chars: &[(u32, char)],
-        mut emit: impl FnMut(usize, usize, i32),
-    ) {
+    pub(crate) fn for_each_prefix_at_every_char(&self, chars: &[(u32, char)], mut emit: impl FnMut(usize, usize, i32)) {
         // Walking a position is a chain of dependent loads that the processor
         // cannot overlap with the next position's chain, so the slot the
         // second character of a position a few steps ahead will need is
@@ -266,8 +259,7 @@ impl CharTrie {
                     self.root[i].child = self.alloc_node();
                 }
                 if last {
-                    return Some(std::mem::replace(&mut self.root[i].word_id, word_id))
-                        .filter(|&old| old != NO_WORD);
+                    return Some(std::mem::replace(&mut self.root[i].word_id, word_id)).filter(|&old| old != NO_WORD);
                 }
                 parent = self.root[i].child & ID_MASK;
                 parent_ref = ParentRef::RootEntry(i);
@@ -297,8 +289,7 @@ impl CharTrie {
                 self.len += 1;
             }
             if last {
-                return Some(std::mem::replace(&mut self.slots[i].word_id, word_id))
-                    .filter(|&old| old != NO_WORD);
+                return Some(std::mem::replace(&mut self.slots[i].word_id, word_id)).filter(|&old| old != NO_WORD);
             }
             parent = self.slots[i].child & ID_MASK;
             parent_ref = ParentRef::Slot(i);
@@ -423,10 +414,7 @@ impl SortedBuilder {
         let parent_ref = self.path.last().map_or(ParentRef::Root, |&(_, at)| at);
         if matches!(parent_ref, ParentRef::Root) && (ch as usize) < ROOT_TABLE_LEN {
             let i = ch as usize;
-            debug_assert_eq!(
-                self.trie.root[i].child, 0,
-                "sorted input: a new first character"
-            );
+            debug_assert_eq!(self.trie.root[i].child, 0, "sorted input: a new first character");
             self.trie.root[i].child = self.trie.alloc_node();
             return ParentRef::RootEntry(i);
         }
@@ -458,9 +446,7 @@ impl SortedBuilder {
 
     /// The trie, with every entry placed in its hash table.
     pub(crate) fn finish(self) -> CharTrie {
-        let SortedBuilder {
-            mut trie, pending, ..
-        } = self;
+        let SortedBuilder { mut trie, pending, .. } = self;
         let slots = ((pending.len() * 8).div_ceil(MAX_LOAD_EIGHTHS))
             .next_power_of_two()
             .max(1 << 10);
@@ -501,13 +487,7 @@ fn count_groups(trie: &CharTrie, group_shift: u32, chunk: &[Slot], starts: &mut 
 }
 
 #[inline(never)]
-fn scatter_groups(
-    trie: &CharTrie,
-    group_shift: u32,
-    chunk: &[Slot],
-    next: &mut [usize],
-    out: &mut [Slot],
-) {
+fn scatter_groups(trie: &CharTrie, group_shift: u32, chunk: &[Slot], next: &mut [usize], out: &mut [Slot]) {
     for slot in chunk {
         let g = trie.index(slot.key & KEY_MASK) >> group_shift;
         out[next[g]] = *slot;
@@ -575,9 +555,7 @@ mod tests {
         }
         let text = "abc中国x";
         let mut out = Vec::new();
-        trie.for_each_prefix_at_every_char(&chars_of(text), |pos, end, id| {
-            out.push((pos, end, id))
-        });
+        trie.for_each_prefix_at_every_char(&chars_of(text), |pos, end, id| out.push((pos, end, id)));
         // Position by position, shortest word first; ends are character indices.
         assert_eq!(
             out,
@@ -628,10 +606,7 @@ mod tests {
             prefixes(&trie, "网球拍卖会"),
             vec![(0, "网"), (1, "网球"), (2, "网球拍")]
         );
-        assert_eq!(
-            prefixes(&trie, "拍卖会def"),
-            vec![(4, "拍卖"), (5, "拍卖会")]
-        );
+        assert_eq!(prefixes(&trie, "拍卖会def"), vec![(4, "拍卖"), (5, "拍卖会")]);
         assert_eq!(prefixes(&trie, "球"), vec![]);
         assert_eq!(prefixes(&trie, "abc"), vec![(6, "a"), (7, "ab")]);
         assert_eq!(prefixes(&trie, "𦡦𦡦𦡦"), vec![(8, "𦡦"), (9, "𦡦𦡦")]);

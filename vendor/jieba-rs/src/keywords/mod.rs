@@ -11,9 +11,8 @@ pub mod tfidf;
 pub static DEFAULT_STOP_WORDS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
     BTreeSet::from_iter(
         [
-            "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be",
-            "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at",
-            "have", "all", "not", "one", "has", "or",
+            "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with",
+            "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or",
         ]
         .into_iter()
         .map(ToString::to_string),
@@ -255,11 +254,5 @@ impl KeywordExtractConfigBuilder {
 
 /// Extracts keywords from a given sentence with the Jieba instance.
 pub trait KeywordExtract {
-    fn extract_keywords(
-        &self,
-        jieba: &Jieba,
-        sentence: &str,
-        top_k: usize,
-        allowed_pos: Vec<String>,
-    ) -> Vec<Keyword>;
+    fn extract_keywords(&self, jieba: &Jieba, sentence: &str, top_k: usize, allowed_pos: Vec<String>) -> Vec<Keyword>;
 }

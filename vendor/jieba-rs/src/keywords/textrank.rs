@@ -51,11 +51,7 @@ impl StateDiagram {
         for v in 0..size {
             outflow[v] = weight[offsets[v]..offsets[v + 1]].iter().sum();
         }
-        let share = dst
-            .iter()
-            .zip(&weight)
-            .map(|(&d, &w)| w / outflow[d])
-            .collect();
+        let share = dst.iter().zip(&weight).map(|(&d, &w)| w / outflow[d]).collect();
 
         StateDiagram {
             damping_factor: 0.85,
@@ -161,13 +157,7 @@ impl KeywordExtract for TextRank {
     ///     vec!["纽约", "天气", "不好"],
     /// );
     /// ```
-    fn extract_keywords(
-        &self,
-        jieba: &Jieba,
-        sentence: &str,
-        top_k: usize,
-        allowed_pos: Vec<String>,
-    ) -> Vec<Keyword> {
+    fn extract_keywords(&self, jieba: &Jieba, sentence: &str, top_k: usize, allowed_pos: Vec<String>) -> Vec<Keyword> {
         // A handful of tags at most, so a scan beats building a set.
         let allowed = |tag: &str| allowed_pos.is_empty() || allowed_pos.iter().any(|p| p == tag);
 
@@ -210,10 +200,7 @@ impl KeywordExtract for TextRank {
             return Vec::new();
         }
 
-        let edges: Vec<(usize, usize, Weight)> = cooccurence
-            .iter()
-            .map(|(&(u, v), &c)| (u, v, c as f64))
-            .collect();
+        let edges: Vec<(usize, usize, Weight)> = cooccurence.iter().map(|(&(u, v), &c)| (u, v, c as f64)).collect();
         let ranking_vector = StateDiagram::new(unique_words.len(), &edges).rank();
 
         // The `top_k` best so far, the worst of them at the root.
@@ -288,15 +275,10 @@ mod tests {
             .build();
         let extractor = TextRank::new(5, config);
 
-        let keywords =
-            extractor.extract_keywords(&jieba, "今天股票跌很厉害，股票又跌", 100, vec![]);
+        let keywords = extractor.extract_keywords(&jieba, "今天股票跌很厉害，股票又跌", 100, vec![]);
 
         assert!(!keywords.is_empty());
-        assert!(
-            keywords
-                .iter()
-                .all(|keyword| keyword.keyword.chars().count() >= 2)
-        );
+        assert!(keywords.iter().all(|keyword| keyword.keyword.chars().count() >= 2));
         assert!(keywords.iter().all(|keyword| keyword.keyword != "股票"));
     }
 }

@@ -19,10 +19,7 @@ struct HeapNode<'a> {
 
 impl Ord for HeapNode<'_> {
     fn cmp(&self, other: &HeapNode) -> Ordering {
-        other
-            .tfidf
-            .cmp(&self.tfidf)
-            .then_with(|| self.word.cmp(other.word))
+        other.tfidf.cmp(&self.tfidf).then_with(|| self.word.cmp(other.word))
     }
 }
 
@@ -176,10 +173,7 @@ impl Default for TfIdf {
     /// Creates TfIdf with DEFAULT_STOP_WORDS, the default TfIdf dictionary,
     /// 2 Unicode Scalar Value minimum for keywords, and no hmm in segmentation.
     fn default() -> Self {
-        let mut instance = TfIdf::new(
-            None::<&mut io::Empty>,
-            KeywordExtractConfigBuilder::default().build(),
-        );
+        let mut instance = TfIdf::new(None::<&mut io::Empty>, KeywordExtractConfigBuilder::default().build());
         instance.load_str(&DEFAULT_IDF);
         instance
     }
@@ -231,13 +225,7 @@ impl KeywordExtract for TfIdf {
     ///     vec!["欧亚", "吉林", "置业", "增资", "实现"]
     /// );
     /// ```
-    fn extract_keywords(
-        &self,
-        jieba: &Jieba,
-        sentence: &str,
-        top_k: usize,
-        allowed_pos: Vec<String>,
-    ) -> Vec<Keyword> {
+    fn extract_keywords(&self, jieba: &Jieba, sentence: &str, top_k: usize, allowed_pos: Vec<String>) -> Vec<Keyword> {
         // A handful of tags at most, so a scan beats building a set.
         let allowed = |tag: &str| allowed_pos.is_empty() || allowed_pos.iter().any(|p| p == tag);
 
