@@ -73,12 +73,18 @@ export class AnalyzerClient {
   /** @type {Map<number, Pending>} */
   #pending = new Map();
 
+  /** Resolves when the first worker's script runs (before its engine has loaded), or fails. */
+  started;
+  /** @type {() => void} */
+  #resolveStarted = () => {};
+
   /**
    * `onCrash(error)` is called after the worker died and a fresh one was started in its place.
    * @param {{onCrash?: (err: Error) => void}} [options]
    */
   constructor({ onCrash } = {}) {
     this.onCrash = onCrash;
+    this.started = new Promise((/** @type {(value?: unknown) => void} */ resolve) => (this.#resolveStarted = resolve));
     this.#worker = this.#start();
     /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
     this.analyze = latestWins(
@@ -96,6 +102,7 @@ export class AnalyzerClient {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       const reason = event.message || event.type;
+      this.#resolveStarted();
       this.#failAll(codedError('worker_failed', { reason }, `the analysis worker failed to start: ${reason}`));
     });
     return worker;
@@ -140,6 +147,10 @@ export class AnalyzerClient {
 
   /** @param {Response} message */
   #receive(message) {
+    if ('started' in message) {
+      this.#resolveStarted();
+      return;
+    }
     if ('fatal' in message) {
       this.#restart(message.fatal);
       return;

@@ -17,11 +17,13 @@
  * @typedef {{name: string, message: string, code?: string, params?: Params}} WireError
  */
 /**
- * An answer: a result, a failure, progress (0..1) of a long request, or `fatal` (the wasm
- * trapped: the worker closes after saying so).
+ * An answer: a result, a failure, progress (0..1) of a long request, `started` (the worker's
+ * first message, as soon as its script runs, before the engine has loaded), or `fatal` (the
+ * wasm trapped: the worker closes after saying so).
  * @typedef {{id: number, result: unknown}
  *   | {id: number, error: WireError}
  *   | {id: number, progress: number}
+ *   | {started: true}
  *   | {fatal: {name: string, message: string}}} Response
  */
 

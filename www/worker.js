@@ -2,12 +2,21 @@
 // The analysis worker: owns the one wasm Analyzer so that the page never blocks.
 // Protocol (www/protocol.js): {id, action, args} -> {id, result} | {id, error: {name, message,
 // code, params}}, plus {id, progress} (0..1) while addDocument / addText segments a long text,
-// and {fatal} when the wasm trapped.
+// {started} as soon as this script runs, and {fatal} when the wasm trapped.
 import init, { Analyzer } from './pkg/wenxi.js';
 import { codedError, toPayload } from './protocol.js';
 import { seedFiles } from './seeds.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
+
+// Start-up marks (User Timing): Chromium's tracing shows them on the worker's thread, next to
+// the page's (benches/startup-trace.mjs, docs/performance/STARTUP.md). Only until the first
+// analysis has been answered, so that a long session buffers nothing.
+let marking = true;
+const mark = (/** @type {string} */ name) => marking && performance.mark(`wenxi:worker:${name}`);
+mark('start');
+// The page waits for this before it keeps its own thread busy drawing (www/main.js).
+postMessage({ started: true });
 
 // Explicit URLs (rather than init()'s default) are what make Vite emit the .wasm and the
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
@@ -33,9 +42,14 @@ const prefetched = (() => {
 })();
 
 let wasmMemory;
-const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(([wasm, wxd]) => {
+const ready = Promise.all([
+  init({ module_or_path: wasmUrl }).then((wasm) => (mark('wasm-ready'), wasm)),
+  fetchBytes(wxdUrl).then((wxd) => (mark('wxd-fetched'), wxd)),
+]).then(([wasm, wxd]) => {
   wasmMemory = wasm.memory;
-  return new Analyzer(wxd);
+  const analyzer = new Analyzer(wxd);
+  mark('analyzer-built');
+  return analyzer;
 });
 
 /** @param {URL} url */
@@ -103,6 +117,7 @@ const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction
 async function handle({ id, action, args = [] }) {
   try {
     const analyzer = await ready;
+    mark(`${action}:start`);
     let result;
     if (Object.hasOwn(ACTIONS, action)) {
       result = await ACTIONS[action](analyzer, id, ...args);
@@ -111,6 +126,8 @@ async function handle({ id, action, args = [] }) {
     } else {
       throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
+    mark(`${action}:end`);
+    if (action === 'analyze') marking = false;
     postMessage({ id, result });
   } catch (err) {
     postMessage({ id, error: toPayload(err) });
