@@ -5,13 +5,19 @@
 use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
-use crate::corpus::{builtin_stop_words, Corpus, Counts, Document, DocumentInfo};
+use crate::corpus::{
+    builtin_stop_words, merge_groups, Corpus, Counts, Document, DocumentInfo, Merge, Terms,
+};
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
 use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
 use crate::phrases::{discover, Phrase, PhraseOptions};
+use crate::posseg::PossegModel;
+use crate::script::{Script, ScriptData, Variant};
 use crate::segment::Segmenter;
+use crate::suggest::{suggest, SuggestOptions, SuggestedStopWord};
+use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -46,6 +52,13 @@ pub struct AnalysisOptions {
     pub network: NetworkOptions,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub phrases: PhraseOptions,
+    /// Merge groups (合并词): forms counted as one term under a chosen name.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub merges: Vec<Merge>,
+    /// Count a word with two parts of speech as two terms (by default it is one term, shown
+    /// with its most frequent tag).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub separate_pos: bool,
 }
 
 impl Default for AnalysisOptions {
@@ -57,6 +70,8 @@ impl Default for AnalysisOptions {
             keyword_weight: KeywordWeight::Freq,
             network: NetworkOptions::default(),
             phrases: PhraseOptions::default(),
+            merges: Vec::new(),
+            separate_pos: false,
         }
     }
 }
@@ -101,6 +116,11 @@ pub struct KeynessOptions {
     pub filter: FilterOptions,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
+    /// As in [`AnalysisOptions`].
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub merges: Vec<Merge>,
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub separate_pos: bool,
 }
 
 impl Default for KeynessOptions {
@@ -109,6 +129,8 @@ impl Default for KeynessOptions {
             documents: None,
             filter: FilterOptions::default(),
             limit: 100,
+            merges: Vec::new(),
+            separate_pos: false,
         }
     }
 }
@@ -138,14 +160,21 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer with the dictionary compiled into native builds: create one and keep it.
+    /// An analyzer with the dictionary, the part-of-speech model and the script tables compiled
+    /// into native builds: create one and keep it.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn new() -> Self {
-        Self::with_segmenter(Segmenter::new())
+        let mut analyzer = Self::with_segmenter(Segmenter::new());
+        analyzer
+            .corpus
+            .set_script_data(Arc::clone(ScriptData::builtin()));
+        analyzer
     }
 
     /// An analyzer with the dictionary in `wxd` (the bytes of `wenxi.wxd`, as the build
-    /// generates it); builds jieba from it, the costly step: create one and keep it.
+    /// generates it); builds jieba from it, the costly step: create one and keep it. Words
+    /// outside the dictionary are tagged `x`/`m`/`eng` until [`Analyzer::set_posseg_model`],
+    /// traditional documents segmented as they are until [`Analyzer::set_script_data`].
     pub fn with_dictionary(wxd: &[u8]) -> Result<Self> {
         let dictionary = Dictionary::from_bytes(wxd)?;
         Ok(Self::with_segmenter(Segmenter::with_dictionary(Arc::new(
@@ -158,6 +187,134 @@ impl Analyzer {
             corpus: Corpus::with_segmenter(segmenter),
             user_stop_words: FxHashSet::default(),
         }
+    }
+
+    /// Load the script tables (the bytes of `wenxi.wxs`): traditional documents are counted in
+    /// simplified form from now on, the ones added so far segmented again. Returns how many.
+    pub fn set_script_data(&mut self, wxs: &[u8]) -> Result<usize> {
+        let data = ScriptData::from_bytes(wxs).map_err(|reason| Error::BadDataFile {
+            file: "wenxi.wxs",
+            reason,
+        })?;
+        Ok(self.corpus.set_script_data(Arc::new(data)))
+    }
+
+    /// Whether a traditional document waits for the script tables (the page fetches them).
+    pub fn needs_script_data(&self) -> bool {
+        self.corpus.needs_script_data()
+    }
+
+    /// Load the part-of-speech model (the bytes of `wenxi.wxp`): every document is segmented
+    /// again, its words tagged as Python jieba's posseg tags them. Returns how many.
+    pub fn set_posseg_model(&mut self, wxp: &[u8]) -> Result<usize> {
+        let model = PossegModel::from_bytes(wxp).map_err(|reason| Error::BadDataFile {
+            file: "wenxi.wxp",
+            reason,
+        })?;
+        Ok(self.corpus.set_posseg(Arc::new(model)))
+    }
+
+    pub fn has_posseg_model(&self) -> bool {
+        self.corpus.segmenter().has_posseg()
+    }
+
+    /// How many documents are in each script, and which traditional forms most traditional
+    /// documents use: what the page's 简体 / 繁體 switch starts from.
+    pub fn scripts(&self) -> Scripts {
+        let mut scripts = Scripts {
+            simplified: 0,
+            traditional: 0,
+            variant: Variant::Standard,
+        };
+        let mut variants = [0u32; 3];
+        for doc in self.corpus.documents() {
+            match doc.script {
+                Script::Simplified => scripts.simplified += 1,
+                Script::Traditional => scripts.traditional += 1,
+            }
+            if let Some(v) = doc.variant {
+                variants[v as usize] += 1;
+            }
+        }
+        let most = (0..3).max_by_key(|&i| (variants[i], std::cmp::Reverse(i)));
+        scripts.variant = match most {
+            Some(1) if variants[1] > 0 => Variant::Taiwan,
+            Some(2) if variants[2] > 0 => Variant::HongKong,
+            _ => Variant::Standard,
+        };
+        scripts
+    }
+
+    /// `terms` as traditional text shows them: the form the traditional documents use most for
+    /// the term (軟體 for 软件 where a Taiwan document wrote 軟體), else the term converted
+    /// (`variant`: which traditional forms; `None` = what most traditional documents use).
+    /// `None` when the script tables are not loaded.
+    pub fn traditional_forms(
+        &self,
+        terms: &[String],
+        variant: Option<Variant>,
+    ) -> Option<Vec<String>> {
+        let data = self.corpus.script_data()?;
+        let variant = variant.unwrap_or_else(|| self.scripts().variant);
+        let vocab = self.corpus.vocab();
+        let wanted: FxHashMap<u32, usize> = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((vocab.id(t)?, i)))
+            .collect();
+        let mut seen: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); terms.len()];
+        if !wanted.is_empty() {
+            for doc in self
+                .corpus
+                .documents()
+                .iter()
+                .filter(|d| d.variant.is_some())
+            {
+                for &t in &doc.tokens {
+                    if let Some(&i) = wanted.get(&vocab.primary(t.word)) {
+                        let surface = &doc.text[doc.token_range(t, vocab)];
+                        *seen[i].entry(surface).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Some(
+            terms
+                .iter()
+                .zip(seen)
+                .map(|(term, forms)| {
+                    forms
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                        .map(|(form, _)| form.to_string())
+                        .unwrap_or_else(|| data.to_traditional(term, variant))
+                })
+                .collect(),
+        )
+    }
+
+    /// Terms that are frequent, spread evenly over every selected document and key to none
+    /// ([`crate::suggest`]): candidates for the stop list.
+    pub fn suggest_stop_words(
+        &self,
+        analysis: &AnalysisOptions,
+        options: &SuggestOptions,
+    ) -> Vec<SuggestedStopWord> {
+        let vocab = self.corpus.vocab();
+        let docs = self.corpus.select(analysis.documents.as_deref());
+        let terms = self.terms(&analysis.merges, analysis.separate_pos);
+        let counts = self.counts(&docs, &analysis.filter, &terms);
+        suggest(&docs, &counts, options)
+            .into_iter()
+            .map(|(term, dp, max_keyness)| SuggestedStopWord {
+                term: terms.name(term, vocab).to_string(),
+                pos: vocab.tag(counts.main_entry(term)).to_string(),
+                freq: counts.freq[term as usize],
+                doc_freq: counts.doc_freq[term as usize],
+                dp,
+                max_keyness,
+            })
+            .collect()
     }
 
     /// The cleaned text of a document: what the character offsets of [`Analyzer::segment`]
@@ -236,9 +393,13 @@ impl Analyzer {
         words
     }
 
-    fn counts(&self, docs: &[&Document], filter: &FilterOptions) -> Counts {
+    fn terms(&self, merges: &[Merge], separate_pos: bool) -> Terms {
+        Terms::new(self.corpus.vocab(), &merge_groups(merges), separate_pos)
+    }
+
+    fn counts(&self, docs: &[&Document], filter: &FilterOptions, terms: &Terms) -> Counts {
         let mask = filter.term_mask(self.corpus.vocab(), &self.user_stop_words);
-        Counts::of(docs, mask, filter.min_frequency)
+        Counts::of(docs, mask, filter.min_frequency, terms)
     }
 
     /// Frequencies, keywords, the co-occurrence network and phrases of a selection.
@@ -251,14 +412,15 @@ impl Analyzer {
         }
         let vocab = self.corpus.vocab();
         let docs = self.corpus.select(options.documents.as_deref());
-        let counts = self.counts(&docs, &options.filter);
-        let idf = corpus_idf(self.corpus.documents(), vocab.len());
+        let term_map = self.terms(&options.merges, options.separate_pos);
+        let counts = self.counts(&docs, &options.filter, &term_map);
+        let idf = corpus_idf(self.corpus.documents(), &term_map);
         let ranks = textrank(&docs, &counts);
         let row = |id: u32| {
             let (tfidf_bundled, tfidf_corpus) = tfidf(id, &counts, vocab, &idf);
             TermRow {
-                term: vocab.word(id).to_string(),
-                pos: vocab.tag(id).to_string(),
+                term: term_map.name(id, vocab).to_string(),
+                pos: vocab.tag(counts.main_entry(id)).to_string(),
                 freq: counts.freq[id as usize],
                 doc_freq: counts.doc_freq[id as usize],
                 tfidf: tfidf_bundled,
@@ -294,7 +456,7 @@ impl Analyzer {
         };
         terms.truncate(options.top_terms as usize);
         let network = network(&docs, &counts, &options.network, |id| {
-            vocab.word(id).to_string()
+            term_map.name(id, vocab).to_string()
         });
         let phrases = discover(&docs, vocab, &options.phrases);
         Ok(Analysis {
@@ -331,8 +493,9 @@ impl Analyzer {
             min_frequency: 1,
             ..options.filter.clone()
         };
-        let target_counts = self.counts(&target_docs, &filter);
-        let reference_counts = self.counts(&reference_docs, &filter);
+        let terms = self.terms(&options.merges, options.separate_pos);
+        let target_counts = self.counts(&target_docs, &filter, &terms);
+        let reference_counts = self.counts(&reference_docs, &filter, &terms);
         let vocab = self.corpus.vocab();
         Ok(Keyness {
             target: target.to_vec(),
@@ -342,12 +505,13 @@ impl Analyzer {
                 &target_counts,
                 &reference_counts,
                 options.limit as usize,
-                |id| vocab.word(id).to_string(),
+                |id| terms.name(id, vocab).to_string(),
             ),
         })
     }
 
-    /// The tokens of one document: word, tag and character offsets.
+    /// The tokens of one document: the document's own text of each, the word it is counted
+    /// as (simplified; a number in half-width form), its tag, and character offsets.
     pub fn segment(&self, id: u32) -> Result<Vec<SegmentToken>> {
         let doc = self.corpus.document(id)?;
         let vocab = self.corpus.vocab();
@@ -359,12 +523,14 @@ impl Analyzer {
             .map(|&t| {
                 let range = doc.token_range(t, vocab);
                 chars_before += doc.text[last_byte..range.start].chars().count() as u32;
-                let len = vocab.entry(t.word).chars;
+                let text = &doc.text[range.clone()];
+                let len = text.chars().count() as u32;
                 last_byte = range.end;
                 let start = chars_before;
                 chars_before += len;
                 SegmentToken {
                     word: vocab.word(t.word).to_string(),
+                    text: text.to_string(),
                     tag: vocab.tag(t.word).to_string(),
                     start,
                     end: start + len,
@@ -374,12 +540,26 @@ impl Analyzer {
     }
 }
 
+/// How many documents are in each script (see [`Analyzer::scripts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Scripts {
+    pub simplified: u32,
+    pub traditional: u32,
+    /// The traditional forms most traditional documents use (standard when there are none).
+    pub variant: Variant,
+}
+
 /// A token as the segment view and `wenxi segment` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentToken {
+    /// The word it is counted as.
     pub word: String,
+    /// The document's own characters (traditional, full-width: what the document says).
+    pub text: String,
     pub tag: String,
     /// Character offsets in the cleaned text.
     pub start: u32,

@@ -1,6 +1,6 @@
 //! Keyword in context: every occurrence of a term with the text around it.
 
-use crate::corpus::{Document, Vocabulary};
+use crate::corpus::{merge_groups, Document, Merge, Terms, Vocabulary};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,9 @@ pub struct KwicOptions {
     pub limit: u32,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub sort: KwicSort,
+    /// Merge groups, as in the analysis: the term a group is named finds all its forms.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub merges: Vec<Merge>,
 }
 
 impl Default for KwicOptions {
@@ -40,6 +43,7 @@ impl Default for KwicOptions {
             width: 20,
             limit: 1000,
             sort: KwicSort::Position,
+            merges: Vec::new(),
         }
     }
 }
@@ -69,8 +73,11 @@ pub struct Kwic {
 /// Longest context accepted on each side, in characters.
 const MAX_WIDTH: u32 = 500;
 
-/// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus,
-/// otherwise as a substring (so a discovered phrase can be looked up before it is accepted).
+/// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus (any of
+/// its tags; every form of a merge group named `term`), else as a run of tokens whose words
+/// make it up, else as a substring (so a discovered phrase can be looked up before it is
+/// accepted). Lines show each document's own characters (a traditional document's, a
+/// number's full-width form).
 pub fn kwic(
     docs: &[&Document],
     vocab: &Vocabulary,
@@ -85,20 +92,57 @@ pub fn kwic(
         });
     }
     let width = options.width as usize;
-    let mut hits: Vec<(usize, usize)> = Vec::new(); // (doc index, byte offset)
-    if let Some(id) = vocab.id(term) {
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (doc index, byte range)
+    let merges = merge_groups(&options.merges);
+    let terms = Terms::new(vocab, &merges, false);
+    let named = merges
+        .iter()
+        .find(|(name, _)| name == term)
+        .and_then(|(name, forms)| forms.iter().chain([name]).find_map(|f| vocab.id(f)));
+    if let Some(id) = named.or_else(|| vocab.id(term)) {
+        let wanted = terms.of(id);
         for (d, doc) in docs.iter().enumerate() {
             hits.extend(
                 doc.tokens
                     .iter()
-                    .filter(|t| t.word == id)
-                    .map(|t| (d, t.start as usize)),
+                    .filter(|t| terms.of(t.word) == wanted)
+                    .map(|&t| {
+                        let r = doc.token_range(t, vocab);
+                        (d, r.start, r.end)
+                    }),
             );
+        }
+    }
+    // A sequence of words (a phrase not accepted yet), in the words' own (simplified) forms,
+    // so that it is found in traditional documents too.
+    if hits.is_empty() && !term.is_empty() {
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, &t) in doc.tokens.iter().enumerate() {
+                let mut rest = term;
+                let mut j = i;
+                while let Some(after) = doc
+                    .tokens
+                    .get(j)
+                    .and_then(|u| rest.strip_prefix(vocab.word(u.word)))
+                    .filter(|_| !rest.is_empty())
+                {
+                    rest = after;
+                    j += 1;
+                }
+                if rest.is_empty() && j > i + 1 {
+                    let end = doc.token_range(doc.tokens[j - 1], vocab).end;
+                    hits.push((d, t.start as usize, end));
+                }
+            }
         }
     }
     if hits.is_empty() && !term.is_empty() {
         for (d, doc) in docs.iter().enumerate() {
-            hits.extend(doc.text.match_indices(term).map(|(at, _)| (d, at)));
+            hits.extend(
+                doc.text
+                    .match_indices(term)
+                    .map(|(at, _)| (d, at, at + term.len())),
+            );
         }
     }
     let total = hits.len() as u32;
@@ -111,7 +155,7 @@ pub fn kwic(
     let mut counted: Option<(usize, usize, usize)> = None; // (doc index, byte, chars before it)
     let mut lines: Vec<KwicLine> = hits
         .into_iter()
-        .map(|(d, at)| {
+        .map(|(d, at, end)| {
             let doc = docs[d];
             let (from_byte, from_chars) = match counted {
                 Some((counted_doc, byte, chars)) if counted_doc == d && byte <= at => (byte, chars),
@@ -119,7 +163,6 @@ pub fn kwic(
             };
             let offset = from_chars + doc.text[from_byte..at].chars().count();
             counted = Some((d, at, offset));
-            let end = at + term.len();
             let left: String = {
                 let mut chars: Vec<char> = doc.text[..at].chars().rev().take(width).collect();
                 chars.reverse();

@@ -134,12 +134,13 @@ pub fn network(
                     present.extend(
                         sentence
                             .iter()
-                            .map(|t| slot[t.word as usize])
+                            .filter_map(|t| counts.term(t.word))
+                            .map(|term| slot[term as usize])
                             .filter(|&s| s != u32::MAX),
                     );
                     present.sort_unstable();
                     present.dedup();
-                    units += u64::from(sentence.iter().any(|t| counts.is_term[t.word as usize]));
+                    units += u64::from(sentence.iter().any(|t| counts.term(t.word).is_some()));
                     count_unit(&present, &mut occurrences, &mut pairs);
                 }
             }
@@ -150,8 +151,8 @@ pub fn network(
                 let terms: Vec<u32> = doc
                     .tokens
                     .iter()
-                    .filter(|t| counts.is_term[t.word as usize])
-                    .map(|t| slot[t.word as usize])
+                    .filter_map(|t| counts.term(t.word))
+                    .map(|term| slot[term as usize])
                     .collect();
                 let window = options.window.max(2) as usize;
                 for start in 0..terms.len() {

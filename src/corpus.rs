@@ -6,14 +6,17 @@ mod counts;
 mod document;
 mod vocabulary;
 
-pub use counts::Counts;
+pub use counts::{merge_groups, Counts, Merge, Terms};
 pub use document::{Document, DocumentInfo};
 pub use vocabulary::{builtin_stop_words, Vocabulary};
 
 use crate::clean::clean;
 use crate::decode::decode;
 use crate::error::{Error, Result};
+use crate::posseg::PossegModel;
+use crate::script::{detect, ScriptData};
 use crate::segment::Segmenter;
+use std::sync::Arc;
 
 /// Files larger than this are refused: a browser tab holds the text, its cleaned
 /// copy and ~8 bytes per token, and must stay responsive.
@@ -23,6 +26,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 100_000_000;
 #[derive(Debug)]
 pub struct Corpus {
     segmenter: Segmenter,
+    /// OpenCC's tables, once loaded: traditional documents are counted in simplified form.
+    script: Option<Arc<ScriptData>>,
     vocab: Vocabulary,
     docs: Vec<Document>,
     next_id: u32,
@@ -35,6 +40,7 @@ impl Corpus {
     pub fn with_segmenter(segmenter: Segmenter) -> Self {
         Corpus {
             segmenter,
+            script: None,
             vocab: Vocabulary::default(),
             docs: Vec::new(),
             next_id: 0,
@@ -59,6 +65,54 @@ impl Corpus {
 
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
+    }
+
+    pub fn script_data(&self) -> Option<&ScriptData> {
+        self.script.as_deref()
+    }
+
+    /// Load OpenCC's tables: the traditional documents added so far are segmented again,
+    /// through their simplified form. Returns how many.
+    pub fn set_script_data(&mut self, data: Arc<ScriptData>) -> usize {
+        self.script = Some(data);
+        let mut n = 0;
+        for doc in self.docs.iter_mut().filter(|d| d.needs_script_data()) {
+            doc.segment(
+                &self.segmenter,
+                self.script.as_deref(),
+                &mut self.vocab,
+                &mut self.counter,
+                &mut |_| {},
+            );
+            n += 1;
+        }
+        n
+    }
+
+    /// Whether a traditional document waits for the script tables.
+    pub fn needs_script_data(&self) -> bool {
+        self.docs.iter().any(Document::needs_script_data)
+    }
+
+    /// Tag with posseg's model from now on: every document is segmented again.
+    pub fn set_posseg(&mut self, model: Arc<PossegModel>) -> usize {
+        self.segmenter.set_posseg(Some(model));
+        self.resegment_all()
+    }
+
+    fn resegment_all(&mut self) -> usize {
+        // Tags and word boundaries may change: start the vocabulary afresh.
+        self.vocab = Vocabulary::default();
+        for doc in &mut self.docs {
+            doc.segment(
+                &self.segmenter,
+                self.script.as_deref(),
+                &mut self.vocab,
+                &mut self.counter,
+                &mut |_| {},
+            );
+        }
+        self.docs.len()
     }
 
     /// Decode, clean and segment the file `name`; `progress` hears the fraction done.
@@ -129,8 +183,10 @@ impl Corpus {
         let id = self.next_id;
         self.next_id += 1;
         let mut doc = Document::new(id, name, encoding, bytes, text);
+        doc.script = detect(&doc.text);
         doc.segment(
             &self.segmenter,
+            self.script.as_deref(),
             &mut self.vocab,
             &mut self.counter,
             progress,
@@ -152,17 +208,7 @@ impl Corpus {
         if !self.segmenter.set_user_words(words)? {
             return Ok(0);
         }
-        // New words change tags and word boundaries: start the vocabulary afresh.
-        self.vocab = Vocabulary::default();
-        for doc in &mut self.docs {
-            doc.segment(
-                &self.segmenter,
-                &mut self.vocab,
-                &mut self.counter,
-                &mut |_| {},
-            );
-        }
-        Ok(self.docs.len())
+        Ok(self.resegment_all())
     }
 
     /// The documents with the given ids (all when `None`), in corpus order; ids no
@@ -201,7 +247,9 @@ mod tests {
     use super::*;
 
     fn new_corpus() -> Corpus {
-        Corpus::with_segmenter(Segmenter::new())
+        let mut corpus = Corpus::with_segmenter(Segmenter::new());
+        corpus.set_script_data(Arc::clone(ScriptData::builtin()));
+        corpus
     }
 
     fn no_progress() -> impl FnMut(f64) {

@@ -37,6 +37,9 @@ pub enum Error {
     BadOptions { reason: String },
     /// The dictionary file (`wenxi.wxd`) is damaged or not one; `reason` says what is wrong.
     BadDictionary { reason: String },
+    /// Another data file (`wenxi.wxs`, the script tables; `wenxi.wxp`, the part-of-speech
+    /// model) is damaged or not one.
+    BadDataFile { file: &'static str, reason: String },
 }
 
 /// The crate's result type.
@@ -57,6 +60,7 @@ impl Error {
             Error::BadOption { .. } => "bad_option",
             Error::BadOptions { .. } => "bad_options",
             Error::BadDictionary { .. } => "bad_dictionary",
+            Error::BadDataFile { .. } => "bad_data_file",
         }
     }
 
@@ -83,6 +87,10 @@ impl Error {
             },
             Error::BadOptions { reason } => ErrorPayload::BadOptions { reason },
             Error::BadDictionary { reason } => ErrorPayload::BadDictionary { reason },
+            Error::BadDataFile { file, reason } => ErrorPayload::BadDataFile {
+                file: file.to_string(),
+                reason,
+            },
         }
     }
 }
@@ -132,6 +140,10 @@ pub enum ErrorPayload {
         reason: String,
     },
     BadDictionary {
+        reason: String,
+    },
+    BadDataFile {
+        file: String,
         reason: String,
     },
 }
@@ -282,6 +294,10 @@ impl fmt::Display for Error {
             Error::BadDictionary { reason } => write!(
                 f,
                 "词典文件（wenxi.wxd）已损坏或不是文析的词典（{reason}）。 / The dictionary file (wenxi.wxd) is damaged or not a Wenxi dictionary: {reason}."
+            ),
+            Error::BadDataFile { file, reason } => write!(
+                f,
+                "数据文件（{file}）已损坏或不是文析的数据（{reason}）。 / The data file ({file}) is damaged or not Wenxi's: {reason}."
             ),
         }
     }

@@ -3,15 +3,20 @@
 //! TextRank over term co-occurrence within a window, as jieba's `extract_tags` and `textrank` define them, but computed from
 //! the tokens already in the corpus instead of segmenting again.
 
-use crate::corpus::{Counts, Document, Vocabulary};
+use crate::corpus::{Counts, Document, Terms, Vocabulary};
 use rustc_hash::FxHashMap;
 
 /// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
-pub fn corpus_idf(all_docs: &[Document], vocab_len: usize) -> Vec<f64> {
-    let mut df = vec![0u32; vocab_len];
-    for doc in all_docs {
+pub fn corpus_idf(all_docs: &[Document], terms: &Terms) -> Vec<f64> {
+    let mut df = vec![0u32; terms.len()];
+    let mut last_doc = vec![usize::MAX; terms.len()];
+    for (d, doc) in all_docs.iter().enumerate() {
         for &(word, _) in &doc.counts {
-            df[word as usize] += 1;
+            let term = terms.of(word) as usize;
+            if last_doc[term] != d {
+                last_doc[term] = d;
+                df[term] += 1;
+            }
         }
     }
     let n = all_docs.len() as f64;
@@ -39,7 +44,15 @@ pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
     }
     let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
     for doc in docs {
-        let slots: Vec<u32> = doc.tokens.iter().map(|t| index[t.word as usize]).collect();
+        let slots: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                counts
+                    .term(t.word)
+                    .map_or(NOT_A_NODE, |term| index[term as usize])
+            })
+            .collect();
         for (i, &a) in slots.iter().enumerate() {
             if a == NOT_A_NODE {
                 continue;

@@ -29,8 +29,12 @@ mod dictionary;
 mod error;
 mod filter;
 mod keywords;
+mod numbers;
 mod phrases;
+mod posseg;
+mod script;
 mod segment;
+mod suggest;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -39,16 +43,18 @@ mod wasm;
 mod typescript;
 
 pub use analyzer::{
-    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, SegmentToken,
-    TermRow,
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, Scripts,
+    SegmentToken, TermRow,
 };
 pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
-pub use corpus::{DocumentInfo, MAX_DOCUMENT_BYTES};
+pub use corpus::{DocumentInfo, Merge, MAX_DOCUMENT_BYTES};
 pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;
 pub use phrases::{Phrase, PhraseOptions};
+pub use script::{Script, Variant};
+pub use suggest::{SuggestOptions, SuggestedStopWord};
 
 /// The pipeline's stages, for the crate's own property tests, benchmarks and fuzz targets,
 /// which drive them one at a time. Not part of the API: they change whenever the core does.
@@ -59,5 +65,9 @@ pub mod internals {
     pub use crate::dictionary::Dictionary;
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::dictionary::BUILTIN_WXD;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::posseg::BUILTIN_WXP;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::script::BUILTIN_WXS;
     pub use crate::segment::Segmenter;
 }

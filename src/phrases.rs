@@ -78,19 +78,21 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
     for doc in docs {
         for sentence in doc.sentences() {
             for (i, t) in sentence.iter().enumerate() {
-                unigrams[t.word as usize] += 1;
+                unigrams[vocab.primary(t.word) as usize] += 1;
                 total += 1;
-                if !joinable[t.word as usize] {
+                if !joinable[vocab.primary(t.word) as usize] {
                     continue;
                 }
                 for len in 2..=3 {
                     let Some(run) = sentence.get(i..i + len) else {
                         break;
                     };
-                    if !run.iter().all(|t| joinable[t.word as usize]) {
+                    if !run.iter().all(|t| joinable[vocab.primary(t.word) as usize]) {
                         break;
                     }
-                    *grams.entry(gram(run.iter().map(|t| t.word))).or_default() += 1;
+                    *grams
+                        .entry(gram(run.iter().map(|t| vocab.primary(t.word))))
+                        .or_default() += 1;
                 }
             }
         }
@@ -150,14 +152,14 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
                     let Some(run) = sentence.get(i..i + len) else {
                         break;
                     };
-                    let g = gram(run.iter().map(|t| t.word));
+                    let g = gram(run.iter().map(|t| vocab.primary(t.word)));
                     let Some(ctx) = contexts.get_mut(&g) else {
                         continue;
                     };
                     // Sentence edges and punctuation are boundaries: each one a distinct context.
                     match i
                         .checked_sub(1)
-                        .map(|j| sentence[j].word)
+                        .map(|j| vocab.primary(sentence[j].word))
                         .filter(|&w| joinable[w as usize])
                     {
                         Some(w) => *ctx.left.entry(w).or_default() += 1,
@@ -165,7 +167,7 @@ pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions)
                     }
                     match sentence
                         .get(i + len)
-                        .map(|t| t.word)
+                        .map(|t| vocab.primary(t.word))
                         .filter(|&w| joinable[w as usize])
                     {
                         Some(w) => *ctx.right.entry(w).or_default() += 1,

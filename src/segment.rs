@@ -1,13 +1,45 @@
 //! Segmentation with jieba-rs: words with byte offsets and part-of-speech tags,
 //! and user words that change segmentation from the moment they are added.
+//!
+//! Boundaries are `jieba.lcut`'s. Tags are `jieba.posseg`'s when the part-of-speech model is
+//! loaded ([`Segmenter::set_posseg`]; native builds have it built in): the dictionary's tag for
+//! the words the dictionary route takes whole, and posseg's HMM for the runs of characters it
+//! does not (see [`crate::posseg`]). Without the model, words outside the dictionary are tagged
+//! as jieba-rs tags them without its HMM (`m`, `eng`, else `x`).
 
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
+use crate::numbers;
+use crate::posseg::{self, PossegModel};
 use jieba_rs::Jieba;
+use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The part-of-speech tag user words get ("other proper noun"), so that noun filters keep them.
 pub const USER_WORD_TAG: &str = "nz";
+/// The tag of a number made of several of jieba's tokens (`33.5%`).
+pub const NUMBER_TAG: &str = "m";
+
+/// A token of a segmented text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut<'a> {
+    /// Where it is in the text (bytes).
+    pub range: Range<usize>,
+    /// The word it counts as: the text itself, or a number's half-width form.
+    pub word: std::borrow::Cow<'a, str>,
+    pub tag: &'a str,
+}
+
+impl<'a> Cut<'a> {
+    fn of(text: &'a str, range: Range<usize>, tag: &'a str) -> Cut<'a> {
+        Cut {
+            word: text[range.clone()].into(),
+            range,
+            tag,
+        }
+    }
+}
 /// Longest user word accepted, in characters.
 pub const MAX_USER_WORD_CHARS: usize = 20;
 
@@ -18,6 +50,12 @@ pub struct Segmenter {
     user_words: Vec<String>,
     /// jieba's HMM for words not in the dictionary; on, as in `jieba.lcut`.
     hmm: bool,
+    /// Python jieba's part-of-speech HMM, when loaded.
+    posseg: Option<Arc<PossegModel>>,
+}
+
+thread_local! {
+    static POSSEG_SCRATCH: RefCell<posseg::Scratch> = RefCell::new(posseg::Scratch::default());
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -47,17 +85,29 @@ impl Segmenter {
             dictionary: Arc::clone(dictionary),
             user_words: Vec::new(),
             hmm: true,
+            posseg: Some(Arc::clone(PossegModel::builtin())),
         }
     }
 
     /// Build jieba from `dictionary` (the costly step: do it once and keep the segmenter).
+    /// No part-of-speech model until [`Segmenter::set_posseg`].
     pub fn with_dictionary(dictionary: Arc<Dictionary>) -> Self {
         Segmenter {
             jieba: dictionary.jieba(),
             dictionary,
             user_words: Vec::new(),
             hmm: true,
+            posseg: None,
         }
+    }
+
+    /// Tag with posseg's model from now on (`None`: without it).
+    pub fn set_posseg(&mut self, model: Option<Arc<PossegModel>>) {
+        self.posseg = model;
+    }
+
+    pub fn has_posseg(&self) -> bool {
+        self.posseg.is_some()
     }
 
     /// The user words in the order they were given.
@@ -118,9 +168,96 @@ impl Segmenter {
         (tag, lookup.idf)
     }
 
+    /// Whether `word` is one jieba's dictionary route can take whole (a dictionary or user word).
+    pub fn is_jieba_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// The tags posseg's HMM gives `tokens` (byte ranges tiling `text`, as jieba cut it), when
+    /// the model is loaded, into `tags` (`None`: the word's own tag). `route_word(i)`: whether
+    /// token `i` is a jieba word of two or more characters (the caller usually knows; else
+    /// [`Self::is_jieba_word`]).
+    pub fn retag<'a>(
+        &'a self,
+        text: &str,
+        tokens: &[Range<usize>],
+        route_word: impl Fn(usize) -> bool,
+        tags: &mut [Option<&'a str>],
+    ) {
+        let Some(model) = &self.posseg else {
+            return;
+        };
+        struct Words<'s, F> {
+            segmenter: &'s Segmenter,
+            route_word: F,
+        }
+        impl<'s, F: Fn(usize) -> bool> posseg::Lexicon<'s> for Words<'s, F> {
+            fn route_word(&self, i: usize) -> bool {
+                (self.route_word)(i)
+            }
+            fn is_word(&self, s: &str) -> bool {
+                self.segmenter.is_jieba_word(s)
+            }
+        }
+        let words = Words {
+            segmenter: self,
+            route_word,
+        };
+        POSSEG_SCRATCH
+            .with(|scratch| model.tag_run(text, tokens, &words, tags, &mut scratch.borrow_mut()));
+    }
+
+    /// jieba's tokens of `text` as byte ranges (lcut's boundaries), into `out`.
+    pub fn cut_ranges(&self, text: &str, out: &mut Vec<Range<usize>>) {
+        out.clear();
+        self.cut_each(text, |word, at| out.push(at..at + word.len()));
+    }
+
+    /// The tokens of `text`: lcut's words, numbers whole ([`crate::numbers`]), each with its
+    /// tag (posseg's, when the model is loaded). Looks every word up in the dictionary: the
+    /// corpus, which knows its words already, does the same steps with its vocabulary.
+    pub fn tokens<'a>(&'a self, text: &'a str) -> Vec<Cut<'a>> {
+        let mut ranges = Vec::new();
+        self.cut_ranges(text, &mut ranges);
+        let mut tags: Vec<Option<&str>> = vec![None; ranges.len()];
+        self.retag(
+            text,
+            &ranges,
+            |k| {
+                let w = &text[ranges[k].clone()];
+                w.chars().nth(1).is_some() && self.is_jieba_word(w)
+            },
+            &mut tags,
+        );
+        let tags: Vec<&str> = ranges
+            .iter()
+            .zip(tags)
+            .map(|(r, t)| t.unwrap_or_else(|| self.describe(&text[r.clone()]).0))
+            .collect();
+        let mut out = Vec::with_capacity(ranges.len());
+        let mut next = 0;
+        for number in numbers::find(text, &ranges) {
+            for k in next..number.tokens.start {
+                out.push(Cut::of(text, ranges[k].clone(), tags[k]));
+            }
+            out.push(Cut {
+                range: ranges[number.tokens.start].start..ranges[number.tokens.end - 1].end,
+                word: number.word.into(),
+                tag: NUMBER_TAG,
+            });
+            next = number.tokens.end;
+        }
+        for k in next..ranges.len() {
+            out.push(Cut::of(text, ranges[k].clone(), tags[k]));
+        }
+        out
+    }
+
     /// Segment `text`, handing each word, its tag and its byte offset in `text` to `emit`.
     pub fn tag_each(&self, text: &str, mut emit: impl FnMut(&str, &str, usize)) {
-        self.cut_each(text, |word, at| emit(word, self.describe(word).0, at));
+        for cut in self.tokens(text) {
+            emit(&cut.word, cut.tag, cut.range.start);
+        }
     }
 
     /// The words of `text`, as `jieba.lcut(text)` would give them.
@@ -180,9 +317,10 @@ mod tests {
     }
 
     #[test]
-    fn tags_agree_with_jiebas_own_tagger() {
+    fn without_the_model_tags_agree_with_jiebas_own_tagger() {
         // jieba-rs without default features tags out-of-dictionary words as guess_tag does.
-        let s = Segmenter::new();
+        let mut s = Segmenter::new();
+        s.set_posseg(None);
         let text = "2020年，ChatGPT和劳模精神在北京。一是，二是";
         let theirs: Vec<String> = s
             .jieba
@@ -194,6 +332,54 @@ mod tests {
         s.tag_each(text, |w, t, _| ours.push(format!("{w}/{t}")));
         assert_eq!(ours, theirs);
         assert!(ours.contains(&"一是/x".to_string()), "{ours:?}");
+    }
+
+    #[test]
+    fn with_the_model_words_outside_the_dictionary_get_posseg_tags() {
+        let s = Segmenter::new();
+        let tagged = |text: &str| {
+            let mut out = Vec::new();
+            s.tag_each(text, |w, t, _| out.push(format!("{w}/{t}")));
+            out
+        };
+        // Python jieba 0.42.1: posseg.lcut cuts 温宪/nr 说/v, 徐虎/nr 来/v where lcut has
+        // 温宪说, 徐虎来; Wenxi keeps lcut's words and gives each the tag of the posseg word
+        // it overlaps most. 一是 (posseg 一/m 是/v) likewise.
+        assert_eq!(
+            tagged("温宪说，恩佐和徐虎来了。"),
+            [
+                "温宪说/nr",
+                "，/x",
+                "恩佐/nr",
+                "和/c",
+                "徐虎来/nr",
+                "了/ul",
+                "。/x"
+            ]
+        );
+        assert_eq!(
+            tagged("2020年，ChatGPT和劳模精神在北京。一是，二是"),
+            [
+                "2020/m",
+                "年/m",
+                "，/x",
+                "ChatGPT/eng",
+                "和/c",
+                "劳模/n",
+                "精神/n",
+                "在/p",
+                "北京/ns",
+                "。/x",
+                "一是/m",
+                "，/x",
+                "二是/m"
+            ]
+        );
+        // Numbers jieba cuts apart come back whole, in half-width form.
+        assert_eq!(
+            tagged("增长33．5％，08:27:11"),
+            ["增长/v", "33.5%/m", "，/x", "08:27:11/m"]
+        );
     }
 
     #[test]

@@ -46,6 +46,10 @@ fn types() -> BTreeMap<String, String> {
         Keyness,
         KeyTerm,
         SegmentToken,
+        Scripts,
+        Script,
+        Variant,
+        SuggestedStopWord,
         // Options
         AnalysisOptions,
         FilterOptions,
@@ -57,6 +61,8 @@ fn types() -> BTreeMap<String, String> {
         Measure,
         Unit,
         KwicSort,
+        Merge,
+        SuggestOptions,
         // Errors
         ErrorPayload,
         FileKind,

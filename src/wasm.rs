@@ -3,7 +3,7 @@
 //! the sentence a user reads and whose own properties `code` and `params` say what went
 //! wrong, for the page to render in its language. Tokens stay in wasm memory.
 
-use crate::{AnalysisOptions, KeynessOptions, KwicOptions};
+use crate::{AnalysisOptions, KeynessOptions, KwicOptions, SuggestOptions, Variant};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -161,6 +161,60 @@ impl Analyzer {
 
     pub fn segment(&self, id: u32) -> JsResult<JsValue> {
         to_js(&self.inner.segment(id).map_err(js_error)?)
+    }
+
+    /// Load the script tables (the bytes of `wenxi.wxs`, fetched when `needsScriptData()`
+    /// first says so): traditional documents are counted in simplified form from now on, those
+    /// added so far re-segmented. Returns how many. A damaged file throws `bad_data_file`.
+    #[wasm_bindgen(js_name = setScriptData)]
+    pub fn set_script_data(&mut self, wxs: &[u8]) -> JsResult<u32> {
+        Ok(self.inner.set_script_data(wxs).map_err(js_error)? as u32)
+    }
+
+    /// Whether a traditional document waits for the script tables.
+    #[wasm_bindgen(js_name = needsScriptData)]
+    pub fn needs_script_data(&self) -> bool {
+        self.inner.needs_script_data()
+    }
+
+    /// Load the part-of-speech model (the bytes of `wenxi.wxp`): every document is
+    /// re-segmented with posseg's tags. Returns how many. A damaged file throws `bad_data_file`.
+    #[wasm_bindgen(js_name = setPossegModel)]
+    pub fn set_posseg_model(&mut self, wxp: &[u8]) -> JsResult<u32> {
+        Ok(self.inner.set_posseg_model(wxp).map_err(js_error)? as u32)
+    }
+
+    #[wasm_bindgen(js_name = hasPossegModel)]
+    pub fn has_posseg_model(&self) -> bool {
+        self.inner.has_posseg_model()
+    }
+
+    /// `{simplified, traditional, variant}`: documents per script, and the traditional forms
+    /// most traditional documents use (the 简体 / 繁體 switch's default).
+    pub fn scripts(&self) -> JsResult<JsValue> {
+        to_js(&self.inner.scripts())
+    }
+
+    /// `terms` (string[]) as traditional text shows them; `variant`: 'standard' | 'taiwan' |
+    /// 'hongKong' | undefined (what most traditional documents use). `null` until the script
+    /// tables are loaded.
+    #[wasm_bindgen(js_name = traditionalForms)]
+    pub fn traditional_forms(&self, terms: Vec<String>, variant: JsValue) -> JsResult<JsValue> {
+        let variant: Option<Variant> = if variant.is_undefined() || variant.is_null() {
+            None
+        } else {
+            Some(from_js(variant)?)
+        };
+        to_js(&self.inner.traditional_forms(&terms, variant))
+    }
+
+    /// Suggested stop words of a selection: `analysis` as for `analyze` (documents, filter,
+    /// merges), `options` `{minFrequency, maxDp, limit}`.
+    #[wasm_bindgen(js_name = suggestStopWords)]
+    pub fn suggest_stop_words(&self, analysis: JsValue, options: JsValue) -> JsResult<JsValue> {
+        let analysis: AnalysisOptions = from_js(analysis)?;
+        let options: SuggestOptions = from_js(options)?;
+        to_js(&self.inner.suggest_stop_words(&analysis, &options))
     }
 
     /// Test builds only: panic, as a bug would, to prove the page recovers.

@@ -45,6 +45,10 @@ fn one_of_each() -> Vec<Error> {
         Error::BadDictionary {
             reason: "cut short".into(),
         },
+        Error::BadDataFile {
+            file: "wenxi.wxs",
+            reason: "cut short".into(),
+        },
     ];
     let mut seen = BTreeSet::new();
     for error in &samples {
@@ -60,9 +64,10 @@ fn one_of_each() -> Vec<Error> {
             Error::BadOption { .. } => 8,
             Error::BadOptions { .. } => 9,
             Error::BadDictionary { .. } => 10,
+            Error::BadDataFile { .. } => 11,
         });
     }
-    assert_eq!(seen.len(), 11, "a sample of every variant");
+    assert_eq!(seen.len(), 12, "a sample of every variant");
     samples
 }
 

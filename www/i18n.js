@@ -26,19 +26,6 @@ function storedLang() {
   }
 }
 
-/**
- * Strings a view still registers next to its code (until it has moved them to the locale
- * files); the locale files win, so a moved key cannot be overridden by a stale copy.
- * @param {{zh?: Record<string, string>, en?: Record<string, string>}} table
- */
-export function registerStrings(table) {
-  for (const lang of /** @type {Lang[]} */ (['zh', 'en'])) {
-    for (const [key, value] of Object.entries(table[lang] ?? {})) {
-      if (!Object.hasOwn(strings[lang], key)) strings[lang][key] = value;
-    }
-  }
-}
-
 /** Whether `key` has a string (in either language). */
 export const hasString = (key) => Object.hasOwn(strings.zh, key) || Object.hasOwn(strings.en, key);
 

@@ -16,15 +16,16 @@ import { LangSwitch } from './ui/lang-switch.js';
 import { PasteDialog } from './ui/paste-dialog.js';
 import { StatusLine } from './ui/status.js';
 import { Tabs } from './ui/tabs.js';
+import { setUpPanels } from './ui/panels.js';
 import { WorkspaceMenu } from './ui/workspace-menu.js';
 import { startOffline } from './offline.js';
 // The views.
-import { CloudView } from './views/cloud.js';
+import { CloudView } from './views/cloud/index.js';
 import { CompareView } from './views/compare.js';
 import { DocumentsView } from './views/documents.js';
 import { KeywordsView } from './views/keywords.js';
 import { KwicView } from './views/kwic.js';
-import { NetworkView } from './views/network.js';
+import { NetworkView } from './views/network/index.js';
 import { PhrasesView } from './views/phrases.js';
 import { SettingsView } from './views/settings.js';
 
@@ -254,6 +255,9 @@ const views = {
   kwic: new KwicView($('#view-kwic'), ctx),
   compare: new CompareView($('#view-compare'), ctx),
 };
+// On a narrow screen the documents and the settings open as panels over the views; a notice
+// added while the documents are closed marks their button.
+setUpPanels({ news: '.notices ul' });
 
 const tabs = new Tabs($('#tabs'), (name) => safely(() => /** @type {any} */ (views)[name]?.show?.()));
 new PasteDialog(/** @type {HTMLDialogElement} */ ($('#paste-dialog')), $('#paste-text'), {

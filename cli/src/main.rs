@@ -8,7 +8,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use walkdir::WalkDir;
-use wenxi::{AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Unit};
+use wenxi::{
+    AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Merge, Unit,
+};
 
 #[derive(Parser)]
 #[command(
@@ -23,7 +25,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// One token per line: word, part of speech, character offsets.
+    /// One token per line: the document's own text of it, part of speech, character offsets,
+    /// and the word it is counted as where that differs (traditional, full-width).
     Segment(Common),
     /// Terms with frequency, document frequency, TF-IDF (bundled and corpus IDF) and TextRank.
     Keywords {
@@ -91,6 +94,33 @@ struct Common {
     /// Follow symbolic links inside directories (loops are reported and not entered).
     #[arg(long)]
     follow_links: bool,
+    /// Count several forms as one term under a name (repeatable), e.g.
+    /// --merge 劳模=劳动模范,劳模 (the name counts as a form even if not listed).
+    #[arg(long = "merge", value_name = "NAME=FORM,FORM", value_parser = parse_merge)]
+    merges: Vec<Merge>,
+    /// Count a word with two parts of speech as two terms (by default: one).
+    #[arg(long)]
+    separate_pos: bool,
+}
+
+/// `NAME=FORM,FORM,...` (also `，` between forms).
+fn parse_merge(arg: &str) -> Result<Merge, String> {
+    let (name, forms) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=FORM,FORM, got {arg:?}"))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("the merge {arg:?} has no name"));
+    }
+    Ok(Merge {
+        name: name.to_string(),
+        forms: forms
+            .split([',', '，'])
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(String::from)
+            .collect(),
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -173,6 +203,12 @@ fn run(cli: Cli) -> io::Result<bool> {
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let json = common.json;
+    let base = AnalysisOptions {
+        merges: common.merges.clone(),
+        separate_pos: common.separate_pos,
+        ..AnalysisOptions::default()
+    };
+    let common_merges = common.merges.clone();
     match cli.command {
         Command::Segment(_) => {
             let mut docs = Vec::new();
@@ -181,11 +217,15 @@ fn run(cli: Cli) -> io::Result<bool> {
                 if json {
                     docs.push(serde_json::json!({ "name": doc.name, "encoding": doc.encoding, "tokens": tokens }));
                 } else {
+                    // The document's own text of each token, its tag, its place; and the word it
+                    // is counted as where that differs (a traditional document's words are
+                    // counted in simplified form, full-width numbers in half-width form).
                     for t in tokens.iter().filter(|t| !t.word.trim().is_empty()) {
+                        let counted = if t.word == t.text { "" } else { &t.word };
                         writeln!(
                             out,
-                            "{}\t{}\t{}\t{}\t{}",
-                            doc.name, t.word, t.tag, t.start, t.end
+                            "{}\t{}\t{}\t{}\t{}\t{}",
+                            doc.name, t.text, t.tag, t.start, t.end, counted
                         )?;
                     }
                 }
@@ -203,7 +243,7 @@ fn run(cli: Cli) -> io::Result<bool> {
                     By::TfidfCorpus => KeywordWeight::TfidfCorpus,
                     By::Textrank => KeywordWeight::Textrank,
                 },
-                ..AnalysisOptions::default()
+                ..base.clone()
             };
             let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
             if json {
@@ -225,7 +265,7 @@ fn run(cli: Cli) -> io::Result<bool> {
         Command::Phrases {
             min_count, limit, ..
         } => {
-            let mut options = AnalysisOptions::default();
+            let mut options = base.clone();
             options.phrases.min_count = min_count;
             options.phrases.limit = limit;
             let analysis = analyzer.analyze(&options).map_err(io::Error::other)?;
@@ -260,7 +300,7 @@ fn run(cli: Cli) -> io::Result<bool> {
             window,
             ..
         } => {
-            let mut options = AnalysisOptions::default();
+            let mut options = base.clone();
             options.network.nodes = nodes;
             options.network.max_edges = edges;
             options.network.window = window;
@@ -303,6 +343,7 @@ fn run(cli: Cli) -> io::Result<bool> {
             term, width, sort, ..
         } => {
             let options = KwicOptions {
+                merges: common_merges.clone(),
                 width,
                 limit: u32::MAX,
                 sort: match sort {

@@ -288,7 +288,7 @@ pub fn analysis(analyzer: &mut Analyzer, data: &[u8]) {
             let at: String = text[token.start as usize..token.end as usize]
                 .iter()
                 .collect();
-            assert_eq!(at, token.word, "the segment view's character offsets");
+            assert_eq!(at, token.text, "the segment view's character offsets");
             previous_end = token.end;
         }
 
@@ -319,8 +319,18 @@ pub fn analysis(analyzer: &mut Analyzer, data: &[u8]) {
                     "{term:?} is in the text but KWIC misses it"
                 );
             }
+            // Each line's keyword is its document's own text at its offset (a traditional
+            // document's characters, a number's full-width form: not always the term's).
             for line in &kwic.lines {
-                assert_eq!(line.keyword, term);
+                let text: Vec<char> = analyzer
+                    .document_text(line.doc_id)
+                    .expect("the document is there")
+                    .chars()
+                    .collect();
+                let at = line.offset as usize;
+                let keyword: String = text[at..at + line.keyword.chars().count()].iter().collect();
+                assert_eq!(keyword, line.keyword);
+                assert!(!line.keyword.is_empty());
             }
         }
 

@@ -1,9 +1,17 @@
 //! One document: its cleaned text, segmented once into compact tokens (word id + byte
 //! offset) grouped by sentence, and its word counts.
+//!
+//! A traditional-script document is segmented through its simplified conversion (when the
+//! script tables are loaded): the words are simplified, their offsets the original's, so that
+//! contexts show the document's own characters. Numbers jieba cuts apart come back whole, and
+//! every word gets posseg's tag for where it stands (see `crate::segment`).
 
 use super::vocabulary::Vocabulary;
 use crate::clean::sentences;
-use crate::segment::Segmenter;
+use crate::numbers;
+use crate::script::{Converted, Script, ScriptData, Variant};
+use crate::segment::{Segmenter, NUMBER_TAG};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -37,6 +45,13 @@ pub struct Document {
     pub counts: Vec<(u32, u32)>,
     /// Tokens that are not whitespace.
     pub token_count: u32,
+    /// The script the text is written in.
+    pub script: Script,
+    /// The Taiwan/Hong Kong/standard forms of a traditional document that was converted.
+    pub variant: Option<Variant>,
+    /// End offsets of the tokens whose span in `text` is not their word's length (a number in
+    /// full-width form, a conversion that changed the length), by start offset.
+    pub spans: FxHashMap<u32, u32>,
 }
 
 /// What the page's document list shows.
@@ -52,6 +67,11 @@ pub struct DocumentInfo {
     pub chars: u32,
     pub tokens: u32,
     pub sentences: u32,
+    /// The script the document is written in ("simplified" | "traditional").
+    pub script: Script,
+    /// Whether a traditional document was counted through its simplified form (false until
+    /// the script tables are loaded: `Analyzer::set_script_data`).
+    pub converted: bool,
 }
 
 impl Document {
@@ -69,7 +89,15 @@ impl Document {
             sentence_starts: Vec::new(),
             counts: Vec::new(),
             token_count: 0,
+            script: Script::Simplified,
+            variant: None,
+            spans: FxHashMap::default(),
         }
+    }
+
+    /// Whether the document waits for the script tables to be counted with the others.
+    pub fn needs_script_data(&self) -> bool {
+        self.script == Script::Traditional && self.variant.is_none()
     }
 
     /// The tokens of each sentence.
@@ -86,7 +114,10 @@ impl Document {
     /// Byte range of a token in `text`.
     pub fn token_range(&self, token: Token, vocab: &Vocabulary) -> Range<usize> {
         let start = token.start as usize;
-        start..start + vocab.word(token.word).len()
+        match self.spans.get(&token.start) {
+            Some(&end) => start..end as usize,
+            None => start..start + vocab.word(token.word).len(),
+        }
     }
 
     pub fn info(&self) -> DocumentInfo {
@@ -99,25 +130,62 @@ impl Document {
             chars: self.chars,
             tokens: self.token_count,
             sentences: self.sentence_count() as u32,
+            script: self.script,
+            converted: self.variant.is_some(),
         }
     }
 
     /// (Re-)segment the text: tokens, sentence starts and counts, new words interned into
-    /// `vocab`. `counter` is scratch space, indexed by word id and all zero between calls.
+    /// `vocab`. A traditional document goes through its simplified form when `script` is
+    /// given. `counter` is scratch space, indexed by word id and all zero between calls.
     pub fn segment(
         &mut self,
         segmenter: &Segmenter,
+        script: Option<&ScriptData>,
         vocab: &mut Vocabulary,
         counter: &mut Vec<u32>,
         progress: &mut dyn FnMut(f64),
     ) {
-        let text = &self.text;
+        let converted = match script {
+            Some(data) if self.script == Script::Traditional => {
+                self.variant = Some(data.variant(&self.text));
+                Some((data, data.to_simplified(&self.text)))
+            }
+            _ => {
+                self.variant = None;
+                None
+            }
+        };
+        let words = Words {
+            segmenter,
+            regional: converted
+                .as_ref()
+                .zip(self.variant)
+                .map(|((data, _), variant)| (*data, variant)),
+        };
+        let text = converted.as_ref().map_or(&*self.text, |(_, c)| &*c.text);
         let ranges = sentences(text);
-        let (tokens, sentence_starts) =
-            match segment_by_line(segmenter, vocab, text, &ranges, progress) {
+        let (mut tokens, mut sentence_starts) =
+            match segment_by_line(&words, vocab, text, &ranges, progress) {
                 Some(segmented) => segmented,
-                None => segment_by_sentence(segmenter, vocab, text, &ranges, progress),
+                None => segment_by_sentence(&words, vocab, text, &ranges, progress),
             };
+        if let Some((_, c)) = &converted {
+            map_to_original(c, vocab, segmenter, &mut tokens, &mut sentence_starts);
+        }
+        self.spans.clear();
+        let tokens: Vec<Token> = tokens
+            .into_iter()
+            .map(|t| {
+                if (t.end - t.start) as usize != vocab.word(t.word).len() {
+                    self.spans.insert(t.start, t.end);
+                }
+                Token {
+                    word: t.word,
+                    start: t.start,
+                }
+            })
+            .collect();
         let (counts, token_count) = count_words(&tokens, vocab, counter);
         self.tokens = tokens;
         self.sentence_starts = sentence_starts;
@@ -127,6 +195,113 @@ impl Document {
     }
 }
 
+/// A token while segmenting: an entry and its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cut {
+    word: u32,
+    start: u32,
+    end: u32,
+}
+
+/// What segmenting a text needs besides the text: the segmenter, and for a converted
+/// Taiwan/Hong Kong document the tables of its regional words.
+struct Words<'a> {
+    segmenter: &'a Segmenter,
+    regional: Option<(&'a ScriptData, Variant)>,
+}
+
+impl Words<'_> {
+    /// The tokens of `text` (a line or a sentence, starting at byte `base` of the document):
+    /// jieba's words, posseg's tags, numbers whole, regional words as the mainland's.
+    fn cut(&self, vocab: &mut Vocabulary, text: &str, base: usize, mut emit: impl FnMut(Cut)) {
+        let mut ranges = Vec::new();
+        self.segmenter.cut_ranges(text, &mut ranges);
+        let ids: Vec<u32> = ranges
+            .iter()
+            .map(|r| vocab.intern(&text[r.clone()], self.segmenter))
+            .collect();
+        let mut tags: Vec<Option<&str>> = vec![None; ranges.len()];
+        self.segmenter
+            .retag(text, &ranges, |k| vocab.is_route_word(ids[k]), &mut tags);
+        let numbers = numbers::find(text, &ranges);
+        let mut next_number = numbers.iter().peekable();
+        let mut k = 0;
+        while k < ranges.len() {
+            if let Some(n) = next_number.next_if(|n| n.tokens.start == k) {
+                let id = vocab.intern(&n.word, self.segmenter);
+                emit(Cut {
+                    word: vocab.with_tag(id, NUMBER_TAG),
+                    start: (base + ranges[k].start) as u32,
+                    end: (base + ranges[n.tokens.end - 1].end) as u32,
+                });
+                k = n.tokens.end;
+                continue;
+            }
+            let regional = self
+                .regional
+                .and_then(|(data, variant)| data.regional_word(vocab.word(ids[k]), variant));
+            let word = match (regional, tags[k]) {
+                (Some(mainland), _) => vocab.intern(mainland, self.segmenter),
+                (None, Some(tag)) => vocab.with_tag(ids[k], tag),
+                (None, None) => ids[k],
+            };
+            emit(Cut {
+                word,
+                start: (base + ranges[k].start) as u32,
+                end: (base + ranges[k].end) as u32,
+            });
+            k += 1;
+        }
+    }
+}
+
+/// Offsets of the converted text back to the original's. A boundary that falls inside a
+/// stretch the conversion changed the length of has no counterpart there: the tokens on
+/// either side of it become one.
+fn map_to_original(
+    converted: &Converted,
+    vocab: &mut Vocabulary,
+    segmenter: &Segmenter,
+    tokens: &mut Vec<Cut>,
+    sentence_starts: &mut [u32],
+) {
+    if converted.keeps_offsets() {
+        return;
+    }
+    let mut out: Vec<Cut> = Vec::with_capacity(tokens.len());
+    let mut removed_before = vec![0u32; tokens.len() + 1];
+    let mut removed = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        removed_before[i] = removed;
+        let start = converted.original(t.start as usize);
+        let end = converted.original(t.end as usize);
+        match (start, out.last_mut()) {
+            (None, Some(previous)) => {
+                let joined = format!("{}{}", vocab.word(previous.word), vocab.word(t.word));
+                previous.word = vocab.intern(&joined, segmenter);
+                if let Some(end) = end {
+                    previous.end = end as u32;
+                }
+                removed += 1;
+            }
+            _ => out.push(Cut {
+                word: t.word,
+                start: start.unwrap_or(0) as u32,
+                end: end.map_or(t.end, |e| e as u32),
+            }),
+        }
+    }
+    removed_before[tokens.len()] = removed;
+    for s in sentence_starts.iter_mut() {
+        *s -= removed_before[*s as usize];
+    }
+    // An end that fell inside a changed stretch ends where the next token starts.
+    for i in 0..out.len().saturating_sub(1) {
+        out[i].end = out[i].end.min(out[i + 1].start).max(out[i].start);
+    }
+    *tokens = out;
+}
+
 /// Tokens and sentence starts, jieba run once per line (paragraph) rather than once per
 /// sentence: fewer, longer calls. The same tokens as [`segment_by_sentence`], because jieba's
 /// blocks never cross a sentence end (every end is at punctuation, or a `.` before a space,
@@ -134,12 +309,12 @@ impl Document {
 /// trimmed. Should a token ever cross a sentence end, returns `None` and the caller segments
 /// sentence by sentence instead.
 fn segment_by_line(
-    segmenter: &Segmenter,
+    words: &Words,
     vocab: &mut Vocabulary,
     text: &str,
     ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
-) -> Option<(Vec<Token>, Vec<u32>)> {
+) -> Option<(Vec<Cut>, Vec<u32>)> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
     let mut sentence = 0; // the first sentence that does not end before the current token
@@ -147,8 +322,8 @@ fn segment_by_line(
     let mut next_report = PROGRESS_STEP_BYTES;
     let mut crossed = false;
     for line in text.split('\n') {
-        segmenter.cut_each(line, |word, at| {
-            let at = line_start + at;
+        words.cut(vocab, line, line_start, |cut| {
+            let (at, end) = (cut.start as usize, cut.end as usize);
             while sentence < ranges.len() && ranges[sentence].end <= at {
                 sentence += 1;
             }
@@ -158,17 +333,14 @@ fn segment_by_line(
             if at < range.start {
                 return; // space between sentences
             }
-            if at + word.len() > range.end {
+            if end > range.end {
                 crossed = true;
                 return;
             }
             while sentence_starts.len() <= sentence {
                 sentence_starts.push(tokens.len() as u32);
             }
-            tokens.push(Token {
-                word: vocab.intern(word, segmenter),
-                start: at as u32,
-            });
+            tokens.push(cut);
         });
         if crossed {
             return None;
@@ -187,23 +359,19 @@ fn segment_by_line(
 
 /// Tokens and sentence starts, jieba run once per sentence.
 fn segment_by_sentence(
-    segmenter: &Segmenter,
+    words: &Words,
     vocab: &mut Vocabulary,
     text: &str,
     ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
-) -> (Vec<Token>, Vec<u32>) {
+) -> (Vec<Cut>, Vec<u32>) {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
     let mut next_report = PROGRESS_STEP_BYTES;
     for range in ranges {
         sentence_starts.push(tokens.len() as u32);
-        let base = range.start;
-        segmenter.cut_each(&text[range.clone()], |word, at| {
-            tokens.push(Token {
-                word: vocab.intern(word, segmenter),
-                start: (base + at) as u32,
-            });
+        words.cut(vocab, &text[range.clone()], range.start, |cut| {
+            tokens.push(cut)
         });
         if range.end >= next_report {
             progress(range.end as f64 / text.len() as f64);
@@ -275,22 +443,38 @@ mod tests {
             "大力弘扬劳模精神、劳动精神、工匠精神。\n工会和职工，推动工会改革。 \n\n「引号」（括号）2020-11-26 www.workercn.cn.",
             "劳模精神...后面。.前面？!好",
         ];
-        let words = |vocab: &Vocabulary| -> Vec<String> {
-            (0..vocab.len() as u32)
-                .map(|id| vocab.word(id).to_string())
-                .collect()
+        // The same words, tags and places (by line, the spaces between sentences are
+        // interned too, so ids may differ).
+        let described = |(cuts, starts): &(Vec<Cut>, Vec<u32>), vocab: &Vocabulary| {
+            let cuts: Vec<(String, String, u32, u32)> = cuts
+                .iter()
+                .map(|c| {
+                    (
+                        vocab.word(c.word).into(),
+                        vocab.tag(c.word).into(),
+                        c.start,
+                        c.end,
+                    )
+                })
+                .collect();
+            (cuts, starts.clone())
         };
         for text in texts {
             let ranges = sentences(text);
             let mut by_line_vocab = Vocabulary::default();
-            let by_line =
-                segment_by_line(&segmenter, &mut by_line_vocab, text, &ranges, &mut |_| {})
-                    .expect("no token crosses a sentence end");
+            let words = Words {
+                segmenter: &segmenter,
+                regional: None,
+            };
+            let by_line = segment_by_line(&words, &mut by_line_vocab, text, &ranges, &mut |_| {})
+                .expect("no token crosses a sentence end");
             let mut vocab = Vocabulary::default();
-            let by_sentence =
-                segment_by_sentence(&segmenter, &mut vocab, text, &ranges, &mut |_| {});
-            assert_eq!(by_line, by_sentence, "{text}");
-            assert_eq!(words(&by_line_vocab), words(&vocab), "{text}");
+            let by_sentence = segment_by_sentence(&words, &mut vocab, text, &ranges, &mut |_| {});
+            assert_eq!(
+                described(&by_line, &by_line_vocab),
+                described(&by_sentence, &vocab),
+                "{text}"
+            );
         }
     }
 

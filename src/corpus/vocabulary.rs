@@ -6,16 +6,26 @@ use crate::segment::Segmenter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-/// Every distinct word seen, with what is known about it. Ids are dense.
+/// Every distinct (word, tag) seen, with what is known about it. Ids are dense. A word's first
+/// entry (its *primary* entry, [`Vocabulary::id`]) has the tag the dictionary gives it; the
+/// same word tagged otherwise somewhere (posseg's HMM decides per occurrence) is an entry of
+/// its own that points back to the primary one ([`Vocabulary::primary`]), so that counting
+/// can take the word's tags together or apart.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
+    /// Entries of a word with another tag than its primary's: (primary id, tag id) → id.
+    retagged: FxHashMap<(u32, u8), u32>,
     words: Vec<Box<str>>,
+    primary: Vec<u32>,
     tags: Vec<u8>,
     /// jieba's IDF of each word (the table's median for words it lacks).
     idf: Vec<f32>,
     chars: Vec<u32>,
     kinds: Vec<WordKind>,
+    /// Whether the word is one jieba's dictionary route takes whole (two or more characters,
+    /// in the dictionary or a user word): what part-of-speech tagging needs to know.
+    route_word: Vec<bool>,
     tag_names: Vec<Box<str>>,
     tag_ids: FxHashMap<Box<str>, u8>,
 }
@@ -34,8 +44,14 @@ impl Vocabulary {
         self.words.len()
     }
 
+    /// The primary entry of `word`.
     pub fn id(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
+    }
+
+    /// The primary entry of the word of entry `id` (itself for a primary entry).
+    pub fn primary(&self, id: u32) -> u32 {
+        self.primary[id as usize]
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -48,6 +64,10 @@ impl Vocabulary {
 
     pub fn kind(&self, id: u32) -> WordKind {
         self.kinds[id as usize]
+    }
+
+    pub fn is_route_word(&self, id: u32) -> bool {
+        self.route_word[id as usize]
     }
 
     pub fn entry(&self, id: u32) -> WordEntry<'_> {
@@ -70,7 +90,7 @@ impl Vocabulary {
         &self.tag_names
     }
 
-    /// The id of `word`; a new word's tag, IDF, kind and length are found once, here.
+    /// The primary entry of `word`; a new word's tag, IDF, kind and length are found once, here.
     #[inline]
     pub fn intern(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
         match self.ids.get(word) {
@@ -79,11 +99,31 @@ impl Vocabulary {
         }
     }
 
-    #[inline(never)]
-    fn add(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
-        let (tag, idf) = segmenter.describe(word);
-        let id = self.words.len() as u32;
-        let tag_id = match self.tag_ids.get(tag) {
+    /// The entry of the word of primary entry `id` with `tag` (`id` itself when that is its tag).
+    #[inline]
+    pub fn with_tag(&mut self, id: u32, tag: &str) -> u32 {
+        if self.tag(id) == tag {
+            return id;
+        }
+        let tag_id = self.tag_id(tag);
+        if let Some(&entry) = self.retagged.get(&(id, tag_id)) {
+            return entry;
+        }
+        let i = id as usize;
+        let entry = self.words.len() as u32;
+        self.words.push(self.words[i].clone());
+        self.primary.push(id);
+        self.tags.push(tag_id);
+        self.idf.push(self.idf[i]);
+        self.chars.push(self.chars[i]);
+        self.kinds.push(self.kinds[i]);
+        self.route_word.push(self.route_word[i]);
+        self.retagged.insert((id, tag_id), entry);
+        entry
+    }
+
+    fn tag_id(&mut self, tag: &str) -> u8 {
+        match self.tag_ids.get(tag) {
             Some(&t) => t,
             None => {
                 // jieba has about sixty tags; u8 leaves room.
@@ -92,13 +132,24 @@ impl Vocabulary {
                 self.tag_ids.insert(tag.into(), t);
                 t
             }
-        };
+        }
+    }
+
+    #[inline(never)]
+    fn add(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
+        let (tag, idf) = segmenter.describe(word);
+        let id = self.words.len() as u32;
+        let tag_id = self.tag_id(tag);
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
+        self.primary.push(id);
         self.tags.push(tag_id);
         self.idf.push(idf);
-        self.chars.push(word.chars().count() as u32);
+        let chars = word.chars().count() as u32;
+        self.chars.push(chars);
         self.kinds.push(WordKind::of(word));
+        self.route_word
+            .push(chars > 1 && segmenter.is_jieba_word(word));
         id
     }
 }
@@ -184,6 +235,9 @@ mod tests {
         let words = builtin_stop_words();
         assert!(words.len() > 700);
         assert!(!words.contains("，"));
+        for enumerator in ["一是", "二是", "十是", "首先", "其次", "最后"] {
+            assert!(words.contains(enumerator), "{enumerator}");
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -202,5 +256,16 @@ mod tests {
         assert!(vocab.kind(b).punctuation && !vocab.kind(a).punctuation);
         assert_eq!(vocab.id("工会"), Some(a));
         assert_eq!(vocab.id("职工"), None);
+        // The same word with another tag is an entry of its own, pointing back to the first.
+        let v = vocab.with_tag(a, "v");
+        assert_ne!(v, a);
+        assert_eq!(
+            (vocab.word(v), vocab.tag(v), vocab.primary(v)),
+            ("工会", "v", a)
+        );
+        assert_eq!(vocab.with_tag(a, "v"), v);
+        assert_eq!(vocab.with_tag(a, "n"), a);
+        assert_eq!(vocab.id("工会"), Some(a));
+        assert!(vocab.is_route_word(a) && !vocab.is_route_word(b));
     }
 }

@@ -74,6 +74,8 @@ export function startServer({ dir } = {}) {
  * Starts the server and a browser with one page, recording console errors, uncaught errors and
  * every request. Resolves to a session: {page, context, url, consoleErrors, pageErrors, requests,
  * foreignRequests(), screenshot(name), assertClean(), close()}. `options.dir`: see startServer().
+ * `options.context`: Playwright's browser context options over the desktop default (1280×900),
+ * e.g. a phone: `{viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true}`.
  */
 export async function startSession(options = {}) {
   const server = await startServer(options);
@@ -83,7 +85,7 @@ export async function startSession(options = {}) {
   };
   let session;
   try {
-    session = await launch(isLocal);
+    session = await launch(isLocal, options.context);
   } catch (err) {
     await server.close();
     throw err;
@@ -110,14 +112,18 @@ export async function startFileSession(path) {
 }
 
 /** Launches Chromium with one recorded page; `isLocal(url)` says which requests are allowed. */
-async function launch(isLocal) {
+async function launch(isLocal, contextOptions = {}) {
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
     throw new Error(`cannot launch ${CHROMIUM} (apt-get install chromium): ${err.message}`, { cause: err });
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    ...contextOptions,
+  });
   const consoleErrors = [];
   const pageErrors = [];
   const requests = [];

@@ -42,28 +42,19 @@ const KEY_PATTERNS = [
   /\bt\(\s*'([^'$]+)'/g,
   /\btranslate\(\s*[\w.]+,\s*'([^'$]+)'/g,
   /\bbilingual\(\s*'([^'$]+)'/g,
-  /\bkey: '([^'$]+)'/g,
   /data-i18n(?:-[a-z-]+)?="([^"$]+)"/g,
   /data-key="([^"$]+)"/g,
 ];
-
-// A view that still registers its own strings next to its code (registerStrings, until it has
-// moved them to the locale files) is not scanned, and its keys count as known: the strict t()
-// in the browser tests still catches a missing one there.
-const REGISTERED_KEY = /^\s+'?([\w.-]+)'?:\s*(?:'|\n)/gm;
 
 test('every key named in www/ and index.html has a string', () => {
   const sources = [new URL('index.html', ROOT), ...pageScripts()].map((url) => ({
     url,
     text: readFileSync(url, 'utf8'),
   }));
-  const registering = sources.filter(({ text }) => /\bregisterStrings\(\{/.test(text));
-  const registered = new Set(registering.flatMap(({ text }) => [...text.matchAll(REGISTERED_KEY)].map((m) => m[1])));
-  const known = (key) => (Object.hasOwn(zh, key) && Object.hasOwn(en, key)) || registered.has(key);
+  const known = (key) => Object.hasOwn(zh, key) && Object.hasOwn(en, key);
   const missing = [];
   let checked = 0;
   for (const { url, text } of sources) {
-    if (registering.some((source) => source.url === url)) continue;
     for (const pattern of KEY_PATTERNS) {
       for (const [, key] of text.matchAll(pattern)) {
         checked++;

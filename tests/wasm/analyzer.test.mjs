@@ -18,6 +18,9 @@ for (const file of ['wenxi.js', 'wenxi_bg.wasm', 'wenxi.wxd']) {
 const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
 initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
 const WXD = new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG)));
+// The part-of-speech model and the script tables the page loads when it needs them.
+const WXP = new Uint8Array(readFileSync(new URL('wenxi.wxp', PKG)));
+const WXS = new Uint8Array(readFileSync(new URL('wenxi.wxs', PKG)));
 
 /** The bundled articles in index.json order, as the page loads them. */
 function seeds() {
@@ -179,6 +182,9 @@ test('refused requests throw Errors with their code and params', (t) => {
 test('the wasm build gives the same results as the native build', (t) => {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
   const analyzer = analyzerWithSeeds(t);
+  // Native builds have the model and the tables built in.
+  assert.equal(analyzer.setPossegModel(WXP), 5);
+  assert.equal(analyzer.setScriptData(WXS), 0);
   assertSame(analyzer.documents(), fixture.documents, 'documents');
   assertSame(analyzer.analyze({}), fixture.analysis, 'analysis');
   const kwic = analyzer.kwic('劳模', {});
@@ -200,3 +206,33 @@ function assertClose(actual, expected, what) {
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: wasm ${actual}, native ${expected}`);
 }
+
+test('traditional documents wait for the script tables, then count with the rest', (t) => {
+  const analyzer = new Analyzer(WXD);
+  t.after(() => analyzer.free());
+  analyzer.addText('s.txt', '劳模精神。我们的软件。');
+  const info = analyzer.addText('t.txt', '勞模精神。這裡的軟體。');
+  assert.equal(info.script, 'traditional');
+  assert.equal(info.converted, false);
+  assert.equal(analyzer.needsScriptData(), true);
+  assert.equal(analyzer.traditionalForms(['软件'], undefined), null);
+  assert.equal(analyzer.setScriptData(WXS), 1);
+  assert.equal(analyzer.needsScriptData(), false);
+  const freq = (term) => analyzer.analyze({}).terms.find((x) => x.term === term)?.freq;
+  assert.equal(freq('劳模'), 2);
+  assert.equal(freq('软件'), 2);
+  assert.deepEqual(analyzer.scripts(), { simplified: 1, traditional: 1, variant: 'taiwan' });
+  assert.deepEqual(analyzer.traditionalForms(['软件', '头发'], 'taiwan'), ['軟體', '頭髮']);
+  const segment = analyzer.segment(info.id);
+  assert.deepEqual(
+    segment.filter((x) => x.word === '软件').map((x) => x.text),
+    ['軟體'],
+  );
+  const merged = analyzer.analyze({ merges: [{ name: '劳模', forms: ['精神'] }] });
+  assert.equal(merged.terms.find((x) => x.term === '劳模').freq, 4);
+  const suggested = analyzer.suggestStopWords({}, { minFrequency: 1 }).map((x) => x.term);
+  assert.ok(suggested.includes('劳模') && suggested.includes('精神'), suggested.join(' '));
+  const damaged = thrown(() => analyzer.setScriptData(new Uint8Array([0x57, 0x58, 0x53, 0x31, 9])));
+  assert.equal(damaged.code, 'bad_data_file');
+  assert.equal(damaged.params.file, 'wenxi.wxs');
+});

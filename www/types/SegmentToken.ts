@@ -3,7 +3,15 @@
 /**
  * A token as the segment view and `wenxi segment` show it.
  */
-export type SegmentToken = { word: string, tag: string, 
+export type SegmentToken = { 
+/**
+ * The word it is counted as.
+ */
+word: string, 
+/**
+ * The document's own characters (traditional, full-width: what the document says).
+ */
+text: string, tag: string, 
 /**
  * Character offsets in the cleaned text.
  */

@@ -1,74 +1,41 @@
+// @ts-check
 // Compare (对比): what sets one document apart from the other included documents — keyness
 // by log-likelihood (G²) with the log ratio as effect size, as a table and as a cloud.
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
-import { numberFormat, onLangChange, registerStrings } from '../i18n.js';
-import { cloudHeight, observeWidth, renderCloud } from './cloud.js';
+import { numberFormat, onLangChange } from '../i18n.js';
+import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
+import { cloudHeight } from './cloud/style.js';
 import './compare.css';
+import { localeOf, significance } from './format.js';
 import { h } from './shared.js';
 
-registerStrings({
-  zh: {
-    'compare.target': '目标文档',
-    'compare.excluded': '（未纳入分析）',
-    'compare.exportCsv': '导出 CSV',
-    'compare.heading': '这篇文档的特色词',
-    'compare.needTwo': '对比需要至少两篇纳入分析的文档：请添加文档，或在左侧勾选更多文档。',
-    'compare.loading': '正在计算…',
-    'compare.failed': '无法计算对比：{message}',
-    'compare.summary':
-      '「{title}」（{target} 个词次）对比其余 {others} 篇文档（{reference} 个词次）。G²（对数似然）越大，差异越可靠：≥ 3.84 即 p < 0.05，≥ 10.83 即 p < 0.001；对数比（log₂）越大，用得越多：1 即多一倍。',
-    'compare.none': '这篇文档没有明显多用的词。',
-    'compare.cloudAria': '特色词云：字越大，G² 越高。点击一个词查看它的语境。',
-    'compare.term': '词语',
-    'compare.targetFreq': '本文频次',
-    'compare.referenceFreq': '其余文档频次',
-    'compare.llr': 'G²',
-    'compare.logRatio': '对数比',
-    'compare.significance': '显著性',
-    'compare.tip': '本文 {target} 次 · 其余 {reference} 次 · G² {llr}',
-    'compare.csvTerm': 'term',
-  },
-  en: {
-    'compare.target': 'Document',
-    'compare.excluded': ' (not included)',
-    'compare.exportCsv': 'Export CSV',
-    'compare.heading': 'What sets this document apart',
-    'compare.needTwo': 'Comparing needs at least two included documents: add documents, or tick more on the left.',
-    'compare.loading': 'Computing…',
-    'compare.failed': 'Cannot compare: {message}',
-    'compare.summary':
-      '“{title}” ({target} tokens) against the other {others} documents ({reference} tokens). The larger G² (log-likelihood), the more reliable the difference: ≥ 3.84 is p < 0.05, ≥ 10.83 is p < 0.001. The larger the log ratio (log₂), the more the word is used here: 1 means twice as often.',
-    'compare.none': 'No word is markedly over-used in this document.',
-    'compare.cloudAria': 'Key words cloud: the larger the word, the higher its G². Click a word to see its contexts.',
-    'compare.term': 'Term',
-    'compare.targetFreq': 'Here',
-    'compare.referenceFreq': 'Others',
-    'compare.llr': 'G²',
-    'compare.logRatio': 'Log ratio',
-    'compare.significance': 'Significance',
-    'compare.tip': 'here {target} · others {reference} · G² {llr}',
-    'compare.csvTerm': 'term',
-  },
-});
+/** @typedef {import('./shared.js').ViewContext} ViewContext */
+/** @typedef {import('./shared.js').ViewState} ViewState */
+/** @typedef {import('./results').Keyness} Keyness */
+/** @typedef {ViewState['documents'][number]} DocumentInfo */
 
 const CLOUD_WORDS = 80; // the cloud shows the strongest; the table lists all of them
 const LIMIT = 100;
 
-/** Stars for G² with one degree of freedom: p < 0.05, 0.01, 0.001. */
-const stars = (llr) => (llr >= 10.83 ? '***' : llr >= 6.63 ? '**' : llr >= 3.84 ? '*' : '');
-
 export class CompareView {
+  /** @type {ViewContext} */
   #ctx;
+  /** @type {ViewState | null} */
   #state = null;
-  #target = null; // the chosen document id, kept while it stays included
-  #result = null; // the last Keyness, for the document it was asked for
+  /** @type {number | null} the chosen document id, kept while it stays included */
+  #target = null;
+  /** @type {Keyness | null} the last Keyness, for the document it was asked for */
+  #result = null;
+  /** @type {any} */
   #error = null;
   #generation = 0;
   #dirty = true;
+  /** @type {string | null} */
   #renderedKey = null;
   #resize;
 
+  /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
@@ -86,10 +53,9 @@ export class CompareView {
     this.message = h('p', { class: 'compare-message', hidden: true });
     this.heading = h('h3', { class: 'compare-heading' });
     this.summary = h('p', { class: 'compare-summary' });
-    this.svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    this.svg.classList.add('cloud-svg');
-    this.svg.setAttribute('role', 'group');
-    this.cloudBox = h('div', { class: 'cloud-box compare-cloud' }, this.svg);
+    const cloud = cloudBox('compare-cloud');
+    this.svg = cloud.svg;
+    this.cloudBox = cloud.box;
     this.tableHead = h('thead');
     this.tableBody = h('tbody');
     this.table = h('table', { class: 'data compare-table' }, this.tableHead, this.tableBody);
@@ -123,6 +89,7 @@ export class CompareView {
     });
   }
 
+  /** @param {unknown} analysis @param {ViewState} state */
   update(analysis, state) {
     this.#state = state;
     this.#fillSelect();
@@ -145,6 +112,7 @@ export class CompareView {
     return (this.#state?.documents ?? []).filter((d) => included.has(d.id));
   }
 
+  /** @param {DocumentInfo} doc */
   #title(doc) {
     return doc.title || doc.name;
   }
@@ -202,14 +170,14 @@ export class CompareView {
       return;
     }
     const target = this.#target;
-    const settings = this.#state.settings ?? {};
+    const settings = this.#state?.settings;
     // Keep the previous result on screen while the next one is computed; say so only at first.
     if (!this.#result) this.#showMessage(this.#ctx.t('compare.loading'));
     this.container.setAttribute('aria-busy', 'true');
     try {
       const result = await this.#ctx.request('keyness', [target], {
         documents: included.map((d) => d.id),
-        filter: settings.filter,
+        filter: settings?.filter,
         limit: LIMIT,
       });
       if (generation !== this.#generation) return; // a newer request is on its way
@@ -227,6 +195,7 @@ export class CompareView {
     this.#render();
   }
 
+  /** @param {string} text */
   #showMessage(text) {
     this.message.textContent = text;
     this.message.hidden = false;
@@ -247,26 +216,27 @@ export class CompareView {
       return;
     }
     if (this.#error) {
-      this.#showMessage(t('compare.failed', { message: this.#error.message ?? String(this.#error) }));
+      this.#showMessage(t('compare.failed', { message: this.#ctx.errorText(this.#error) }));
       this.body.hidden = true;
       return;
     }
-    if (!this.#result) return;
+    const result = this.#result;
+    if (!result) return;
     this.message.hidden = true;
     this.body.hidden = false;
 
     const nf = numberFormat();
-    const doc = (this.#state.documents ?? []).find((d) => d.id === this.#result.target[0]);
+    const doc = (this.#state?.documents ?? []).find((d) => d.id === result.target[0]);
     this.summary.textContent = t('compare.summary', {
       title: doc ? this.#title(doc) : '',
-      target: nf.format(this.#result.targetTokens),
+      target: nf.format(result.targetTokens),
       others: included.length - 1,
-      reference: nf.format(this.#result.referenceTokens),
+      reference: nf.format(result.referenceTokens),
     });
 
     const terms = this.#keyTerms();
-    const fixed = (digits) =>
-      new Intl.NumberFormat(this.#ctx.lang() === 'en' ? 'en-US' : 'zh-CN', {
+    const fixed = (/** @type {number} */ digits) =>
+      new Intl.NumberFormat(localeOf(this.#ctx.lang()), {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       });
@@ -284,7 +254,7 @@ export class CompareView {
               h('td', { class: 'num' }, nf.format(term.referenceFreq)),
               h('td', { class: 'num' }, f1.format(term.llr)),
               h('td', { class: 'num' }, f2.format(term.logRatio)),
-              h('td', { class: 'stars' }, stars(term.llr)),
+              h('td', { class: 'stars' }, significance(term.llr)),
             ),
           )
         : [h('tr', {}, h('td', { colspan: '7' }, t('compare.none')))]),
@@ -293,7 +263,8 @@ export class CompareView {
   }
 
   #drawCloud() {
-    if (!this.#result || this.body.hidden) return;
+    const result = this.#result;
+    if (!result || this.body.hidden) return;
     const terms = this.#keyTerms().slice(0, CLOUD_WORDS);
     this.cloudBox.hidden = terms.length === 0;
     if (!terms.length) {
@@ -306,7 +277,7 @@ export class CompareView {
       return;
     }
     const height = Math.min(cloudHeight(width), 420);
-    const key = `${this.#result.target[0]}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
+    const key = `${result.target[0]}|${width}x${height}|${terms.map((x) => `${x.term}:${x.llr}`).join(',')}`;
     if (key === this.#renderedKey) return;
     this.#renderedKey = key;
     this.#resize.rendered(width);
@@ -326,9 +297,10 @@ export class CompareView {
   }
 
   #exportCsv() {
-    if (!this.#result) return;
-    const doc = (this.#state.documents ?? []).find((d) => d.id === this.#result.target[0]);
-    const rows = this.#result.terms.map((x) => [
+    const result = this.#result;
+    if (!result) return;
+    const doc = (this.#state?.documents ?? []).find((d) => d.id === result.target[0]);
+    const rows = result.terms.map((x) => [
       x.term,
       x.targetFreq,
       x.referenceFreq,

@@ -165,7 +165,7 @@ export class DocumentsView {
   notice(message, kind = 'info') {
     const li = document.createElement('li');
     li.className = `notice ${kind}`;
-    const both = typeof message === 'string' ? legacyBilingual(message) : message;
+    const both = typeof message === 'string' ? null : message;
     if (both) {
       const zh = span('zh', both.zh);
       const en = span('en', both.en);
@@ -180,18 +180,6 @@ export class DocumentsView {
     this.noticeList.prepend(li);
     this.noticesBox.hidden = false;
   }
-}
-
-/**
- * A message that is bilingual without a code ("中文。 / English."): a core error's message passed
- * on as text (views that call ctx.notify(err.message) rather than ctx.notify(err)); split so that
- * it shows like a coded one.
- * @param {string} message
- * @returns {Bilingual | null}
- */
-function legacyBilingual(message) {
-  const halves = /^(.*?[。！？）)]) \/ (.+)$/su.exec(message);
-  return halves ? { zh: halves[1], en: halves[2] } : null;
 }
 
 /** @param {string} className @param {string} text */

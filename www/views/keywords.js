@@ -1,86 +1,41 @@
+// @ts-check
 // 关键词 view: every term of the analysis in a sortable table (frequency, TF-IDF with the bundled
 // and the corpus IDF, TextRank), for the whole selection or for one document at a time.
 import { isStale } from '../analyzer.js';
 import { downloadBlob, fileName } from '../export.js';
-import { onLangChange, registerStrings } from '../i18n.js';
+import { onLangChange } from '../i18n.js';
 import './keywords.css';
 import { SortableTable, el, formatNumber, isShown, option } from './shared.js';
+import { matching } from './text.js';
 
-registerStrings({
-  zh: {
-    'kw.scope': '范围',
-    'kw.scopeAll': '全部所选文档',
-    'kw.weight': '取前若干词的依据',
-    'kw.weight.freq': '频次',
-    'kw.weight.tfidf': 'TF-IDF（内置 IDF）',
-    'kw.weight.tfidfCorpus': 'TF-IDF（语料 IDF）',
-    'kw.weight.textrank': 'TextRank',
-    'kw.filter': '查找词语',
-    'kw.export': '导出 CSV',
-    'kw.rank': '序号',
-    'kw.term': '词',
-    'kw.pos': '词性',
-    'kw.freq': '频次',
-    'kw.docFreq': '文档数',
-    'kw.tfidf': 'TF-IDF（内置 IDF）',
-    'kw.tfidfCorpus': 'TF-IDF（语料 IDF）',
-    'kw.textrank': 'TextRank',
-    'kw.summary': '{shown} / {terms} 个词 · {documents} 篇文档 · {tokens} 个词次 · 词汇量 {vocabulary}',
-    'kw.summaryDoc': '「{title}」：{shown} / {terms} 个词 · {tokens} 个词次 · 词汇量 {vocabulary}',
-    'kw.loading': '正在分析所选文档…',
-    'kw.empty': '没有可显示的词语。请添加或勾选文档，或放宽筛选条件。',
-    'kw.noMatch': '没有包含「{query}」的词语。',
-    'kw.termTitle': '查看「{term}」的语境',
-    'kw.sortBy': '按「{column}」排序',
-    'kw.caption': '关键词表',
-  },
-  en: {
-    'kw.scope': 'Scope',
-    'kw.scopeAll': 'All selected documents',
-    'kw.weight': 'Top terms chosen by',
-    'kw.weight.freq': 'Frequency',
-    'kw.weight.tfidf': 'TF-IDF (bundled IDF)',
-    'kw.weight.tfidfCorpus': 'TF-IDF (corpus IDF)',
-    'kw.weight.textrank': 'TextRank',
-    'kw.filter': 'Find a term',
-    'kw.export': 'Export CSV',
-    'kw.rank': 'Rank',
-    'kw.term': 'Term',
-    'kw.pos': 'POS',
-    'kw.freq': 'Freq.',
-    'kw.docFreq': 'Docs',
-    'kw.tfidf': 'TF-IDF (bundled IDF)',
-    'kw.tfidfCorpus': 'TF-IDF (corpus IDF)',
-    'kw.textrank': 'TextRank',
-    'kw.summary': '{shown} / {terms} terms · {documents} documents · {tokens} tokens · vocabulary {vocabulary}',
-    'kw.summaryDoc': '“{title}”: {shown} / {terms} terms · {tokens} tokens · vocabulary {vocabulary}',
-    'kw.loading': 'Analysing the chosen document…',
-    'kw.empty': 'No terms to show. Add or tick documents, or loosen the filters.',
-    'kw.noMatch': 'No term contains “{query}”.',
-    'kw.termTitle': 'Show the contexts of “{term}”',
-    'kw.sortBy': 'Sort by “{column}”',
-    'kw.caption': 'Keywords',
-  },
-});
+/** @typedef {import('./shared.js').ViewContext} ViewContext */
+/** @typedef {import('./shared.js').ViewState} ViewState */
+/** @typedef {import('./results').Analysis} Analysis */
 
 const WEIGHTS = ['freq', 'tfidf', 'tfidfCorpus', 'textrank'];
 const PER_DOCUMENT_TERMS = 200;
 
 export class KeywordsView {
+  /** @type {ViewContext} */
   #ctx;
+  /** @type {ViewState | null} */
   #state = null;
-  #analysis = null; // the controller's analysis of the whole selection
-  #docResult = null; // {id, analysis} when one document is chosen
+  /** @type {Analysis | null} the controller's analysis of the whole selection */
+  #analysis = null;
+  /** @type {{id: number, analysis: Analysis} | null} when one document is chosen */
+  #docResult = null;
   #scope = ''; // '' = the whole selection, else a document id (as a string, like <option value>)
   #dirty = false; // new data arrived while hidden
   #docStale = false; // the chosen document's result predates the latest settings
   #generation = 0; // latest per-document request; older answers are dropped
   #loading = false; // a per-document request is on its way
 
+  /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
     const t = ctx.t;
+    container.classList.add('keywords-view');
 
     this.root = el('div', 'kw-root');
     this.root.dataset.state = 'empty';
@@ -177,6 +132,7 @@ export class KeywordsView {
     });
   }
 
+  /** @param {Analysis} analysis @param {ViewState} state */
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
@@ -227,6 +183,7 @@ export class KeywordsView {
     this.scopeSelect.value = this.#scope;
   }
 
+  /** @param {string} value */
   #chooseScope(value) {
     this.#scope = value;
     this.#docResult = null;
@@ -244,13 +201,13 @@ export class KeywordsView {
     this.#docStale = false;
     this.#loading = true;
     try {
-      const options = { ...this.#state.settings, documents: [id], topTerms: PER_DOCUMENT_TERMS };
+      const options = { ...this.#state?.settings, documents: [id], topTerms: PER_DOCUMENT_TERMS };
       const analysis = await this.#ctx.request('analyze', options);
       if (generation !== this.#generation) return;
       this.#docResult = { id, analysis };
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       if (generation !== this.#generation || isStale(err)) return;
-      this.#ctx.notify(err.message, 'error');
+      this.#ctx.notify(err, 'error');
       this.#docResult = null;
       this.#scope = '';
       this.scopeSelect.value = '';
@@ -278,7 +235,7 @@ export class KeywordsView {
     const analysis = this.#current();
     const terms = (analysis?.terms ?? []).map((term, i) => ({ ...term, rank: i + 1 }));
     const query = this.filterInput.value.trim().toLowerCase();
-    const rows = query ? terms.filter((r) => r.term.toLowerCase().includes(query)) : terms;
+    const rows = matching(terms, query, (r) => r.term);
     this.table.setRows(rows);
     this.root.dataset.state = this.#loading ? 'loading' : analysis ? 'ready' : 'empty';
     this.root.dataset.scope = this.#scope || 'all';
@@ -288,6 +245,7 @@ export class KeywordsView {
     } else if (this.#loading) {
       this.summary.textContent = t('kw.loading');
     } else {
+      /** @type {Record<string, string>} */
       const vars = {
         shown: formatNumber(rows.length),
         terms: formatNumber(terms.length),

@@ -1,82 +1,41 @@
+// @ts-check
 // 语境 view: a keyword-in-context concordance. Every occurrence of a term in the selected
 // documents, one per line, its left context right-aligned against the keyword column so the
 // eye can run down the words just before and just after it.
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
-import { onLangChange, registerStrings } from '../i18n.js';
+import { onLangChange } from '../i18n.js';
 import { el, formatNumber, isShown, option } from './shared.js';
 import './kwic.css';
+import { emWidth } from './text.js';
 
-registerStrings({
-  zh: {
-    'kwic.search': '查找词语',
-    'kwic.searchPlaceholder': '输入词语，按回车查找',
-    'kwic.searchButton': '查找',
-    'kwic.width': '语境宽度',
-    'kwic.widthChars': '{n} 字',
-    'kwic.sort': '排序',
-    'kwic.sort.position': '按出现顺序',
-    'kwic.sort.left': '按左侧',
-    'kwic.sort.right': '按右侧',
-    'kwic.export': '导出 CSV',
-    'kwic.document': '文档',
-    'kwic.left': '左侧语境',
-    'kwic.keyword': '关键词',
-    'kwic.right': '右侧语境',
-    'kwic.offset': '位置（字）',
-    'kwic.caption': '「{term}」的语境',
-    'kwic.total': '「{term}」共 {total} 处，分布在 {docs} 篇文档中',
-    'kwic.limited': '（显示前 {lines} 处）',
-    'kwic.loading': '正在查找「{term}」…',
-    'kwic.hint': '点击任意视图中的词语，或在上方输入一个词并按回车，即可查看它在原文中的每一处语境。',
-    'kwic.none': '在所选文档中没有找到「{term}」。',
-    'kwic.noDocuments': '没有勾选任何文档：请在文档列表中勾选要查找的文档。',
-    'kwic.lineTitle': '{doc} · 第 {offset} 字',
-  },
-  en: {
-    'kwic.search': 'Find a term',
-    'kwic.searchPlaceholder': 'Type a term and press Enter',
-    'kwic.searchButton': 'Search',
-    'kwic.width': 'Context width',
-    'kwic.widthChars': '{n} chars',
-    'kwic.sort': 'Order',
-    'kwic.sort.position': 'As in the text',
-    'kwic.sort.left': 'By left context',
-    'kwic.sort.right': 'By right context',
-    'kwic.export': 'Export CSV',
-    'kwic.document': 'Document',
-    'kwic.left': 'Left context',
-    'kwic.keyword': 'Keyword',
-    'kwic.right': 'Right context',
-    'kwic.offset': 'Offset (chars)',
-    'kwic.caption': 'Contexts of “{term}”',
-    'kwic.total': '“{term}”: {total} occurrences in {docs} documents',
-    'kwic.limited': ' (showing the first {lines})',
-    'kwic.loading': 'Looking for “{term}”…',
-    'kwic.hint': 'Click a word in any view, or type one above and press Enter, to see every place it occurs.',
-    'kwic.none': '“{term}” does not occur in the selected documents.',
-    'kwic.noDocuments': 'No document is ticked: tick the documents to search in the document list.',
-    'kwic.lineTitle': '{doc} · character {offset}',
-  },
-});
+/** @typedef {import('./shared.js').ViewContext} ViewContext */
+/** @typedef {import('./shared.js').ViewState} ViewState */
+/** @typedef {import('./results').Kwic} Kwic */
+/** @typedef {import('./results').KwicLine} KwicLine */
 
 const WIDTHS = [10, 20, 30, 50];
 const SORTS = ['position', 'left', 'right'];
 const LIMIT = 2000;
 
 export class KwicView {
+  /** @type {ViewContext} */
   #ctx;
+  /** @type {ViewState | null} */
   #state = null;
   #term = '';
-  #result = null; // the Kwic shown, or null
+  /** @type {Kwic | null} the Kwic shown */
+  #result = null;
   #error = '';
   #dirty = false; // the selection or segmentation changed while hidden: re-run on show()
   #generation = 0; // latest request; older answers are dropped
   #loading = false;
 
+  /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
+    container.classList.add('kwic-view');
 
     this.root = el('div', 'kwic-root');
     this.root.dataset.state = 'empty';
@@ -148,6 +107,7 @@ export class KwicView {
     });
   }
 
+  /** @param {unknown} _analysis @param {ViewState} state */
   update(_analysis, state) {
     this.#state = state;
     if (!this.#term) return;
@@ -161,10 +121,12 @@ export class KwicView {
   }
 
   /** Called by the controller (ctx.showContexts) after it has switched to this tab. */
+  /** @param {string} term */
   showTerm(term) {
     this.#search(term);
   }
 
+  /** @param {unknown} term */
   #search(term) {
     this.#term = String(term ?? '').trim();
     this.searchInput.value = this.#term;
@@ -192,11 +154,11 @@ export class KwicView {
         limit: LIMIT,
         sort: this.sortSelect.value,
       });
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       if (generation !== this.#generation) return;
       if (!isStale(err)) {
-        this.#error = err?.message ?? String(err);
-        this.#ctx.notify(this.#error, 'error');
+        this.#error = this.#ctx.errorText(err);
+        this.#ctx.notify(err, 'error');
       }
     }
     if (generation !== this.#generation) return;
@@ -228,6 +190,7 @@ export class KwicView {
     );
   }
 
+  /** @param {number} docId @param {string} fallback */
   #docTitle(docId, fallback) {
     const doc = this.#state?.documents.find((d) => d.id === docId);
     return doc ? doc.title || doc.name : fallback;
@@ -266,7 +229,7 @@ export class KwicView {
     // The keyword column is as wide as the widest match (CJK ≈ 1em, Latin ≈ 0.6em), so every
     // keyword sits in the same column and the contexts line up on both sides of it.
     // At least as wide as its header (关键词 / Keyword).
-    const widest = Math.max(3.5, ...lines.map((line) => visualWidth(line.keyword)));
+    const widest = Math.max(3.5, ...lines.map((line) => emWidth(line.keyword)));
     this.colKeyword.style.width = `calc(${widest.toFixed(1)}em + 1.5rem)`;
     // Narrow contexts get a narrow table rather than a gulf between document and words.
     const chars = Number(this.widthSelect.value) * 2 + widest;
@@ -274,6 +237,7 @@ export class KwicView {
     this.body.replaceChildren(...lines.map((line) => this.#row(line)));
   }
 
+  /** @param {KwicLine} line */
   #row(line) {
     const tr = el('tr');
     const title = this.#docTitle(line.docId, line.docName);
@@ -282,13 +246,11 @@ export class KwicView {
     // The inner flex box lets a too-long left context overflow (and be clipped) on its far
     // side, so the characters next to the keyword always stay in view.
     const left = el('td', 'kwic-left');
-    left.append(el('span', 'kwic-clip', null));
-    left.firstChild.append(el('span', 'kwic-text', line.left));
+    left.append(clipped(line.left));
     left.title = line.left;
     const keyword = el('td', 'kwic-keyword', line.keyword);
     const right = el('td', 'kwic-right');
-    right.append(el('span', 'kwic-clip', null));
-    right.firstChild.append(el('span', 'kwic-text', line.right));
+    right.append(clipped(line.right));
     right.title = line.right;
     tr.append(doc, left, keyword, right);
     return tr;
@@ -312,15 +274,9 @@ export class KwicView {
   }
 }
 
-/** Approximate rendered width in em: wide (CJK, full-width) characters 1, others 0.6. */
-function visualWidth(text) {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
-        ch,
-      )
-        ? 1
-        : 0.6;
-  return width;
+/** A context in its clipping box. @param {string} text */
+function clipped(text) {
+  const clip = el('span', 'kwic-clip', null);
+  clip.append(el('span', 'kwic-text', text));
+  return clip;
 }

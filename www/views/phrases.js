@@ -1,89 +1,34 @@
+// @ts-check
 // 短语 view: multi-word phrases the analysis discovered (words that keep turning up together),
 // with their association and boundary statistics. Accepting a phrase adds it as a user word:
 // the controller re-segments, so it becomes one term everywhere (and leaves this list).
 import { downloadBlob, fileName } from '../export.js';
-import { onLangChange, registerStrings } from '../i18n.js';
+import { onLangChange } from '../i18n.js';
 import { SortableTable, el, formatNumber, isShown } from './shared.js';
 import './phrases.css';
+import { matching, splitWords } from './text.js';
 
-registerStrings({
-  zh: {
-    'ph.filter': '查找短语',
-    'ph.export': '导出 CSV',
-    'ph.phrase': '短语',
-    'ph.parts': '组成',
-    'ph.count': '次数',
-    'ph.pmi': 'PMI',
-    'ph.llr': 'G²',
-    'ph.leftEntropy': '左熵',
-    'ph.rightEntropy': '右熵',
-    'ph.score': '得分',
-    'ph.action': '操作',
-    'ph.accept': '接受',
-    'ph.accepting': '正在添加…',
-    'ph.accepted': '已添加',
-    'ph.acceptTitle': '把「{phrase}」作为一个词（加入自定义词，重新分词）',
-    'ph.phraseTitle': '查看「{phrase}」的语境',
-    'ph.summary': '{shown} / {total} 个短语（至少出现 {minCount} 次）。接受一个短语，它就会作为一个词参与所有分析。',
-    'ph.empty': '没有发现短语。文本较短时，可在设置中降低短语的最少出现次数。',
-    'ph.noMatch': '没有包含「{query}」的短语。',
-    'ph.caption': '短语表',
-    'ph.addLabel': '添加自定义词',
-    'ph.addPlaceholder': '输入词语，多个词用空格或逗号分隔',
-    'ph.addButton': '添加',
-    'ph.addAlready': '「{words}」已在自定义词中。',
-    'ph.userWords': '当前自定义词（可在设置中删除）：',
-    'ph.noUserWords': '暂无自定义词。',
-    'ph.help':
-      'PMI：组成词的互信息，越高越“粘”；G²：对数似然比，越高越不像偶然相邻；左熵/右熵：前后可接的词越多样，短语边界越清楚。',
-  },
-  en: {
-    'ph.filter': 'Find a phrase',
-    'ph.export': 'Export CSV',
-    'ph.phrase': 'Phrase',
-    'ph.parts': 'Parts',
-    'ph.count': 'Count',
-    'ph.pmi': 'PMI',
-    'ph.llr': 'G²',
-    'ph.leftEntropy': 'Left entropy',
-    'ph.rightEntropy': 'Right entropy',
-    'ph.score': 'Score',
-    'ph.action': 'Action',
-    'ph.accept': 'Accept',
-    'ph.accepting': 'Adding…',
-    'ph.accepted': 'Added',
-    'ph.acceptTitle': 'Make “{phrase}” one word (adds a user word and re-segments)',
-    'ph.phraseTitle': 'Show the contexts of “{phrase}”',
-    'ph.summary':
-      '{shown} / {total} phrases (seen at least {minCount} times). An accepted phrase becomes one word in every analysis.',
-    'ph.empty': 'No phrases found. For short texts, lower the minimum phrase count in the settings.',
-    'ph.noMatch': 'No phrase contains “{query}”.',
-    'ph.caption': 'Phrases',
-    'ph.addLabel': 'Add user words',
-    'ph.addPlaceholder': 'Type words, separated by spaces or commas',
-    'ph.addButton': 'Add',
-    'ph.addAlready': '“{words}” is already a user word.',
-    'ph.userWords': 'User words (remove them in the settings):',
-    'ph.noUserWords': 'No user words yet.',
-    'ph.help':
-      'PMI: how strongly the parts attract each other; G²: log-likelihood, high when the parts are unlikely to meet by chance; left/right entropy: the more varied the neighbours, the clearer the phrase boundary.',
-  },
-});
-
-// Separators people type between words: spaces, commas (both widths), 、 and semicolons.
-const WORD_SEPARATORS = /[\s,，、;；]+/;
+/** @typedef {import('./shared.js').ViewContext} ViewContext */
+/** @typedef {import('./shared.js').ViewState} ViewState */
+/** @typedef {import('./results').Analysis} Analysis */
 
 export class PhrasesView {
+  /** @type {ViewContext} */
   #ctx;
+  /** @type {Analysis | null} */
   #analysis = null;
+  /** @type {ViewState | null} */
   #state = null;
   #dirty = false;
-  #pending = new Set(); // phrases accepted whose re-segmentation has not come back yet
+  /** @type {Set<string>} phrases accepted whose re-segmentation has not come back yet */
+  #pending = new Set();
 
+  /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
     this.container = container;
     this.#ctx = ctx;
     const t = ctx.t;
+    container.classList.add('phrases-view');
 
     this.root = el('div', 'ph-root');
 
@@ -197,6 +142,7 @@ export class PhrasesView {
     });
   }
 
+  /** @param {Analysis} analysis @param {ViewState} state */
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
@@ -223,6 +169,7 @@ export class PhrasesView {
     this.table.relabel();
   }
 
+  /** @param {string} phrase */
   #acceptButton(phrase) {
     const t = this.#ctx.t;
     const button = el('button', 'row-action accept');
@@ -236,6 +183,7 @@ export class PhrasesView {
     return button;
   }
 
+  /** @param {string[]} words @param {HTMLButtonElement | null} button */
   async #accept(words, button) {
     for (const word of words) this.#pending.add(word);
     if (button) {
@@ -245,9 +193,9 @@ export class PhrasesView {
     let failed = false;
     try {
       await this.#ctx.addUserWords(words);
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       failed = true;
-      if (err?.message) this.#ctx.notify(err.message, 'error');
+      if (err) this.#ctx.notify(err, 'error');
     }
     // If the words did not make it into the user words (the controller reported why), the
     // phrase can be tried again.
@@ -261,7 +209,7 @@ export class PhrasesView {
   }
 
   #addTyped() {
-    const typed = this.addInput.value.split(WORD_SEPARATORS).filter(Boolean);
+    const typed = splitWords(this.addInput.value);
     if (typed.length === 0) return;
     const existing = new Set(this.#state?.userWords ?? []);
     const fresh = [...new Set(typed)].filter((word) => !existing.has(word));
@@ -276,7 +224,7 @@ export class PhrasesView {
     const t = this.#ctx.t;
     const phrases = this.#analysis?.phrases ?? [];
     const query = this.filterInput.value.trim().toLowerCase();
-    const rows = query ? phrases.filter((p) => p.phrase.toLowerCase().includes(query)) : phrases;
+    const rows = matching(phrases, query, (p) => p.phrase);
     this.table.setRows(rows);
 
     const userWords = this.#state?.userWords ?? [];

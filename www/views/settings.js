@@ -2,6 +2,7 @@
 // Settings: what counts as a term (filters, stop words, part of speech, minimum length and
 // frequency) and the user's dictionary words. Filter changes apply at once (they only
 // re-aggregate); user words re-segment, so they apply on "Apply" or when the box loses focus.
+import './settings.css';
 
 /** @typedef {import('../shapes.js').State} State */
 /** @typedef {import('../shapes.js').ViewContext} ViewContext */

@@ -1,18 +1,30 @@
+// @ts-check
 // Small pieces several views share: DOM building (never innerHTML with data), number
 // formatting in the current language, visibility, and the sortable table.
 import { csvBlob } from '../export.js';
 import { lang } from '../i18n.js';
+import { formatNumber as formatNumberIn } from './format.js';
+import './shared.css';
+import { sortRows } from './sort.js';
 
-/** Formats numbers in the current language; `digits` fixed decimals (0 = integer). */
-export function formatNumber(value, digits = 0) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(lang() === 'en' ? 'en-US' : 'zh-CN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
-}
+/** What the controller gives every view (docs/PAGE.md). @typedef {import('../shapes.js').ViewContext} ViewContext */
+/** The controller's state, read-only for views. @typedef {import('../shapes.js').State} ViewState */
 
-/** Small DOM helper: an element with a class and optional text (always textContent). */
+/**
+ * `value` in the current language with `digits` fixed decimals (0 = integer); '–' if not a number.
+ * @param {unknown} value
+ * @param {number} [digits]
+ */
+export const formatNumber = (value, digits = 0) => formatNumberIn(value, digits, lang());
+
+/**
+ * Small DOM helper: an element with a class and optional text (always textContent).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string | null} [className]
+ * @param {string | null} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -20,22 +32,31 @@ export function el(tag, className, text) {
   return node;
 }
 
-/** True when `node` is laid out (its tab is the visible one). */
+/** True when `node` is laid out (its tab is the visible one). @param {Element} node */
 export const isShown = (node) => node.isConnected && node.getClientRects().length > 0;
 
-/** `el` with its children, for building small DOM trees without innerHTML. */
+/**
+ * `el` with its children, for building small DOM trees without innerHTML. Props: `dataset`,
+ * properties given as non-strings (`hidden: true`, `disabled: false`), else attributes
+ * (`class`, `type`, `aria-*` …).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [props]
+ * @param {(Node | string)[]} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
+  const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
-    if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key in el && typeof value !== 'string') el[key] = value;
-    else el.setAttribute(key, value);
+    if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key in node && typeof value !== 'string') /** @type {any} */ (node)[key] = value;
+    else node.setAttribute(key, value);
   }
-  el.append(...children);
-  return el;
+  node.append(...children);
+  return node;
 }
 
-/** An <option>. */
+/** An <option>. @param {string} value @param {string} text */
 export function option(value, text) {
   const node = el('option', null, text);
   node.value = value;
@@ -43,18 +64,39 @@ export function option(value, text) {
 }
 
 /**
+ * A column of a SortableTable: `value(row)` for sorting and CSV, `render(row, td)` to draw the
+ * cell some other way than as text.
+ * @typedef {object} Column
+ * @property {string} key
+ * @property {() => string} label
+ * @property {(row: any) => any} value
+ * @property {boolean} [numeric]
+ * @property {number} [digits]
+ * @property {string} [className]
+ * @property {boolean} [sortable]
+ * @property {boolean} [csv]
+ * @property {'asc' | 'desc'} [firstDir]
+ * @property {(row: any, td: HTMLTableCellElement) => void} [render]
+ */
+/** @typedef {{key: string, dir: 'asc' | 'desc'}} SortOrder */
+
+/**
  * A table sorted on the client by clicking its column headers (buttons, so the keyboard works;
- * aria-sort tells screen readers the order). Columns:
- *   { key, label() , value(row) for sorting and CSV, numeric, digits, render(row, td)?, className }
- * Ties keep the rows' original order, so sorting is stable and predictable.
+ * aria-sort tells screen readers the order). Ties keep the rows' original order, so sorting is
+ * stable and predictable (sort.js).
  */
 export class SortableTable {
+  /**
+   * @param {{columns: Column[], caption?: string, t: ViewContext['t'], initial?: SortOrder | null}} options
+   */
   constructor({ columns, caption, t, initial = null }) {
     this.columns = columns;
     this.t = t;
     this.caption = caption;
+    /** @type {any[]} */
     this.rows = [];
-    this.sort = initial; // {key, dir: 'asc' | 'desc'} or null for the given order
+    /** @type {SortOrder | null} null: the order given */
+    this.sort = initial;
     this.element = el('div', 'sorttable-wrap');
     this.table = el('table', 'sorttable');
     this.captionEl = el('caption', 'visually-hidden');
@@ -85,8 +127,9 @@ export class SortableTable {
         const button = el('button', 'sort-button');
         button.type = 'button';
         button.title = this.t('kw.sortBy', { column: label });
-        button.append(el('span', 'sort-label', label), el('span', 'sort-arrow'));
-        button.lastChild.setAttribute('aria-hidden', 'true');
+        const arrow = el('span', 'sort-arrow');
+        arrow.setAttribute('aria-hidden', 'true');
+        button.append(el('span', 'sort-label', label), arrow);
         button.addEventListener('click', () => this.toggle(column));
         th.append(button);
         return th;
@@ -95,7 +138,7 @@ export class SortableTable {
     this.#markSort();
   }
 
-  /** Numbers start high-to-low (what one wants first), text starts A-Z; a second click flips. */
+  /** Numbers start high-to-low (what one wants first), text starts A-Z; a second click flips. @param {Column} column */
   toggle(column) {
     if (this.sort?.key === column.key) {
       this.sort = { key: column.key, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' };
@@ -107,15 +150,16 @@ export class SortableTable {
   }
 
   #markSort() {
-    for (const th of this.headRow.children) {
-      const active = this.sort?.key === th.dataset.key;
-      if (active) th.setAttribute('aria-sort', this.sort.dir === 'asc' ? 'ascending' : 'descending');
+    for (const th of /** @type {HTMLCollectionOf<HTMLElement>} */ (this.headRow.children)) {
+      const dir = this.sort && this.sort.key === th.dataset.key ? this.sort.dir : null;
+      if (dir) th.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
       const arrow = th.querySelector('.sort-arrow');
-      if (arrow) arrow.textContent = active ? (this.sort.dir === 'asc' ? '▲' : '▼') : '';
+      if (arrow) arrow.textContent = dir ? (dir === 'asc' ? '▲' : '▼') : '';
     }
   }
 
+  /** @param {any[]} rows */
   setRows(rows) {
     this.rows = rows;
     this.render();
@@ -123,19 +167,8 @@ export class SortableTable {
 
   /** The rows in display order. */
   sorted() {
-    const indexed = this.rows.map((row, index) => ({ row, index }));
-    const column = this.sort && this.columns.find((c) => c.key === this.sort.key);
-    if (column) {
-      const sign = this.sort.dir === 'asc' ? 1 : -1;
-      const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-CN');
-      indexed.sort((a, b) => {
-        const x = column.value(a.row);
-        const y = column.value(b.row);
-        const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-        return order * sign || a.index - b.index;
-      });
-    }
-    return indexed.map(({ row }) => row);
+    const column = this.sort && this.columns.find((c) => c.key === this.sort?.key);
+    return column && this.sort ? sortRows(this.rows, column.value, this.sort.dir, lang()) : this.rows;
   }
 
   render() {

@@ -31,6 +31,9 @@ pub const TEST_HOOKS_ENV: &str = "WENXI_TEST_HOOKS";
 
 /// The dictionary build.rs generates; the worker fetches it from next to the .wasm.
 pub const DICTIONARY: &str = "wenxi.wxd";
+/// The other data files build.rs generates, which the page loads when it needs them: the
+/// part-of-speech model and the traditional-script tables (src/posseg.rs, src/script.rs).
+pub const LAZY_DATA: [&str; 2] = ["wenxi.wxp", "wenxi.wxs"];
 
 /// Builds the wasm, generates `www/pkg/` (glue, .wasm, the dictionary and the start-up
 /// snapshot) and prints the size report.
@@ -65,9 +68,11 @@ pub fn build() -> Result<SizeReport> {
         .join(format!("{CRATE}.wasm"));
     let pkg = util::root().join("www").join("pkg");
     generate_glue(&input, &pkg)?;
-    let dictionary = out_dir.join(DICTIONARY);
-    fs::copy(&dictionary, pkg.join(DICTIONARY))
-        .with_context(|| format!("cannot copy {} into www/pkg/", dictionary.display()))?;
+    for name in std::iter::once(DICTIONARY).chain(LAZY_DATA) {
+        let file = out_dir.join(name);
+        fs::copy(&file, pkg.join(name))
+            .with_context(|| format!("cannot copy {} into www/pkg/", file.display()))?;
+    }
 
     // The start-up snapshot (www/pkg/snapshot.json): the seeds' first analysis, computed by
     // the .wasm just built, in Node (scripts/snapshot.mjs).
@@ -76,8 +81,10 @@ pub fn build() -> Result<SizeReport> {
     let wasm = pkg.join(format!("{CRATE}_bg.wasm"));
     let report = size_report(&wasm)?;
     print_size_report(&wasm, &report);
-    let wxd = pkg.join(DICTIONARY);
-    print_size_report(&wxd, &size_report(&wxd)?);
+    for name in std::iter::once(DICTIONARY).chain(LAZY_DATA) {
+        let file = pkg.join(name);
+        print_size_report(&file, &size_report(&file)?);
+    }
     Ok(report)
 }
 
