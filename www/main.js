@@ -44,7 +44,7 @@ const state = {
 };
 
 /** How long the snapshot waits, at most, for the worker to start (see start()). */
-const WORKER_START_WAIT_MS = 150;
+const WORKER_START_WAIT_MS = 200;
 
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 /** Timings for the browser benchmark (benches/browser.mjs) and the tests. @type {Record<string, any>} */
@@ -56,7 +56,9 @@ mark('start');
 /** @type {any} */ (window).wenxiMetrics = metrics;
 const status = new StatusLine($('#status'), $('#progress'));
 const startup = new Startup();
-const analyzer = new AnalyzerClient({ onCrash: recover });
+// Read once: the worker and start() must agree on it.
+const pristineStart = pristineAtStart();
+const analyzer = new AnalyzerClient({ onCrash: recover, earlySeeds: pristineStart });
 const early = new EarlyAnalysis((options) => analyzer.call('analyze', [options]));
 
 /** @type {Notify} */
@@ -307,16 +309,16 @@ async function start() {
   status.show(t('status.loading'));
   // IndexedDB opens while the snapshot is drawn.
   const opening = persistence.open();
-  if (pristineAtStart()) {
+  if (pristineStart) {
     // The engine loads the seeds and analyses them as the snapshot did, without waiting for
     // IndexedDB or for this thread, which draws the snapshot meanwhile; the store decides
     // afterwards whether that was this workspace (docs/performance/STARTUP.md).
     corpus.loadSeedsEarly();
     const ids = snapshot.documents.map((doc) => doc.id);
     early.analyze(analysisOptions(DEFAULT_SETTINGS, ids));
-    // The worker's start needs this thread once more after `new Worker()`, and the snapshot
-    // keeps it busy for a while (the cloud's layout): let the worker start first, but never
-    // wait long for it.
+    // Chromium starts a worker only once this thread is free, and drawing the snapshot keeps
+    // it busy for a while (the cloud's layout): let the worker start first, but never wait
+    // long for it.
     await Promise.race([analyzer.started, new Promise((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
     mark('worker-started');
     safely(showSnapshot);

@@ -28,6 +28,13 @@
  */
 
 /**
+ * The worker's name (new Worker's `name` option, which it reads before any message) when the
+ * start-up looks pristine: it then adds every seed and analyses them with the default settings
+ * by itself, and answers the page's loadSeeds(all) and analyze(those options) from that.
+ */
+export const EARLY_SEEDS_NAME = 'wenxi-analyzer:seeds';
+
+/**
  * An Error with a code and params. `message` is for consoles and logs (English); people read
  * the code's template.
  * @param {string} code
