@@ -6,7 +6,8 @@ use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
-    builtin_stop_words, merge_groups, Corpus, Counts, Document, DocumentInfo, Merge, Terms,
+    builtin_stop_words, merge_groups, Corpus, Counts, Document, DocumentInfo, Merge,
+    PreparedDocument, Terms,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
@@ -340,6 +341,20 @@ impl Analyzer {
         self.corpus
             .add_bytes(name, bytes, progress)
             .map(Document::info)
+    }
+
+    /// Decode, clean and segment a file without adding it: takes `&self`, so that several
+    /// files can be prepared at once, on several threads (the CLI does, with rayon).
+    /// [`Analyzer::add_prepared`] adds it; adding prepared files in some order gives the
+    /// analyzer adding them with [`Analyzer::add_document`] in that order would.
+    pub fn prepare_document(&self, name: &str, bytes: &[u8]) -> Result<PreparedDocument> {
+        self.corpus.prepare_bytes(name, bytes)
+    }
+
+    /// Add a document [`Analyzer::prepare_document`] prepared (segmented again if the user
+    /// words or the models changed since).
+    pub fn add_prepared(&mut self, prepared: PreparedDocument) -> DocumentInfo {
+        self.corpus.add_prepared(prepared).info()
     }
 
     /// Add text that is already a string.

@@ -33,6 +33,9 @@ pub struct Corpus {
     next_id: u32,
     /// Per-document word counts by word id, all zero between documents (reused).
     counter: Vec<u32>,
+    /// Counts the changes to how documents are segmented (user words, posseg's model, the
+    /// script tables): a document prepared before one is segmented again when added.
+    generation: u32,
 }
 
 impl Corpus {
@@ -45,6 +48,7 @@ impl Corpus {
             docs: Vec::new(),
             next_id: 0,
             counter: Vec::new(),
+            generation: 0,
         }
     }
 
@@ -75,6 +79,7 @@ impl Corpus {
     /// through their simplified form. Returns how many.
     pub fn set_script_data(&mut self, data: Arc<ScriptData>) -> usize {
         self.script = Some(data);
+        self.generation += 1;
         let mut n = 0;
         for doc in self.docs.iter_mut().filter(|d| d.needs_script_data()) {
             doc.segment(
@@ -97,6 +102,7 @@ impl Corpus {
     /// Tag with posseg's model from now on: every document is segmented again.
     pub fn set_posseg(&mut self, model: Arc<PossegModel>) -> usize {
         self.segmenter.set_posseg(Some(model));
+        self.generation += 1;
         self.resegment_all()
     }
 
@@ -122,19 +128,11 @@ impl Corpus {
         bytes: &[u8],
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                name: name.to_string(),
-                bytes: bytes.len() as u64,
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        reserve_memory(bytes.len());
-        let decoded = decode(name, bytes)?;
+        let text = decode_within_limit(name, bytes)?;
         self.add_decoded(
             name,
-            &decoded.text,
-            decoded.encoding,
+            &text.text,
+            text.encoding,
             bytes.len() as u64,
             progress,
         )
@@ -147,23 +145,8 @@ impl Corpus {
         text: &str,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        let bytes = text.len() as u64;
-        if bytes > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                name: name.to_string(),
-                bytes,
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        if text.trim().is_empty() {
-            return Err(if text.is_empty() {
-                Error::Empty { name: name.into() }
-            } else {
-                Error::Blank { name: name.into() }
-            });
-        }
-        reserve_memory(text.len());
-        self.add_decoded(name, text, "UTF-8", bytes, progress)
+        check_text(name, text)?;
+        self.add_decoded(name, text, "UTF-8", text.len() as u64, progress)
     }
 
     fn add_decoded(
@@ -174,15 +157,8 @@ impl Corpus {
         bytes: u64,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(Error::Blank {
-                name: name.to_string(),
-            });
-        }
-        let id = self.next_id;
+        let mut doc = Document::new(self.next_id, name, encoding, bytes, clean_text(name, text)?);
         self.next_id += 1;
-        let mut doc = Document::new(id, name, encoding, bytes, text);
         doc.script = detect(&doc.text);
         doc.segment(
             &self.segmenter,
@@ -193,6 +169,69 @@ impl Corpus {
         );
         self.docs.push(doc);
         Ok(self.docs.last().expect("just pushed"))
+    }
+
+    /// Decode, clean and segment the file `name` apart from the corpus, over a vocabulary of
+    /// its own: takes `&self`, so that several files can be prepared at once on several
+    /// threads (the CLI). [`Corpus::add_prepared`] then brings the document in.
+    pub fn prepare_bytes(&self, name: &str, bytes: &[u8]) -> Result<PreparedDocument> {
+        let text = decode_within_limit(name, bytes)?;
+        let mut doc = Document::new(
+            0,
+            name,
+            text.encoding,
+            bytes.len() as u64,
+            clean_text(name, &text.text)?,
+        );
+        drop(text);
+        doc.script = detect(&doc.text);
+        let mut vocab = Vocabulary::default();
+        doc.segment(
+            &self.segmenter,
+            self.script.as_deref(),
+            &mut vocab,
+            &mut Vec::new(),
+            &mut |_| {},
+        );
+        Ok(PreparedDocument {
+            doc,
+            vocab,
+            generation: self.generation,
+        })
+    }
+
+    /// Adds a document [`Corpus::prepare_bytes`] prepared: its words join the vocabulary in
+    /// the order they first occur in it, so that adding prepared documents in some order
+    /// gives the corpus adding their files in that order would, id for id. A document
+    /// prepared before the user words or the script tables changed is segmented again.
+    pub fn add_prepared(&mut self, prepared: PreparedDocument) -> &Document {
+        let PreparedDocument {
+            mut doc,
+            vocab,
+            generation,
+        } = prepared;
+        doc.id = self.next_id;
+        self.next_id += 1;
+        if generation != self.generation {
+            doc.segment(
+                &self.segmenter,
+                self.script.as_deref(),
+                &mut self.vocab,
+                &mut self.counter,
+                &mut |_| {},
+            );
+        } else {
+            let ids = self.vocab.absorb(&vocab, &self.segmenter);
+            for token in &mut doc.tokens {
+                token.word = ids[token.word as usize];
+            }
+            for count in &mut doc.counts {
+                count.0 = ids[count.0 as usize];
+            }
+            doc.counts.sort_unstable_by_key(|&(word, _)| word);
+        }
+        self.docs.push(doc);
+        self.docs.last().expect("just pushed")
     }
 
     /// Remove a document; returns whether it was there.
@@ -208,6 +247,7 @@ impl Corpus {
         if !self.segmenter.set_user_words(words)? {
             return Ok(0);
         }
+        self.generation += 1;
         Ok(self.resegment_all())
     }
 
@@ -219,6 +259,67 @@ impl Corpus {
             Some(ids) => self.docs.iter().filter(|d| ids.contains(&d.id)).collect(),
         }
     }
+}
+
+/// A document decoded, cleaned and segmented over a vocabulary of its own, not in a corpus
+/// yet ([`Corpus::prepare_bytes`], [`Corpus::add_prepared`]).
+#[derive(Debug)]
+pub struct PreparedDocument {
+    doc: Document,
+    vocab: Vocabulary,
+    /// The corpus's [`Corpus::generation`] it was segmented in.
+    generation: u32,
+}
+
+impl PreparedDocument {
+    pub fn name(&self) -> &str {
+        &self.doc.name
+    }
+}
+
+/// The text of the file `name`, refused past [`MAX_DOCUMENT_BYTES`].
+fn decode_within_limit(name: &str, bytes: &[u8]) -> Result<crate::decode::Decoded> {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            name: name.to_string(),
+            bytes: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    reserve_memory(bytes.len());
+    decode(name, bytes)
+}
+
+/// Text given as a string is refused past [`MAX_DOCUMENT_BYTES`], and when empty or blank.
+fn check_text(name: &str, text: &str) -> Result<()> {
+    let bytes = text.len() as u64;
+    if bytes > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            name: name.to_string(),
+            bytes,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(if text.is_empty() {
+            Error::Empty { name: name.into() }
+        } else {
+            Error::Blank { name: name.into() }
+        });
+    }
+    reserve_memory(text.len());
+    Ok(())
+}
+
+/// The cleaned text; a text that cleans to nothing is blank.
+fn clean_text(name: &str, text: &str) -> Result<String> {
+    let text = clean(text);
+    if text.is_empty() {
+        return Err(Error::Blank {
+            name: name.to_string(),
+        });
+    }
+    Ok(text)
 }
 
 /// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes (the text,
@@ -301,6 +402,104 @@ mod tests {
             }
         );
         assert_eq!(corpus.documents().len(), 1);
+    }
+
+    /// Everything a document and the vocabulary hold, ids included.
+    fn fingerprint(corpus: &Corpus) -> Vec<String> {
+        let vocab = corpus.vocab();
+        let mut lines: Vec<String> = (0..vocab.len() as u32)
+            .map(|id| {
+                format!(
+                    "{id} {} {} {}",
+                    vocab.word(id),
+                    vocab.tag(id),
+                    vocab.primary(id)
+                )
+            })
+            .collect();
+        for doc in corpus.documents() {
+            let mut spans: Vec<_> = doc.spans.iter().collect();
+            spans.sort();
+            lines.push(format!(
+                "{} {} {:?} {:?} {:?} {:?} {} {:?}",
+                doc.id,
+                doc.name,
+                doc.tokens,
+                doc.sentence_starts,
+                doc.counts,
+                spans,
+                doc.token_count,
+                doc.info()
+            ));
+        }
+        lines
+    }
+
+    #[test]
+    fn prepared_documents_give_the_corpus_adding_their_files_gives() {
+        let files: [(&str, &[u8]); 4] = [
+            (
+                "a.txt",
+                "大力弘扬劳模精神。工会和职工，推动工会改革。".as_bytes(),
+            ),
+            (
+                "b.txt",
+                "２０２４年，张三丰在北京说：工会工作要讲实效。\n我們的電腦軟體很好用。".as_bytes(),
+            ),
+            ("c.txt", "臺灣的計程車司機說，這個軟體很好用。".as_bytes()),
+            ("d.txt", b"\x89PNG\r\n\x1a\n\0\0"),
+        ];
+        // And the seeds: enough text for words posseg tags otherwise than the dictionary.
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut seeds: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| (path.display().to_string(), std::fs::read(&path).unwrap()))
+            .collect();
+        seeds.sort();
+        let files: Vec<(&str, &[u8])> = files
+            .into_iter()
+            .chain(seeds.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+            .collect();
+        let mut serial = new_corpus();
+        for &(name, bytes) in &files {
+            let _ = serial.add_bytes(name, bytes, &mut no_progress());
+        }
+        let mut merged = new_corpus();
+        // Prepared in any order (as threads finish), added in the files' order.
+        let mut prepared: Vec<_> = files
+            .iter()
+            .rev()
+            .map(|(name, bytes)| merged.prepare_bytes(name, bytes))
+            .collect();
+        prepared.reverse();
+        for p in prepared {
+            match p {
+                Ok(p) => {
+                    merged.add_prepared(p);
+                }
+                Err(e) => assert!(matches!(e, Error::NotText { .. })),
+            }
+        }
+        assert_eq!(fingerprint(&merged), fingerprint(&serial));
+        assert_eq!(merged.documents().len(), 3 + seeds.len());
+        let vocab = merged.vocab();
+        assert!((0..vocab.len() as u32).any(|id| vocab.primary(id) != id));
+    }
+
+    #[test]
+    fn a_document_prepared_before_the_user_words_changed_is_segmented_again() {
+        let text = "大力弘扬劳模精神".as_bytes();
+        let mut corpus = new_corpus();
+        let prepared = corpus.prepare_bytes("a.txt", text).unwrap();
+        corpus.set_user_words(&["劳模精神".into()]).unwrap();
+        corpus.add_prepared(prepared);
+        let mut serial = new_corpus();
+        serial.set_user_words(&["劳模精神".into()]).unwrap();
+        serial.add_bytes("a.txt", text, &mut no_progress()).unwrap();
+        assert_eq!(fingerprint(&corpus), fingerprint(&serial));
+        assert!(corpus.vocab().id("劳模精神").is_some());
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub use analyzer::{
 pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
-pub use corpus::{DocumentInfo, Merge, MAX_DOCUMENT_BYTES};
+pub use corpus::{DocumentInfo, Merge, PreparedDocument, MAX_DOCUMENT_BYTES};
 pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;
 pub use phrases::{Phrase, PhraseOptions};
