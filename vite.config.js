@@ -81,7 +81,8 @@ function preloadEngine() {
       order: 'post',
       handler(_html, { bundle }) {
         const engine = Object.keys(bundle ?? {}).filter((name) => /\.(wasm|wxd)$/.test(name));
-        if (engine.length !== 2) throw new Error(`preload: expected the .wasm and the .wxd, found ${engine.join(', ')}`);
+        if (engine.length !== 2)
+          throw new Error(`preload: expected the .wasm and the .wxd, found ${engine.join(', ')}`);
         return engine.sort().map((href) => ({
           tag: 'link',
           // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request

@@ -322,9 +322,11 @@ fn clean_text(name: &str, text: &str) -> Result<String> {
     Ok(text)
 }
 
-/// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes (the text,
-/// its cleaned copy, ~8 bytes per token), by allocating max(4 × its size, 32 MiB) and freeing
-/// it at once. In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
+/// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes
+/// besides its bytes, which are in memory already (its cleaned text, and room for a token of 8
+/// bytes every 4 bytes of text: 3 × its size), by allocating max(3 × its size, 32 MiB) and
+/// freeing it at once. (It was 4 ×, on top of the bytes: that reservation alone was the peak of
+/// a 100 MB file, 529 MiB.) In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
 /// `memory.grow` of a large memory costs a copy or a remap: measured, this took indexing in the
 /// browser from 8 to 20 MiB/s. Freed memory stays with the allocator, which reuses it. When the
 /// memory cannot grow that far, nothing is reserved (and the add may still fit). Native
@@ -333,7 +335,7 @@ fn clean_text(name: &str, text: &str) -> Result<String> {
 fn reserve_memory(file_bytes: usize) {
     #[cfg(target_arch = "wasm32")]
     if file_bytes >= 1 << 20 {
-        let want = file_bytes.saturating_mul(4).max(32 << 20);
+        let want = file_bytes.saturating_mul(3).max(32 << 20);
         let mut block: Vec<u8> = Vec::new();
         if block.try_reserve_exact(want).is_ok() {
             // The allocation must happen, not be optimised away with the free that follows.
