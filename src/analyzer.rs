@@ -6,22 +6,28 @@ use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
-    builtin_stop_words, merge_groups, Corpus, Counts, Document, DocumentInfo, Merge,
-    PreparedDocument, Terms,
+    builtin_stop_words, merge_groups, Corpus, Counts, DocView, DocumentInfo, FileOrigin,
+    FurnitureLine, Merge, MetadataPatch, PreparedDocument, Terms,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
 use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
+use crate::order::order;
 use crate::phrases::{discover, Phrase, PhraseOptions};
 use crate::posseg::PossegModel;
+use crate::reuse::{
+    char_offsets, position, PassageOptions, Reuse, ReuseIndex, ReuseOptions, ReusePair,
+    ReusePassage, ReusePassages, MIN_CHARS,
+};
 use crate::script::{Script, ScriptData, Variant};
 use crate::segment::Segmenter;
 use crate::suggest::{suggest, SuggestOptions, SuggestedStopWord};
+use crate::trends::{dispersion, trends, Dispersion, DispersionOptions, TrendOptions, Trends};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// How the terms list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +119,9 @@ pub struct KeynessOptions {
     /// The pool; the target's documents are taken out of it as the reference. `None` = all.
     #[cfg_attr(test, ts(optional = nullable))]
     pub documents: Option<Vec<u32>>,
+    /// Compare against these documents instead (the target's taken out). `None` = the pool.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub reference: Option<Vec<u32>>,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub filter: FilterOptions,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
@@ -128,6 +137,7 @@ impl Default for KeynessOptions {
     fn default() -> Self {
         KeynessOptions {
             documents: None,
+            reference: None,
             filter: FilterOptions::default(),
             limit: 100,
             merges: Vec::new(),
@@ -151,6 +161,10 @@ pub struct Keyness {
 pub struct Analyzer {
     corpus: Corpus,
     user_stop_words: FxHashSet<String>,
+    /// 重复段落只计一次: the shortest passage that counts once, when on.
+    count_once: Option<u32>,
+    /// The last reuse index computed: (corpus generation, min chars, index).
+    reuse_cache: Mutex<Option<(u64, u32, Arc<ReuseIndex>)>>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -187,6 +201,8 @@ impl Analyzer {
         Analyzer {
             corpus: Corpus::with_segmenter(segmenter),
             user_stop_words: FxHashSet::default(),
+            count_once: None,
+            reuse_cache: Mutex::new(None),
         }
     }
 
@@ -302,7 +318,7 @@ impl Analyzer {
         options: &SuggestOptions,
     ) -> Vec<SuggestedStopWord> {
         let vocab = self.corpus.vocab();
-        let docs = self.corpus.select(analysis.documents.as_deref());
+        let docs = self.views(analysis.documents.as_deref());
         let terms = self.terms(&analysis.merges, analysis.separate_pos);
         let counts = self.counts(&docs, &analysis.filter, &terms);
         suggest(&docs, &counts, options)
@@ -338,23 +354,41 @@ impl Analyzer {
         bytes: &[u8],
         progress: &mut dyn FnMut(f64),
     ) -> Result<DocumentInfo> {
-        self.corpus
-            .add_bytes(name, bytes, progress)
-            .map(Document::info)
+        self.add_file(name, bytes, &FileOrigin::default(), progress)
+    }
+
+    /// Add a file's bytes with where it came from: its path (folders = group, the file name
+    /// may hold a date) and modification time (the last-resort date).
+    pub fn add_file(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<DocumentInfo> {
+        let id = self.corpus.add_bytes(name, bytes, origin, progress)?.id;
+        Ok(self.corpus.info(self.corpus.document(id)?))
     }
 
     /// Decode, clean and segment a file without adding it: takes `&self`, so that several
     /// files can be prepared at once, on several threads (the CLI does, with rayon).
     /// [`Analyzer::add_prepared`] adds it; adding prepared files in some order gives the
-    /// analyzer adding them with [`Analyzer::add_document`] in that order would.
-    pub fn prepare_document(&self, name: &str, bytes: &[u8]) -> Result<PreparedDocument> {
-        self.corpus.prepare_bytes(name, bytes)
+    /// analyzer adding them with [`Analyzer::add_file`] in that order would.
+    pub fn prepare_file(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+    ) -> Result<PreparedDocument> {
+        self.corpus.prepare_bytes(name, bytes, origin)
     }
 
-    /// Add a document [`Analyzer::prepare_document`] prepared (segmented again if the user
+    /// Add a document [`Analyzer::prepare_file`] prepared (segmented again if the user
     /// words or the models changed since).
     pub fn add_prepared(&mut self, prepared: PreparedDocument) -> DocumentInfo {
-        self.corpus.add_prepared(prepared).info()
+        let id = self.corpus.add_prepared(prepared).id;
+        let doc = self.corpus.document(id).expect("just added");
+        self.corpus.info(doc)
     }
 
     /// Add text that is already a string.
@@ -364,9 +398,8 @@ impl Analyzer {
         text: &str,
         progress: &mut dyn FnMut(f64),
     ) -> Result<DocumentInfo> {
-        self.corpus
-            .add_text(name, text, progress)
-            .map(Document::info)
+        let id = self.corpus.add_text(name, text, progress)?.id;
+        Ok(self.corpus.info(self.corpus.document(id)?))
     }
 
     pub fn remove_document(&mut self, id: u32) -> bool {
@@ -374,7 +407,98 @@ impl Analyzer {
     }
 
     pub fn documents(&self) -> Vec<DocumentInfo> {
-        self.corpus.documents().iter().map(Document::info).collect()
+        self.corpus.infos(&self.corpus.select(None))
+    }
+
+    /// Change the metadata of the documents `ids` (`None` = all) at once; nothing changes
+    /// when an id is unknown or a value is not valid. Returns the documents changed.
+    pub fn update_documents(
+        &mut self,
+        ids: Option<&[u32]>,
+        patch: &MetadataPatch,
+    ) -> Result<Vec<DocumentInfo>> {
+        let patch = patch.validated()?;
+        let mut counted_changed = false;
+        let mut changed = Vec::new();
+        for doc in self.corpus.documents_mut(ids)? {
+            counted_changed |= doc.apply(&patch);
+            changed.push(doc.id);
+        }
+        if counted_changed {
+            self.corpus.touch();
+        }
+        Ok(self.corpus.infos(&self.corpus.select(Some(&changed))))
+    }
+
+    /// The lines of a document set aside as page furniture.
+    pub fn furniture(&self, id: u32) -> Result<Vec<FurnitureLine>> {
+        Ok(self.corpus.document(id)?.furniture_lines())
+    }
+
+    /// 重复段落只计一次: while on, every aggregate counts each passage of at least `min_chars`
+    /// characters that documents share once within its selection (in the first selected
+    /// document that has it).
+    pub fn set_count_once(&mut self, on: bool, min_chars: u32) -> Result<()> {
+        check_min_chars(min_chars)?;
+        self.count_once = on.then_some(min_chars);
+        Ok(())
+    }
+
+    /// The reuse index of the whole corpus for `min_chars`, computed once per generation.
+    fn reuse_index(&self, min_chars: u32) -> Arc<ReuseIndex> {
+        let generation = self.corpus.generation();
+        let mut cache = self
+            .reuse_cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((g, m, index)) = cache.as_ref() {
+            if *g == generation && *m == min_chars {
+                return Arc::clone(index);
+            }
+        }
+        // Traditional documents are compared in simplified form, as they are counted.
+        let converted: Vec<Option<crate::script::Converted>> = self
+            .corpus
+            .documents()
+            .iter()
+            .map(|d| {
+                let data = self.corpus.script_data().filter(|_| d.variant.is_some())?;
+                Some(data.to_simplified(&d.text))
+            })
+            .collect();
+        let texts: Vec<crate::reuse::Text> = self
+            .corpus
+            .documents()
+            .iter()
+            .zip(&converted)
+            .map(|(d, c)| crate::reuse::Text {
+                id: d.id,
+                text: &d.text,
+                counted: d.counted_text(),
+                converted: c.as_ref(),
+            })
+            .collect();
+        let index = Arc::new(crate::reuse::index(&texts, min_chars));
+        *cache = Some((generation, min_chars, Arc::clone(&index)));
+        index
+    }
+
+    /// What counts of the selected documents (all when `None`), in corpus order: their body
+    /// (and furniture where switched on), each reused passage once when that is on.
+    fn views(&self, ids: Option<&[u32]>) -> Vec<DocView<'_>> {
+        let docs = self.corpus.select(ids);
+        let repeated = match self.count_once {
+            Some(min_chars) => {
+                let order: Vec<u32> = docs.iter().map(|d| d.id).collect();
+                self.reuse_index(min_chars).repeated(&order)
+            }
+            None => vec![Vec::new(); docs.len()],
+        };
+        let vocab = self.corpus.vocab();
+        docs.into_iter()
+            .zip(&repeated)
+            .map(|(d, repeated)| DocView::new(d, vocab, repeated))
+            .collect()
     }
 
     /// Replace the user words; re-segments every document when they change.
@@ -412,7 +536,7 @@ impl Analyzer {
         Terms::new(self.corpus.vocab(), &merge_groups(merges), separate_pos)
     }
 
-    fn counts(&self, docs: &[&Document], filter: &FilterOptions, terms: &Terms) -> Counts {
+    fn counts(&self, docs: &[DocView], filter: &FilterOptions, terms: &Terms) -> Counts {
         let mask = filter.term_mask(self.corpus.vocab(), &self.user_stop_words);
         Counts::of(docs, mask, filter.min_frequency, terms)
     }
@@ -426,7 +550,7 @@ impl Analyzer {
             });
         }
         let vocab = self.corpus.vocab();
-        let docs = self.corpus.select(options.documents.as_deref());
+        let docs = self.views(options.documents.as_deref());
         let term_map = self.terms(&options.merges, options.separate_pos);
         let counts = self.counts(&docs, &options.filter, &term_map);
         let idf = corpus_idf(self.corpus.documents(), &term_map);
@@ -487,23 +611,35 @@ impl Analyzer {
 
     /// Every occurrence of `term`, with context.
     pub fn kwic(&self, term: &str, options: &KwicOptions) -> Result<Kwic> {
-        let docs = self.corpus.select(options.documents.as_deref());
+        let docs = self.views(options.documents.as_deref());
         kwic(&docs, self.corpus.vocab(), term, options)
     }
 
-    /// The terms that set the `target` documents apart from the rest of the pool.
+    /// The terms that set the `target` documents apart from the reference: the documents of
+    /// `options.reference`, or else the rest of the pool (`options.documents`, or all).
     pub fn keyness(&self, target: &[u32], options: &KeynessOptions) -> Result<Keyness> {
-        for &id in target {
+        for &id in target.iter().chain(options.reference.iter().flatten()) {
             self.corpus.document(id)?;
         }
-        let pool = self.corpus.select(options.documents.as_deref());
-        let (target_docs, reference_docs): (Vec<&Document>, Vec<&Document>) =
-            pool.into_iter().partition(|d| target.contains(&d.id));
-        let target_docs = if target_docs.is_empty() {
-            self.corpus.select(Some(target))
-        } else {
-            target_docs
+        let reference: Vec<u32> = match &options.reference {
+            Some(ids) => ids.clone(),
+            None => self
+                .corpus
+                .select(options.documents.as_deref())
+                .iter()
+                .map(|d| d.id)
+                .collect(),
         };
+        let reference: Vec<u32> = reference
+            .into_iter()
+            .filter(|id| !target.contains(id))
+            .collect();
+        // One selection for both, so that a passage counted once is counted in one of them.
+        let both: Vec<u32> = target.iter().chain(&reference).copied().collect();
+        let (target_docs, reference_docs): (Vec<DocView>, Vec<DocView>) = self
+            .views(Some(&both))
+            .into_iter()
+            .partition(|d| target.contains(&d.doc.id));
         let filter = FilterOptions {
             min_frequency: 1,
             ..options.filter.clone()
@@ -522,6 +658,129 @@ impl Analyzer {
                 options.limit as usize,
                 |id| terms.name(id, vocab).to_string(),
             ),
+        })
+    }
+
+    /// The relative frequency of `terms` per document, or per day, month, year or group.
+    pub fn trends(&self, terms: &[String], options: &TrendOptions) -> Result<Trends> {
+        let docs = self.views(options.documents.as_deref());
+        trends(&docs, self.corpus.vocab(), terms, options)
+    }
+
+    /// Where `term` occurs in each selected document.
+    pub fn dispersion(&self, term: &str, options: &DispersionOptions) -> Result<Dispersion> {
+        let docs = self.views(options.documents.as_deref());
+        Ok(dispersion(&docs, self.corpus.vocab(), term, options))
+    }
+
+    /// The pairs of selected documents that share passages of at least `min_chars`.
+    pub fn reuse(&self, options: &ReuseOptions) -> Result<Reuse> {
+        check_min_chars(options.min_chars)?;
+        let index = self.reuse_index(options.min_chars);
+        let selected = self.corpus.select(options.documents.as_deref());
+        let ids: Vec<u32> = selected.iter().map(|d| d.id).collect();
+        let share = |chars: u32, id: u32| {
+            let length = index.length_of(id);
+            if length == 0 {
+                0.0
+            } else {
+                f64::from(chars) / f64::from(length)
+            }
+        };
+        let pairs: Vec<(usize, usize, ReusePair)> = index
+            .pairs
+            .iter()
+            .filter_map(|p| {
+                let (ia, ib) = (position(&ids, p.a)?, position(&ids, p.b)?);
+                let (da, db) = (selected[ia], selected[ib]);
+                Some((
+                    ia,
+                    ib,
+                    ReusePair {
+                        a: p.a,
+                        b: p.b,
+                        passages: p.passages.len() as u32,
+                        a_chars: p.a_chars,
+                        b_chars: p.b_chars,
+                        shared_chars: p.a_chars.max(p.b_chars),
+                        a_share: share(p.a_chars, p.a),
+                        b_share: share(p.b_chars, p.b),
+                        longest: p.longest,
+                        duplicate: da.content_hash == db.content_hash && da.text == db.text,
+                    },
+                ))
+            })
+            .collect();
+        // Most shared first, then in corpus order.
+        let sorted = order(pairs.len(), &|x, y| {
+            let (x, y) = (&pairs[x as usize], &pairs[y as usize]);
+            (y.2.shared_chars, x.0, x.1) < (x.2.shared_chars, y.0, y.1)
+        });
+        Ok(Reuse {
+            min_chars: index.min_chars,
+            documents: selected.len() as u32,
+            total_pairs: pairs.len() as u32,
+            pairs: sorted
+                .into_iter()
+                .take(options.limit as usize)
+                .map(|i| pairs[i as usize].2.clone())
+                .collect(),
+        })
+    }
+
+    /// The passages documents `a` and `b` share, with character offsets in each one's text.
+    pub fn reuse_passages(
+        &self,
+        a: u32,
+        b: u32,
+        options: &PassageOptions,
+    ) -> Result<ReusePassages> {
+        check_min_chars(options.min_chars)?;
+        let (doc_a, doc_b) = (self.corpus.document(a)?, self.corpus.document(b)?);
+        let index = self.reuse_index(options.min_chars);
+        let ranges: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u32)> = index
+            .pairs
+            .iter()
+            .filter(|p| (p.a, p.b) == (a, b) || (p.a, p.b) == (b, a))
+            .flat_map(|p| {
+                p.passages.iter().map(move |x| {
+                    if p.a == a {
+                        (x.a.clone(), x.b.clone(), x.chars)
+                    } else {
+                        (x.b.clone(), x.a.clone(), x.chars)
+                    }
+                })
+            })
+            .collect();
+        let sorted = order(ranges.len(), &|x, y| {
+            let (x, y) = (&ranges[x as usize], &ranges[y as usize]);
+            (x.0.start, x.1.start) < (y.0.start, y.1.start)
+        });
+        let ranges: Vec<_> = sorted
+            .into_iter()
+            .map(|i| ranges[i as usize].clone())
+            .collect();
+        let a_bytes: Vec<usize> = ranges.iter().flat_map(|r| [r.0.start, r.0.end]).collect();
+        let b_bytes: Vec<usize> = ranges.iter().flat_map(|r| [r.1.start, r.1.end]).collect();
+        let (a_chars, b_chars) = (
+            char_offsets(&doc_a.text, &a_bytes),
+            char_offsets(&doc_b.text, &b_bytes),
+        );
+        Ok(ReusePassages {
+            a,
+            b,
+            min_chars: index.min_chars,
+            passages: ranges
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ReusePassage {
+                    a_start: a_chars[2 * i],
+                    a_end: a_chars[2 * i + 1],
+                    b_start: b_chars[2 * i],
+                    b_end: b_chars[2 * i + 1],
+                    chars: r.2,
+                })
+                .collect(),
         })
     }
 
@@ -579,4 +838,15 @@ pub struct SegmentToken {
     /// Character offsets in the cleaned text.
     pub start: u32,
     pub end: u32,
+}
+
+fn check_min_chars(min_chars: u32) -> Result<()> {
+    if MIN_CHARS.contains(&min_chars) {
+        Ok(())
+    } else {
+        Err(Error::BadOption {
+            option: "minChars",
+            value: min_chars.to_string(),
+        })
+    }
 }

@@ -1,6 +1,8 @@
 //! Text cleaning before segmentation: line endings, invisible characters,
 //! widths and spaces; lines that were hard-wrapped mid-sentence are rejoined;
-//! and the cleaned text is split into sentences.
+//! and the cleaned text is split into sentences. The two steps of [`clean`] are also
+//! separate ([`normalise_lines`], [`join_wrapped`]) so that the anatomy can sort the lines
+//! before any is rejoined, and keep page furniture on lines of its own.
 
 use std::ops::Range;
 
@@ -17,9 +19,12 @@ const CONTINUATION_MIN_CHARS: usize = 20;
 /// Most lines need none of that but the trimming: they are checked with one pass over their
 /// bytes and copied as they are; only the others go through `normalise_line` char by char.
 pub fn clean(text: &str) -> String {
+    join_wrapped(&normalise_lines(text), &[]).0
+}
+
+/// The first step of [`clean`]: every line normalised, blank lines dropped, none rejoined.
+pub fn normalise_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Where the last line in `out` starts.
-    let mut last: Option<usize> = None;
     let mut normalised;
     for raw in text.split('\n') {
         // Everything that normalise_line turns into a space or drops vanishes at the ends of a
@@ -34,8 +39,35 @@ pub fn clean(text: &str) -> String {
         if line.is_empty() {
             continue;
         }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The second step of [`clean`]: `lines` (as [`normalise_lines`] makes them) with the lines
+/// that were hard-wrapped mid-sentence rejoined, except that a line `apart[i]` says so of is
+/// never joined to another. Also returns, for each line of `lines`, the line of the result it
+/// is in.
+pub fn join_wrapped(lines: &str, apart: &[bool]) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(lines.len());
+    let mut line_map = Vec::new();
+    // Where the last line in `out` starts.
+    let mut last: Option<usize> = None;
+    let mut out_lines = 0u32;
+    let mut previous_apart = false;
+    for (i, line) in lines.split('\n').enumerate() {
+        if line.is_empty() {
+            line_map.push(out_lines.saturating_sub(1));
+            continue;
+        }
+        let this_apart = apart.get(i).copied().unwrap_or(false);
+        let joins = !this_apart && !previous_apart;
+        previous_apart = this_apart;
         match last {
-            Some(start) if is_wrapped(&out[start..], line) => {
+            Some(start) if joins && is_wrapped(&out[start..], line) => {
                 let needs_space = out.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && line.starts_with(|c: char| c.is_ascii_alphanumeric());
                 if needs_space {
@@ -49,10 +81,12 @@ pub fn clean(text: &str) -> String {
                 }
                 last = Some(out.len());
                 out.push_str(line);
+                out_lines += 1;
             }
         }
+        line_map.push(out_lines - 1);
     }
-    out
+    (out, line_map)
 }
 
 /// Whether `normalise_line` would return `line` unchanged (then it needs no copy). Conservative:
@@ -299,6 +333,33 @@ mod tests {
             let text: String = text.into_iter().collect();
             prop_assert_eq!(clean(&text), clean_reference(&text));
         }
+    }
+
+    #[test]
+    fn lines_kept_apart_are_never_joined() {
+        let text = format!(
+            "{}\n{}\n{}",
+            "工".repeat(45),
+            "会".repeat(25),
+            "职".repeat(25)
+        );
+        let lines = normalise_lines(&text);
+        assert_eq!(join_wrapped(&lines, &[]).0, clean(&text));
+        assert_eq!(join_wrapped(&lines, &[]).1, [0, 0, 0]);
+        let (joined, map) = join_wrapped(&lines, &[false, true, false]);
+        assert_eq!(joined, text);
+        assert_eq!(map, [0, 1, 2]);
+        let (joined, map) = join_wrapped(&lines, &[false, false, true]);
+        assert_eq!(
+            joined,
+            format!(
+                "{}{}\n{}",
+                "工".repeat(45),
+                "会".repeat(25),
+                "职".repeat(25)
+            )
+        );
+        assert_eq!(map, [0, 0, 1]);
     }
 
     #[test]

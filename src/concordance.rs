@@ -1,8 +1,9 @@
 //! Keyword in context: every occurrence of a term with the text around it.
 
-use crate::corpus::{merge_groups, Document, Merge, Terms, Vocabulary};
+use crate::corpus::{merge_groups, DocView, Merge, Terms, Vocabulary};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -73,13 +74,13 @@ pub struct Kwic {
 /// Longest context accepted on each side, in characters.
 const MAX_WIDTH: u32 = 500;
 
-/// Every occurrence of `term` in `docs`: as a token when it is a word of the corpus (any of
-/// its tags; every form of a merge group named `term`), else as a run of tokens whose words
-/// make it up, else as a substring (so a discovered phrase can be looked up before it is
+/// Every counted occurrence of `term` in `docs`: as a token when it is a word of the corpus
+/// (any of its tags; every form of a merge group named `term`), else as a run of tokens whose
+/// words make it up, else as a substring (so a discovered phrase can be looked up before it is
 /// accepted). Lines show each document's own characters (a traditional document's, a
 /// number's full-width form).
 pub fn kwic(
-    docs: &[&Document],
+    docs: &[DocView],
     vocab: &Vocabulary,
     term: &str,
     options: &KwicOptions,
@@ -93,57 +94,13 @@ pub fn kwic(
     }
     let width = options.width as usize;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (doc index, byte range)
-    let merges = merge_groups(&options.merges);
-    let terms = Terms::new(vocab, &merges, false);
-    let named = merges
-        .iter()
-        .find(|(name, _)| name == term)
-        .and_then(|(name, forms)| forms.iter().chain([name]).find_map(|f| vocab.id(f)));
-    if let Some(id) = named.or_else(|| vocab.id(term)) {
-        let wanted = terms.of(id);
-        for (d, doc) in docs.iter().enumerate() {
-            hits.extend(
-                doc.tokens
-                    .iter()
-                    .filter(|t| terms.of(t.word) == wanted)
-                    .map(|&t| {
-                        let r = doc.token_range(t, vocab);
-                        (d, r.start, r.end)
-                    }),
-            );
-        }
-    }
-    // A sequence of words (a phrase not accepted yet), in the words' own (simplified) forms,
-    // so that it is found in traditional documents too.
-    if hits.is_empty() && !term.is_empty() {
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, &t) in doc.tokens.iter().enumerate() {
-                let mut rest = term;
-                let mut j = i;
-                while let Some(after) = doc
-                    .tokens
-                    .get(j)
-                    .and_then(|u| rest.strip_prefix(vocab.word(u.word)))
-                    .filter(|_| !rest.is_empty())
-                {
-                    rest = after;
-                    j += 1;
-                }
-                if rest.is_empty() && j > i + 1 {
-                    let end = doc.token_range(doc.tokens[j - 1], vocab).end;
-                    hits.push((d, t.start as usize, end));
-                }
-            }
-        }
-    }
-    if hits.is_empty() && !term.is_empty() {
-        for (d, doc) in docs.iter().enumerate() {
-            hits.extend(
-                doc.text
-                    .match_indices(term)
-                    .map(|(at, _)| (d, at, at + term.len())),
-            );
-        }
+    let how = TermMatch::of(docs, vocab, term, &options.merges);
+    for (d, doc) in docs.iter().enumerate() {
+        hits.extend(
+            how.occurrences(doc, vocab)
+                .into_iter()
+                .map(|r| (d, r.start, r.end)),
+        );
     }
     let total = hits.len() as u32;
     // In document order nothing after the limit is shown, so its lines are never built.
@@ -156,7 +113,7 @@ pub fn kwic(
     let mut lines: Vec<KwicLine> = hits
         .into_iter()
         .map(|(d, at, end)| {
-            let doc = docs[d];
+            let doc = docs[d].doc;
             let (from_byte, from_chars) = match counted {
                 Some((counted_doc, byte, chars)) if counted_doc == d && byte <= at => (byte, chars),
                 _ => (0, 0),
@@ -190,6 +147,115 @@ pub fn kwic(
         total,
         lines,
     })
+}
+
+/// How a term is found in a selection: as the tokens of its term (a word of the corpus under
+/// any of its tags, or a merge group's forms) when the selection counts any; else as a run of
+/// tokens whose (simplified) words make it up, so that a phrase not accepted yet is found in
+/// traditional documents too; else as a substring of the counted text (a word only ever found
+/// inside longer ones).
+#[derive(Debug)]
+pub struct TermMatch {
+    how: How,
+    term: String,
+}
+
+#[derive(Debug)]
+enum How {
+    Tokens { terms: Terms, wanted: u32 },
+    Words,
+    Text,
+    Nothing,
+}
+
+impl TermMatch {
+    pub fn of(docs: &[DocView], vocab: &Vocabulary, term: &str, merges: &[Merge]) -> TermMatch {
+        let mut found = TermMatch {
+            how: How::Nothing,
+            term: term.to_string(),
+        };
+        if term.is_empty() {
+            return found;
+        }
+        let merges = merge_groups(merges);
+        let named = merges
+            .iter()
+            .find(|(name, _)| name == term)
+            .and_then(|(name, forms)| forms.iter().chain([name]).find_map(|f| vocab.id(f)));
+        if let Some(id) = named.or_else(|| vocab.id(term)) {
+            let terms = Terms::new(vocab, &merges, false);
+            let wanted = terms.of(id);
+            found.how = How::Tokens { terms, wanted };
+            if docs.iter().any(|d| found.count(d, vocab) > 0) {
+                return found;
+            }
+        }
+        found.how = How::Words;
+        if docs.iter().any(|d| !found.word_runs(d, vocab).is_empty()) {
+            return found;
+        }
+        found.how = How::Text;
+        found
+    }
+
+    /// Byte ranges of the counted occurrences in one document, in text order.
+    pub fn occurrences(&self, doc: &DocView, vocab: &Vocabulary) -> Vec<Range<usize>> {
+        match &self.how {
+            How::Tokens { terms, wanted } => doc
+                .tokens()
+                .filter(|t| terms.of(t.word) == *wanted)
+                .map(|&t| doc.doc.token_range(t, vocab))
+                .collect(),
+            How::Words => self.word_runs(doc, vocab),
+            How::Text => doc
+                .doc
+                .text
+                .match_indices(self.term.as_str())
+                .map(|(at, _)| at)
+                .filter(|&at| doc.counts_byte(at))
+                .map(|at| at..at + self.term.len())
+                .collect(),
+            How::Nothing => Vec::new(),
+        }
+    }
+
+    /// How many counted occurrences one document has.
+    pub fn count(&self, doc: &DocView, vocab: &Vocabulary) -> u32 {
+        match &self.how {
+            How::Tokens { terms, wanted } => doc
+                .counts()
+                .iter()
+                .filter(|&&(word, _)| terms.of(word) == *wanted)
+                .map(|&(_, n)| n)
+                .sum(),
+            How::Nothing => 0,
+            How::Words | How::Text => self.occurrences(doc, vocab).len() as u32,
+        }
+    }
+
+    /// Runs of two or more counted tokens whose words spell the term.
+    fn word_runs(&self, doc: &DocView, vocab: &Vocabulary) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for run in doc.sentences() {
+            for (i, &t) in run.iter().enumerate() {
+                let mut rest = self.term.as_str();
+                let mut j = i;
+                while let Some(after) = run
+                    .get(j)
+                    .and_then(|u| rest.strip_prefix(vocab.word(u.word)))
+                    .filter(|_| !rest.is_empty())
+                {
+                    rest = after;
+                    j += 1;
+                }
+                if rest.is_empty() && j > i + 1 {
+                    let end = doc.doc.token_range(run[j - 1], vocab).end;
+                    out.push(t.start as usize..end);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Line breaks become spaces so a context line stays one line.

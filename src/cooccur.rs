@@ -4,7 +4,7 @@
 //! nodes, so its cost grows with the number of tokens (times the window or the
 //! sentence length), never with the square of the vocabulary.
 
-use crate::corpus::{Counts, Document};
+use crate::corpus::{Counts, DocView};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +110,7 @@ pub struct Network {
 
 /// Build the network of the top terms of `docs`; `word` names a vocabulary id.
 pub fn network(
-    docs: &[&Document],
+    docs: &[DocView],
     counts: &Counts,
     options: &NetworkOptions,
     word: impl Fn(u32) -> String,
@@ -149,8 +149,7 @@ pub fn network(
                 // counts once per window it is in, a pair once per window holding both, so
                 // every measure stays within its range (a pair never outnumbers its terms).
                 let terms: Vec<u32> = doc
-                    .tokens
-                    .iter()
+                    .tokens()
                     .filter_map(|t| counts.term(t.word))
                     .map(|term| slot[term as usize])
                     .collect();

@@ -3,7 +3,7 @@
 //! TextRank over term co-occurrence within a window, as jieba's `extract_tags` and `textrank` define them, but computed from
 //! the tokens already in the corpus instead of segmenting again.
 
-use crate::corpus::{Counts, Document, Terms, Vocabulary};
+use crate::corpus::{Counts, DocView, Document, Terms, Vocabulary};
 use rustc_hash::FxHashMap;
 
 /// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
@@ -35,7 +35,7 @@ pub const TEXTRANK_MAX_NODES: usize = 2000;
 
 /// TextRank weights of the most frequent terms of `docs`, normalised as jieba does
 /// (the best gets 1.0). Pairs are counted within `TEXTRANK_SPAN` tokens inside a document.
-pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
+pub fn textrank(docs: &[DocView], counts: &Counts) -> FxHashMap<u32, f64> {
     const NOT_A_NODE: u32 = u32::MAX;
     let nodes = counts.top_by_frequency(TEXTRANK_MAX_NODES);
     let mut index = vec![NOT_A_NODE; counts.freq.len()];
@@ -45,8 +45,7 @@ pub fn textrank(docs: &[&Document], counts: &Counts) -> FxHashMap<u32, f64> {
     let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
     for doc in docs {
         let slots: Vec<u32> = doc
-            .tokens
-            .iter()
+            .tokens()
             .map(|t| {
                 counts
                     .term(t.word)

@@ -4,7 +4,7 @@
 //! `劳模精神` that jieba splits into `劳模` + `精神`. Accepting one adds it as a user word.
 
 use crate::cooccur::log_likelihood;
-use crate::corpus::{Document, Vocabulary};
+use crate::corpus::{DocView, Vocabulary};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,7 @@ struct Contexts {
 }
 
 /// Discover phrases in `docs`.
-pub fn discover(docs: &[&Document], vocab: &Vocabulary, options: &PhraseOptions) -> Vec<Phrase> {
+pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -> Vec<Phrase> {
     let joinable: Vec<bool> = (0..vocab.len() as u32)
         .map(|id| {
             let e = vocab.entry(id);

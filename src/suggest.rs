@@ -12,7 +12,7 @@
 //! the 5 % critical value (3.84) in every one, over-use and under-use alike.
 
 use crate::cooccur::log_likelihood;
-use crate::corpus::{Counts, Document};
+use crate::corpus::{Counts, DocView};
 use serde::{Deserialize, Serialize};
 
 /// G² below this in every document: no document over- or under-uses the term (p ≥ 0.05).
@@ -64,7 +64,7 @@ pub type Suggestion = (u32, f64, f64);
 
 /// The terms of `counts` (over `docs`) that qualify, the most frequent first. Needs two
 /// documents at least: in one, nothing can be spread or key.
-pub fn suggest(docs: &[&Document], counts: &Counts, options: &SuggestOptions) -> Vec<Suggestion> {
+pub fn suggest(docs: &[DocView], counts: &Counts, options: &SuggestOptions) -> Vec<Suggestion> {
     let k = docs.len();
     if k < 2 {
         return Vec::new();
@@ -83,7 +83,7 @@ pub fn suggest(docs: &[&Document], counts: &Counts, options: &SuggestOptions) ->
     let mut sizes = vec![0f64; k];
     let mut per_doc = vec![0u32; k * candidates.len()];
     for (d, doc) in docs.iter().enumerate() {
-        for &(entry, count) in &doc.counts {
+        for &(entry, count) in doc.counts() {
             let Some(term) = counts.term(entry) else {
                 continue;
             };

@@ -46,6 +46,16 @@ fn types() -> BTreeMap<String, String> {
         Keyness,
         KeyTerm,
         SegmentToken,
+        FurnitureLine,
+        Trends,
+        TrendBin,
+        TrendSeries,
+        Dispersion,
+        DispersionDocument,
+        Reuse,
+        ReusePair,
+        ReusePassages,
+        ReusePassage,
         Scripts,
         Script,
         Variant,
@@ -57,10 +67,20 @@ fn types() -> BTreeMap<String, String> {
         PhraseOptions,
         KwicOptions,
         KeynessOptions,
+        FileOrigin,
+        MetadataPatch,
+        TrendOptions,
+        DispersionOptions,
+        ReuseOptions,
+        PassageOptions,
         KeywordWeight,
         Measure,
         Unit,
         KwicSort,
+        DateSource,
+        FurnitureKind,
+        TrendBy,
+        DocumentOrder,
         Merge,
         SuggestOptions,
         // Errors
@@ -170,4 +190,14 @@ fn the_types_say_what_serde_sends() {
     );
     assert!(payload.contains("limitBytes: number"), "{payload}");
     assert!(decl(FileKind::decl(&cfg)).contains(r#""7z""#));
+    // A patch's nullable fields: left out = unchanged, null = cleared.
+    let patch = decl(MetadataPatch::decl(&cfg));
+    assert!(patch.contains("date?: string | null"), "{patch}");
+    assert!(patch.contains("addGroups?: Array<string>"), "{patch}");
+    let info = decl(DocumentInfo::decl(&cfg));
+    assert!(info.contains(r#"dateSource: DateSource | null"#), "{info}");
+    assert_eq!(
+        decl(DateSource::decl(&cfg)),
+        r#"type DateSource = "text" | "fileName" | "fileTime" | "user";"#
+    );
 }

@@ -3,7 +3,10 @@
 //! the sentence a user reads and whose own properties `code` and `params` say what went
 //! wrong, for the page to render in its language. Tokens stay in wasm memory.
 
-use crate::{AnalysisOptions, KeynessOptions, KwicOptions, SuggestOptions, Variant};
+use crate::{
+    AnalysisOptions, DispersionOptions, FileOrigin, KeynessOptions, KwicOptions, MetadataPatch,
+    PassageOptions, ReuseOptions, SuggestOptions, TrendOptions, Variant, DEFAULT_MIN_CHARS,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -94,6 +97,24 @@ impl Analyzer {
         to_js(&info)
     }
 
+    /// Add a file with where it came from (`{path, modified, utcOffsetMinutes}`, all optional):
+    /// the folders of `path` are its group, its file name and `modified` dates of last resort.
+    #[wasm_bindgen(js_name = addFile)]
+    pub fn add_file(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        origin: JsValue,
+        progress: Option<js_sys::Function>,
+    ) -> JsResult<JsValue> {
+        let origin: FileOrigin = from_js(origin)?;
+        let info = self
+            .inner
+            .add_file(name, bytes, &origin, &mut progress_callback(progress))
+            .map_err(js_error)?;
+        to_js(&info)
+    }
+
     /// Add pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(
@@ -116,6 +137,39 @@ impl Analyzer {
 
     pub fn documents(&self) -> JsResult<JsValue> {
         to_js(&self.inner.documents())
+    }
+
+    /// Change the metadata of documents `ids` (null = all) with a `MetadataPatch`; returns the
+    /// documents changed.
+    #[wasm_bindgen(js_name = updateDocuments)]
+    pub fn update_documents(&mut self, ids: JsValue, patch: JsValue) -> JsResult<JsValue> {
+        let ids: Option<Vec<u32>> = from_js(ids)?;
+        let patch: MetadataPatch = from_js(patch)?;
+        to_js(
+            &self
+                .inner
+                .update_documents(ids.as_deref(), &patch)
+                .map_err(js_error)?,
+        )
+    }
+
+    /// The cleaned text that every offset counts in (characters).
+    #[wasm_bindgen(js_name = documentText)]
+    pub fn document_text(&self, id: u32) -> JsResult<String> {
+        Ok(self.inner.document_text(id).map_err(js_error)?.to_string())
+    }
+
+    /// The lines of a document set aside as page furniture.
+    pub fn furniture(&self, id: u32) -> JsResult<JsValue> {
+        to_js(&self.inner.furniture(id).map_err(js_error)?)
+    }
+
+    /// 重复段落只计一次: count every reused passage (of at least `minChars`, default 50) once.
+    #[wasm_bindgen(js_name = setCountOnce)]
+    pub fn set_count_once(&mut self, on: bool, min_chars: Option<u32>) -> JsResult<()> {
+        self.inner
+            .set_count_once(on, min_chars.unwrap_or(DEFAULT_MIN_CHARS))
+            .map_err(js_error)
     }
 
     /// Replace the user words; returns how many documents were re-segmented.
@@ -157,6 +211,32 @@ impl Analyzer {
     pub fn keyness(&self, target: Vec<u32>, options: JsValue) -> JsResult<JsValue> {
         let options: KeynessOptions = from_js(options)?;
         to_js(&self.inner.keyness(&target, &options).map_err(js_error)?)
+    }
+
+    pub fn trends(&self, terms: Vec<String>, options: JsValue) -> JsResult<JsValue> {
+        let options: TrendOptions = from_js(options)?;
+        to_js(&self.inner.trends(&terms, &options).map_err(js_error)?)
+    }
+
+    pub fn dispersion(&self, term: &str, options: JsValue) -> JsResult<JsValue> {
+        let options: DispersionOptions = from_js(options)?;
+        to_js(&self.inner.dispersion(term, &options).map_err(js_error)?)
+    }
+
+    pub fn reuse(&self, options: JsValue) -> JsResult<JsValue> {
+        let options: ReuseOptions = from_js(options)?;
+        to_js(&self.inner.reuse(&options).map_err(js_error)?)
+    }
+
+    #[wasm_bindgen(js_name = reusePassages)]
+    pub fn reuse_passages(&self, a: u32, b: u32, options: JsValue) -> JsResult<JsValue> {
+        let options: PassageOptions = from_js(options)?;
+        to_js(
+            &self
+                .inner
+                .reuse_passages(a, b, &options)
+                .map_err(js_error)?,
+        )
     }
 
     pub fn segment(&self, id: u32) -> JsResult<JsValue> {

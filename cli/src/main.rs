@@ -2,22 +2,26 @@
 //! browser tab and for scripts. TSV by default, `--json` for machines. Refused
 //! files get the same message as in the page, on stderr, and a non-zero exit.
 
+mod structure;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use walkdir::WalkDir;
 use wenxi::{
-    AnalysisOptions, Analyzer, KeywordWeight, KwicOptions, KwicSort, Measure, Merge, Unit,
+    AnalysisOptions, Analyzer, FileOrigin, KeywordWeight, KwicOptions, KwicSort, Measure, Merge,
+    MetadataPatch, PreparedDocument, Unit,
 };
 
 #[derive(Parser)]
 #[command(
     name = "wenxi",
     version,
-    about = "Wenxi 文析: Chinese text analysis — segmentation, keywords, phrases, co-occurrence, keyword in context"
+    about = "Wenxi 文析: Chinese text analysis — segmentation, keywords, phrases, co-occurrence, keyword in context, trends, text reuse"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -75,14 +79,75 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SortArg::Position)]
         sort: SortArg,
     },
+    /// Each document's metadata (title, date and where it came from, source, author, groups)
+    /// and the lines set aside as page furniture.
+    Documents {
+        #[command(flatten)]
+        common: Common,
+        /// One line per line set aside (document, line, kind, rule, text) instead.
+        #[arg(long)]
+        set_aside: bool,
+    },
+    /// Relative frequency (per 10,000 words) of TERM… per document or per day, month, year
+    /// or group: `wenxi trends 劳模 工匠 PATHS`. The trailing arguments that exist on disk are
+    /// the PATHS, the ones before them the terms.
+    Trends {
+        /// Terms, then files or directories.
+        #[arg(required = true, num_args = 2.., value_name = "TERM… PATHS")]
+        args: Vec<String>,
+        #[command(flatten)]
+        options: Options,
+        #[arg(long, value_enum, default_value_t = structure::ByArg::Doc)]
+        by: structure::ByArg,
+        /// Documents by date (undated ones after, by name) or by name.
+        #[arg(long, value_enum, default_value_t = structure::OrderArg::Date)]
+        order: structure::OrderArg,
+        /// By group: the first N levels of each group ("2023/上海" at 1 is "2023").
+        #[arg(long)]
+        group_depth: Option<u32>,
+    },
+    /// Pairs of documents that share passages of at least --min-chars characters.
+    Reuse {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, default_value_t = wenxi::DEFAULT_MIN_CHARS)]
+        min_chars: u32,
+        /// One line per shared passage (with its text) instead of one per pair.
+        #[arg(long)]
+        passages: bool,
+    },
+    /// What sets the --target documents apart from the rest (or from the --reference ones):
+    /// log-likelihood keyness with log-ratio effect size.
+    Compare {
+        /// A target document: a file or a directory (repeat --target for several).
+        #[arg(long, required = true)]
+        target: Vec<PathBuf>,
+        /// Compare against this instead of the other documents (repeatable, as --target).
+        #[arg(long)]
+        reference: Vec<PathBuf>,
+        /// The other documents (files or directories).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        options: Options,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
 }
 
 #[derive(Args)]
 struct Common {
     /// Text files, or directories (their .txt files, recursively; links inside them are
-    /// skipped unless --follow-links).
+    /// skipped unless --follow-links). A directory's files are in the group of their folder,
+    /// the directory's own name first ("corpus/2023/上海"), as when the folder is dropped on
+    /// the page.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    options: Options,
+}
+
+#[derive(Args)]
+struct Options {
     /// A word jieba should keep whole (repeatable), e.g. --user-word 劳模精神.
     #[arg(long = "user-word")]
     user_words: Vec<String>,
@@ -95,6 +160,13 @@ struct Common {
     /// Follow symbolic links inside directories (loops are reported and not entered).
     #[arg(long)]
     follow_links: bool,
+    /// Count the lines set aside as page furniture too.
+    #[arg(long)]
+    with_furniture: bool,
+    /// 重复段落只计一次: count every passage of at least 50 characters that documents share
+    /// once (in the first document that has it).
+    #[arg(long)]
+    count_once: bool,
     /// Count several forms as one term under a name (repeatable), e.g.
     /// --merge 劳模=劳动模范,劳模 (the name counts as a form even if not listed).
     #[arg(long = "merge", value_name = "NAME=FORM,FORM", value_parser = parse_merge)]
@@ -169,34 +241,80 @@ fn main() -> ExitCode {
 
 /// Returns whether every file was read.
 fn run(cli: Cli) -> io::Result<bool> {
-    let common = match &cli.command {
-        Command::Segment(c) => c,
-        Command::Keywords { common, .. }
-        | Command::Phrases { common, .. }
-        | Command::Network { common, .. }
-        | Command::Kwic { common, .. } => common,
-    };
+    let (options, paths, targets, references): (&Options, Vec<PathBuf>, &[PathBuf], &[PathBuf]) =
+        match &cli.command {
+            Command::Segment(c) => (&c.options, c.paths.clone(), &[], &[]),
+            Command::Keywords { common, .. }
+            | Command::Phrases { common, .. }
+            | Command::Network { common, .. }
+            | Command::Kwic { common, .. }
+            | Command::Documents { common, .. }
+            | Command::Reuse { common, .. } => (&common.options, common.paths.clone(), &[], &[]),
+            Command::Trends { args, options, .. } => {
+                let (_, paths) = structure::split_terms(args);
+                (options, paths, &[], &[])
+            }
+            Command::Compare {
+                target,
+                reference,
+                paths,
+                options,
+                ..
+            } => (
+                options,
+                paths.clone(),
+                target.as_slice(),
+                reference.as_slice(),
+            ),
+        };
+    if matches!(cli.command, Command::Trends { .. }) && paths.is_empty() {
+        eprintln!(
+            "最后的参数须是文件或目录。 / The last arguments must be files or directories (after the terms)."
+        );
+        return Ok(false);
+    }
     let mut analyzer = Analyzer::new();
-    if let Err(e) = analyzer.set_user_words(&common.user_words) {
+    if let Err(e) = analyzer.set_user_words(&options.user_words) {
         eprintln!("{e}");
         return Ok(false);
     }
-    analyzer.set_stop_words(&common.stop_words);
+    analyzer.set_stop_words(&options.stop_words);
     let mut all_read = true;
-    let paths = files(&common.paths, common.follow_links, &mut all_read);
-    all_read &= add_files(&mut analyzer, &paths);
+    // Every file once: a --target file that is also among PATHS is one document.
+    let mut seen: HashMap<PathBuf, u32> = HashMap::new();
+    let mut load = |paths: &[PathBuf], analyzer: &mut Analyzer, all_read: &mut bool| {
+        let files = files(paths, options.follow_links, all_read);
+        add_files(analyzer, files, &mut seen, all_read)
+    };
+    let target_ids = load(targets, &mut analyzer, &mut all_read);
+    let reference_ids = load(references, &mut analyzer, &mut all_read);
+    load(&paths, &mut analyzer, &mut all_read);
     if analyzer.documents().is_empty() {
         eprintln!("没有可分析的文本。 / No text to analyse.");
         return Ok(false);
     }
+    if options.with_furniture {
+        let on = MetadataPatch {
+            count_furniture: Some(true),
+            ..MetadataPatch::default()
+        };
+        analyzer
+            .update_documents(None, &on)
+            .map_err(io::Error::other)?;
+    }
+    if options.count_once {
+        analyzer
+            .set_count_once(true, wenxi::DEFAULT_MIN_CHARS)
+            .map_err(io::Error::other)?;
+    }
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let json = common.json;
+    let json = options.json;
     let base = AnalysisOptions {
-        merges: common.merges.clone(),
-        separate_pos: common.separate_pos,
+        merges: options.merges.clone(),
+        separate_pos: options.separate_pos,
         ..AnalysisOptions::default()
     };
-    let common_merges = common.merges.clone();
+    let common_merges = options.merges.clone();
     match cli.command {
         Command::Segment(_) => {
             let mut docs = Vec::new();
@@ -354,6 +472,37 @@ fn run(cli: Cli) -> io::Result<bool> {
                 }
             }
         }
+        Command::Documents { set_aside, .. } => {
+            structure::documents(&analyzer, set_aside, json, &mut out)?;
+        }
+        Command::Trends {
+            args,
+            by,
+            order,
+            group_depth,
+            ..
+        } => {
+            let (terms, _) = structure::split_terms(&args);
+            let options = structure::trend_options(by, order, group_depth);
+            structure::trends(&analyzer, &terms, &options, json, &mut out)?;
+        }
+        Command::Reuse {
+            min_chars,
+            passages,
+            ..
+        } => structure::reuse(&analyzer, min_chars, passages, json, &mut out)?,
+        Command::Compare { limit, .. } => {
+            let reference = (!reference_ids.is_empty()).then_some(reference_ids);
+            structure::compare(
+                &analyzer,
+                &target_ids,
+                reference,
+                limit,
+                &base,
+                json,
+                &mut out,
+            )?;
+        }
     }
     out.flush()?;
     Ok(all_read)
@@ -362,18 +511,38 @@ fn run(cli: Cli) -> io::Result<bool> {
 /// Files read and segmented at once on every core (rayon; `RAYON_NUM_THREADS` caps it),
 /// a batch at a time so that only a few files' bytes are held at once, and added in their
 /// order: the same analysis as one after the other. Messages for the files that cannot be
-/// read come in that order too. Returns whether every file was added.
-fn add_files(analyzer: &mut Analyzer, paths: &[PathBuf]) -> bool {
+/// read come in that order too. A file already in `seen` (by its canonical path) is not read
+/// again. Returns the documents' ids, in the files' order.
+fn add_files(
+    analyzer: &mut Analyzer,
+    files: Vec<(PathBuf, FileOrigin)>,
+    seen: &mut HashMap<PathBuf, u32>,
+    all_read: &mut bool,
+) -> Vec<u32> {
     let batch = 2 * rayon::current_num_threads();
-    let mut all_read = true;
-    for paths in paths.chunks(batch) {
-        let prepared: Vec<_> = paths
+    let keyed: Vec<(PathBuf, PathBuf, FileOrigin)> = files
+        .into_iter()
+        .map(|(path, origin)| {
+            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+            (key, path, origin)
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for chunk in keyed.chunks(batch) {
+        // Each new file of the batch once (the first time it is named).
+        let mut fresh: Vec<&(PathBuf, PathBuf, FileOrigin)> = Vec::new();
+        for file in chunk {
+            if !seen.contains_key(&file.0) && !fresh.iter().any(|f| f.0 == file.0) {
+                fresh.push(file);
+            }
+        }
+        let prepared: Vec<Result<PreparedDocument, String>> = fresh
             .par_iter()
-            .map(|path| {
+            .map(|(_, path, origin)| {
                 let name = path.display().to_string();
                 match std::fs::read(path) {
                     Ok(bytes) => analyzer
-                        .prepare_document(&name, &bytes)
+                        .prepare_file(&name, &bytes, origin)
                         .map_err(|e| e.to_string()),
                     Err(e) => Err(format!(
                         "无法读取「{name}」：{e} / Cannot read \"{name}\": {e}"
@@ -381,19 +550,30 @@ fn add_files(analyzer: &mut Analyzer, paths: &[PathBuf]) -> bool {
                 }
             })
             .collect();
-        for result in prepared {
+        let mut prepared: HashMap<&PathBuf, _> = fresh.iter().map(|f| &f.0).zip(prepared).collect();
+        for (key, _, _) in chunk {
+            if let Some(&id) = seen.get(key) {
+                ids.push(id);
+                continue;
+            }
+            // None: named twice, and it could not be read the first time (said once).
+            let Some(result) = prepared.remove(key) else {
+                continue;
+            };
             match result {
                 Ok(document) => {
-                    analyzer.add_prepared(document);
+                    let info = analyzer.add_prepared(document);
+                    seen.insert(key.clone(), info.id);
+                    ids.push(info.id);
                 }
                 Err(message) => {
                     eprintln!("{message}");
-                    all_read = false;
+                    *all_read = false;
                 }
             }
         }
     }
-    all_read
+    ids
 }
 
 fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -401,26 +581,67 @@ fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Files named, and the .txt files under directories named, in a stable order (by name,
-/// depth first). Symbolic links inside directories are skipped, with a note, unless
-/// `follow_links`; then a link back to a directory it is in is reported and not entered, so
-/// that no file is read twice through a loop.
-fn files(paths: &[PathBuf], follow_links: bool, all_read: &mut bool) -> Vec<PathBuf> {
+/// Files named, and the .txt files under directories named (hidden ones skipped), in a stable
+/// order (by name, depth first), each with its origin: the path the page would have for it (the directory's
+/// name, then the path inside it) and its modification time. Symbolic links inside directories
+/// are skipped, with a note, unless `follow_links`; then a link back to a directory it is in is
+/// reported and not entered, so that no file is read twice through a loop.
+fn files(paths: &[PathBuf], follow_links: bool, all_read: &mut bool) -> Vec<(PathBuf, FileOrigin)> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, follow_links, &mut out, all_read);
+            let mut found = Vec::new();
+            walk(path, follow_links, &mut found, all_read);
+            // The directory's own name: "seeds" for seeds/, its real name for "." or "..".
+            let root = path
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_default();
+            for file in found {
+                let inside = file.strip_prefix(path).unwrap_or(&file);
+                let relative: Vec<String> = std::iter::once(root.clone())
+                    .chain(
+                        inside
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+                    )
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let origin = origin_of(&file, Some(relative.join("/")));
+                out.push((file, origin));
+            }
         } else {
-            out.push(path.clone());
+            let origin = origin_of(path, None);
+            out.push((path.clone(), origin));
         }
     }
     out
 }
 
+/// A file's origin: `path` (None: no folder, no group) and its modification time (UTC).
+fn origin_of(file: &Path, path: Option<String>) -> FileOrigin {
+    let modified = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_millis() as f64);
+    FileOrigin {
+        path,
+        modified,
+        utc_offset_minutes: 0,
+    }
+}
+
 fn walk(dir: &Path, follow_links: bool, out: &mut Vec<PathBuf>, all_read: &mut bool) {
+    // Hidden files and folders (.git, .DS_Store) are skipped, as when a folder is dropped.
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
     for entry in WalkDir::new(dir)
         .follow_links(follow_links)
         .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
     {
         let entry = match entry {
             Ok(entry) => entry,

@@ -3,7 +3,7 @@
 //! decided here, at aggregation time ([`Terms`]): a word's entries with different tags, and
 //! the forms of a merge group, never by segmenting again.
 
-use super::document::Document;
+use super::view::DocView;
 use super::vocabulary::Vocabulary;
 use rustc_hash::FxHashMap;
 
@@ -132,7 +132,7 @@ pub struct Counts {
 impl Counts {
     /// Count `docs`: the entries `mask` allows, each towards its term in `terms`, keeping the
     /// terms that occur at least `min_frequency` times.
-    pub fn of(docs: &[&Document], mask: Vec<bool>, min_frequency: u32, terms: &Terms) -> Counts {
+    pub fn of(docs: &[DocView], mask: Vec<bool>, min_frequency: u32, terms: &Terms) -> Counts {
         let n = mask.len();
         let mut freq = vec![0u32; n];
         let mut doc_freq = vec![0u32; n];
@@ -140,8 +140,8 @@ impl Counts {
         let mut entry_freq = vec![0u32; n];
         let mut tokens = 0;
         for (d, doc) in docs.iter().enumerate() {
-            tokens += u64::from(doc.token_count);
-            for &(word, count) in &doc.counts {
+            tokens += u64::from(doc.token_count());
+            for &(word, count) in doc.counts() {
                 if mask[word as usize] {
                     let term = terms.of(word) as usize;
                     freq[term] += count;
@@ -227,6 +227,7 @@ impl Counts {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Document, Vocabulary};
     use super::*;
 
     fn document(id: u32, counts: Vec<(u32, u32)>) -> Document {
@@ -240,19 +241,17 @@ mod tests {
     fn counts_terms_of_the_selection_above_the_minimum() {
         let a = document(0, vec![(0, 3), (1, 1), (2, 5)]);
         let b = document(1, vec![(0, 1), (1, 1), (3, 2)]);
+        let vocab = Vocabulary::default();
+        let views = [DocView::new(&a, &vocab, &[]), DocView::new(&b, &vocab, &[])];
+        let views = &views[..];
         // Word 2 is not a term (a stop word, say).
-        let counts = Counts::of(
-            &[&a, &b],
-            vec![true, true, false, true],
-            3,
-            &Terms::identity(4),
-        );
+        let counts = Counts::of(views, vec![true, true, false, true], 3, &Terms::identity(4));
         assert_eq!(counts.freq, [4, 0, 0, 0]);
         assert_eq!(counts.doc_freq, [2, 0, 0, 0]);
         assert_eq!((counts.term(0), counts.term(1)), (Some(0), None));
         assert_eq!((counts.tokens, counts.term_tokens), (13, 4));
         assert_eq!(counts.vocabulary(), 1);
-        let counts = Counts::of(&[&a, &b], vec![true; 4], 1, &Terms::identity(4));
+        let counts = Counts::of(views, vec![true; 4], 1, &Terms::identity(4));
         assert_eq!((counts.term(2), counts.term(1)), (Some(2), Some(1)));
         assert_eq!(counts.top_by_frequency(3), [2, 0, 1]);
         assert_eq!(counts.top_by_frequency(usize::MAX), [2, 0, 1, 3]);
@@ -261,7 +260,7 @@ mod tests {
             of: vec![0, 1, 0, 3],
             names: FxHashMap::default(),
         };
-        let counts = Counts::of(&[&a, &b], vec![true; 4], 1, &terms);
+        let counts = Counts::of(views, vec![true; 4], 1, &terms);
         assert_eq!(counts.freq, [9, 2, 0, 2]);
         assert_eq!(counts.doc_freq, [2, 2, 0, 1]);
         assert_eq!(counts.term(2), Some(0));

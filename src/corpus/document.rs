@@ -1,5 +1,6 @@
 //! One document: its cleaned text, segmented once into compact tokens (word id + byte
-//! offset) grouped by sentence, and its word counts.
+//! offset) grouped by sentence, and its word counts; its anatomy (the lines set aside as page
+//! furniture) and its metadata (date, source, author, groups).
 //!
 //! A traditional-script document is segmented through its simplified conversion (when the
 //! script tables are loaded): the words are simplified, their offsets the original's, so that
@@ -7,12 +8,17 @@
 //! every word gets posseg's tag for where it stands (see `crate::segment`).
 
 use super::vocabulary::Vocabulary;
+use crate::anatomy::{Anatomy, Furniture, FurnitureKind};
 use crate::clean::sentences;
+use crate::metadata::{
+    file_name_date, file_time_date, normalise_group, path_group, user_date, DateSource,
+};
 use crate::numbers;
 use crate::script::{Converted, Script, ScriptData, Variant};
 use crate::segment::{Segmenter, NUMBER_TAG};
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
 use std::ops::Range;
 
 /// Longest title kept, in characters.
@@ -41,10 +47,23 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Index of each sentence's first token, with `tokens.len()` at the end.
     pub sentence_starts: Vec<u32>,
-    /// (word id, count) for every word in the document, by word id.
+    /// (word id, count) for every word of the body (the lines not set aside), by word id.
     pub counts: Vec<(u32, u32)>,
-    /// Tokens that are not whitespace.
+    /// Tokens of the body that are not whitespace.
     pub token_count: u32,
+    /// (word id, count) of the lines set aside, by word id.
+    pub furniture_counts: Vec<(u32, u32)>,
+    /// Tokens of the lines set aside that are not whitespace.
+    pub furniture_token_count: u32,
+    /// Token index ranges of the body's sentences, merged, in order.
+    pub body_spans: Vec<Range<u32>>,
+    /// The lines set aside as page furniture, in text order.
+    pub furniture: Vec<Furniture>,
+    /// A hash of `text`, for exact duplicates.
+    pub content_hash: u64,
+    /// Where the file came from, as given.
+    pub path: Option<String>,
+    pub meta: Metadata,
     /// The script the text is written in.
     pub script: Script,
     /// The Taiwan/Hong Kong/standard forms of a traditional document that was converted.
@@ -52,6 +71,118 @@ pub struct Document {
     /// End offsets of the tokens whose span in `text` is not their word's length (a number in
     /// full-width form, a conversion that changed the length), by start offset.
     pub spans: FxHashMap<u32, u32>,
+}
+
+/// What is known about a document besides its text; every field can be edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when a person said so).
+    pub date: Option<String>,
+    pub date_source: Option<DateSource>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    /// Sorted, without repeats.
+    pub groups: Vec<String>,
+    /// Count the lines set aside as if they were the body.
+    pub count_furniture: bool,
+}
+
+/// Where a file came from: its path inside what was dropped, and when it was last modified.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileOrigin {
+    /// "新闻/2023/上海/a.txt": the folders are the document's group, the file name may hold a date.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub path: Option<String>,
+    /// Milliseconds since 1970 UTC (JS `File.lastModified`): the date of last resort.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub modified: Option<f64>,
+    /// Minutes east of UTC of the person's clock (`-new Date(modified).getTimezoneOffset()`).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub utc_offset_minutes: i32,
+}
+
+/// A change of metadata for one or many documents; a field left out is left alone.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct MetadataPatch {
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub title: Option<String>,
+    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY"; null = no date.
+    #[cfg_attr(test, ts(as = "Option<String>", optional = nullable))]
+    pub date: Edit<String>,
+    #[cfg_attr(test, ts(as = "Option<String>", optional = nullable))]
+    pub source: Edit<String>,
+    #[cfg_attr(test, ts(as = "Option<String>", optional = nullable))]
+    pub author: Edit<String>,
+    /// Replace the groups.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub groups: Option<Vec<String>>,
+    /// Then add these …
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub add_groups: Vec<String>,
+    /// … and remove these.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub remove_groups: Vec<String>,
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub count_furniture: Option<bool>,
+}
+
+/// A field of a patch: left out (keep the value), or there, as a value or as null (clear it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Edit<T> {
+    #[default]
+    Keep,
+    Set(Option<T>),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Edit<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Called only for a field that is there (`serde(default)` covers the rest).
+        Option::<T>::deserialize(deserializer).map(Edit::Set)
+    }
+}
+
+impl MetadataPatch {
+    /// The patch with its values as stored (dates, groups), or the first that is not valid.
+    pub fn validated(&self) -> crate::error::Result<MetadataPatch> {
+        let bad = |option: &'static str, value: &str| crate::error::Error::BadOption {
+            option,
+            value: value.to_string(),
+        };
+        let date = match &self.date {
+            Edit::Set(Some(date)) => {
+                Edit::Set(Some(user_date(date).ok_or_else(|| bad("date", date))?))
+            }
+            other => other.clone(),
+        };
+        let groups = |list: &[String]| -> crate::error::Result<Vec<String>> {
+            list.iter()
+                .map(|g| normalise_group(g).ok_or_else(|| bad("groups", g)))
+                .collect()
+        };
+        let text = |value: &Edit<String>| match value {
+            Edit::Keep => Edit::Keep,
+            Edit::Set(v) => Edit::Set(
+                v.as_deref()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string),
+            ),
+        };
+        Ok(MetadataPatch {
+            title: self.title.as_deref().map(|t| t.trim().to_string()),
+            date,
+            source: text(&self.source),
+            author: text(&self.author),
+            groups: self.groups.as_deref().map(groups).transpose()?,
+            add_groups: groups(&self.add_groups)?,
+            remove_groups: groups(&self.remove_groups)?,
+            count_furniture: self.count_furniture,
+        })
+    }
 }
 
 /// What the page's document list shows.
@@ -64,9 +195,21 @@ pub struct DocumentInfo {
     pub title: String,
     pub encoding: String,
     pub bytes: u64,
+    /// Characters, tokens and sentences of the whole cleaned text (furniture included).
     pub chars: u32,
     pub tokens: u32,
     pub sentences: u32,
+    pub path: Option<String>,
+    pub date: Option<String>,
+    pub date_source: Option<DateSource>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub groups: Vec<String>,
+    pub count_furniture: bool,
+    pub furniture_lines: u32,
+    pub furniture_chars: u32,
+    /// The first document (in the order added) with the same cleaned text.
+    pub duplicate_of: Option<u32>,
     /// The script the document is written in ("simplified" | "traditional").
     pub script: Script,
     /// Whether a traditional document was counted through its simplified form (false until
@@ -74,25 +217,115 @@ pub struct DocumentInfo {
     pub converted: bool,
 }
 
+/// A line set aside, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct FurnitureLine {
+    /// Index of the line in the cleaned text.
+    pub line: u32,
+    /// Character offsets of the line in the cleaned text.
+    pub start: u32,
+    pub end: u32,
+    pub kind: FurnitureKind,
+    pub rule: String,
+    pub text: String,
+}
+
 impl Document {
-    /// A document of cleaned `text`, not segmented yet.
+    /// A document of cleaned `text`, not segmented yet, with its anatomy read from it.
+    #[cfg(test)]
     pub fn new(id: u32, name: &str, encoding: &str, bytes: u64, text: String) -> Document {
+        let anatomy = crate::anatomy::anatomy(&text);
+        Document::with_anatomy(id, name, encoding, bytes, text, anatomy)
+    }
+
+    /// A document of cleaned `text` and its anatomy (lines set aside; the title is the first
+    /// line of the body; date, source and author from the byline), not segmented yet.
+    pub fn with_anatomy(
+        id: u32,
+        name: &str,
+        encoding: &str,
+        bytes: u64,
+        text: String,
+        anatomy: Anatomy,
+    ) -> Document {
+        let first = anatomy.first_body_line.unwrap_or(0) as usize;
+        let title_line = text.split('\n').nth(first).unwrap_or("");
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(text.as_bytes());
+        let meta = Metadata {
+            date_source: anatomy.date.map(|_| DateSource::Text),
+            date: anatomy.date.map(|d| d.to_string()),
+            source: anatomy.source,
+            author: anatomy.author,
+            ..Metadata::default()
+        };
         Document {
             id,
             name: name.to_string(),
-            title: title_of(&text),
+            title: title_of(title_line),
             encoding: encoding.to_string(),
             bytes,
             chars: text.chars().count() as u32,
+            content_hash: hasher.finish(),
             text,
             tokens: Vec::new(),
             sentence_starts: Vec::new(),
             counts: Vec::new(),
             token_count: 0,
+            furniture_counts: Vec::new(),
+            furniture_token_count: 0,
+            body_spans: Vec::new(),
+            furniture: anatomy.furniture,
+            path: None,
+            meta,
             script: Script::Simplified,
             variant: None,
             spans: FxHashMap::default(),
         }
+    }
+
+    /// Take an anatomy read again (a traditional document's, on its simplified form, once the
+    /// script tables came): its lines set aside, the title when it was the first line of the
+    /// body, and the date, source and author the text had not given before.
+    pub fn reread_anatomy(&mut self, anatomy: Anatomy) {
+        let first_body_line = |furniture: &[Furniture]| {
+            let mut line = 0;
+            for f in furniture {
+                if f.line != line {
+                    break;
+                }
+                line += 1;
+            }
+            line as usize
+        };
+        let title_then = title_of(
+            self.text
+                .split('\n')
+                .nth(first_body_line(&self.furniture))
+                .unwrap_or(""),
+        );
+        if self.title == title_then {
+            let first = anatomy.first_body_line.unwrap_or(0) as usize;
+            self.title = title_of(self.text.split('\n').nth(first).unwrap_or(""));
+        }
+        // The text's date wins over the file's, as when a document is added.
+        let weaker = !matches!(
+            self.meta.date_source,
+            Some(DateSource::User | DateSource::Text)
+        );
+        if let Some(date) = anatomy.date.filter(|_| weaker) {
+            self.meta.date = Some(date.to_string());
+            self.meta.date_source = Some(DateSource::Text);
+        }
+        if self.meta.source.is_none() {
+            self.meta.source = anatomy.source;
+        }
+        if self.meta.author.is_none() {
+            self.meta.author = anatomy.author;
+        }
+        self.furniture = anatomy.furniture;
     }
 
     /// Whether the document waits for the script tables to be counted with the others.
@@ -100,11 +333,115 @@ impl Document {
         self.script == Script::Traditional && self.variant.is_none()
     }
 
-    /// The tokens of each sentence.
-    pub fn sentences(&self) -> impl Iterator<Item = &[Token]> + '_ {
-        self.sentence_starts
-            .windows(2)
-            .map(|w| &self.tokens[w[0] as usize..w[1] as usize])
+    /// Take what the file's origin says: the group from its folders; the date from its name,
+    /// else from its modification time, when the text had none.
+    pub fn set_origin(&mut self, origin: &FileOrigin) {
+        self.path = origin.path.clone();
+        if let Some(group) = origin.path.as_deref().and_then(path_group) {
+            self.meta.groups = vec![group];
+        }
+        if self.meta.date.is_some() {
+            return;
+        }
+        let file_name = origin.path.as_deref().unwrap_or(&self.name);
+        let (date, source) = match file_name_date(file_name) {
+            Some(date) => (Some(date), DateSource::FileName),
+            None => (
+                origin
+                    .modified
+                    .and_then(|ms| file_time_date(ms, origin.utc_offset_minutes)),
+                DateSource::FileTime,
+            ),
+        };
+        if let Some(date) = date {
+            self.meta.date = Some(date.to_string());
+            self.meta.date_source = Some(source);
+        }
+    }
+
+    /// Apply a patch made by [`MetadataPatch::validated`]; returns whether what counts changed.
+    pub fn apply(&mut self, patch: &MetadataPatch) -> bool {
+        if let Some(title) = &patch.title {
+            self.title = title.clone();
+        }
+        if let Edit::Set(date) = &patch.date {
+            self.meta.date = date.clone();
+            self.meta.date_source = date.as_ref().map(|_| DateSource::User);
+        }
+        if let Edit::Set(source) = &patch.source {
+            self.meta.source = source.clone();
+        }
+        if let Edit::Set(author) = &patch.author {
+            self.meta.author = author.clone();
+        }
+        let groups = &mut self.meta.groups;
+        if let Some(replace) = &patch.groups {
+            groups.clone_from(replace);
+        }
+        groups.extend(patch.add_groups.iter().cloned());
+        groups.retain(|g| !patch.remove_groups.contains(g));
+        groups.sort();
+        groups.dedup();
+        match patch.count_furniture {
+            Some(on) if on != self.meta.count_furniture => {
+                self.meta.count_furniture = on;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Characters of the lines set aside.
+    pub fn furniture_chars(&self) -> u32 {
+        self.furniture
+            .iter()
+            .map(|f| self.text[f.range.clone()].chars().count() as u32)
+            .sum()
+    }
+
+    /// The lines set aside, with character offsets.
+    pub fn furniture_lines(&self) -> Vec<FurnitureLine> {
+        let mut chars_before = 0u32;
+        let mut last_byte = 0usize;
+        self.furniture
+            .iter()
+            .map(|f| {
+                chars_before += self.text[last_byte..f.range.start].chars().count() as u32;
+                let line = &self.text[f.range.clone()];
+                let len = line.chars().count() as u32;
+                last_byte = f.range.end;
+                let start = chars_before;
+                chars_before += len;
+                FurnitureLine {
+                    line: f.line,
+                    start,
+                    end: start + len,
+                    kind: f.kind,
+                    rule: f.rule.to_string(),
+                    text: line.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// Byte ranges of the text that counts: all of it when the document's furniture is counted,
+    /// else the text between the lines set aside.
+    pub fn counted_text(&self) -> Vec<Range<usize>> {
+        if self.meta.count_furniture || self.furniture.is_empty() {
+            return std::iter::once(0..self.text.len()).collect();
+        }
+        let mut out = Vec::with_capacity(self.furniture.len() + 1);
+        let mut at = 0;
+        for f in &self.furniture {
+            if f.range.start > at {
+                out.push(at..f.range.start);
+            }
+            at = f.range.end;
+        }
+        if at < self.text.len() {
+            out.push(at..self.text.len());
+        }
+        out
     }
 
     pub fn sentence_count(&self) -> usize {
@@ -120,7 +457,8 @@ impl Document {
         }
     }
 
-    pub fn info(&self) -> DocumentInfo {
+    /// What the document list shows; `duplicate_of` is the corpus's to know.
+    pub fn info(&self, duplicate_of: Option<u32>) -> DocumentInfo {
         DocumentInfo {
             id: self.id,
             name: self.name.clone(),
@@ -128,8 +466,18 @@ impl Document {
             encoding: self.encoding.clone(),
             bytes: self.bytes,
             chars: self.chars,
-            tokens: self.token_count,
+            tokens: self.token_count + self.furniture_token_count,
             sentences: self.sentence_count() as u32,
+            path: self.path.clone(),
+            date: self.meta.date.clone(),
+            date_source: self.meta.date_source,
+            source: self.meta.source.clone(),
+            author: self.meta.author.clone(),
+            groups: self.meta.groups.clone(),
+            count_furniture: self.meta.count_furniture,
+            furniture_lines: self.furniture.len() as u32,
+            furniture_chars: self.furniture_chars(),
+            duplicate_of,
             script: self.script,
             converted: self.variant.is_some(),
         }
@@ -177,13 +525,71 @@ impl Document {
         self.tokens = Vec::new();
         let (tokens, spans) = cuts.finish();
         self.spans = spans;
-        let (counts, token_count) = count_words(&tokens, vocab, counter);
+        // Tokens are at the original's offsets now, where the lines set aside are.
+        let body_spans = body_spans(&tokens, &sentence_starts, &self.furniture);
+        let (counts, token_count) = count_words(
+            body_spans
+                .iter()
+                .flat_map(|s| &tokens[s.start as usize..s.end as usize]),
+            vocab,
+            counter,
+        );
+        let (furniture_counts, furniture_token_count) = count_words(
+            gaps(&body_spans, tokens.len() as u32).flat_map(|s| &tokens[s]),
+            vocab,
+            counter,
+        );
         self.tokens = tokens;
         self.sentence_starts = sentence_starts;
         self.counts = counts;
         self.token_count = token_count;
+        self.furniture_counts = furniture_counts;
+        self.furniture_token_count = furniture_token_count;
+        self.body_spans = body_spans;
         progress(1.0);
     }
+}
+
+/// Token index ranges of the sentences outside the lines set aside, merged. A sentence is
+/// placed by its first token (the text segmented may be a conversion; the tokens' offsets are
+/// the document's own).
+fn body_spans(
+    tokens: &[Token],
+    sentence_starts: &[u32],
+    furniture: &[Furniture],
+) -> Vec<Range<u32>> {
+    let mut spans: Vec<Range<u32>> = Vec::new();
+    let mut f = 0;
+    for w in sentence_starts.windows(2) {
+        let tokens_of_sentence = w[0]..w[1];
+        let Some(first) = tokens.get(w[0] as usize).filter(|_| w[0] < w[1]) else {
+            continue;
+        };
+        let at = first.start as usize;
+        while f < furniture.len() && furniture[f].range.end <= at {
+            f += 1;
+        }
+        // Sentences never cross a line, so a sentence is in a line set aside or outside all.
+        let set_aside = furniture.get(f).is_some_and(|line| line.range.start <= at);
+        if set_aside {
+            continue;
+        }
+        match spans.last_mut() {
+            Some(last) if last.end == tokens_of_sentence.start => last.end = tokens_of_sentence.end,
+            _ => spans.push(tokens_of_sentence),
+        }
+    }
+    spans
+}
+
+/// The token ranges between `spans` (sorted, disjoint) in 0..len.
+pub fn gaps(spans: &[Range<u32>], len: u32) -> impl Iterator<Item = Range<usize>> + '_ {
+    let starts = std::iter::once(0).chain(spans.iter().map(|s| s.end));
+    let ends = spans.iter().map(|s| s.start).chain(std::iter::once(len));
+    starts
+        .zip(ends)
+        .filter(|(a, b)| a < b)
+        .map(|(a, b)| a as usize..b as usize)
 }
 
 /// A token while segmenting: an entry and its byte range, and whether that range is as long as
@@ -441,8 +847,8 @@ fn segment_by_sentence(
 /// (word id, count) of the tokens that are not whitespace, by word id, and their number.
 /// `counter` is indexed by word id and all zero before and after (a dense counter: no
 /// hashing per token, and only the words that occur are visited again).
-fn count_words(
-    tokens: &[Token],
+fn count_words<'t>(
+    tokens: impl Iterator<Item = &'t Token>,
     vocab: &Vocabulary,
     counter: &mut Vec<u32>,
 ) -> (Vec<(u32, u32)>, u32) {

@@ -9,7 +9,11 @@ export type KeynessOptions = {
 /**
  * The pool; the target's documents are taken out of it as the reference. `None` = all.
  */
-documents?: Array<number> | null, filter?: FilterOptions, limit?: number, 
+documents?: Array<number> | null, 
+/**
+ * Compare against these documents instead (the target's taken out). `None` = the pool.
+ */
+reference?: Array<number> | null, filter?: FilterOptions, limit?: number, 
 /**
  * As in [`AnalysisOptions`].
  */
