@@ -43,7 +43,7 @@ function pageConfig() {
     // public/ holds the app icons, as PNGs (copied as they are; the SVG sources are in www/icons/
     // and scripts/render-icons.mjs renders them).
     publicDir: 'public',
-    plugins: [copySeeds(), VitePWA(pwaOptions())],
+    plugins: [copySeeds(), preloadEngine(), VitePWA(pwaOptions())],
     build: {
       ...sharedBuild,
       outDir: 'dist',
@@ -66,6 +66,32 @@ function copySeeds() {
       for (const name of readdirSync(seedsDir)) {
         this.emitFile({ type: 'asset', fileName: `seeds/${name}`, source: readFileSync(seedsDir + name) });
       }
+    },
+  };
+}
+
+// The worker fetches the .wasm and the dictionary only once it runs, which is after the page's
+// script has been fetched and has started it. Preload hints let the browser fetch both while it
+// is still reading the page: the worker's own requests then find them in the HTTP cache (or wait
+// for them to arrive there). docs/performance/STARTUP.md has what it saves.
+function preloadEngine() {
+  return {
+    name: 'wenxi:preload-engine',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const engine = Object.keys(bundle ?? {}).filter((name) => /\.(wasm|wxd)$/.test(name));
+        if (engine.length !== 2)
+          throw new Error(`preload: expected the .wasm and the .wxd, found ${engine.join(', ')}`);
+        return engine.sort().map((href) => ({
+          tag: 'link',
+          // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request
+          // of the same mode.
+          attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
+          injectTo: 'head',
+        }));
+      },
     },
   };
 }

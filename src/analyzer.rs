@@ -7,7 +7,7 @@ use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
     builtin_stop_words, merge_groups, Corpus, Counts, DocView, DocumentInfo, FileOrigin,
-    FurnitureLine, Merge, MetadataPatch, Terms,
+    FurnitureLine, Merge, MetadataPatch, PreparedDocument, Terms,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
@@ -368,6 +368,27 @@ impl Analyzer {
     ) -> Result<DocumentInfo> {
         let id = self.corpus.add_bytes(name, bytes, origin, progress)?.id;
         Ok(self.corpus.info(self.corpus.document(id)?))
+    }
+
+    /// Decode, clean and segment a file without adding it: takes `&self`, so that several
+    /// files can be prepared at once, on several threads (the CLI does, with rayon).
+    /// [`Analyzer::add_prepared`] adds it; adding prepared files in some order gives the
+    /// analyzer adding them with [`Analyzer::add_file`] in that order would.
+    pub fn prepare_file(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+    ) -> Result<PreparedDocument> {
+        self.corpus.prepare_bytes(name, bytes, origin)
+    }
+
+    /// Add a document [`Analyzer::prepare_file`] prepared (segmented again if the user
+    /// words or the models changed since).
+    pub fn add_prepared(&mut self, prepared: PreparedDocument) -> DocumentInfo {
+        let id = self.corpus.add_prepared(prepared).id;
+        let doc = self.corpus.document(id).expect("just added");
+        self.corpus.info(doc)
     }
 
     /// Add text that is already a string.

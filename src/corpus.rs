@@ -39,6 +39,9 @@ pub struct Corpus {
     /// Changes whenever what counts changes (a document added or removed, a furniture switch):
     /// what is computed from the counted text (the reuse index) is kept for one generation.
     generation: u64,
+    /// Changes whenever how documents are segmented changes (user words, posseg's model, the
+    /// script tables): a document prepared before is segmented again when added.
+    segmentation: u32,
 }
 
 impl Corpus {
@@ -52,6 +55,7 @@ impl Corpus {
             next_id: 0,
             counter: Vec::new(),
             generation: 0,
+            segmentation: 0,
         }
     }
 
@@ -152,6 +156,7 @@ impl Corpus {
     /// through their simplified form. Returns how many.
     pub fn set_script_data(&mut self, data: Arc<ScriptData>) -> usize {
         self.script = Some(data);
+        self.segmentation += 1;
         let mut n = 0;
         let data = self.script.as_deref().expect("just set");
         for doc in self.docs.iter_mut().filter(|d| d.needs_script_data()) {
@@ -183,6 +188,7 @@ impl Corpus {
     /// Tag with posseg's model from now on: every document is segmented again.
     pub fn set_posseg(&mut self, model: Arc<PossegModel>) -> usize {
         self.segmenter.set_posseg(Some(model));
+        self.segmentation += 1;
         self.resegment_all()
     }
 
@@ -209,23 +215,16 @@ impl Corpus {
         origin: &FileOrigin,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                name: name.to_string(),
-                bytes: bytes.len() as u64,
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        reserve_memory(bytes.len());
-        let decoded = decode(name, bytes)?;
-        self.add_decoded(
+        let decoded = decode_within_limit(name, bytes)?;
+        let doc = self.document_of(
             name,
             &decoded.text,
             decoded.encoding,
             bytes.len() as u64,
             origin,
-            progress,
-        )
+        )?;
+        drop(decoded);
+        Ok(self.push_segmented(doc, progress))
     }
 
     /// Add text that is already a string (pasted, say).
@@ -235,34 +234,42 @@ impl Corpus {
         text: &str,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        let bytes = text.len() as u64;
-        if bytes > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                name: name.to_string(),
-                bytes,
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        if text.trim().is_empty() {
-            return Err(if text.is_empty() {
-                Error::Empty { name: name.into() }
-            } else {
-                Error::Blank { name: name.into() }
-            });
-        }
-        reserve_memory(text.len());
-        self.add_decoded(name, text, "UTF-8", bytes, &FileOrigin::default(), progress)
+        check_text(name, text)?;
+        let doc = self.document_of(
+            name,
+            text,
+            "UTF-8",
+            text.len() as u64,
+            &FileOrigin::default(),
+        )?;
+        Ok(self.push_segmented(doc, progress))
     }
 
-    fn add_decoded(
-        &mut self,
+    /// Segments `doc` into the corpus's vocabulary and adds it.
+    fn push_segmented(&mut self, mut doc: Document, progress: &mut dyn FnMut(f64)) -> &Document {
+        doc.id = self.next_id;
+        self.next_id += 1;
+        doc.segment(
+            &self.segmenter,
+            self.script.as_deref(),
+            &mut self.vocab,
+            &mut self.counter,
+            progress,
+        );
+        self.docs.push(doc);
+        self.generation += 1;
+        self.docs.last().expect("just pushed")
+    }
+
+    /// The document of `text`, cleaned and with its anatomy, not segmented yet (id 0).
+    fn document_of(
+        &self,
         name: &str,
         text: &str,
         encoding: &str,
         bytes: u64,
         origin: &FileOrigin,
-        progress: &mut dyn FnMut(f64),
-    ) -> Result<&Document> {
+    ) -> Result<Document> {
         // Cleaning in two steps, the anatomy between them: furniture lines are sorted out
         // before wrapped lines are rejoined, so that none is joined to the article.
         let lines = normalise_lines(text);
@@ -282,21 +289,76 @@ impl Corpus {
         let (text, line_map) = join_wrapped(&lines, &apart);
         drop(lines);
         let anatomy = anatomy.moved(&text, &line_map);
-        let id = self.next_id;
-        self.next_id += 1;
-        let mut doc = Document::with_anatomy(id, name, encoding, bytes, text, anatomy);
+        let mut doc = Document::with_anatomy(0, name, encoding, bytes, text, anatomy);
         doc.script = script;
         doc.set_origin(origin);
+        Ok(doc)
+    }
+
+    /// Decode, clean and segment the file `name` apart from the corpus, over a vocabulary of
+    /// its own: takes `&self`, so that several files can be prepared at once on several
+    /// threads (the CLI). [`Corpus::add_prepared`] then brings the document in.
+    pub fn prepare_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+    ) -> Result<PreparedDocument> {
+        let decoded = decode_within_limit(name, bytes)?;
+        let mut doc = self.document_of(
+            name,
+            &decoded.text,
+            decoded.encoding,
+            bytes.len() as u64,
+            origin,
+        )?;
+        drop(decoded);
+        let mut vocab = Vocabulary::default();
         doc.segment(
             &self.segmenter,
             self.script.as_deref(),
-            &mut self.vocab,
-            &mut self.counter,
-            progress,
+            &mut vocab,
+            &mut Vec::new(),
+            &mut |_| {},
         );
+        Ok(PreparedDocument {
+            doc,
+            vocab,
+            segmentation: self.segmentation,
+        })
+    }
+
+    /// Adds a document [`Corpus::prepare_bytes`] prepared: its words join the vocabulary in
+    /// the order they first occur in it, so that adding prepared documents in some order
+    /// gives the corpus adding their files in that order would, id for id. A document
+    /// prepared before the user words, posseg's model or the script tables changed is
+    /// segmented again.
+    pub fn add_prepared(&mut self, prepared: PreparedDocument) -> &Document {
+        let PreparedDocument {
+            mut doc,
+            vocab,
+            segmentation,
+        } = prepared;
+        if segmentation != self.segmentation {
+            if let Some(data) = self.script.as_deref().filter(|_| doc.needs_script_data()) {
+                // As set_script_data does for a document added before the tables.
+                doc.reread_anatomy(anatomy_converted(&doc.text, data));
+            }
+            return self.push_segmented(doc, &mut |_| {});
+        }
+        doc.id = self.next_id;
+        self.next_id += 1;
+        let ids = self.vocab.absorb(&vocab, &self.segmenter);
+        for token in &mut doc.tokens {
+            token.word = ids[token.word as usize];
+        }
+        for count in &mut doc.counts {
+            count.0 = ids[count.0 as usize];
+        }
+        doc.counts.sort_unstable_by_key(|&(word, _)| word);
         self.docs.push(doc);
         self.generation += 1;
-        Ok(self.docs.last().expect("just pushed"))
+        self.docs.last().expect("just pushed")
     }
 
     /// Remove a document; returns whether it was there.
@@ -313,6 +375,7 @@ impl Corpus {
         if !self.segmenter.set_user_words(words)? {
             return Ok(0);
         }
+        self.segmentation += 1;
         Ok(self.resegment_all())
     }
 
@@ -334,9 +397,61 @@ impl Corpus {
     }
 }
 
-/// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes (the text,
-/// its cleaned copy, ~8 bytes per token), by allocating max(4 × its size, 32 MiB) and freeing
-/// it at once. In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
+/// A document decoded, cleaned and segmented over a vocabulary of its own, not in a corpus
+/// yet ([`Corpus::prepare_bytes`], [`Corpus::add_prepared`]).
+#[derive(Debug)]
+pub struct PreparedDocument {
+    doc: Document,
+    vocab: Vocabulary,
+    /// The corpus's `segmentation` it was segmented in.
+    segmentation: u32,
+}
+
+impl PreparedDocument {
+    pub fn name(&self) -> &str {
+        &self.doc.name
+    }
+}
+
+/// The text of the file `name`, refused past [`MAX_DOCUMENT_BYTES`].
+fn decode_within_limit<'a>(name: &str, bytes: &'a [u8]) -> Result<crate::decode::Decoded<'a>> {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            name: name.to_string(),
+            bytes: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    reserve_memory(bytes.len());
+    decode(name, bytes)
+}
+
+/// Text given as a string is refused past [`MAX_DOCUMENT_BYTES`], and when empty or blank.
+fn check_text(name: &str, text: &str) -> Result<()> {
+    let bytes = text.len() as u64;
+    if bytes > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            name: name.to_string(),
+            bytes,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(if text.is_empty() {
+            Error::Empty { name: name.into() }
+        } else {
+            Error::Blank { name: name.into() }
+        });
+    }
+    reserve_memory(text.len());
+    Ok(())
+}
+
+/// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes
+/// besides its bytes, which are in memory already (its cleaned text, and room for a token of 8
+/// bytes every 4 bytes of text: 3 × its size), by allocating max(3 × its size, 32 MiB) and
+/// freeing it at once. (It was 4 ×, on top of the bytes: that reservation alone was the peak of
+/// a 100 MB file, 529 MiB.) In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
 /// `memory.grow` of a large memory costs a copy or a remap: measured, this took indexing in the
 /// browser from 8 to 20 MiB/s. Freed memory stays with the allocator, which reuses it. When the
 /// memory cannot grow that far, nothing is reserved (and the add may still fit). Native
@@ -345,7 +460,7 @@ impl Corpus {
 fn reserve_memory(file_bytes: usize) {
     #[cfg(target_arch = "wasm32")]
     if file_bytes >= 1 << 20 {
-        let want = file_bytes.saturating_mul(4).max(32 << 20);
+        let want = file_bytes.saturating_mul(3).max(32 << 20);
         let mut block: Vec<u8> = Vec::new();
         if block.try_reserve_exact(want).is_ok() {
             // The allocation must happen, not be optimised away with the free that follows.
@@ -381,6 +496,8 @@ mod tests {
             .unwrap();
         assert_eq!(doc.title, "大力弘扬劳模精神。");
         assert_eq!(doc.tokens.len(), 13);
+        // No room held beyond the tokens (a 100 MB file's tokens once kept 300 MB).
+        assert_eq!(doc.tokens.capacity(), doc.tokens.len());
         assert_eq!(doc.sentence_count(), 2);
         let id = doc.id;
         let gonghui = corpus.vocab().id("工会").unwrap();
@@ -419,6 +536,108 @@ mod tests {
             }
         );
         assert_eq!(corpus.documents().len(), 1);
+    }
+
+    /// Everything a document and the vocabulary hold, ids included.
+    fn fingerprint(corpus: &Corpus) -> Vec<String> {
+        let vocab = corpus.vocab();
+        let mut lines: Vec<String> = (0..vocab.len() as u32)
+            .map(|id| {
+                format!(
+                    "{id} {} {} {}",
+                    vocab.word(id),
+                    vocab.tag(id),
+                    vocab.primary(id)
+                )
+            })
+            .collect();
+        for doc in corpus.documents() {
+            let mut spans: Vec<_> = doc.spans.iter().collect();
+            spans.sort();
+            lines.push(format!(
+                "{} {} {:?} {:?} {:?} {:?} {} {:?}",
+                doc.id,
+                doc.name,
+                doc.tokens,
+                doc.sentence_starts,
+                doc.counts,
+                spans,
+                doc.token_count,
+                corpus.info(doc)
+            ));
+        }
+        lines
+    }
+
+    #[test]
+    fn prepared_documents_give_the_corpus_adding_their_files_gives() {
+        let files: [(&str, &[u8]); 4] = [
+            (
+                "a.txt",
+                "大力弘扬劳模精神。工会和职工，推动工会改革。".as_bytes(),
+            ),
+            (
+                "b.txt",
+                "２０２４年，张三丰在北京说：工会工作要讲实效。\n我們的電腦軟體很好用。".as_bytes(),
+            ),
+            ("c.txt", "臺灣的計程車司機說，這個軟體很好用。".as_bytes()),
+            ("d.txt", b"\x89PNG\r\n\x1a\n\0\0"),
+        ];
+        // And the seeds: enough text for words posseg tags otherwise than the dictionary.
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut seeds: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| (path.display().to_string(), std::fs::read(&path).unwrap()))
+            .collect();
+        seeds.sort();
+        let files: Vec<(&str, &[u8])> = files
+            .into_iter()
+            .chain(seeds.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+            .collect();
+        let mut serial = new_corpus();
+        for &(name, bytes) in &files {
+            let _ = serial.add_bytes(name, bytes, &FileOrigin::default(), &mut no_progress());
+        }
+        let mut merged = new_corpus();
+        // Prepared in any order (as threads finish), added in the files' order.
+        let mut prepared: Vec<_> = files
+            .iter()
+            .rev()
+            .map(|(name, bytes)| merged.prepare_bytes(name, bytes, &FileOrigin::default()))
+            .collect();
+        prepared.reverse();
+        for p in prepared {
+            match p {
+                Ok(p) => {
+                    merged.add_prepared(p);
+                }
+                Err(e) => assert!(matches!(e, Error::NotText { .. })),
+            }
+        }
+        assert_eq!(fingerprint(&merged), fingerprint(&serial));
+        assert_eq!(merged.documents().len(), 3 + seeds.len());
+        let vocab = merged.vocab();
+        assert!((0..vocab.len() as u32).any(|id| vocab.primary(id) != id));
+    }
+
+    #[test]
+    fn a_document_prepared_before_the_user_words_changed_is_segmented_again() {
+        let text = "大力弘扬劳模精神".as_bytes();
+        let mut corpus = new_corpus();
+        let prepared = corpus
+            .prepare_bytes("a.txt", text, &FileOrigin::default())
+            .unwrap();
+        corpus.set_user_words(&["劳模精神".into()]).unwrap();
+        corpus.add_prepared(prepared);
+        let mut serial = new_corpus();
+        serial.set_user_words(&["劳模精神".into()]).unwrap();
+        serial
+            .add_bytes("a.txt", text, &FileOrigin::default(), &mut no_progress())
+            .unwrap();
+        assert_eq!(fingerprint(&corpus), fingerprint(&serial));
+        assert!(corpus.vocab().id("劳模精神").is_some());
     }
 
     #[test]

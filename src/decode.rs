@@ -4,11 +4,13 @@
 
 use crate::error::{Error, FileKind, Result};
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
 
-/// Text decoded from a file, with the encoding it was read as.
+/// Text decoded from a file, with the encoding it was read as. Valid UTF-8 is the file's own
+/// bytes, not a copy (a 100 MB file would otherwise be held three times while it is cleaned).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     /// The name a user knows: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GBK", "Big5", ...
     pub encoding: &'static str,
 }
@@ -21,7 +23,7 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Decode the bytes of the file called `name`.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
     if bytes.is_empty() {
         return Err(Error::Empty {
             name: name.to_string(),
@@ -182,16 +184,20 @@ fn control_share(bytes: &[u8]) -> f64 {
     controls as f64 / sample.len() as f64
 }
 
-fn detect_and_decode(name: &str, bytes: &[u8], utf8: Option<&str>) -> Result<Decoded> {
+fn detect_and_decode<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    utf8: Option<&'a str>,
+) -> Result<Decoded<'a>> {
     if let Some(text) = utf8 {
         if let Some(text) = gbk_lookalike(text, bytes) {
             return Ok(Decoded {
-                text,
+                text: Cow::Owned(text),
                 encoding: "GBK",
             });
         }
         return Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: "UTF-8",
         });
     }
@@ -218,7 +224,7 @@ fn detect_and_decode(name: &str, bytes: &[u8], utf8: Option<&str>) -> Result<Dec
             if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes)
             {
                 return Ok(Decoded {
-                    text: text.into_owned(),
+                    text,
                     encoding: label(candidate),
                 });
             }
@@ -314,12 +320,12 @@ fn script(c: char) -> Script {
     }
 }
 
-fn decode_with(
+fn decode_with<'a>(
     name: &str,
     encoding: &'static Encoding,
-    bytes: &[u8],
+    bytes: &'a [u8],
     label: &'static str,
-) -> Result<Decoded> {
+) -> Result<Decoded<'a>> {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
     let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let chars = text.chars().count().max(1);
@@ -329,7 +335,7 @@ fn decode_with(
         });
     }
     Ok(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: label,
     })
 }
@@ -375,11 +381,13 @@ mod tests {
 
     #[test]
     fn reads_gbk_and_big5() {
-        let gbk = decode("a", &encode(GBK, SAMPLE)).unwrap();
-        assert_eq!((gbk.text.as_str(), gbk.encoding), (SAMPLE, "GBK"));
+        let gbk_bytes = encode(GBK, SAMPLE);
+        let gbk = decode("a", &gbk_bytes).unwrap();
+        assert_eq!((gbk.text.as_ref(), gbk.encoding), (SAMPLE, "GBK"));
         let traditional = "大力弘揚勞模精神、勞動精神、工匠精神，團結帶領廣大職工群眾在全面建設社會主義現代化國家新征程上創造新的時代輝煌。";
-        let big5 = decode("a", &encode(BIG5, traditional)).unwrap();
-        assert_eq!((big5.text.as_str(), big5.encoding), (traditional, "Big5"));
+        let big5_bytes = encode(BIG5, traditional);
+        let big5 = decode("a", &big5_bytes).unwrap();
+        assert_eq!((big5.text.as_ref(), big5.encoding), (traditional, "Big5"));
     }
 
     #[test]
@@ -474,8 +482,9 @@ mod tests {
             "新闻 news",
             "AI chip design: GPU, TPU and NPU 芯片 for LLM training in 2024",
         ] {
-            let decoded = decode("a", &encode(GBK, text)).unwrap();
-            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "GBK"));
+            let decoded_bytes = encode(GBK, text);
+            let decoded = decode("a", &decoded_bytes).unwrap();
+            assert_eq!((decoded.text.as_ref(), decoded.encoding), (text, "GBK"));
         }
         // A whole GBK article never looks like damaged UTF-8.
         let long = SAMPLE.repeat(50);
@@ -501,16 +510,18 @@ mod tests {
     #[test]
     fn long_japanese_and_korean_legacy_files_keep_the_detected_encoding() {
         let japanese = "日本語のテキストです。東京は晴れています。これは長い文章のサンプルで、ひらがなとカタカナと漢字が混ざっています。\r\n".repeat(4);
-        let decoded = decode("a", &encode(encoding_rs::SHIFT_JIS, &japanese)).unwrap();
+        let decoded_bytes = encode(encoding_rs::SHIFT_JIS, &japanese);
+        let decoded = decode("a", &decoded_bytes).unwrap();
         assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
+            (decoded.text.as_ref(), decoded.encoding),
             (japanese.as_str(), "Shift_JIS")
         );
         let korean =
             "안녕하세요 세계. 이것은 한국어 텍스트입니다. 오늘은 날씨가 좋습니다.\n".repeat(8);
-        let decoded = decode("a", &encode(encoding_rs::EUC_KR, &korean)).unwrap();
+        let decoded_bytes = encode(encoding_rs::EUC_KR, &korean);
+        let decoded = decode("a", &decoded_bytes).unwrap();
         assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
+            (decoded.text.as_ref(), decoded.encoding),
             (korean.as_str(), "EUC-KR")
         );
     }
@@ -524,7 +535,7 @@ mod tests {
         assert!(!japanese.chars().any(|c| c.is_ascii()));
         let decoded = decode("a", &bytes).unwrap();
         assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
+            (decoded.text.as_ref(), decoded.encoding),
             (japanese.as_str(), "Shift_JIS")
         );
         // UTF-16BE text of the ideographs that Shift_JIS lead bytes look like is still UTF-16BE.
@@ -532,9 +543,10 @@ mod tests {
             .step_by(7)
             .filter_map(char::from_u32)
             .collect();
-        let decoded = decode("a", &utf16(&ideographs, false)).unwrap();
+        let decoded_bytes = utf16(&ideographs, false);
+        let decoded = decode("a", &decoded_bytes).unwrap();
         assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
+            (decoded.text.as_ref(), decoded.encoding),
             (ideographs.as_str(), "UTF-16BE")
         );
     }

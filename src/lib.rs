@@ -64,7 +64,8 @@ pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
 pub use corpus::{
-    DocumentInfo, Edit, FileOrigin, FurnitureLine, Merge, MetadataPatch, MAX_DOCUMENT_BYTES,
+    DocumentInfo, Edit, FileOrigin, FurnitureLine, Merge, MetadataPatch, PreparedDocument,
+    MAX_DOCUMENT_BYTES,
 };
 pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;

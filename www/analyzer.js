@@ -5,7 +5,7 @@
 /** @typedef {import('./shapes.js').DocumentInfo} DocumentInfo */
 /** @typedef {import('./shapes.js').Analysis} Analysis */
 /** @typedef {import('./types/AnalysisOptions').AnalysisOptions} AnalysisOptions */
-import { codedError, fromPayload } from './protocol.js';
+import { codedError, EARLY_SEEDS_NAME, fromPayload } from './protocol.js';
 
 /** @typedef {import('./protocol.js').Response} Response */
 /** @typedef {{resolve: (value: any) => void, reject: (err: Error) => void, onProgress?: (fraction: number) => void}} Pending */
@@ -73,29 +73,35 @@ export class AnalyzerClient {
   /** @type {Map<number, Pending>} */
   #pending = new Map();
 
+  /** Resolves when the first worker's script runs (before its engine has loaded), or fails. */
+  started;
+  /** @type {() => void} */
+  #resolveStarted = () => {};
+
   /**
    * `onCrash(error)` is called after the worker died and a fresh one was started in its place.
-   * @param {{onCrash?: (err: Error) => void}} [options]
+   * `earlySeeds`: the first worker adds the seeds and analyses them by itself, before it is
+   * asked (EARLY_SEEDS_NAME in www/protocol.js); for a start-up that looks pristine.
+   * @param {{onCrash?: (err: Error) => void, earlySeeds?: boolean}} [options]
    */
-  constructor({ onCrash } = {}) {
+  constructor({ onCrash, earlySeeds = false } = {}) {
     this.onCrash = onCrash;
-    this.#worker = this.#start();
+    this.started = new Promise((/** @type {(value?: unknown) => void} */ resolve) => (this.#resolveStarted = resolve));
+    this.#worker = this.#start(earlySeeds ? EARLY_SEEDS_NAME : 'wenxi-analyzer');
     /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
     this.analyze = latestWins(
       (/** @type {AnalysisOptions} */ options) => /** @type {Promise<Analysis>} */ (this.call('analyze', [options])),
     );
   }
 
-  #start() {
+  #start(name = 'wenxi-analyzer') {
     // This exact form lets Vite bundle the module worker (and, through it, the .wasm).
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      type: 'module',
-      name: 'wenxi-analyzer',
-    });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name });
     worker.addEventListener('message', (event) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       const reason = event.message || event.type;
+      this.#resolveStarted();
       this.#failAll(codedError('worker_failed', { reason }, `the analysis worker failed to start: ${reason}`));
     });
     return worker;
@@ -140,6 +146,10 @@ export class AnalyzerClient {
 
   /** @param {Response} message */
   #receive(message) {
+    if ('started' in message) {
+      this.#resolveStarted();
+      return;
+    }
     if ('fatal' in message) {
       this.#restart(message.fatal);
       return;

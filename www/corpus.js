@@ -33,8 +33,13 @@ const KEEP_COPY_BYTES = 1_000_000;
 /** Megabytes as the messages show them: "150", "2.5" (as the core writes them). */
 const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e7 ? (bytes / 1e6).toFixed(0) : (bytes / 1e6).toFixed(1));
 
+/** Where the page's seeds are (seeds/ next to index.html; the worker prefetches them there). */
+const seedsUrl = () => new URL('seeds/', document.baseURI).href;
+
 export class Corpus {
   #jobs = Promise.resolve();
+  /** The seeds asked for before the store answered (loadSeedsEarly), for the next load(). @type {Promise<DocumentInfo[]> | null} */
+  #early = null;
   #analyzer;
   #persistence;
   #state;
@@ -292,16 +297,31 @@ export class Corpus {
   }
 
   /**
+   * Asks the engine for every seed now, before the store has answered (at start-up, when the
+   * workspace looks pristine), so that the engine's work does not wait for IndexedDB or for this
+   * thread; the next load() takes them as its seeds, and drops the ones the store says were
+   * removed. Resolves to the documents the engine then holds (a failure is load()'s to report).
+   */
+  loadSeedsEarly() {
+    const early = this.#analyzer.loadSeeds(seedsUrl(), []);
+    this.#early = early;
+    return early.catch(() => /** @type {DocumentInfo[]} */ ([]));
+  }
+
+  /**
    * Make the analyzer hold what the store says: the user and stop words, the seeds (but removed
    * ones), then the stored documents in the order they were added, segmented once; then the
-   * selection. `held`: the documents the analyzer holds now, removed first. Settings or user
-   * words that the store held but that are not valid are said, and stored as corrected.
+   * selection. `held`: the documents the analyzer holds now, removed first (the seeds asked for
+   * early are not among them). Settings or user words that the store held but that are not
+   * valid are said, and stored as corrected.
    * @param {DocumentInfo[]} [held]
    */
   async load(held = this.#state.documents) {
     const analyzer = this.#analyzer;
     const persistence = this.#persistence;
     const state = this.#state;
+    const early = this.#early;
+    this.#early = null;
     for (const doc of held) await analyzer.removeDocument(doc.id);
     persistence.clearOrigins();
     this.#edits.clear();
@@ -312,11 +332,23 @@ export class Corpus {
     for (const message of problemMessages(stored, 'stored')) this.#notify(message, 'info');
     if (stored.resetSettings.length || stored.ignoredSettings.length) persistence.persist('settings', state.settings);
     if (stored.refusedUserWords.length) persistence.persist('userWords', state.userWords);
+    // User words re-segment the seeds asked for early, if any: the same documents as adding
+    // them after the words.
     await analyzer.setUserWords(state.userWords);
     await analyzer.setStopWords(state.stopWords);
     // Without the seeds (a broken server, a damaged cache) a person can still add files.
     try {
-      const seeds = await analyzer.loadSeeds(new URL('seeds/', document.baseURI).href, persistence.removedSeeds);
+      const removed = persistence.removedSeeds;
+      let seeds;
+      if (early) {
+        seeds = [];
+        for (const doc of await early) {
+          if (removed.includes(doc.name)) await analyzer.removeDocument(doc.id);
+          else seeds.push(doc);
+        }
+      } else {
+        seeds = await analyzer.loadSeeds(seedsUrl(), removed);
+      }
       for (const doc of seeds) {
         persistence.seedLoaded(doc.id, doc.name);
         await this.#replay(doc, stored.seedEdits.get(doc.name));

@@ -5,12 +5,12 @@
 // www/persistence.js; the list of documents, www/corpus.js; the start-up snapshot, www/startup.js.
 import { AnalyzerClient, isCrash, isStale } from './analyzer.js';
 import { Corpus } from './corpus.js';
-import { analysisOptions } from './defaults.js';
+import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { bilingual, describeError, errorBilingual, errorText } from './errors.js';
 import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
-import { snapshot, Startup } from './startup.js';
+import { EarlyAnalysis, snapshot, Startup } from './startup.js';
 import { DuplicatesDialog } from './ui/duplicates-dialog.js';
 import { setUpTerms } from './term-controls.js';
 import { FileDrop } from './ui/file-drop.js';
@@ -20,7 +20,7 @@ import { StatusLine } from './ui/status.js';
 import { Tabs } from './ui/tabs.js';
 import { setUpPanels } from './ui/panels.js';
 import { WorkspaceMenu } from './ui/workspace-menu.js';
-import './offline.js';
+import { startOffline } from './offline.js';
 // The views.
 import { makeViews } from './views/all.js';
 import { DocumentsView } from './views/documents/index.js';
@@ -40,13 +40,23 @@ const state = {
   analysis: null,
 };
 
+/** How long the snapshot waits, at most, for the worker to start (see start()). */
+const WORKER_START_WAIT_MS = 200;
+
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 /** Timings for the browser benchmark (benches/browser.mjs) and the tests. @type {Record<string, any>} */
 const metrics = { start: performance.now(), analyses: [] };
+/** Start-up marks (User Timing) for Chromium's tracing (benches/startup-trace.mjs); only until
+ *  the first live analysis is on screen. */
+const mark = (/** @type {string} */ name) => metrics.firstAnalysisDone ?? performance.mark(`wenxi:page:${name}`);
+mark('start');
 /** @type {any} */ (window).wenxiMetrics = metrics;
 const status = new StatusLine($('#status'), $('#progress'));
 const startup = new Startup();
-const analyzer = new AnalyzerClient({ onCrash: recover });
+// Read once: the worker and start() must agree on it.
+const pristineStart = pristineAtStart();
+const analyzer = new AnalyzerClient({ onCrash: recover, earlySeeds: pristineStart });
+const early = new EarlyAnalysis((options) => analyzer.call('analyze', [options]));
 
 /** @type {Notify} */
 const notify = (message, kind = 'info', details = []) =>
@@ -112,7 +122,9 @@ async function runAnalysis() {
       await analyzer.call('setCountOnce', [state.settings.countOnce]);
       countOnce = state.settings.countOnce;
     }
-    analysis = await analyzer.analyze(analysisOptions(state.settings, state.included));
+    const options = analysisOptions(state.settings, state.included);
+    analysis = (await early.take(options, persistence.isPristine())) ?? (await analyzer.analyze(options));
+    mark('analysis-received');
   } catch (err) {
     // A crash is reported (and recovered from) by recover().
     if (!isStale(err) && !isCrash(err)) report(err);
@@ -127,6 +139,7 @@ async function runAnalysis() {
   metrics.lastUpdate = timing;
   const ms = Math.round(performance.now() - started);
   metrics.analyses.push(ms);
+  mark('views-updated');
   metrics.firstAnalysisDone ??= performance.now() - metrics.start;
   const nf = numberFormat();
   const counts = { docs: state.documents.length, included: state.included.size, ms };
@@ -334,6 +347,7 @@ function showSnapshot() {
   document.body.dataset.state = 'snapshot';
   metrics.snapshotShown = performance.now() - metrics.start;
   metrics.snapshotRender = Math.round(performance.now() - started);
+  mark('snapshot-shown');
 }
 
 async function start() {
@@ -343,12 +357,27 @@ async function start() {
   status.show(t('status.loading'));
   // IndexedDB opens while the snapshot is drawn.
   const opening = persistence.open();
-  if (pristineAtStart()) safely(showSnapshot);
+  if (pristineStart) {
+    // The engine loads the seeds and analyses them as the snapshot did, without waiting for
+    // IndexedDB or for this thread, which draws the snapshot meanwhile; the store decides
+    // afterwards whether that was this workspace (docs/performance/STARTUP.md).
+    corpus.loadSeedsEarly();
+    const ids = snapshot.documents.map((doc) => doc.id);
+    early.analyze(analysisOptions(DEFAULT_SETTINGS, ids));
+    // Chromium starts a worker only once this thread is free, and drawing the snapshot keeps
+    // it busy for a while (the cloud's layout): let the worker start first, but never wait
+    // long for it.
+    await Promise.race([analyzer.started, new Promise((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
+    mark('worker-started');
+    safely(showSnapshot);
+  }
   try {
     await corpus.serially(async () => {
       await opening;
+      mark('store-open');
       // The analyzer holds nothing yet (state.documents may be the snapshot's).
       await corpus.load([]);
+      mark('loaded');
       startup.done(state.documents, persistence.isPristine());
     });
   } catch (err) {
@@ -358,9 +387,11 @@ async function start() {
     documentsView.render(state);
     settingsView.render(state);
     console.error(err);
+    startOffline();
     return;
   }
   await runAnalysis();
+  startOffline();
 }
 
 start();

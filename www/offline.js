@@ -52,31 +52,47 @@ export function showBanner(kind, { onReload } = {}) {
   return banner;
 }
 
-const updateServiceWorker = registerSW({
-  // A new service worker is installed and waiting: the old one still serves this page.
-  onNeedRefresh() {
-    showBanner('update', {
-      onReload() {
-        // Reload once the new worker controls the page. registerSW does so itself only when
-        // the page was already controlled when it loaded, not in the tab of the first visit.
-        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
-        // Tells the waiting worker to take over.
-        updateServiceWorker(true);
-      },
-    });
-  },
-  onOfflineReady() {
-    // Not while an update banner is showing (it says more).
-    if (!document.querySelector('#offline-banner.update')) showBanner('ready');
-  },
-  onRegisteredSW(/** @type {string} */ _url, /** @type {ServiceWorkerRegistration | undefined} */ registration) {
-    if (!registration) return;
-    setInterval(() => {
-      if (navigator.onLine) registration.update().catch(() => {});
-    }, UPDATE_CHECK_MS);
-  },
-  onRegisterError(/** @type {unknown} */ err) {
-    // Not fatal: the page works as before, just not offline (e.g. a browser's private mode).
-    console.warn('Service worker not registered; Wenxi will not work offline.', err);
-  },
-});
+/** @type {((reloadPage?: boolean) => Promise<void>) | null} */
+let updateServiceWorker = null;
+
+/**
+ * Registers the service worker (once). main.js calls it when the first live analysis is on
+ * screen: installing it fetches every file of the page again, which must not compete with the
+ * start-up for the network or the processor (docs/performance/STARTUP.md).
+ */
+export function startOffline() {
+  updateServiceWorker ??= register();
+}
+
+const register = () =>
+  registerSW({
+    // At once: workbox-window would otherwise wait for the page's load event, which may well
+    // have happened already.
+    immediate: true,
+    // A new service worker is installed and waiting: the old one still serves this page.
+    onNeedRefresh() {
+      showBanner('update', {
+        onReload() {
+          // Reload once the new worker controls the page. registerSW does so itself only when
+          // the page was already controlled when it loaded, not in the tab of the first visit.
+          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+          // Tells the waiting worker to take over.
+          updateServiceWorker?.(true);
+        },
+      });
+    },
+    onOfflineReady() {
+      // Not while an update banner is showing (it says more).
+      if (!document.querySelector('#offline-banner.update')) showBanner('ready');
+    },
+    onRegisteredSW(/** @type {string} */ _url, /** @type {ServiceWorkerRegistration | undefined} */ registration) {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) registration.update().catch(() => {});
+      }, UPDATE_CHECK_MS);
+    },
+    onRegisterError(/** @type {unknown} */ err) {
+      // Not fatal: the page works as before, just not offline (e.g. a browser's private mode).
+      console.warn('Service worker not registered; Wenxi will not work offline.', err);
+    },
+  });

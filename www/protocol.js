@@ -17,13 +17,22 @@
  * @typedef {{name: string, message: string, code?: string, params?: Params}} WireError
  */
 /**
- * An answer: a result, a failure, progress (0..1) of a long request, or `fatal` (the wasm
- * trapped: the worker closes after saying so).
+ * An answer: a result, a failure, progress (0..1) of a long request, `started` (the worker's
+ * first message, as soon as its script runs, before the engine has loaded), or `fatal` (the
+ * wasm trapped: the worker closes after saying so).
  * @typedef {{id: number, result: unknown}
  *   | {id: number, error: WireError}
  *   | {id: number, progress: number}
+ *   | {started: true}
  *   | {fatal: {name: string, message: string}}} Response
  */
+
+/**
+ * The worker's name (new Worker's `name` option, which it reads before any message) when the
+ * start-up looks pristine: it then adds every seed and analyses them with the default settings
+ * by itself, and answers the page's loadSeeds(all) and analyze(those options) from that.
+ */
+export const EARLY_SEEDS_NAME = 'wenxi-analyzer:seeds';
 
 /**
  * An Error with a code and params. `message` is for consoles and logs (English); people read

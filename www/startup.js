@@ -67,3 +67,39 @@ function sameDocuments(/** @type {{id: number, name: string}[]} */ a, /** @type 
   const key = (/** @type {{id: number, name: string}[]} */ docs) => docs.map((d) => `${d.id}:${d.name}`).join('/');
   return key(a) === key(b);
 }
+
+/**
+ * An analysis asked for at start-up before the store has answered (main.js start(): the seeds'
+ * analysis with the default settings, what the snapshot shows): the first runAnalysis() takes
+ * it when it would ask for the same thing on a workspace that turned out pristine, instead of
+ * asking the engine again after IndexedDB has answered.
+ */
+export class EarlyAnalysis {
+  /** @type {Promise<import('./shapes.js').Analysis | null> | null} */
+  #request = null;
+  #key = '';
+  #call;
+
+  /** @param {(options: object) => Promise<import('./shapes.js').Analysis>} call asks the engine */
+  constructor(call) {
+    this.#call = call;
+  }
+
+  /** Asks for the analysis with `options` now. @param {object} options */
+  analyze(options) {
+    this.#key = JSON.stringify(options);
+    this.#request = this.#call(options).catch(() => null);
+  }
+
+  /**
+   * The early analysis, if it was asked for with the same `options` and the workspace is
+   * `pristine`; null otherwise, or when it failed (then ask again). Only once.
+   * @param {object} options
+   * @param {boolean} pristine
+   */
+  take(options, pristine) {
+    const request = this.#request;
+    this.#request = null;
+    return request && pristine && JSON.stringify(options) === this.#key ? request : null;
+  }
+}

@@ -2,12 +2,23 @@
 // The analysis worker: owns the one wasm Analyzer so that the page never blocks.
 // Protocol (www/protocol.js): {id, action, args} -> {id, result} | {id, error: {name, message,
 // code, params}}, plus {id, progress} (0..1) while addDocument / addText segments a long text,
-// and {fatal} when the wasm trapped.
+// {started} as soon as this script runs, and {fatal} when the wasm trapped.
 import init, { Analyzer } from './pkg/wenxi.js';
-import { codedError, toPayload } from './protocol.js';
+import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
+import { codedError, EARLY_SEEDS_NAME, toPayload } from './protocol.js';
 import { seedFiles } from './seeds.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
+
+// Start-up marks (User Timing): Chromium's tracing shows them on the worker's thread, next to
+// the page's (benches/startup-trace.mjs, docs/performance/STARTUP.md). Only until the first
+// analysis has been answered, so that a long session buffers nothing.
+let marking = true;
+const mark = (/** @type {string} */ name) => marking && performance.mark(`wenxi:worker:${name}`);
+mark('start');
+// The page waits for this (briefly) before it keeps its own thread busy drawing the snapshot:
+// a worker's start needs the page's thread (www/main.js).
+postMessage({ started: true });
 
 // Explicit URLs (rather than init()'s default) are what make Vite emit the .wasm and the
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
@@ -40,10 +51,76 @@ const prefetched = (() => {
 })();
 
 let wasmMemory;
-const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl)]).then(([wasm, wxd]) => {
+const ready = Promise.all([
+  init({ module_or_path: wasmUrl }).then((wasm) => (mark('wasm-ready'), wasm)),
+  fetchBytes(wxdUrl).then((wxd) => (mark('wxd-fetched'), wxd)),
+]).then(async ([wasm, wxd]) => {
   wasmMemory = wasm.memory;
-  return new Analyzer(wxd);
+  const analyzer = new Analyzer(wxd);
+  mark('analyzer-built');
+  if (self.name === EARLY_SEEDS_NAME) await startEarly(analyzer);
+  return analyzer;
 });
+
+// A start-up that looks pristine (the page names the worker EARLY_SEEDS_NAME, www/analyzer.js):
+// the page will ask for every seed and their analysis with the default settings. The worker does
+// both as soon as it can, by itself: messages the page posts before this worker runs reach it
+// only when the page's thread is free, and that thread is busy drawing the snapshot. The
+// requests, when they come, are answered from what was done (see claimEarly).
+/** @type {{seeds: boolean, key: string, analysis: unknown} | null} */
+let early = null;
+
+async function startEarly(/** @type {Analyzer} */ analyzer) {
+  const seeds = await prefetched.seeds;
+  if (!seeds) return;
+  try {
+    for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
+    const options = analysisOptions(
+      DEFAULT_SETTINGS,
+      analyzer.documents().map((/** @type {{id: number}} */ d) => d.id),
+    );
+    early = { seeds: true, key: JSON.stringify(options), analysis: analyzer.analyze(options) };
+    mark('early-analysis');
+  } catch {
+    // Whatever was added goes again: the page's requests then run as usual.
+    for (const { id } of analyzer.documents()) analyzer.removeDocument(id);
+    early = null;
+  }
+}
+
+// Requests that change nothing: they leave what startEarly() did waiting for its requests.
+const READ_ONLY = new Set(['ready', 'memoryBytes', 'documents', 'userWords', 'stopWords', 'builtinStopWords']);
+
+/**
+ * The answer startEarly() prepared for this request, if it is the one it was for: the seeds
+ * (loadSeeds of every seed from where they were prefetched), then their analysis (analyze with
+ * the same options, nothing changed since). Any other request that changes something first
+ * takes the early seeds out again, so that it finds the worker as the page left it.
+ * @param {Analyzer} analyzer
+ * @param {Request} request
+ * @returns {{result: unknown} | null}
+ */
+function claimEarly(analyzer, { action, args = [] }) {
+  if (!early || READ_ONLY.has(action)) return null;
+  if (
+    early.seeds &&
+    action === 'loadSeeds' &&
+    args[0] === prefetched.baseUrl &&
+    !(/** @type {string[]} */ (args[1])?.length)
+  ) {
+    early.seeds = false;
+    prefetched.baseUrl = null;
+    return { result: analyzer.documents() };
+  }
+  if (!early.seeds && action === 'analyze' && JSON.stringify(args[0]) === early.key) {
+    const { analysis } = early;
+    early = null;
+    return { result: analysis };
+  }
+  if (early.seeds) for (const { id } of analyzer.documents()) analyzer.removeDocument(id);
+  early = null;
+  return null;
+}
 
 /** @param {URL} url */
 async function fetchBytes(url) {
@@ -144,14 +221,20 @@ const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction
 async function handle({ id, action, args = [] }) {
   try {
     const analyzer = await ready;
+    mark(`${action}:start`);
     let result;
-    if (Object.hasOwn(ACTIONS, action)) {
+    const claimed = claimEarly(analyzer, { id, action, args });
+    if (claimed) {
+      result = claimed.result;
+    } else if (Object.hasOwn(ACTIONS, action)) {
       result = await ACTIONS[action](analyzer, id, ...args);
     } else if (METHODS.has(action)) {
       result = /** @type {any} */ (analyzer)[action](...args);
     } else {
       throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
+    mark(`${action}:end`);
+    if (action === 'analyze') marking = false;
     postMessage({ id, result });
   } catch (err) {
     postMessage({ id, error: toPayload(err) });

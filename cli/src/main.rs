@@ -5,14 +5,16 @@
 mod structure;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use walkdir::WalkDir;
 use wenxi::{
     AnalysisOptions, Analyzer, FileOrigin, KeywordWeight, KwicOptions, KwicSort, Measure, Merge,
-    MetadataPatch, Unit,
+    MetadataPatch, PreparedDocument, Unit,
 };
 
 #[derive(Parser)]
@@ -279,34 +281,10 @@ fn run(cli: Cli) -> io::Result<bool> {
     analyzer.set_stop_words(&options.stop_words);
     let mut all_read = true;
     // Every file once: a --target file that is also among PATHS is one document.
-    let mut seen: std::collections::HashMap<PathBuf, u32> = Default::default();
+    let mut seen: HashMap<PathBuf, u32> = HashMap::new();
     let mut load = |paths: &[PathBuf], analyzer: &mut Analyzer, all_read: &mut bool| {
-        let mut ids = Vec::new();
-        for (path, origin) in files(paths, options.follow_links, all_read) {
-            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-            if let Some(&id) = seen.get(&key) {
-                ids.push(id);
-                continue;
-            }
-            let name = path.display().to_string();
-            match std::fs::read(&path) {
-                Ok(bytes) => match analyzer.add_file(&name, &bytes, &origin, &mut |_| {}) {
-                    Ok(info) => {
-                        seen.insert(key, info.id);
-                        ids.push(info.id);
-                    }
-                    Err(e) => {
-                        eprintln!("{e}");
-                        *all_read = false;
-                    }
-                },
-                Err(e) => {
-                    eprintln!("无法读取「{name}」：{e} / Cannot read \"{name}\": {e}");
-                    *all_read = false;
-                }
-            }
-        }
-        ids
+        let files = files(paths, options.follow_links, all_read);
+        add_files(analyzer, files, &mut seen, all_read)
     };
     let target_ids = load(targets, &mut analyzer, &mut all_read);
     let reference_ids = load(references, &mut analyzer, &mut all_read);
@@ -528,6 +506,74 @@ fn run(cli: Cli) -> io::Result<bool> {
     }
     out.flush()?;
     Ok(all_read)
+}
+
+/// Files read and segmented at once on every core (rayon; `RAYON_NUM_THREADS` caps it),
+/// a batch at a time so that only a few files' bytes are held at once, and added in their
+/// order: the same analysis as one after the other. Messages for the files that cannot be
+/// read come in that order too. A file already in `seen` (by its canonical path) is not read
+/// again. Returns the documents' ids, in the files' order.
+fn add_files(
+    analyzer: &mut Analyzer,
+    files: Vec<(PathBuf, FileOrigin)>,
+    seen: &mut HashMap<PathBuf, u32>,
+    all_read: &mut bool,
+) -> Vec<u32> {
+    let batch = 2 * rayon::current_num_threads();
+    let keyed: Vec<(PathBuf, PathBuf, FileOrigin)> = files
+        .into_iter()
+        .map(|(path, origin)| {
+            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+            (key, path, origin)
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for chunk in keyed.chunks(batch) {
+        // Each new file of the batch once (the first time it is named).
+        let mut fresh: Vec<&(PathBuf, PathBuf, FileOrigin)> = Vec::new();
+        for file in chunk {
+            if !seen.contains_key(&file.0) && !fresh.iter().any(|f| f.0 == file.0) {
+                fresh.push(file);
+            }
+        }
+        let prepared: Vec<Result<PreparedDocument, String>> = fresh
+            .par_iter()
+            .map(|(_, path, origin)| {
+                let name = path.display().to_string();
+                match std::fs::read(path) {
+                    Ok(bytes) => analyzer
+                        .prepare_file(&name, &bytes, origin)
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(format!(
+                        "无法读取「{name}」：{e} / Cannot read \"{name}\": {e}"
+                    )),
+                }
+            })
+            .collect();
+        let mut prepared: HashMap<&PathBuf, _> = fresh.iter().map(|f| &f.0).zip(prepared).collect();
+        for (key, _, _) in chunk {
+            if let Some(&id) = seen.get(key) {
+                ids.push(id);
+                continue;
+            }
+            // None: named twice, and it could not be read the first time (said once).
+            let Some(result) = prepared.remove(key) else {
+                continue;
+            };
+            match result {
+                Ok(document) => {
+                    let info = analyzer.add_prepared(document);
+                    seen.insert(key.clone(), info.id);
+                    ids.push(info.id);
+                }
+                Err(message) => {
+                    eprintln!("{message}");
+                    *all_read = false;
+                }
+            }
+        }
+    }
+    ids
 }
 
 fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {

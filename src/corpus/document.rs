@@ -513,27 +513,18 @@ impl Document {
         };
         let text = converted.as_ref().map_or(&*self.text, |(_, c)| &*c.text);
         let ranges = sentences(text);
-        let (mut tokens, mut sentence_starts) =
+        let (mut cuts, mut sentence_starts) =
             match segment_by_line(&words, vocab, text, &ranges, progress) {
                 Some(segmented) => segmented,
                 None => segment_by_sentence(&words, vocab, text, &ranges, progress),
             };
         if let Some((_, c)) = &converted {
-            map_to_original(c, vocab, segmenter, &mut tokens, &mut sentence_starts);
+            map_to_original(c, vocab, segmenter, &mut cuts, &mut sentence_starts);
         }
-        self.spans.clear();
-        let tokens: Vec<Token> = tokens
-            .into_iter()
-            .map(|t| {
-                if (t.end - t.start) as usize != vocab.word(t.word).len() {
-                    self.spans.insert(t.start, t.end);
-                }
-                Token {
-                    word: t.word,
-                    start: t.start,
-                }
-            })
-            .collect();
+        // The old tokens go before the counting: a re-segmented document holds one set.
+        self.tokens = Vec::new();
+        let (tokens, spans) = cuts.finish();
+        self.spans = spans;
         // Tokens are at the original's offsets now, where the lines set aside are.
         let body_spans = body_spans(&tokens, &sentence_starts, &self.furniture);
         let (counts, token_count) = count_words(
@@ -601,12 +592,63 @@ pub fn gaps(spans: &[Range<u32>], len: u32) -> impl Iterator<Item = Range<usize>
         .map(|(a, b)| a as usize..b as usize)
 }
 
-/// A token while segmenting: an entry and its byte range.
+/// A token while segmenting: an entry and its byte range, and whether that range is as long as
+/// the entry's word (most are).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Cut {
     word: u32,
     start: u32,
     end: u32,
+    fits: bool,
+}
+
+/// The tokens of a document as they are kept: compact tokens, and the ends of the few whose
+/// range is not their word's length. Collected straight into that form, with no list of
+/// [`Cut`]s (12 bytes a token) on the way, which for a 100 MB file was 300 MB more at the peak.
+#[derive(Debug, Default, PartialEq)]
+struct Cuts {
+    tokens: Vec<Token>,
+    spans: FxHashMap<u32, u32>,
+}
+
+impl Cuts {
+    /// Room for the tokens of `text_bytes` of text: Chinese text has a token every 5-6 bytes,
+    /// so this rarely grows (`finish` gives back what is left over).
+    fn for_text(text_bytes: usize) -> Cuts {
+        Cuts {
+            tokens: Vec::with_capacity(text_bytes / 4),
+            spans: FxHashMap::default(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn push(&mut self, cut: Cut) {
+        self.tokens.push(Token {
+            word: cut.word,
+            start: cut.start,
+        });
+        if !cut.fits {
+            self.spans.insert(cut.start, cut.end);
+        }
+    }
+
+    /// Where token `i` ends.
+    fn end(&self, i: usize, vocab: &Vocabulary) -> u32 {
+        let t = self.tokens[i];
+        match self.spans.get(&t.start) {
+            Some(&end) => end,
+            None => t.start + vocab.word(t.word).len() as u32,
+        }
+    }
+
+    /// The tokens, without the room left over (given back in place: no copy), and the spans.
+    fn finish(mut self) -> (Vec<Token>, FxHashMap<u32, u32>) {
+        self.tokens.shrink_to_fit();
+        (self.tokens, self.spans)
+    }
 }
 
 /// What segmenting a text needs besides the text: the segmenter, and for a converted
@@ -635,10 +677,12 @@ impl Words<'_> {
         while k < ranges.len() {
             if let Some(n) = next_number.next_if(|n| n.tokens.start == k) {
                 let id = vocab.intern(&n.word, self.segmenter);
+                let (start, end) = (base + ranges[k].start, base + ranges[n.tokens.end - 1].end);
                 emit(Cut {
                     word: vocab.with_tag(id, NUMBER_TAG),
-                    start: (base + ranges[k].start) as u32,
-                    end: (base + ranges[n.tokens.end - 1].end) as u32,
+                    start: start as u32,
+                    end: end as u32,
+                    fits: end - start == n.word.len(),
                 });
                 k = n.tokens.end;
                 continue;
@@ -655,6 +699,7 @@ impl Words<'_> {
                 word,
                 start: (base + ranges[k].start) as u32,
                 end: (base + ranges[k].end) as u32,
+                fits: ranges[k].len() == vocab.word(word).len(),
             });
             k += 1;
         }
@@ -668,19 +713,21 @@ fn map_to_original(
     converted: &Converted,
     vocab: &mut Vocabulary,
     segmenter: &Segmenter,
-    tokens: &mut Vec<Cut>,
+    cuts: &mut Cuts,
     sentence_starts: &mut [u32],
 ) {
     if converted.keeps_offsets() {
         return;
     }
-    let mut out: Vec<Cut> = Vec::with_capacity(tokens.len());
-    let mut removed_before = vec![0u32; tokens.len() + 1];
+    let mut out: Vec<Cut> = Vec::with_capacity(cuts.len());
+    let mut removed_before = vec![0u32; cuts.len() + 1];
     let mut removed = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        removed_before[i] = removed;
+    for (i, removed_before) in removed_before.iter_mut().take(cuts.len()).enumerate() {
+        let t = cuts.tokens[i];
+        let t_end = cuts.end(i, vocab);
+        *removed_before = removed;
         let start = converted.original(t.start as usize);
-        let end = converted.original(t.end as usize);
+        let end = converted.original(t_end as usize);
         match (start, out.last_mut()) {
             (None, Some(previous)) => {
                 let joined = format!("{}{}", vocab.word(previous.word), vocab.word(t.word));
@@ -693,11 +740,12 @@ fn map_to_original(
             _ => out.push(Cut {
                 word: t.word,
                 start: start.unwrap_or(0) as u32,
-                end: end.map_or(t.end, |e| e as u32),
+                end: end.map_or(t_end, |e| e as u32),
+                fits: false,
             }),
         }
     }
-    removed_before[tokens.len()] = removed;
+    removed_before[cuts.len()] = removed;
     for s in sentence_starts.iter_mut() {
         *s -= removed_before[*s as usize];
     }
@@ -705,7 +753,15 @@ fn map_to_original(
     for i in 0..out.len().saturating_sub(1) {
         out[i].end = out[i].end.min(out[i + 1].start).max(out[i].start);
     }
-    *tokens = out;
+    let mut mapped = Cuts {
+        tokens: Vec::with_capacity(out.len()),
+        spans: FxHashMap::default(),
+    };
+    for mut cut in out {
+        cut.fits = (cut.end - cut.start) as usize == vocab.word(cut.word).len();
+        mapped.push(cut);
+    }
+    *cuts = mapped;
 }
 
 /// Tokens and sentence starts, jieba run once per line (paragraph) rather than once per
@@ -720,8 +776,8 @@ fn segment_by_line(
     text: &str,
     ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
-) -> Option<(Vec<Cut>, Vec<u32>)> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+) -> Option<(Cuts, Vec<u32>)> {
+    let mut tokens = Cuts::for_text(text.len());
     let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
     let mut sentence = 0; // the first sentence that does not end before the current token
     let mut line_start = 0;
@@ -770,8 +826,8 @@ fn segment_by_sentence(
     text: &str,
     ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
-) -> (Vec<Cut>, Vec<u32>) {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+) -> (Cuts, Vec<u32>) {
+    let mut tokens = Cuts::for_text(text.len());
     let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
     let mut next_report = PROGRESS_STEP_BYTES;
     for range in ranges {
@@ -851,15 +907,15 @@ mod tests {
         ];
         // The same words, tags and places (by line, the spaces between sentences are
         // interned too, so ids may differ).
-        let described = |(cuts, starts): &(Vec<Cut>, Vec<u32>), vocab: &Vocabulary| {
-            let cuts: Vec<(String, String, u32, u32)> = cuts
-                .iter()
-                .map(|c| {
+        let described = |(cuts, starts): &(Cuts, Vec<u32>), vocab: &Vocabulary| {
+            let cuts: Vec<(String, String, u32, u32)> = (0..cuts.len())
+                .map(|i| {
+                    let c = cuts.tokens[i];
                     (
                         vocab.word(c.word).into(),
                         vocab.tag(c.word).into(),
                         c.start,
-                        c.end,
+                        cuts.end(i, vocab),
                     )
                 })
                 .collect();

@@ -122,6 +122,24 @@ impl Vocabulary {
         entry
     }
 
+    /// Brings in every entry of `other` (a vocabulary built with the same segmenter), in its
+    /// order: new words get the ids interning them in that order would have given. Returns
+    /// the id here of each of `other`'s ids.
+    pub fn absorb(&mut self, other: &Vocabulary, segmenter: &Segmenter) -> Vec<u32> {
+        let mut ids = Vec::with_capacity(other.len());
+        for (i, word) in other.words.iter().enumerate() {
+            let primary = other.primary[i] as usize;
+            let id = if primary == i {
+                self.intern(word, segmenter)
+            } else {
+                // A retagged entry comes after its primary one.
+                self.with_tag(ids[primary], other.tag(i as u32))
+            };
+            ids.push(id);
+        }
+        ids
+    }
+
     fn tag_id(&mut self, tag: &str) -> u8 {
         match self.tag_ids.get(tag) {
             Some(&t) => t,
