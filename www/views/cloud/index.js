@@ -76,9 +76,10 @@ export class CloudView {
     });
     this.toolbar.setFonts(this.#fonts());
     // 全部 · 人物 · 地点 · 机构 (www/ui/pos-filter.js): the settings' filter.pos, as in the
-    // keywords and network toolbars.
+    // keywords and network toolbars; with the look (样式), which a narrow screen folds away so
+    // that the cloud stays on the first screen.
     this.posFilter = ctx.posFilter();
-    this.toolbar.element.insertBefore(this.posFilter.element, this.toolbar.reshuffle);
+    this.toolbar.styleRow.querySelector('.cloud-style')?.prepend(this.posFilter.element);
 
     this.note = h('p', { class: 'cloud-note', role: 'status', hidden: true });
     const { box, svg } = cloudBox();
