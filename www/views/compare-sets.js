@@ -23,7 +23,10 @@ export function compareSets(included) {
   const years = new Map();
   for (const d of included) {
     const year = d.date?.slice(0, 4);
-    if (year) years.set(year, [...(years.get(year) ?? []), d.id]);
+    if (!year) continue;
+    const ids = years.get(year); // pushed, not copied: 5,000 documents of one year took seconds
+    if (ids) ids.push(d.id);
+    else years.set(year, [d.id]);
   }
   for (const [year, ids] of [...years].sort(([a], [b]) => (a < b ? -1 : 1))) {
     sets.push({ key: `year:${year}`, kind: 'year', label: `${year} (${ids.length})`, ids });

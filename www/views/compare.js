@@ -8,8 +8,9 @@ import { numberFormat, onLangChange } from '../i18n.js';
 import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
 import { cloudHeight } from './cloud/style.js';
 import './compare.css';
+import { CHOICE_LIMIT, chooseAmong, listKey } from './doc-choice.js';
 import { localeOf, significance } from './format.js';
-import { h } from './shared.js';
+import { formatNumber, h } from './shared.js';
 
 /** @typedef {import('./shared.js').ViewContext} ViewContext */
 /** @typedef {import('./shared.js').ViewState} ViewState */
@@ -38,6 +39,8 @@ export class CompareView {
   #dirty = true;
   /** @type {string | null} */
   #renderedKey = null;
+  /** What the two lists show, so that they are rebuilt only when that changes. */
+  #listsKey = '';
   #resize;
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
@@ -58,6 +61,9 @@ export class CompareView {
       this.#reference = this.referenceSelect.value || null;
       this.#fetch();
     });
+    // Past CHOICE_LIMIT documents the lists hold those whose title holds what is typed here.
+    this.documentFilter = h('input', { type: 'search', class: 'compare-doc-filter', hidden: true });
+    this.documentFilter.addEventListener('input', () => this.#fillSelect());
     this.csvButton = h('button', { type: 'button', dataset: { action: 'export-csv' } });
     this.csvButton.addEventListener('click', () => this.#exportCsv());
 
@@ -84,6 +90,7 @@ export class CompareView {
         { class: 'compare-toolbar' },
         h('label', {}, this.targetLabel, this.targetSelect),
         h('label', {}, this.referenceLabel, this.referenceSelect),
+        this.documentFilter,
         h('span', { class: 'compare-spacer' }),
         this.csvButton,
       ),
@@ -95,6 +102,7 @@ export class CompareView {
     this.#label();
     onLangChange(() => {
       this.#label();
+      this.#listsKey = '';
       this.#fillSelect();
       this.#renderedKey = null;
       this.#render();
@@ -134,6 +142,8 @@ export class CompareView {
     this.targetLabel.textContent = t('compare.target');
     this.referenceLabel.textContent = t('compare.reference');
     this.csvButton.textContent = t('compare.exportCsv');
+    this.documentFilter.placeholder = t('choice.filter');
+    this.documentFilter.setAttribute('aria-label', t('choice.filter'));
     this.heading.textContent = t('compare.heading');
     this.svg.setAttribute('aria-label', t('compare.cloudAria'));
     const th = (text, cls) => h('th', { scope: 'col', ...(cls ? { class: cls } : {}) }, text);
@@ -152,24 +162,54 @@ export class CompareView {
     );
   }
 
-  /** Lists every document (only included ones can be chosen, the first of them by default),
-   *  then the groups and years of the included ones; the reference: the rest, or any of them. */
+  /** Lists the documents (only included ones can be chosen, the first of them by default; past
+   *  CHOICE_LIMIT, those the filter matches), then the groups and years of the included ones;
+   *  the reference: the rest, or any of them. Rebuilt only when what they show has changed. */
   #fillSelect() {
-    const t = this.#ctx.t;
     const docs = this.#state?.documents ?? [];
     const included = this.#included();
+    const isIn = new Set(included.map((d) => d.id));
     this.#sets = compareSets(included);
     if (!findSet(this.#sets, this.#target)) this.#target = this.#sets[0]?.key ?? null;
     if (!findSet(this.#sets, this.#reference)) this.#reference = null;
+    this.documentFilter.hidden = docs.length <= CHOICE_LIMIT;
+    const query = this.documentFilter.hidden ? '' : this.documentFilter.value;
+    const asId = (/** @type {string | null} */ key) => (key && /^\d+$/.test(key) ? Number(key) : null);
+    const targets = chooseAmong(docs, query, asId(this.#target));
+    const references = chooseAmong(included, query, asId(this.#reference));
+    const sets = this.#sets.filter((s) => s.kind !== 'document');
+    const key = [
+      listKey(targets.shown, isIn, `${targets.hidden}`),
+      listKey(references.shown, null, `${references.hidden}`),
+      ...sets.map((s) => `${s.key}=${s.label}`),
+    ].join('|');
+    if (key !== this.#listsKey) {
+      this.#listsKey = key;
+      this.#rebuildLists(targets, references, isIn);
+    }
+    if (this.#target != null) this.targetSelect.value = this.#target;
+    this.targetSelect.disabled = included.length < 2;
+    this.referenceSelect.value = this.#reference ?? '';
+    this.referenceSelect.disabled = included.length < 2;
+  }
+
+  /**
+   * @param {{shown: DocumentInfo[], hidden: number}} targets
+   * @param {{shown: DocumentInfo[], hidden: number}} references
+   * @param {Set<number>} isIn the included documents' ids
+   */
+  #rebuildLists(targets, references, isIn) {
+    const t = this.#ctx.t;
     const excluded = t('compare.excluded');
-    const documents = docs.map((d) => {
-      const isIn = included.includes(d);
-      return h(
+    const more = (/** @type {number} */ n) =>
+      n > 0 ? [h('option', { value: '-', disabled: true }, t('choice.more', { n: formatNumber(n) }))] : [];
+    const documents = targets.shown.map((d) =>
+      h(
         'option',
-        { value: String(d.id), disabled: !isIn, title: d.name },
-        isIn ? this.#title(d) : this.#title(d) + excluded,
-      );
-    });
+        { value: String(d.id), disabled: !isIn.has(d.id), title: d.name },
+        isIn.has(d.id) ? this.#title(d) : this.#title(d) + excluded,
+      ),
+    );
     /** @param {'group' | 'year'} kind */
     const group = (kind) => {
       const sets = this.#sets.filter((s) => s.kind === kind);
@@ -183,21 +223,18 @@ export class CompareView {
           ]
         : [];
     };
-    this.targetSelect.replaceChildren(...documents, ...group('group'), ...group('year'));
-    if (this.#target != null) this.targetSelect.value = this.#target;
-    this.targetSelect.disabled = included.length < 2;
+    this.targetSelect.replaceChildren(...documents, ...more(targets.hidden), ...group('group'), ...group('year'));
     this.referenceSelect.replaceChildren(
       h('option', { value: '' }, t('compare.rest')),
       h(
         'optgroup',
         { label: t('compare.sets.document') },
-        ...included.map((d) => h('option', { value: String(d.id) }, this.#title(d))),
+        ...references.shown.map((d) => h('option', { value: String(d.id) }, this.#title(d))),
+        ...more(references.hidden),
       ),
       ...group('group'),
       ...group('year'),
     );
-    this.referenceSelect.value = this.#reference ?? '';
-    this.referenceSelect.disabled = included.length < 2;
   }
 
   async #fetch() {
