@@ -1,12 +1,14 @@
 // @ts-check
 // The sets the Compare view can compare (pure): each included document (its id, as before),
 // each group (with its subgroups) and each year that holds included documents; and the ids a
-// set's key stands for. The reference is "the rest" (null) or another of these sets.
-import { inGroup } from './documents/filter.js';
+// set's key stands for; a date range and the documents the panel's filter shows. The reference is
+// "the rest" (null) or another of these sets.
+import { filterDocuments, inGroup, NO_FILTER } from './documents/filter.js';
 import { groupTree } from './documents/groups.js';
 
 /** @typedef {import('../shapes.js').DocumentInfo} DocumentInfo */
-/** @typedef {{key: string, kind: 'document' | 'group' | 'year', label: string, ids: number[]}} CompareSet */
+/** @typedef {'document' | 'group' | 'year' | 'range' | 'shown'} SetKind */
+/** @typedef {{key: string, kind: SetKind, label: string, ids: number[]}} CompareSet */
 
 /**
  * @param {DocumentInfo[]} included the documents in the analysis, in order
@@ -37,3 +39,30 @@ export function compareSets(included) {
 /** The set of `key` among `sets`, if it is there. */
 export const findSet = (/** @type {CompareSet[]} */ sets, /** @type {string | null} */ key) =>
   sets.find((s) => s.key === key) ?? null;
+
+/**
+ * The included documents dated within `from`–`to` (ISO dates, either may be empty), as the
+ * panel's date filter has it: a document dated to a month or a year is in when it overlaps, an
+ * undated one never is; with neither date, every dated document.
+ * @param {DocumentInfo[]} included @param {string} from @param {string} to
+ * @param {(n: number) => string} label the set's name, given how many it holds
+ * @returns {CompareSet}
+ */
+export function rangeSet(included, from, to, label) {
+  const ids = (from || to ? filterDocuments(included, { ...NO_FILTER, from, to }) : included.filter((d) => d.date)).map(
+    (d) => d.id,
+  );
+  return { key: 'range', kind: 'range', label: label(ids.length), ids };
+}
+
+/**
+ * The included documents among those the document panel's search and filters show.
+ * @param {DocumentInfo[]} included @param {Iterable<number>} shown the ids the panel shows
+ * @param {(n: number) => string} label the set's name, given how many it holds
+ * @returns {CompareSet}
+ */
+export function shownSet(included, shown, label) {
+  const inPanel = new Set(shown);
+  const ids = included.filter((d) => inPanel.has(d.id)).map((d) => d.id);
+  return { key: 'shown', kind: 'shown', label: label(ids.length), ids };
+}
