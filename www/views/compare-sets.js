@@ -3,7 +3,7 @@
 // each group (with its subgroups) and each year that holds included documents; and the ids a
 // set's key stands for; a date range and the documents the panel's filter shows. The reference is
 // "the rest" (null) or another of these sets.
-import { filterDocuments, inGroup, NO_FILTER } from './documents/filter.js';
+import { filterDocuments, NO_FILTER } from './documents/filter.js';
 import { groupTree } from './documents/groups.js';
 
 /** @typedef {import('../shapes.js').DocumentInfo} DocumentInfo */
@@ -17,8 +17,22 @@ import { groupTree } from './documents/groups.js';
 export function compareSets(included) {
   /** @type {CompareSet[]} */
   const sets = included.map((d) => ({ key: String(d.id), kind: 'document', label: d.title || d.name, ids: [d.id] }));
+  // Each group's members in one pass (a group holds its subgroups), in the order of the tree.
+  /** @type {Map<string, number[]>} */
+  const members = new Map();
+  for (const d of included) {
+    for (const group of d.groups) {
+      const parts = group.split('/');
+      for (let depth = 1; depth <= parts.length; depth++) {
+        const node = parts.slice(0, depth).join('/');
+        const ids = members.get(node);
+        if (!ids) members.set(node, [d.id]);
+        else if (ids.at(-1) !== d.id) ids.push(d.id); // once, though in two of its subgroups
+      }
+    }
+  }
   for (const { group } of groupTree(included)) {
-    const ids = included.filter((d) => inGroup(d, group)).map((d) => d.id);
+    const ids = members.get(group) ?? [];
     sets.push({ key: `group:${group}`, kind: 'group', label: `#${group} (${ids.length})`, ids });
   }
   /** @type {Map<string, number[]>} */

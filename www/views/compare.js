@@ -144,6 +144,7 @@ export class CompareView {
     if (included.length < 2 || this.choice.target == null) {
       this.#result = null;
       this.#error = null;
+      this.container.removeAttribute('aria-busy'); // what was on its way is dropped
       this.#render();
       return;
     }
@@ -154,6 +155,7 @@ export class CompareView {
       this.#result = null;
       this.#error = null;
       this.#empty = true;
+      this.container.removeAttribute('aria-busy');
       this.#render();
       return;
     }
@@ -223,7 +225,8 @@ export class CompareView {
     const nf = numberFormat();
     const target = this.choice.find(this.choice.target);
     const against = this.choice.find(this.choice.reference);
-    const others = included.filter((d) => !result.target.includes(d.id)).length;
+    const inTarget = new Set(result.target); // a set may hold thousands
+    const others = included.filter((d) => !inTarget.has(d.id)).length;
     const counts = {
       title: target?.label ?? '',
       target: nf.format(result.targetTokens),
