@@ -11,6 +11,7 @@ import { formatNumber, h } from './shared.js';
 
 /** @typedef {import('../shapes.js').DocumentInfo} DocumentInfo */
 /** @typedef {import('./compare-sets.js').CompareSet} CompareSet */
+/** @typedef {import('./shared.js').ViewContext['t']} Translate */
 /** @typedef {'target' | 'reference' | 'range' | 'shown'} ChoiceChange */
 
 const SET_KINDS = /** @type {const} */ (['group', 'year', 'range', 'shown']);
@@ -23,7 +24,7 @@ export class CompareChoice {
   reference = null;
   /** @type {CompareSet[]} */
   sets = [];
-  /** @type {(key: string) => string} */
+  /** @type {Translate} */
   #t;
   /** @type {DocumentInfo[]} */
   #documents = [];
@@ -36,7 +37,7 @@ export class CompareChoice {
 
   /**
    * @param {Document} doc the page, whose document panel sends SHOWN_EVENT
-   * @param {(key: string, vars?: Record<string, unknown>) => string} t
+   * @param {Translate} t
    * @param {(change: ChoiceChange) => void} onChange
    */
   constructor(doc, t, onChange) {
