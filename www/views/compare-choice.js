@@ -34,6 +34,9 @@ export class CompareChoice {
   #shownIds = [];
   /** What the two lists show. */
   #listsKey = '';
+  /** Whether the person chose the target; until then it is the first document (the range and the
+   *  panel's set always exist, and must not stay chosen from before the documents came). */
+  #chosen = false;
 
   /**
    * @param {Document} doc the page, whose document panel sends SHOWN_EVENT
@@ -46,6 +49,7 @@ export class CompareChoice {
     this.targetSelect = h('select', { name: 'target' });
     this.targetSelect.addEventListener('change', () => {
       this.target = this.targetSelect.value;
+      this.#chosen = true;
       onChange('target');
     });
     this.referenceLabel = h('span');
@@ -119,7 +123,7 @@ export class CompareChoice {
       rangeSet(included, from, to, (count) => t('compare.range', { from: from || '…', to: to || '…', n: n(count) })),
       shownSet(included, this.#shownIds, (count) => t('compare.filtered', { n: n(count) })),
     ];
-    if (!this.find(this.target)) this.target = this.sets[0]?.key ?? null;
+    if (!this.#chosen || !this.find(this.target)) this.target = this.sets[0]?.key ?? null;
     if (!this.find(this.reference)) this.reference = null;
     this.documentFilter.hidden = docs.length <= CHOICE_LIMIT;
     const query = this.documentFilter.hidden ? '' : this.documentFilter.value;
