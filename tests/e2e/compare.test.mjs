@@ -188,7 +188,9 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     assert.equal(await view.locator('.compare-heading').textContent(), '「2020-01-01 至 2020-12-31（1）」的特色词');
     const search = page.locator('#documents .doc-search');
     await search.fill(options[2]);
-    await page.waitForFunction(() => /显示 1 \/ 5 篇/.test(document.querySelector('#documents .doc-count').textContent));
+    await page.waitForFunction(() =>
+      /显示 1 \/ 5 篇/.test(document.querySelector('#documents .doc-count').textContent),
+    );
     await view.getByRole('combobox', { name: '对照' }).selectOption('shown');
     await page.waitForFunction(
       (sel) => document.querySelector(sel).textContent.includes('对比「当前筛选的文档（1）」'),
