@@ -61,3 +61,22 @@ export class BatchReport {
     return this.refusals.length ? 'info' : 'ok';
   }
 }
+
+/**
+ * The documents of `added` that are exact duplicates of another document (`duplicateOf`), each
+ * with that original, as `documents` (the list after the batch) now describes them.
+ * @template {{id: number, duplicateOf?: number | null}} D
+ * @param {{id: number}[]} added
+ * @param {D[]} documents
+ * @returns {{doc: D, original: D}[]}
+ */
+export function duplicatesAmong(added, documents) {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const found = [];
+  for (const { id } of added) {
+    const doc = byId.get(id);
+    const original = doc?.duplicateOf == null ? undefined : byId.get(doc.duplicateOf);
+    if (doc && original) found.push({ doc, original });
+  }
+  return found;
+}

@@ -8,9 +8,9 @@
 // the seeds, and is stored); two drops in quick succession are added batch after batch.
 import { errorText } from './errors.js';
 import { lang, numberFormat, t } from './i18n.js';
-import { codedError } from './protocol.js';
+import { codedError, tooLargeError } from './protocol.js';
 import { exportWorkspace, problemMessages, readWorkspace } from './workspace.js';
-import { BatchReport } from './batch.js';
+import { BatchReport, duplicatesAmong } from './batch.js';
 import { editAfter, patchOf } from './edits.js';
 import { fileOrigin } from './file-paths.js';
 
@@ -29,9 +29,6 @@ export const MAX_DOCUMENT_BYTES = 100_000_000;
 
 /** Files up to this size are kept in memory until stored, not read again. */
 const KEEP_COPY_BYTES = 1_000_000;
-
-/** Megabytes as the messages show them: "150", "2.5" (as the core writes them). */
-const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e7 ? (bytes / 1e6).toFixed(0) : (bytes / 1e6).toFixed(1));
 
 /** Where the page's seeds are (seeds/ next to index.html; the worker prefetches them there). */
 const seedsUrl = () => new URL('seeds/', document.baseURI).href;
@@ -134,14 +131,8 @@ export class Corpus {
     }
     this.#progress(null);
     if (added.length) await this.refresh();
-    const byId = new Map(this.#state.documents.map((d) => [d.id, d]));
     /** @type {Duplicate[]} */
-    const duplicates = [];
-    for (const info of added) {
-      const doc = byId.get(info.id);
-      const original = doc?.duplicateOf == null ? undefined : byId.get(doc.duplicateOf);
-      if (doc && original) duplicates.push({ doc, original });
-    }
+    const duplicates = duplicatesAmong(added, this.#state.documents);
     if (duplicates.length && (await this.#askDuplicates(duplicates))) {
       for (const { doc } of duplicates) await this.#forget(doc.id);
       report.skipDuplicates(duplicates.length);
@@ -162,11 +153,7 @@ export class Corpus {
    */
   async #addFile(file, path, label, quiet) {
     const { name } = file;
-    if (file.size > MAX_DOCUMENT_BYTES) {
-      const [size, limit] = [megabytes(file.size), megabytes(MAX_DOCUMENT_BYTES)];
-      const params = { name, size, limit, bytes: file.size, limitBytes: MAX_DOCUMENT_BYTES };
-      throw codedError('too_large', params, `"${name}" is too large (${size} MB)`);
-    }
+    if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
     this.#progress(0, label ?? t('progress.reading', { name }));
     let bytes;
     try {

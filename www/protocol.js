@@ -49,6 +49,18 @@ export function codedError(code, params = {}, message = code) {
   return err;
 }
 
+/** Megabytes as the messages show them: "150", "2.5" (as the core writes them). */
+const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e7 ? (bytes / 1e6).toFixed(0) : (bytes / 1e6).toFixed(1));
+
+/**
+ * The core's `too_large` error, made in the page for a file refused before it is read.
+ * @param {string} name @param {number} bytes @param {number} limitBytes
+ */
+export function tooLargeError(name, bytes, limitBytes) {
+  const [size, limit] = [megabytes(bytes), megabytes(limitBytes)];
+  return codedError('too_large', { name, size, limit, bytes, limitBytes }, `"${name}" is too large (${size} MB)`);
+}
+
 /**
  * What of `err` crosses to the page (structured clone keeps no Error's own properties reliably).
  * @param {unknown} err

@@ -6,7 +6,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { afterAnalysis, analyseOnly, documentList, dropFiles, encode, keywordRows, openPage } from './files.mjs';
+import {
+  afterAnalysis,
+  analyseOnly,
+  cloudWords,
+  documentList,
+  dropFiles,
+  dropKeepingCopies,
+  encode,
+  keywordRows,
+  openPage,
+} from './files.mjs';
 import { startSession } from './harness.mjs';
 
 const SIMPLIFIED = '全国劳动模范张三丰在工会组织的大会上发言。劳模代表说，工会要为职工办实事。劳动模范的精神值得学习。';
@@ -44,7 +54,8 @@ test(
 
       // --- three copies of one article ------------------------------------------------------
       const before = await page.evaluate(() => Number(document.body.dataset.analysis));
-      await dropFiles(page, FILES);
+      // The Big5 and UTF-8 copies are the same text: the page asks, and the person keeps both.
+      await dropKeepingCopies(page, FILES);
       await settled(page, before);
       assert.equal(await page.evaluate(() => document.body.dataset.scriptData), 'ready');
       const docs = (await documentList(page)).slice(-3);
@@ -216,6 +227,11 @@ test(
       assert.equal(await page.getAttribute('#view-network .pos-filter button[data-pos=place]', 'aria-pressed'), 'true');
       await afterAnalysis(page, () => page.click('#view-network .pos-filter button[data-pos=all]'));
       assert.equal(await page.getAttribute('#view-keywords .pos-filter button[data-pos=all]', 'aria-pressed'), 'true');
+      // And the cloud's: 人物 there leaves only the people in the cloud.
+      await cloudWords(page);
+      await afterAnalysis(page, () => page.click('#view-cloud .pos-filter button[data-pos=person]'));
+      assert.deepEqual((await cloudWords(page)).sort(), ['孔玲', '徐虎', '恩佐', '温宪', '师傅'].sort());
+      await session.screenshot('chinese-cloud-people');
     } catch (err) {
       await session.screenshot('chinese-failure').catch(() => {});
       throw err;

@@ -216,13 +216,18 @@ test(
       );
       await view.locator('select[name=colorBy]').selectOption('community');
 
-      // The word's menu, by mouse: contexts, stop, pin (no merge: this page has no merge dialog).
+      // The word's menu, by mouse: contexts, stop, merge (the merge dialog, issue 10), pin.
       const word = view.locator('svg text.cloud-word').nth(3);
       const wordText = await word.evaluate((n) => n.lastChild.data);
       await word.click({ button: 'right' });
       const menu = view.getByRole('menu');
       await menu.waitFor({ state: 'visible' });
-      assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['查看语境', '停用此词', '固定颜色']);
+      assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), [
+        '查看语境',
+        '停用此词',
+        '与……合并',
+        '固定颜色',
+      ]);
       const pinnedColour = await word.getAttribute('fill');
       await menu.getByRole('menuitem', { name: '固定颜色' }).click();
       await view.locator('select[name=palette]').selectOption('mono');

@@ -1,7 +1,7 @@
 // www/batch.js: a batch's tally, and when it is told in one summary line.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { BatchReport, SUMMARY_AFTER } from '../../www/batch.js';
+import { BatchReport, duplicatesAmong, SUMMARY_AFTER } from '../../www/batch.js';
 
 const t = (/** @type {string} */ key, /** @type {any} */ vars = {}) => `${key}${JSON.stringify(vars)}`;
 
@@ -38,4 +38,10 @@ test('a batch with nothing refused is ok', () => {
   report.add();
   assert.equal(report.kind, 'ok');
   assert.equal(report.tally(t), 'notice.addedMany{"ok":3,"failed":0}');
+});
+
+test('the duplicates of a batch: each added copy with its original, as the list now has them', () => {
+  const documents = [{ id: 1 }, { id: 2, duplicateOf: 1 }, { id: 3, duplicateOf: null }, { id: 4, duplicateOf: 9 }];
+  const found = duplicatesAmong([{ id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }], documents);
+  assert.deepEqual(found, [{ doc: documents[1], original: documents[0] }]);
 });

@@ -2,7 +2,7 @@
 // clone), and errors without one cross as name and message.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { codedError, fromPayload, toPayload } from '../../www/protocol.js';
+import { codedError, fromPayload, toPayload, tooLargeError } from '../../www/protocol.js';
 
 test('a coded error crosses whole', () => {
   const err = codedError('not_text', { name: 'a.png', kind: 'png' }, 'the core says so');
@@ -43,4 +43,17 @@ test('codedError: message defaults to the code, params to none', () => {
   const err = codedError('worker_stopped');
   assert.equal(err.message, 'worker_stopped');
   assert.deepEqual(err.params, {});
+});
+
+test("a file refused for its size before it is read: the core's too_large, in the same units", () => {
+  const err = tooLargeError('大.txt', 150_000_000, 100_000_000);
+  assert.equal(err.code, 'too_large');
+  assert.deepEqual(err.params, {
+    name: '大.txt',
+    size: '150',
+    limit: '100',
+    bytes: 150_000_000,
+    limitBytes: 100_000_000,
+  });
+  assert.equal(tooLargeError('a', 2_500_000, 100_000_000).params.size, '2.5');
 });

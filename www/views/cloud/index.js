@@ -75,6 +75,11 @@ export class CloudView {
       },
     });
     this.toolbar.setFonts(this.#fonts());
+    // 全部 · 人物 · 地点 · 机构 (www/ui/pos-filter.js): the settings' filter.pos, as in the
+    // keywords and network toolbars; with the look (样式), which a narrow screen folds away so
+    // that the cloud stays on the first screen.
+    this.posFilter = ctx.posFilter();
+    this.toolbar.styleRow.querySelector('.cloud-style')?.prepend(this.posFilter.element);
 
     this.note = h('p', { class: 'cloud-note', role: 'status', hidden: true });
     const { box, svg } = cloudBox();
@@ -98,6 +103,7 @@ export class CloudView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
+    if (state) this.posFilter.update(state);
     const look = state?.settings?.cloud;
     if (look) this.#look = { ...look };
     this.#render();

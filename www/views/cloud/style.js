@@ -59,8 +59,8 @@ export function posGroup(tag) {
 /**
  * Each word's colour. `rank`: the palette in bands of rank (the biggest words share the first
  * colour); `pos`: by `pos[i]`'s group; `community`: by `community[i]` (a word not in the
- * network takes the last colour). A pinned colour always wins.
- * @param {{text: string}[]} words
+ * network takes the last colour). A pinned colour always wins (pins are by term).
+ * @param {{text: string, term?: string}[]} words
  * @param {{palette: PaletteName, colorBy: ColorBy, pins?: Record<string, string>,
  *   pos?: (string | undefined)[], community?: (number | undefined)[]}} options
  * @returns {string[]}
