@@ -40,33 +40,63 @@ export function fileOrigin(file, path, offsetMinutes = (ms) => -new Date(ms).get
 /** Two names in natural order: runs of digits as numbers ("2" before "10"), the rest by code
  *  point. Not a collator: sorting 5,000 paths with Intl.Collator('zh') took seconds. */
 export function naturalCompare(/** @type {string} */ a, /** @type {string} */ b) {
-  const [ra, rb] = [a.match(RUNS) ?? [], b.match(RUNS) ?? []];
+  return compareRuns(runsOf(a), runsOf(b));
+}
+
+/** A run of a name: its text, and for a run of digits the number without leading zeros. */
+/** @typedef {{text: string, digits: string | null}} Run */
+
+/** A name cut into runs of digits and of the rest, as naturalCompare() compares them. */
+const runsOf = (/** @type {string} */ name) =>
+  (name.match(RUNS) ?? []).map((text) => ({ text, digits: DIGIT.test(text) ? text.replace(/^0+/, '') : null }));
+const RUNS = /\d+|\D+/g;
+const DIGIT = /^\d/;
+
+function compareRuns(/** @type {Run[]} */ ra, /** @type {Run[]} */ rb) {
   for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
     const [x, y] = [ra[i], rb[i]];
-    if (x === y) continue;
-    const digits = DIGIT.test(x) && DIGIT.test(y);
-    if (digits) {
-      const [nx, ny] = [x.replace(/^0+/, ''), y.replace(/^0+/, '')];
+    if (x.text === y.text) continue;
+    if (x.digits !== null && y.digits !== null) {
+      const [nx, ny] = [x.digits, y.digits];
       if (nx.length !== ny.length) return nx.length - ny.length;
       if (nx !== ny) return nx < ny ? -1 : 1;
-      return x.length - y.length; // "01" after "1"
+      return x.text.length - y.text.length; // "01" after "1"
     }
-    return x < y ? -1 : 1;
+    return x.text < y.text ? -1 : 1;
   }
   return ra.length - rb.length;
 }
-const RUNS = /\d+|\D+/g;
-const DIGIT = /^\d/;
 
 /** Folder order, the same on every system (readEntries gives no order): folder by folder, numbers
  *  as numbers ("2.txt" before "10.txt"), a folder's own files before its subfolders'. */
 export function byPath(/** @type {string} */ a, /** @type {string} */ b) {
-  const [pa, pb] = [a.split('/'), b.split('/')];
+  return comparePathKeys(pathKey(a), pathKey(b));
+}
+
+/**
+ * `items` sorted by byPath() of `pathOf(item)`, each path cut into runs once (not once per
+ * comparison: 5,000 paths sorted with byPath() took ~100 ms of the page's thread).
+ * @template T
+ * @param {T[]} items
+ * @param {(item: T) => string} pathOf
+ * @returns {T[]}
+ */
+export function sortByPath(items, pathOf) {
+  return items
+    .map((item) => ({ item, key: pathKey(pathOf(item)) }))
+    .sort((a, b) => comparePathKeys(a.key, b.key))
+    .map(({ item }) => item);
+}
+
+/** A path's parts ("新闻/2023/a.txt": 新闻, 2023, a.txt), each cut into runs. */
+const pathKey = (/** @type {string} */ path) => path.split('/').map(runsOf);
+
+function comparePathKeys(/** @type {Run[][]} */ pa, /** @type {Run[][]} */ pb) {
   const [fa, fb] = [pa.length - 1, pb.length - 1]; // how many folders
   for (let i = 0; i < Math.min(fa, fb); i++) {
-    const order = naturalCompare(pa[i], pb[i]);
+    const order = compareRuns(pa[i], pb[i]);
     if (order !== 0) return order;
   }
   if (fa !== fb) return fa - fb; // the same folder so far: its own files first
-  return naturalCompare(pa[fa], pb[fb]);
+  return compareRuns(pa[fa], pb[fb]);
 }

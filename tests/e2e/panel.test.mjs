@@ -4,7 +4,9 @@
 // the benchmark (benches/panel.mjs) prints it too; the test fails at 500 ms (a regression to a
 // list that is not virtual, or a search that re-sorts), not at the target, which depends on the
 // machine's load. Adding them is held to the same 500 ms: the views' updates once took 2–3 s
-// there (Keywords and Compare listed all 5,000 documents as <option>s on every analysis).
+// there (Keywords and Compare listed all 5,000 documents as <option>s on every analysis). The
+// task in which the browser hands the 5,000 picked files over is the browser's (seconds on a
+// bare page too, benches/panel.mjs): the page's own share of it is held to 100 ms.
 // Needs dist/ (`cargo xtask build`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -27,7 +29,7 @@ test(
     const result = await workPanel(page, corpus.dir);
     const views = await page.evaluate(() => window.wenxiMetrics.lastUpdate);
     t.diagnostic(
-      `5,000 files added and analysed in ${result.addMs} ms; longest main-thread task while adding: ${result.load} ms; while working the panel: ${result.panel} ms (${JSON.stringify(result.phases)}); the last analysis's view updates, ms: ${JSON.stringify(views)}`,
+      `5,000 files added and analysed in ${result.addMs} ms; longest main-thread task while adding: ${result.load} ms (the browser handing the files over: ${result.handOver.task} ms, the page's share ${result.handOver.page} ms); while working the panel: ${result.panel} ms (${JSON.stringify(result.phases)}); the last analysis's view updates, ms: ${JSON.stringify(views)}`,
     );
     // Only the rows in view are in the DOM.
     assert.ok((await page.locator('#documents li.doc').count()) < 60);
@@ -36,6 +38,7 @@ test(
     // list that is not virtual any more, or a search that re-sorts: those take seconds at 5,000.
     assert.ok(result.panel < 500, `a task of ${result.panel} ms while working the panel`);
     assert.ok(result.load < 500, `a task of ${result.load} ms while the files were added and analysed`);
+    assert.ok(result.handOver.page < 100, `the page took ${result.handOver.page} ms of the files' hand-over`);
     // The views list documents to choose among, not all 5,000: a filter narrows them.
     await page.locator('[data-tab="keywords"]').click();
     const scope = page.locator('#view-keywords select.kw-scope');

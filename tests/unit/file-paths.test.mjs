@@ -1,7 +1,7 @@
 // www/file-paths.js: hidden files, the path the core reads groups from, file origins, folder order.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { byPath, entryPath, fileOrigin, folderOf, isHidden, naturalCompare } from '../../www/file-paths.js';
+import { byPath, entryPath, fileOrigin, folderOf, isHidden, naturalCompare, sortByPath } from '../../www/file-paths.js';
 
 test('hidden files and folders, and the files systems write, are hidden at any depth', () => {
   assert.equal(isHidden('新闻/.DS_Store'), true);
@@ -34,6 +34,21 @@ test('a file origin carries the path, the time and the offset of that local day'
 test("folder order: numbers as numbers, a folder's own files before its subfolders'", () => {
   const paths = ['d/sub/a.txt', 'd/10.txt', 'd/2.txt', 'd/a/z.txt', 'd/b.txt'];
   assert.deepEqual([...paths].sort(byPath), ['d/2.txt', 'd/10.txt', 'd/b.txt', 'd/a/z.txt', 'd/sub/a.txt']);
+});
+
+test('sortByPath sorts items as byPath sorts their paths, and leaves the items alone', () => {
+  const items = ['x/第10篇.txt', 'x/2/a.txt', 'x/第2篇.txt', 'x/1.txt', 'y.txt', 'x/02.txt'].map((path) => ({ path }));
+  const sorted = sortByPath(items, (item) => item.path);
+  assert.deepEqual(
+    sorted.map((item) => item.path),
+    items.map((item) => item.path).sort(byPath),
+  );
+  assert.deepEqual(
+    sorted.map((item) => item.path),
+    ['y.txt', 'x/1.txt', 'x/02.txt', 'x/第2篇.txt', 'x/第10篇.txt', 'x/2/a.txt'],
+  );
+  assert.ok(sorted.every((item) => items.includes(item)));
+  assert.equal(items[0].path, 'x/第10篇.txt');
 });
 
 test('natural order: digits as numbers, the rest by code point', () => {
