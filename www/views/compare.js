@@ -97,15 +97,21 @@ export class CompareView {
   /** @param {unknown} analysis @param {ViewState} state */
   update(analysis, state) {
     this.#state = state;
-    this.choice.update(state.documents, this.#included());
-    // Every analysis may follow new user words, stop words or filters: ask again when seen.
+    // Every analysis may follow new documents, user words, stop words or filters: the choices
+    // are listed and the keyness asked again when seen (listing the sets of 5,000 documents on
+    // every analysis, unseen, took a tenth of a second of the page's thread).
     this.#dirty = true;
-    if (this.#visible) this.#fetch();
+    if (this.#visible) this.#refresh();
   }
 
   show() {
-    if (this.#dirty) this.#fetch();
+    if (this.#dirty) this.#refresh();
     else this.#drawCloud();
+  }
+
+  #refresh() {
+    if (this.#state) this.choice.update(this.#state.documents, this.#included());
+    this.#fetch();
   }
 
   get #visible() {
