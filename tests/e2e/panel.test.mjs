@@ -6,7 +6,8 @@
 // machine's load. Adding them is held to the same 500 ms: the views' updates once took 2–3 s
 // there (Keywords and Compare listed all 5,000 documents as <option>s on every analysis). The
 // task in which the browser hands the 5,000 picked files over is the browser's (seconds on a
-// bare page too, benches/panel.mjs): the page's own share of it is held to 100 ms.
+// bare page too, benches/panel.mjs): the page's own share of it (reading the folder's order) is
+// printed, and held to the same 500 ms.
 // Needs dist/ (`cargo xtask build`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -38,7 +39,7 @@ test(
     // list that is not virtual any more, or a search that re-sorts: those take seconds at 5,000.
     assert.ok(result.panel < 500, `a task of ${result.panel} ms while working the panel`);
     assert.ok(result.load < 500, `a task of ${result.load} ms while the files were added and analysed`);
-    assert.ok(result.handOver.page < 100, `the page took ${result.handOver.page} ms of the files' hand-over`);
+    assert.ok(result.handOver.page < 500, `the page took ${result.handOver.page} ms of the files' hand-over`);
     // The views list documents to choose among, not all 5,000: a filter narrows them.
     await page.locator('[data-tab="keywords"]').click();
     const scope = page.locator('#view-keywords select.kw-scope');
