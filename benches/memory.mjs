@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '99.9' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { mb: { type: 'string', default: '99.9' }, runs: { type: 'string', default: '1' } },
+});
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PKG = join(ROOT, 'www', 'pkg');
 const glue = join(PKG, 'wenxi.js');
