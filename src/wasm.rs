@@ -87,12 +87,18 @@ impl Analyzer {
     pub fn add_document(
         &mut self,
         name: &str,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         progress: Option<js_sys::Function>,
     ) -> JsResult<JsValue> {
+        // Owned (the glue's copy of the bytes either way): freed once decoded.
         let info = self
             .inner
-            .add_document(name, bytes, &mut progress_callback(progress))
+            .add_owned_file(
+                name,
+                bytes,
+                &FileOrigin::default(),
+                &mut progress_callback(progress),
+            )
             .map_err(js_error)?;
         to_js(&info)
     }
@@ -103,14 +109,14 @@ impl Analyzer {
     pub fn add_file(
         &mut self,
         name: &str,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         origin: JsValue,
         progress: Option<js_sys::Function>,
     ) -> JsResult<JsValue> {
         let origin: FileOrigin = from_js(origin)?;
         let info = self
             .inner
-            .add_file(name, bytes, &origin, &mut progress_callback(progress))
+            .add_owned_file(name, bytes, &origin, &mut progress_callback(progress))
             .map_err(js_error)?;
         to_js(&info)
     }
