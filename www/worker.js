@@ -24,6 +24,9 @@ postMessage({ started: true });
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
 const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
 const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
+// jieba's IDF table (wenxi.wxi), which only jieba's TF-IDF needs: for now fetched with the
+// dictionary and loaded before the first analysis.
+const wxiUrl = new URL('./pkg/wenxi.wxi', import.meta.url);
 // Data fetched only when needed (docs/API.md), by loadData(): the script tables (wenxi.wxs)
 // when a traditional document first appears, the part-of-speech model (wenxi.wxp) after the
 // first analysis. Hashed assets like the .wasm, precached by the service worker.
@@ -33,7 +36,7 @@ const DATA_URLS = {
 };
 
 // The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
-// dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
+// dictionary (wenxi.wxd: jieba's words and tags, ~1.2 MB brotli) downloads at the
 // same time. jieba's dictionary is built once, in the Analyzer constructor; every request
 // reuses it.
 // The seeds download while the engine starts, from where the page will ask for them (seeds/
@@ -54,9 +57,11 @@ let wasmMemory;
 const ready = Promise.all([
   init({ module_or_path: wasmUrl }).then((wasm) => (mark('wasm-ready'), wasm)),
   fetchBytes(wxdUrl).then((wxd) => (mark('wxd-fetched'), wxd)),
-]).then(async ([wasm, wxd]) => {
+  fetchBytes(wxiUrl),
+]).then(async ([wasm, wxd, wxi]) => {
   wasmMemory = wasm.memory;
   const analyzer = new Analyzer(wxd);
+  analyzer.loadIdf(wxi);
   mark('analyzer-built');
   if (self.name === EARLY_SEEDS_NAME) await startEarly(analyzer);
   return analyzer;
