@@ -24,16 +24,16 @@ postMessage({ started: true });
 // dictionary as (content-hashed) assets of the worker bundle in the production build.
 const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
 const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
-// jieba's IDF table (wenxi.wxi), which only jieba's TF-IDF needs: for now fetched with the
-// dictionary and loaded before the first analysis.
-const wxiUrl = new URL('./pkg/wenxi.wxi', import.meta.url);
 // Data fetched only when needed (docs/API.md), by loadData(): the script tables (wenxi.wxs)
-// when a traditional document first appears, the part-of-speech model (wenxi.wxp) after the
-// first analysis. Hashed assets like the .wasm, precached by the service worker.
+// when a traditional document first appears, the part-of-speech model (wenxi.wxp) and jieba's
+// IDF table (wenxi.wxi) after the first analysis (the IDF table before it when the settings
+// weigh terms by jieba's TF-IDF). Hashed assets like the .wasm, precached by the service worker.
 const DATA_URLS = {
   script: new URL('./pkg/wenxi.wxs', import.meta.url),
   posseg: new URL('./pkg/wenxi.wxp', import.meta.url),
+  idf: new URL('./pkg/wenxi.wxi', import.meta.url),
 };
+const DATA_FILES = { script: 'wenxi.wxs', posseg: 'wenxi.wxp', idf: 'wenxi.wxi' };
 
 // The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
 // dictionary (wenxi.wxd: jieba's words and tags, ~1.2 MB brotli) downloads at the
@@ -57,11 +57,9 @@ let wasmMemory;
 const ready = Promise.all([
   init({ module_or_path: wasmUrl }).then((wasm) => (mark('wasm-ready'), wasm)),
   fetchBytes(wxdUrl).then((wxd) => (mark('wxd-fetched'), wxd)),
-  fetchBytes(wxiUrl),
-]).then(async ([wasm, wxd, wxi]) => {
+]).then(async ([wasm, wxd]) => {
   wasmMemory = wasm.memory;
   const analyzer = new Analyzer(wxd);
-  analyzer.loadIdf(wxi);
   mark('analyzer-built');
   if (self.name === EARLY_SEEDS_NAME) await startEarly(analyzer);
   return analyzer;
@@ -189,11 +187,12 @@ const ACTIONS = {
     return analyzer.documents();
   },
 
-  // Fetches wenxi.wxs ('script') or wenxi.wxp ('posseg') and loads it; resolves to how many
-  // documents were segmented again. A failed fetch rejects with `data_unavailable`.
-  async loadData(analyzer, _id, /** @type {'script' | 'posseg'} */ kind) {
+  // Fetches wenxi.wxs ('script'), wenxi.wxp ('posseg') or wenxi.wxi ('idf') and loads it;
+  // resolves to how many documents were segmented again (none for the IDF table). A failed
+  // fetch rejects with `data_unavailable`.
+  async loadData(analyzer, _id, /** @type {'script' | 'posseg' | 'idf'} */ kind) {
     const url = DATA_URLS[kind];
-    const file = kind === 'script' ? 'wenxi.wxs' : 'wenxi.wxp';
+    const file = DATA_FILES[kind];
     let bytes;
     try {
       const response = await fetch(url);
@@ -202,6 +201,10 @@ const ACTIONS = {
     } catch (err) {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
+    }
+    if (kind === 'idf') {
+      analyzer.loadIdf(bytes);
+      return 0;
     }
     return kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
   },
