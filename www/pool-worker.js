@@ -7,7 +7,8 @@
 // Protocol: {id, action, args} -> {id, result} | {id, error: WireError}; after a trap also
 // {fatal: {name, message}}, and the worker closes (the pool gives its file to the analysis worker).
 //   setup   [{userWords, data}]        segment as the analysis worker does: its user words, and
-//                                      the lazily fetched data it holds ('script', 'posseg')
+//                                      the lazily fetched data it holds ('script', 'posseg');
+//                                      -> the engine's segmentation key then
 //   prepare [name, bytes, origin, keep] -> {prepared: Uint8Array, bytes: Uint8Array | null}
 //                                      (the file's own bytes back when `keep`, moved, not copied)
 import init, { Analyzer } from './pkg/wenxi.js';
@@ -50,7 +51,7 @@ const ACTIONS = {
       else analyzer.setPossegModel(bytes);
       loaded.add(kind);
     }
-    return null;
+    return analyzer.segmentationKey();
   },
   prepare(analyzer, name, /** @type {Uint8Array} */ bytes, origin, keep) {
     return { prepared: analyzer.prepareFile(name, bytes, origin), bytes: keep ? bytes : null };
@@ -65,7 +66,7 @@ async function handle({ id, action, args = [] }) {
       throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
     const result = /** @type {any} */ (await ACTIONS[action](analyzer, ...args));
-    const transfer = result ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
+    const transfer = result?.prepared ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
     postMessage({ id, result }, { transfer });
   } catch (err) {
     postMessage({ id, error: toPayload(err) });

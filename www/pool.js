@@ -10,7 +10,8 @@ import { poolSize, Schedule, worthPooling } from './pool-schedule.js';
 import { codedError, fromPayload } from './protocol.js';
 import { fileOrigin } from './file-paths.js';
 
-/** @typedef {{userWords: string[], data: ('script' | 'posseg')[]}} Setup */
+/** How the analysis worker segments (its `poolSetup`): `key` is the engine's segmentation key.
+ *  @typedef {{userWords: string[], data: ('script' | 'posseg')[], key: string}} Setup */
 /** A prepared file: the engine's bytes for it, and the file's own bytes if they were to be kept.
  *  @typedef {{prepared: Uint8Array, bytes: Uint8Array | null}} Prepared */
 /** @typedef {(fraction: number) => void} Progress */
@@ -85,6 +86,7 @@ export class Pool {
   /** @type {PoolWorker[]} */
   #workers = [];
   #started = 0;
+  #prepared = 0;
   /** Drops being prepared now. */
   #busy = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -126,13 +128,20 @@ export class Pool {
     let listener = null;
     const flush = () => {
       listener?.(schedule.fraction);
-      for (const { index, value } of schedule.release()) waits[index].resolve(value);
+      for (const { index, value } of schedule.release()) {
+        if (value) this.#prepared++;
+        waits[index].resolve(value);
+      }
+      // What the browser tests see of the pool: how many documents it prepared in this visit.
+      document.body.dataset.pooled = String(this.#prepared);
     };
     flush();
     const setup = this.setup();
     const run = async (/** @type {PoolWorker} */ worker) => {
       try {
-        await worker.call('setup', [await setup]);
+        const wanted = await setup;
+        // Prepared under another key, a document would be segmented again when added.
+        if ((await worker.call('setup', [wanted])) !== wanted.key) throw new Error('another segmentation');
       } catch {
         worker.terminate(); // it cannot segment as the analysis worker does
         return;
@@ -169,11 +178,6 @@ export class Pool {
     this.#workers = this.#workers.filter((worker) => !worker.dead);
     while (this.#workers.length < this.size) this.#workers.push(new PoolWorker(++this.#started));
     return this.#workers;
-  }
-
-  /** How many workers the pool has started in all (browser tests and benches read it). */
-  get started() {
-    return this.#started;
   }
 
   /** Closes every worker now (a drop under way hands what is left to the analysis worker). */

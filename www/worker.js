@@ -208,7 +208,11 @@ const ACTIONS = {
   },
 
   // How this engine segments now, for the pool's workers to do the same (www/pool.js).
-  poolSetup: (analyzer) => ({ userWords: analyzer.userWords(), data: [...loadedData] }),
+  poolSetup: (analyzer) => ({
+    userWords: analyzer.userWords(),
+    data: [...loadedData],
+    key: analyzer.segmentationKey(),
+  }),
 
   addDocument(analyzer, id, name, bytes) {
     return analyzer.addDocument(name, bytes, progressOf(id));
