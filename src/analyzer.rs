@@ -7,7 +7,7 @@ use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
     builtin_stop_words, merge_groups, Corpus, Counts, DocView, DocumentInfo, FileOrigin,
-    FurnitureLine, Merge, MetadataPatch, PreparedDocument, Terms,
+    FurnitureLine, Merge, MetadataPatch, PreparedDocument, SegmentationKey, Terms,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
@@ -405,6 +405,30 @@ impl Analyzer {
         let id = self.corpus.add_prepared(prepared).id;
         let doc = self.corpus.document(id).expect("just added");
         self.corpus.info(doc)
+    }
+
+    /// A file prepared ([`Analyzer::prepare_file`]) as bytes ([`PreparedDocument::to_bytes`]):
+    /// what the page stores so that a returning visit need not segment it again.
+    pub fn prepare_file_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+    ) -> Result<Vec<u8>> {
+        Ok(self.prepare_file(name, bytes, origin)?.to_bytes())
+    }
+
+    /// Add a document from [`Analyzer::prepare_file_bytes`]'s bytes: damaged, short or foreign
+    /// bytes are `bad_data_file` (nothing is added); a document segmented under another
+    /// [`SegmentationKey`] than [`Analyzer::segmentation_key`] is segmented again from its text.
+    pub fn add_prepared_bytes(&mut self, bytes: &[u8]) -> Result<DocumentInfo> {
+        Ok(self.add_prepared(PreparedDocument::from_bytes(bytes)?))
+    }
+
+    /// How documents are segmented now; a prepared document under another key is segmented
+    /// again when added.
+    pub fn segmentation_key(&self) -> SegmentationKey {
+        self.corpus.segmentation_key()
     }
 
     /// Add text that is already a string.

@@ -127,6 +127,30 @@ const RULE_HEADER_LABEL: &str = "a label between the page title and the headline
 const RULE_TAIL_LABEL: &str = "a label after the end of the article";
 const RULE_TAIL_RELATED: &str = "a related-article list after the end of the article";
 
+/// The rule named `name` (a pattern of `furniture.txt` or a structural rule), as
+/// [`Furniture::rule`] holds it: how a stored document's lines set aside are read back.
+pub fn rule_named(name: &str) -> Option<&'static str> {
+    [
+        RULE_SYMBOLS,
+        RULE_BYLINE,
+        RULE_NAME_BY_BYLINE,
+        RULE_MENU,
+        RULE_PAGE_TITLE,
+        RULE_HEADER_LABEL,
+        RULE_TAIL_LABEL,
+        RULE_TAIL_RELATED,
+    ]
+    .into_iter()
+    .find(|&rule| rule == name)
+    .or_else(|| {
+        rules()
+            .rules
+            .iter()
+            .map(|rule| rule.text.as_str())
+            .find(|&rule| rule == name)
+    })
+}
+
 /// One line of the text.
 struct Line<'a> {
     text: &'a str,

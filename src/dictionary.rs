@@ -26,6 +26,8 @@ pub struct Dictionary {
     /// The upper median of the IDF values, as Python jieba takes it: the IDF of words the
     /// table lacks (user words included, so they are never silently ignored).
     idf_median: f32,
+    /// A hash of the file's bytes: what a stored segmentation was made with.
+    identity: u64,
 }
 
 /// What the dictionary knows of one word.
@@ -53,7 +55,11 @@ impl Dictionary {
             let mid = values.len() / 2;
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
-        Ok(Dictionary { d, idf_median })
+        Ok(Dictionary {
+            d,
+            idf_median,
+            identity: crate::corpus::checksum(bytes),
+        })
     }
 
     /// The dictionary compiled into native builds, decoded once per process.
@@ -66,6 +72,11 @@ impl Dictionary {
                 Dictionary::from_bytes(BUILTIN_WXD).expect("build.rs wrote a valid dictionary"),
             )
         })
+    }
+
+    /// A hash of the file it was decoded from.
+    pub fn identity(&self) -> u64 {
+        self.identity
     }
 
     /// Number of words (jieba dictionary ∪ IDF table).

@@ -163,8 +163,12 @@ const METHODS = new Set([
   'scripts',
   'traditionalForms',
   'suggestStopWords',
+  'addPrepared', // a document a pool worker prepared (www/pool.js)
   'panicForTest', // exists only in test builds of the wasm (feature test-hooks)
 ]);
+
+/** The data loadData() has loaded ('script', 'posseg'). @type {Set<'script' | 'posseg'>} */
+const loadedData = new Set();
 
 // Actions that only the worker knows.
 /** @type {Record<string, (analyzer: Analyzer, id: number, ...args: any[]) => unknown>} */
@@ -198,8 +202,17 @@ const ACTIONS = {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
     }
-    return kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    const segmented = kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    loadedData.add(kind);
+    return segmented;
   },
+
+  // How this engine segments now, for the pool's workers to do the same (www/pool.js).
+  poolSetup: (analyzer) => ({
+    userWords: analyzer.userWords(),
+    data: [...loadedData],
+    key: analyzer.segmentationKey(),
+  }),
 
   addDocument(analyzer, id, name, bytes) {
     return analyzer.addDocument(name, bytes, progressOf(id));
