@@ -329,6 +329,11 @@ impl PreparedDocument {
         w.u64(key.user_words);
         w.byte(u8::from(key.posseg));
         w.byte(u8::from(key.script));
+        // With the key: whether the script tables matter ([`PreparedDocument::peek`]).
+        w.byte(match doc.script {
+            Script::Simplified => 0,
+            Script::Traditional => 1,
+        });
 
         w.str(&doc.name);
         w.str(&doc.title);
@@ -381,10 +386,6 @@ impl PreparedDocument {
             w.str(g);
         }
         w.byte(u8::from(meta.count_furniture));
-        w.byte(match doc.script {
-            Script::Simplified => 0,
-            Script::Traditional => 1,
-        });
         match doc.variant {
             None => w.byte(0),
             Some(v) => w.byte(1 + index_of(&VARIANTS, &v)),
@@ -414,20 +415,8 @@ impl PreparedDocument {
     /// checksum), of another format version or not a prepared document at all are
     /// [`Error::BadDataFile`] with `file` = [`PREPARED_FILE`] and a reason.
     pub fn from_bytes(bytes: &[u8]) -> Result<PreparedDocument> {
-        if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
-            return Err(bad("not a prepared document"));
-        }
+        let payload = payload_of(bytes)?;
         let field = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8"));
-        let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
-        if version != PREPARED_FORMAT_VERSION {
-            return Err(bad(format!(
-                "format version {version}, this engine reads {PREPARED_FORMAT_VERSION}"
-            )));
-        }
-        let payload = &bytes[HEADER_BYTES..];
-        if field(8) != payload.len() as u64 {
-            return Err(bad("cut short or with bytes after the end"));
-        }
         if field(16) != checksum(payload) {
             return Err(bad("damaged (the checksum differs)"));
         }
@@ -443,7 +432,8 @@ impl PreparedDocument {
     }
 }
 
-fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
+/// The key and the document's script, at the payload's start.
+fn read_key(r: &mut Reader) -> Result<(SegmentationKey, Script)> {
     let key = SegmentationKey {
         engine: r.string()?,
         dictionary: r.u64()?,
@@ -451,6 +441,46 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
         posseg: r.bool()?,
         script: r.bool()?,
     };
+    let script = match r.byte()? {
+        0 => Script::Simplified,
+        1 => Script::Traditional,
+        _ => return Err(bad("an unknown script")),
+    };
+    Ok((key, script))
+}
+
+/// The payload of bytes whose header is a prepared document's, of this format version and
+/// length (the checksum is not looked at).
+fn payload_of(bytes: &[u8]) -> Result<&[u8]> {
+    if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
+        return Err(bad("not a prepared document"));
+    }
+    let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
+    if version != PREPARED_FORMAT_VERSION {
+        return Err(bad(format!(
+            "format version {version}, this engine reads {PREPARED_FORMAT_VERSION}"
+        )));
+    }
+    let payload = &bytes[HEADER_BYTES..];
+    if u64::from_le_bytes(bytes[8..16].try_into().expect("8 bytes")) != payload.len() as u64 {
+        return Err(bad("cut short or with bytes after the end"));
+    }
+    Ok(payload)
+}
+
+impl PreparedDocument {
+    /// The key a prepared document was segmented under and its script, read from the start of
+    /// its bytes only (cheap; [`PreparedDocument::from_bytes`] still checks the rest).
+    pub fn peek(bytes: &[u8]) -> Result<(SegmentationKey, Script)> {
+        read_key(&mut Reader {
+            bytes: payload_of(bytes)?,
+            at: 0,
+        })
+    }
+}
+
+fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
+    let (key, script) = read_key(r)?;
     let name = r.string()?;
     let title = r.string()?;
     let encoding = r.string()?;
@@ -542,11 +572,6 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
         groups.push(r.string()?);
     }
     let count_furniture = r.bool()?;
-    let script = match r.byte()? {
-        0 => Script::Simplified,
-        1 => Script::Traditional,
-        _ => return Err(bad("an unknown script")),
-    };
     let variant = match r.byte()? {
         0 => None,
         i => Some(from_index(&VARIANTS, i - 1, "variant")?),
@@ -750,6 +775,11 @@ mod tests {
         assert_eq!(
             refused(b"\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"),
             "not a prepared document"
+        );
+        let (key, script) = PreparedDocument::peek(&bytes).unwrap();
+        assert_eq!(
+            (key, script),
+            (new_corpus().segmentation_key(), Script::Simplified)
         );
         let mut newer = bytes.clone();
         newer[4] = 2;
