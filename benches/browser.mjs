@@ -191,13 +191,21 @@ function storedIndexEntries() {
   });
 }
 
-/** 'index' or 'rebuilt': how the returning visit's stored document came back. */
+/** How the returning visit's stored document came back ('index' or 'rebuilt'), and the worker's
+ *  time restoring it and analysing (its User Timing marks, until the first analysis). */
 async function restoredFrom(page) {
   for (const worker of page.workers()) {
-    const counts = await worker.evaluate(
-      () => performance.getEntriesByName('wenxi:worker:restored').at(-1)?.detail ?? null,
-    );
-    if (counts) return counts.fromIndex ? 'index' : 'rebuilt';
+    const seen = await worker.evaluate(() => {
+      const counts = performance.getEntriesByName('wenxi:worker:restored').at(-1)?.detail;
+      if (!counts) return null;
+      const at = (name) => performance.getEntriesByName(`wenxi:worker:${name}`).at(-1)?.startTime ?? NaN;
+      return {
+        from: counts.fromIndex ? 'index' : 'rebuilt',
+        restore: at('restoreFile:end') - at('restoreFile:start'),
+        analyze: at('analyze:end') - at('analyze:start'),
+      };
+    });
+    if (seen) return `${seen.from} (restore ${Math.round(seen.restore)} ms, analyze ${Math.round(seen.analyze)} ms)`;
   }
   return '?';
 }

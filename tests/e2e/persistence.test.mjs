@@ -135,7 +135,12 @@ test('documents, user words and removals come back after a reload', { timeout: 1
   assert.deepEqual(await documentNames(second), remaining);
   // This time beta.txt's index fits: added as it is, not segmented again.
   assert.deepEqual(await restores(second), { fromIndex: 1, rebuilt: 0 });
+  // beta.txt alone: its words fill the cloud.
+  before = await analysisCount(second);
+  await second.locator('#documents li.doc', { hasText: 'beta.txt' }).locator('button.only').click();
+  await ready(second, before);
   const seen = await analysisSeen(second);
+  assert.ok(seen.cloud.includes('人工智能'), `cloud: ${seen.cloud}`);
   // A damaged index is rebuilt from the original, and nothing a person sees changes.
   assert.equal(await damageStoredIndex(second), 1);
   await second.reload();
