@@ -4,7 +4,7 @@
 // gives at most 100 entries a call), hidden files and folders are skipped (and counted), a file
 // the browser cannot read is kept with its error, so that it is refused on its own line.
 // No DOM of its own: entries and files are what the browser gives (tests give look-alikes).
-import { byPath, entryPath, isHidden } from './file-paths.js';
+import { entryPath, isHidden, sortByPath } from './file-paths.js';
 import { codedError } from './protocol.js';
 
 /**
@@ -97,7 +97,7 @@ export function pickedFiles(picked) {
 /** Files in folder order when they come from a folder (the order chosen is kept otherwise). */
 function sortBatch(/** @type {BatchFile[]} */ files) {
   const key = (/** @type {BatchFile} */ f) => f.path ?? ('file' in f ? f.file.name : f.name);
-  return files.some((f) => f.path) ? [...files].sort((a, b) => byPath(key(a), key(b))) : files;
+  return files.some((f) => f.path) ? sortByPath(files, key) : files;
 }
 
 const path = (/** @type {BatchFile | undefined} */ f) => f?.path ?? null;

@@ -1,6 +1,7 @@
 // The compare tab as a person uses it: pick a document, read what sets it apart from the
-// others (table and cloud), open a word's contexts, download the table, and be told clearly
-// when there is nothing to compare with. Needs dist/ (`cargo xtask build`).
+// others (table and cloud), open a word's contexts, download the table, compare a date range
+// with what the document panel's search shows, and be told clearly when there is nothing to
+// compare with. Needs dist/ (`cargo xtask build`).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -96,7 +97,8 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     const firstId = await target.locator('option').first().getAttribute('value');
     assert.equal(await target.inputValue(), firstId, 'the first document is not the default');
 
-    assert.ok(await view.getByRole('heading', { name: '这篇文档的特色词' }).isVisible());
+    // The heading names what is compared.
+    assert.equal(await view.locator('.compare-heading').textContent(), `「${options[0]}」的特色词`);
     assert.match(await page.locator(`${VIEW} .compare-summary`).textContent(), /对比其余 4 篇文档/);
     const headers = (await page.locator(`${VIEW} thead th`).allTextContents()).join(' ');
     for (const name of ['词语', '本文频次', '其余文档频次', 'G²', '对数比']) assert.ok(headers.includes(name), headers);
@@ -171,8 +173,47 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
       timeout: 15_000,
     });
 
-    // Only one document included: a clear message, no table.
+    // Any two sets: a date range (seed 001, the one dated 2020) against what the panel's search
+    // shows (seed 002), then the search changed (seed 003): the comparison follows it.
     await page.locator('[data-tab="compare"]').click();
+    await view.locator('input[name=range-from]').fill('2020-01-01');
+    await view.locator('input[name=range-to]').fill('2020-12-31');
+    await target.selectOption('range');
+    const summary = page.locator(`${VIEW} .compare-summary`);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel).textContent.startsWith('「2020-01-01 至 2020-12-31（1）」'),
+      `${VIEW} .compare-summary`,
+    );
+    assert.match(await summary.textContent(), /对比其余 4 篇文档/);
+    assert.equal(await view.locator('.compare-heading').textContent(), '「2020-01-01 至 2020-12-31（1）」的特色词');
+    const search = page.locator('#documents .doc-search');
+    await search.fill(options[2]);
+    await page.waitForFunction(() =>
+      /显示 1 \/ 5 篇/.test(document.querySelector('#documents .doc-count').textContent),
+    );
+    await view.getByRole('combobox', { name: '对照' }).selectOption('shown');
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel).textContent.includes('对比「当前筛选的文档（1）」'),
+      `${VIEW} .compare-summary`,
+    );
+    const againstSearch = await summary.textContent();
+    await search.fill(options[3]);
+    await page.waitForFunction(
+      ([sel, old]) => {
+        const text = document.querySelector(sel).textContent;
+        return text !== old && text.includes('对比「当前筛选的文档（1）」');
+      },
+      [`${VIEW} .compare-summary`, againstSearch],
+    );
+    await session.screenshot('compare-range-against-search');
+    // Nothing the search shows: said so, no table.
+    await search.fill('没有这样的文档标题');
+    await page.locator(`${VIEW} .compare-message`).getByText('没有纳入分析的文档').waitFor();
+    await search.fill('');
+    await target.selectOption(firstId);
+    await view.getByRole('combobox', { name: '对照' }).selectOption('');
+
+    // Only one document included: a clear message, no table.
     const boxes = page.locator('#documents input[type=checkbox]');
     for (let i = 1; i < 5; i++) await afterAnalysis(page, () => boxes.nth(i).uncheck());
     const message = page.locator(`${VIEW} .compare-message`);

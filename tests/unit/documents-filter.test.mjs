@@ -96,3 +96,24 @@ test("the compare view's sets: documents, groups with their subgroups, years", a
   assert.equal(findSet(sets, 'group:2023')?.label, '#2023 (2)');
   assert.equal(findSet(sets, 'nope'), null);
 });
+
+test("the compare view's date range and the panel's filter as sets", async () => {
+  const { rangeSet, shownSet } = await import('../../www/views/compare-sets.js');
+  const label = (/** @type {number} */ n) => `(${n})`;
+  const all = rangeSet(docs, '', '', label);
+  assert.deepEqual([all.key, all.kind], ['range', 'range']);
+  assert.deepEqual(
+    all.ids,
+    docs.filter((d) => d.date).map((d) => d.id),
+    'no dates: every dated document',
+  );
+  const dated = docs.filter((d) => d.date);
+  const first = /** @type {string} */ (dated[0].date).slice(0, 10);
+  const within = rangeSet(docs, first, first, label);
+  assert.ok(within.ids.includes(dated[0].id));
+  assert.ok(within.ids.length < all.ids.length, `${first}: ${within.ids}`);
+  assert.equal(within.label, `(${within.ids.length})`);
+  assert.deepEqual(rangeSet(docs, '2100-01-01', '', label).ids, []);
+  const shown = shownSet(docs.slice(1), [0, 2, 3, 99], label);
+  assert.deepEqual([shown.key, shown.ids, shown.label], ['shown', [2, 3], '(2)']);
+});

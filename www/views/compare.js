@@ -1,9 +1,11 @@
 // @ts-check
-// Compare (对比): what sets one document apart from the other included documents — keyness
-// by log-likelihood (G²) with the log ratio as effect size, as a table and as a cloud.
+// Compare (对比): what sets one set of documents apart from the other included documents, or from
+// another set — a document, a group, a year, a date range, what the document panel's search and
+// filters show — by keyness: log-likelihood (G²) with the log ratio as effect size, as a table
+// and as a cloud.
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
-import { compareSets, findSet } from './compare-sets.js';
+import { CompareChoice } from './compare-choice.js';
 import { numberFormat, onLangChange } from '../i18n.js';
 import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
 import { cloudHeight } from './cloud/style.js';
@@ -24,16 +26,11 @@ export class CompareView {
   #ctx;
   /** @type {ViewState | null} */
   #state = null;
-  /** The key of the set compared (a document's id, "group:…", "year:…"), kept while it is there. @type {string | null} */
-  #target = null;
-  /** What it is compared with: null for the rest, else a set's key. @type {string | null} */
-  #reference = null;
-  /** @type {import('./compare-sets.js').CompareSet[]} */
-  #sets = [];
   /** @type {Keyness | null} the last Keyness, for the document it was asked for */
   #result = null;
   /** @type {any} */
   #error = null;
+  #empty = false; // the target or the reference holds no included document
   #generation = 0;
   #dirty = true;
   /** @type {string | null} */
@@ -46,17 +43,14 @@ export class CompareView {
     this.#ctx = ctx;
     container.classList.add('compare-view');
 
-    this.targetLabel = h('span');
-    this.targetSelect = h('select', { name: 'target' });
-    this.targetSelect.addEventListener('change', () => {
-      this.#target = this.targetSelect.value;
-      this.#fetch();
-    });
-    this.referenceLabel = h('span');
-    this.referenceSelect = h('select', { name: 'reference' });
-    this.referenceSelect.addEventListener('change', () => {
-      this.#reference = this.referenceSelect.value || null;
-      this.#fetch();
+    this.choice = new CompareChoice(container.ownerDocument, ctx.t, (change) => {
+      if (!this.#state) return;
+      // A new date range or panel filter asks again only where it is compared.
+      const inUse =
+        change === 'target' || change === 'reference' || [this.choice.target, this.choice.reference].includes(change);
+      if (!inUse) return;
+      if (this.#visible) this.#fetch();
+      else this.#dirty = true;
     });
     this.csvButton = h('button', { type: 'button', dataset: { action: 'export-csv' } });
     this.csvButton.addEventListener('click', () => this.#exportCsv());
@@ -82,8 +76,7 @@ export class CompareView {
       h(
         'div',
         { class: 'compare-toolbar' },
-        h('label', {}, this.targetLabel, this.targetSelect),
-        h('label', {}, this.referenceLabel, this.referenceSelect),
+        ...this.choice.elements,
         h('span', { class: 'compare-spacer' }),
         this.csvButton,
       ),
@@ -95,7 +88,7 @@ export class CompareView {
     this.#label();
     onLangChange(() => {
       this.#label();
-      this.#fillSelect();
+      this.choice.relabel();
       this.#renderedKey = null;
       this.#render();
     });
@@ -104,15 +97,21 @@ export class CompareView {
   /** @param {unknown} analysis @param {ViewState} state */
   update(analysis, state) {
     this.#state = state;
-    this.#fillSelect();
-    // Every analysis may follow new user words, stop words or filters: ask again when seen.
+    // Every analysis may follow new documents, user words, stop words or filters: the choices
+    // are listed and the keyness asked again when seen (listing the sets of 5,000 documents on
+    // every analysis, unseen, took a tenth of a second of the page's thread).
     this.#dirty = true;
-    if (this.#visible) this.#fetch();
+    if (this.#visible) this.#refresh();
   }
 
   show() {
-    if (this.#dirty) this.#fetch();
+    if (this.#dirty) this.#refresh();
     else this.#drawCloud();
+  }
+
+  #refresh() {
+    if (this.#state) this.choice.update(this.#state.documents, this.#included());
+    this.#fetch();
   }
 
   get #visible() {
@@ -124,17 +123,9 @@ export class CompareView {
     return (this.#state?.documents ?? []).filter((d) => included.has(d.id));
   }
 
-  /** @param {DocumentInfo} doc */
-  #title(doc) {
-    return doc.title || doc.name;
-  }
-
   #label() {
     const t = this.#ctx.t;
-    this.targetLabel.textContent = t('compare.target');
-    this.referenceLabel.textContent = t('compare.reference');
     this.csvButton.textContent = t('compare.exportCsv');
-    this.heading.textContent = t('compare.heading');
     this.svg.setAttribute('aria-label', t('compare.cloudAria'));
     const th = (text, cls) => h('th', { scope: 'col', ...(cls ? { class: cls } : {}) }, text);
     this.tableHead.replaceChildren(
@@ -152,66 +143,29 @@ export class CompareView {
     );
   }
 
-  /** Lists every document (only included ones can be chosen, the first of them by default),
-   *  then the groups and years of the included ones; the reference: the rest, or any of them. */
-  #fillSelect() {
-    const t = this.#ctx.t;
-    const docs = this.#state?.documents ?? [];
-    const included = this.#included();
-    this.#sets = compareSets(included);
-    if (!findSet(this.#sets, this.#target)) this.#target = this.#sets[0]?.key ?? null;
-    if (!findSet(this.#sets, this.#reference)) this.#reference = null;
-    const excluded = t('compare.excluded');
-    const documents = docs.map((d) => {
-      const isIn = included.includes(d);
-      return h(
-        'option',
-        { value: String(d.id), disabled: !isIn, title: d.name },
-        isIn ? this.#title(d) : this.#title(d) + excluded,
-      );
-    });
-    /** @param {'group' | 'year'} kind */
-    const group = (kind) => {
-      const sets = this.#sets.filter((s) => s.kind === kind);
-      return sets.length
-        ? [
-            h(
-              'optgroup',
-              { label: t(`compare.sets.${kind}`) },
-              ...sets.map((s) => h('option', { value: s.key }, s.label)),
-            ),
-          ]
-        : [];
-    };
-    this.targetSelect.replaceChildren(...documents, ...group('group'), ...group('year'));
-    if (this.#target != null) this.targetSelect.value = this.#target;
-    this.targetSelect.disabled = included.length < 2;
-    this.referenceSelect.replaceChildren(
-      h('option', { value: '' }, t('compare.rest')),
-      h(
-        'optgroup',
-        { label: t('compare.sets.document') },
-        ...included.map((d) => h('option', { value: String(d.id) }, this.#title(d))),
-      ),
-      ...group('group'),
-      ...group('year'),
-    );
-    this.referenceSelect.value = this.#reference ?? '';
-    this.referenceSelect.disabled = included.length < 2;
-  }
-
   async #fetch() {
     this.#dirty = false;
     const included = this.#included();
     const generation = ++this.#generation;
-    if (included.length < 2 || this.#target == null) {
+    if (included.length < 2 || this.choice.target == null) {
       this.#result = null;
       this.#error = null;
+      this.container.removeAttribute('aria-busy'); // what was on its way is dropped
       this.#render();
       return;
     }
-    const target = findSet(this.#sets, this.#target)?.ids ?? [];
-    const reference = this.#reference === null ? null : (findSet(this.#sets, this.#reference)?.ids ?? null);
+    const target = this.choice.find(this.choice.target)?.ids ?? [];
+    const reference = this.choice.reference === null ? null : (this.choice.find(this.choice.reference)?.ids ?? null);
+    if (target.length === 0 || reference?.length === 0) {
+      // A date range or a filter that holds no included document: nothing to ask.
+      this.#result = null;
+      this.#error = null;
+      this.#empty = true;
+      this.container.removeAttribute('aria-busy');
+      this.#render();
+      return;
+    }
+    this.#empty = false;
     const settings = this.#state?.settings;
     // Keep the previous result on screen while the next one is computed; say so only at first.
     if (!this.#result) this.#showMessage(this.#ctx.t('compare.loading'));
@@ -259,6 +213,11 @@ export class CompareView {
       this.body.hidden = true;
       return;
     }
+    if (this.#empty) {
+      this.#showMessage(t('compare.emptySet'));
+      this.body.hidden = true;
+      return;
+    }
     if (this.#error) {
       this.#showMessage(t('compare.failed', { message: this.#ctx.errorText(this.#error) }));
       this.body.hidden = true;
@@ -270,14 +229,16 @@ export class CompareView {
     this.body.hidden = false;
 
     const nf = numberFormat();
-    const target = findSet(this.#sets, this.#target);
-    const against = findSet(this.#sets, this.#reference);
-    const others = included.filter((d) => !result.target.includes(d.id)).length;
+    const target = this.choice.find(this.choice.target);
+    const against = this.choice.find(this.choice.reference);
+    const inTarget = new Set(result.target); // a set may hold thousands
+    const others = included.filter((d) => !inTarget.has(d.id)).length;
     const counts = {
       title: target?.label ?? '',
       target: nf.format(result.targetTokens),
       reference: nf.format(result.referenceTokens),
     };
+    this.heading.textContent = t('compare.heading', { title: counts.title });
     this.summary.textContent = against
       ? t('compare.summaryAgainst', { ...counts, against: against.label })
       : t('compare.summary', { ...counts, others });
@@ -352,7 +313,7 @@ export class CompareView {
   #exportCsv() {
     const result = this.#result;
     if (!result) return;
-    const label = findSet(this.#sets, this.#target)?.label;
+    const label = this.choice.find(this.choice.target)?.label;
     const rows = result.terms.map((x) => [
       this.#ctx.displayTerm(x.term),
       x.targetFreq,

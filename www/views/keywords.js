@@ -6,6 +6,7 @@ import { analysisOptions } from '../defaults.js';
 import { downloadBlob, fileName } from '../export.js';
 import { onLangChange } from '../i18n.js';
 import './keywords.css';
+import { CHOICE_LIMIT, chooseAmong, listKey } from './doc-choice.js';
 import { SortableTable, el, formatNumber, isShown, option } from './shared.js';
 import { matching } from './text.js';
 
@@ -32,6 +33,8 @@ export class KeywordsView {
   #loading = false; // a per-document request is on its way
   /** @type {Set<string>} terms ticked for 合并 */
   #selected = new Set();
+  /** What the scope list shows, so that it is rebuilt only when that changes. */
+  #scopeKey = '';
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
@@ -49,6 +52,11 @@ export class KeywordsView {
     this.scopeSelect = el('select', 'kw-scope');
     this.scopeSelect.addEventListener('change', () => this.#chooseScope(this.scopeSelect.value));
     this.scopeLabel.append(this.scopeText, this.scopeSelect);
+    // Past CHOICE_LIMIT documents the scope lists the ones whose title holds what is typed here.
+    this.scopeFilter = el('input', 'kw-scope-filter');
+    this.scopeFilter.type = 'search';
+    this.scopeFilter.hidden = true;
+    this.scopeFilter.addEventListener('input', () => this.#fillScope());
 
     this.weightLabel = el('label', 'field');
     this.weightText = el('span');
@@ -78,6 +86,7 @@ export class KeywordsView {
     this.posFilter = ctx.posFilter();
     toolbar.append(
       this.scopeLabel,
+      this.scopeFilter,
       this.weightLabel,
       this.posFilter.element,
       this.filterInput,
@@ -204,6 +213,8 @@ export class KeywordsView {
     const t = this.#ctx.t;
     this.scopeText.textContent = t('kw.scope');
     this.weightText.textContent = t('kw.weight');
+    this.scopeFilter.placeholder = t('choice.filter');
+    this.scopeFilter.setAttribute('aria-label', t('choice.filter'));
     this.filterInput.placeholder = t('kw.filter');
     this.filterInput.setAttribute('aria-label', t('kw.filter'));
     this.exportButton.textContent = t('kw.export');
@@ -215,17 +226,30 @@ export class KeywordsView {
     this.table.relabel();
   }
 
-  /** The scope <select>: the whole selection, then every document by title. */
+  /** The scope <select>: the whole selection, then the documents by title (at most
+   *  CHOICE_LIMIT of them, those the filter beside it matches), rebuilt only when that changes. */
   #fillScope() {
     const documents = this.#state?.documents ?? [];
-    this.scopeSelect.replaceChildren(
-      option('', this.#ctx.t('kw.scopeAll')),
-      ...documents.map((doc) => option(String(doc.id), doc.title || doc.name)),
-    );
     if (this.#scope && !documents.some((doc) => String(doc.id) === this.#scope)) {
       // The chosen document was removed: back to the whole selection.
       this.#scope = '';
       this.#docResult = null;
+    }
+    const many = documents.length > CHOICE_LIMIT;
+    this.scopeFilter.hidden = !many;
+    const query = many ? this.scopeFilter.value : '';
+    const { shown, hidden } = chooseAmong(documents, query, this.#scope ? Number(this.#scope) : null);
+    const t = this.#ctx.t;
+    const key = listKey(shown, null, `${t('kw.scopeAll')}|${hidden}`);
+    if (key !== this.#scopeKey) {
+      this.#scopeKey = key;
+      const rest = hidden > 0 ? [option('-', t('choice.more', { n: formatNumber(hidden) }))] : [];
+      for (const node of rest) /** @type {HTMLOptionElement} */ (node).disabled = true;
+      this.scopeSelect.replaceChildren(
+        option('', t('kw.scopeAll')),
+        ...shown.map((doc) => option(String(doc.id), doc.title || doc.name)),
+        ...rest,
+      );
     }
     this.scopeSelect.value = this.#scope;
   }

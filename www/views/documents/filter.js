@@ -10,6 +10,10 @@
 /** @typedef {'added' | 'date' | 'name' | 'size'} SortKey */
 /** @typedef {{key: SortKey, dir: 'asc' | 'desc'}} DocumentOrder */
 
+/** The event the panel's root sends (it bubbles) when what it shows changes: `detail.ids`, the
+ *  documents its search and filters show, for the views that offer them as a set (Compare). */
+export const SHOWN_EVENT = 'wenxi-documents-shown';
+
 /** @type {DocumentFilter} */
 export const NO_FILTER = Object.freeze({ query: '', group: '', from: '', to: '' });
 

@@ -8,7 +8,7 @@
 // as textContent.
 import { numberFormat } from '../../i18n.js';
 import { MetadataEditor } from './editor.js';
-import { filterDocuments, NO_FILTER, sortDocuments } from './filter.js';
+import { filterDocuments, NO_FILTER, SHOWN_EVENT, sortDocuments } from './filter.js';
 import { groupTree } from './groups.js';
 import { Notices } from './notices.js';
 import { renderRow } from './row.js';
@@ -232,7 +232,12 @@ export class DocumentsView {
         list: sortDocuments(state.documents, this.order, this.ctx.lang()),
       };
     }
+    const before = this.shown;
     this.shown = filterDocuments(this.#sorted.list, this.filter);
+    if (this.shown !== before) {
+      const ids = this.shown.map((d) => d.id);
+      this.container.dispatchEvent(new CustomEvent(SHOWN_EVENT, { bubbles: true, detail: { ids } }));
+    }
     const nf = numberFormat();
     this.#nf = nf;
     const total = state.documents.length;
