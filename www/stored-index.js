@@ -29,8 +29,8 @@ const STORE = 'prepared';
  */
 /**
  * Where entries are kept (IndexedDB here; a Map in the unit test).
- * @typedef {{get(key: number): Promise<IndexEntry | undefined>, put(entry: IndexEntry): Promise<void>,
- *   delete(key: number): Promise<void>}} IndexStore
+ * @typedef {{get(key: number): Promise<IndexEntry | undefined>, getAll(): Promise<IndexEntry[]>,
+ *   put(entry: IndexEntry): Promise<void>, delete(key: number): Promise<void>}} IndexStore
  */
 
 /** Files larger than this are added as before and not indexed: preparing one holds its bytes
@@ -73,6 +73,7 @@ export function idbIndexStore() {
   };
   return {
     get: (key) => run('readonly', (s) => s.get(key)),
+    getAll: () => run('readonly', (s) => s.getAll()),
     put: (entry) => run('readwrite', (s) => s.put(entry)).then(() => {}),
     delete: (key) => run('readwrite', (s) => s.delete(key)).then(() => {}),
   };
@@ -86,6 +87,9 @@ export class StoredIndex {
   #keys = new Map();
   #store;
   #load;
+  /** Every entry, read while the engine starts (prefetch), by key; each taken once.
+   *  @type {Promise<Map<number, IndexEntry>> | null} */
+  #early = null;
   /** What restores did, for the page's User Timing and the tests. */
   counts = { fromIndex: 0, rebuilt: 0 };
 
@@ -96,6 +100,31 @@ export class StoredIndex {
   constructor(store, load) {
     this.#store = store;
     this.#load = load;
+  }
+
+  /** Reads every entry now (a returning visit: while the .wasm compiles and the dictionary is
+   *  built, rather than one by one after); what is not restored is let go by settle(). */
+  prefetch() {
+    this.#early = this.#store.getAll().then(
+      (entries) => new Map(entries.map((entry) => [entry.key, entry])),
+      () => new Map(),
+    );
+  }
+
+  /** Start-up is over: entries read early and not restored are let go. */
+  settle() {
+    this.#early = null;
+  }
+
+  /** The entry of `key`: read early, else now. @returns {Promise<IndexEntry | undefined>} */
+  async #entry(/** @type {number} */ key) {
+    const early = await this.#early;
+    const entry = early?.get(key);
+    if (entry) {
+      early?.delete(key);
+      return entry;
+    }
+    return this.#store.get(key).catch(() => undefined);
   }
 
   /**
@@ -135,7 +164,7 @@ export class StoredIndex {
    * @param {(f: number) => void} progress
    */
   async restore(analyzer, key, name, bytes, origin, progress) {
-    const entry = await this.#store.get(key).catch(() => undefined);
+    const entry = await this.#entry(key);
     if (entry && entry.name === name && entry.size === bytes.length && entry.bytes instanceof Uint8Array) {
       const info = await this.#fromIndex(analyzer, entry.bytes);
       if (info) {

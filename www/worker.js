@@ -249,6 +249,8 @@ const ACTIONS = {
 const storedIndex = new StoredIndex(idbIndexStore(), (kind) =>
   ready.then((analyzer) => ACTIONS.loadData(analyzer, 0, kind)),
 );
+// Not pristine: there may be stored documents, whose index is read while the engine starts.
+if (self.name !== EARLY_SEEDS_NAME) storedIndex.prefetch();
 
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });
@@ -270,7 +272,10 @@ async function handle({ id, action, args = [] }) {
       throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
     mark(`${action}:end`);
-    if (action === 'analyze') marking = false;
+    if (action === 'analyze') {
+      marking = false;
+      storedIndex.settle();
+    }
     postMessage({ id, result });
   } catch (err) {
     postMessage({ id, error: toPayload(err) });

@@ -10,6 +10,7 @@ function mapStore({ failing = false } = {}) {
   return {
     map,
     get: async (key) => map.get(key),
+    getAll: async () => [...map.values()],
     put: async (entry) => {
       if (failing) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
       map.set(entry.key, entry);
@@ -104,4 +105,20 @@ test('a removed document takes its index with it', async () => {
   await index.store(info.id, 3);
   await index.forget(info.id);
   assert.equal(store.map.size, 0);
+});
+
+test('entries read early are taken once, then read from the store', async () => {
+  const store = mapStore();
+  const index = new StoredIndex(store, async () => {});
+  const analyzer = fakeAnalyzer();
+  store.map.set(1, { key: 1, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([1, 10]) });
+  index.prefetch();
+  // Damaged in the store after it was read: the early copy is the one restored.
+  store.map.set(1, { key: 1, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([0xff]) });
+  await index.restore(analyzer, 1, 'a.txt', BYTES, {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 0 });
+  index.settle();
+  store.map.set(1, { key: 1, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([0xff]) });
+  await index.restore(analyzer, 1, 'a.txt', BYTES, {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 1 });
 });
