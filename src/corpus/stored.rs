@@ -109,6 +109,8 @@ pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+// Out of line, like the readers' and writers' steps: the .wasm counts against the download budget.
+#[inline(never)]
 fn bad(reason: impl Into<String>) -> Error {
     Error::BadDataFile {
         file: PREPARED_FILE,
@@ -123,6 +125,7 @@ pub(super) struct Writer {
 }
 
 impl Writer {
+    #[inline(never)]
     pub(super) fn uint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.out.push(v as u8 | 0x80);
@@ -148,6 +151,7 @@ impl Writer {
         self.out.extend_from_slice(&v.to_le_bytes());
     }
 
+    #[inline(never)]
     pub(super) fn str(&mut self, s: &str) {
         self.uint(s.len() as u64);
         self.out.extend_from_slice(s.as_bytes());
@@ -179,6 +183,7 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(never)]
     pub(super) fn uint(&mut self) -> Result<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
@@ -203,6 +208,7 @@ impl<'a> Reader<'a> {
 
     /// A count of items that take at least `min_bytes` each: never more than the bytes left
     /// can hold, so that a damaged count cannot ask for a huge allocation.
+    #[inline(never)]
     pub(super) fn len(&mut self, min_bytes: usize) -> Result<usize> {
         let n = self.uint()?;
         if n > ((self.bytes.len() - self.at) / min_bytes.max(1)) as u64 {
@@ -211,6 +217,7 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
+    #[inline(never)]
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self
             .at
@@ -246,6 +253,7 @@ impl<'a> Reader<'a> {
         ))
     }
 
+    #[inline(never)]
     pub(super) fn str(&mut self) -> Result<&'a str> {
         let n = self.len(1)?;
         std::str::from_utf8(self.take(n)?).map_err(|_| bad("text that is not UTF-8"))
@@ -304,10 +312,10 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).expect("listed") as u8
 }
 
-fn from_index<T: Copy>(all: &[T], i: u8, what: &str) -> Result<T> {
+fn from_index<T: Copy>(all: &[T], i: u8, _what: &str) -> Result<T> {
     all.get(i as usize)
         .copied()
-        .ok_or_else(|| bad(format!("an unknown {what}")))
+        .ok_or_else(|| bad("an unknown kind, date source or variant"))
 }
 
 impl PreparedDocument {
@@ -488,10 +496,10 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
     let text = r.string()?;
     let text_len = text.len() as u64;
     // Offsets into the text must be on its characters' boundaries: slicing it must not panic.
-    let offset = |v: u64, what: &str| -> Result<u32> {
+    let offset = |v: u64, _what: &str| -> Result<u32> {
         match u32::try_from(v) {
             Ok(o) if v <= text_len && text.is_char_boundary(o as usize) => Ok(o),
-            _ => Err(bad(format!("{what} outside the text"))),
+            _ => Err(bad("an offset outside the text or not on a character")),
         }
     };
     let chars = r.u32()?;
