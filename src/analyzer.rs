@@ -379,6 +379,22 @@ impl Analyzer {
         Ok(self.corpus.info(self.corpus.document(id)?))
     }
 
+    /// [`Analyzer::add_file`] of bytes it may free as soon as they are decoded (the wasm
+    /// glue's copy of a file): a large file's bytes are gone before its text is segmented.
+    pub fn add_owned_file(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<DocumentInfo> {
+        let id = self
+            .corpus
+            .add_owned_bytes(name, bytes, origin, progress)?
+            .id;
+        Ok(self.corpus.info(self.corpus.document(id)?))
+    }
+
     /// Decode, clean and segment a file without adding it: takes `&self`, so that several
     /// files can be prepared at once, on several threads (the CLI does, with rayon).
     /// [`Analyzer::add_prepared`] adds it; adding prepared files in some order gives the

@@ -52,7 +52,15 @@ pub fn normalise_lines(text: &str) -> String {
 /// never joined to another. Also returns, for each line of `lines`, the line of the result it
 /// is in.
 pub fn join_wrapped(lines: &str, apart: &[bool]) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(lines.len());
+    join_wrapped_into(lines, apart, String::new())
+}
+
+/// [`join_wrapped`] into `out` (emptied first), so that the caller chooses where the text
+/// goes: a large file's text can take the place its bytes had (`Corpus::add_owned_bytes`).
+pub fn join_wrapped_into(lines: &str, apart: &[bool], mut out: String) -> (String, Vec<u32>) {
+    out.clear();
+    // The result is never longer than `lines`: a line break becomes nothing or a space.
+    out.reserve_exact(lines.len());
     let mut line_map = Vec::new();
     // Where the last line in `out` starts.
     let mut last: Option<usize> = None;

@@ -16,12 +16,13 @@ pub use view::DocView;
 pub use vocabulary::{builtin_stop_words, Vocabulary};
 
 use crate::anatomy::{anatomy, anatomy_converted};
-use crate::clean::{join_wrapped, normalise_lines};
+use crate::clean::{join_wrapped_into, normalise_lines};
 use crate::decode::decode;
 use crate::error::{Error, Result};
 use crate::posseg::PossegModel;
 use crate::script::{detect, Script, ScriptData};
 use crate::segment::Segmenter;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Files larger than this are refused: a browser tab holds the text, its cleaned
@@ -223,15 +224,24 @@ impl Corpus {
         origin: &FileOrigin,
         progress: &mut dyn FnMut(f64),
     ) -> Result<&Document> {
-        let decoded = decode_within_limit(name, bytes)?;
-        let doc = self.document_of(
-            name,
-            &decoded.text,
-            decoded.encoding,
-            bytes.len() as u64,
-            origin,
-        )?;
-        drop(decoded);
+        let lines = lines_of(name, Cow::Borrowed(bytes))?;
+        let doc = self.document_of(name, lines, bytes.len() as u64, origin)?;
+        Ok(self.push_segmented(doc, progress))
+    }
+
+    /// [`Corpus::add_bytes`] of bytes it may free once they are decoded, before the text is
+    /// segmented (the wasm glue's copy of a file): a large file's bytes, its cleaned text and
+    /// its tokens are then never in memory all at once.
+    pub fn add_owned_bytes(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<&Document> {
+        let size = bytes.len() as u64;
+        let lines = lines_of(name, Cow::Owned(bytes))?;
+        let doc = self.document_of(name, lines, size, origin)?;
         Ok(self.push_segmented(doc, progress))
     }
 
@@ -245,8 +255,7 @@ impl Corpus {
         check_text(name, text)?;
         let doc = self.document_of(
             name,
-            text,
-            "UTF-8",
+            Lines::of(normalise_lines(text), "UTF-8"),
             text.len() as u64,
             &FileOrigin::default(),
         )?;
@@ -269,18 +278,21 @@ impl Corpus {
         self.docs.last().expect("just pushed")
     }
 
-    /// The document of `text`, cleaned and with its anatomy, not segmented yet (id 0).
+    /// The document of `lines`, cleaned and with its anatomy, not segmented yet (id 0).
     fn document_of(
         &self,
         name: &str,
-        text: &str,
-        encoding: &str,
+        lines: Lines,
         bytes: u64,
         origin: &FileOrigin,
     ) -> Result<Document> {
+        let Lines {
+            text: lines,
+            room,
+            encoding,
+        } = lines;
         // Cleaning in two steps, the anatomy between them: furniture lines are sorted out
         // before wrapped lines are rejoined, so that none is joined to the article.
-        let lines = normalise_lines(text);
         if lines.is_empty() {
             return Err(Error::Blank {
                 name: name.to_string(),
@@ -294,7 +306,7 @@ impl Corpus {
             _ => anatomy(&lines),
         };
         let apart = anatomy.set_aside(lines.split('\n').count());
-        let (text, line_map) = join_wrapped(&lines, &apart);
+        let (text, line_map) = join_wrapped_into(&lines, &apart, room);
         drop(lines);
         let anatomy = anatomy.moved(&text, &line_map);
         let mut doc = Document::with_anatomy(0, name, encoding, bytes, text, anatomy);
@@ -323,15 +335,8 @@ impl Corpus {
         origin: &FileOrigin,
         progress: &mut dyn FnMut(f64),
     ) -> Result<PreparedDocument> {
-        let decoded = decode_within_limit(name, bytes)?;
-        let mut doc = self.document_of(
-            name,
-            &decoded.text,
-            decoded.encoding,
-            bytes.len() as u64,
-            origin,
-        )?;
-        drop(decoded);
+        let lines = lines_of(name, Cow::Borrowed(bytes))?;
+        let mut doc = self.document_of(name, lines, bytes.len() as u64, origin)?;
         let mut vocab = Vocabulary::default();
         doc.segment(
             &self.segmenter,
@@ -445,8 +450,30 @@ impl PreparedDocument {
     }
 }
 
-/// The text of the file `name`, refused past [`MAX_DOCUMENT_BYTES`].
-fn decode_within_limit<'a>(name: &str, bytes: &'a [u8]) -> Result<crate::decode::Decoded<'a>> {
+/// A text after the first step of cleaning ([`normalise_lines`]), the encoding it was read
+/// as, and the room its cleaned text will take.
+struct Lines {
+    text: String,
+    room: String,
+    encoding: &'static str,
+}
+
+impl Lines {
+    fn of(text: String, encoding: &'static str) -> Lines {
+        // Allocated now, when the decoded text may just have been freed: a large file's cleaned
+        // text then takes the place of its bytes, rather than a place of its own on top.
+        let room = String::with_capacity(text.len());
+        Lines {
+            text,
+            room,
+            encoding,
+        }
+    }
+}
+
+/// The lines of the file `name` ([`Lines`]); refused past [`MAX_DOCUMENT_BYTES`]. Owned bytes
+/// are freed as soon as they are decoded (valid UTF-8 is decoded without a copy).
+fn lines_of(name: &str, bytes: Cow<'_, [u8]>) -> Result<Lines> {
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
             name: name.to_string(),
@@ -455,7 +482,11 @@ fn decode_within_limit<'a>(name: &str, bytes: &'a [u8]) -> Result<crate::decode:
         });
     }
     reserve_memory(bytes.len());
-    decode(name, bytes)
+    let decoded = decode(name, &bytes)?;
+    let (text, encoding) = (normalise_lines(&decoded.text), decoded.encoding);
+    drop(decoded);
+    drop(bytes);
+    Ok(Lines::of(text, encoding))
 }
 
 /// Text given as a string is refused past [`MAX_DOCUMENT_BYTES`], and when empty or blank.
@@ -480,19 +511,21 @@ fn check_text(name: &str, text: &str) -> Result<()> {
 }
 
 /// Before a large file (≥ 1 MiB) is added, makes sure the heap can hold what adding it takes
-/// besides its bytes, which are in memory already (its cleaned text, and room for a token of 8
-/// bytes every 4 bytes of text: 3 × its size), by allocating max(3 × its size, 32 MiB) and
-/// freeing it at once. (It was 4 ×, on top of the bytes: that reservation alone was the peak of
-/// a 100 MB file, 529 MiB.) In wasm the allocator otherwise grows the memory 64 KiB at a time, and each
-/// `memory.grow` of a large memory costs a copy or a remap: measured, this took indexing in the
-/// browser from 8 to 20 MiB/s. Freed memory stays with the allocator, which reuses it. When the
-/// memory cannot grow that far, nothing is reserved (and the add may still fit). Native
-/// allocators need no help.
+/// besides its bytes, which are in memory already, by allocating max(3/2 × its size, 32 MiB) and
+/// freeing it at once. For Chinese text that is about the peak above the bytes: the first step
+/// of cleaning (its size) while the bytes are there, then, the bytes freed and the cleaned text
+/// in their place, the tokens (8 bytes every 5-6 bytes of text) and their sentences. (It was
+/// 3 × on top of the bytes, when the bytes stayed and the tokens had room for one every 4
+/// bytes: a 100 MB file took 433 MiB of wasm memory.) In wasm the allocator otherwise grows
+/// the memory 64 KiB at a time, and each `memory.grow` of a large memory costs a copy or a
+/// remap: measured, this took indexing in the browser from 8 to 20 MiB/s. Freed memory stays
+/// with the allocator, which reuses it. When the memory cannot grow that far, nothing is
+/// reserved (and the add may still fit). Native allocators need no help.
 #[allow(unused_variables)]
 fn reserve_memory(file_bytes: usize) {
     #[cfg(target_arch = "wasm32")]
     if file_bytes >= 1 << 20 {
-        let want = file_bytes.saturating_mul(3).max(32 << 20);
+        let want = (file_bytes / 2).saturating_mul(3).max(32 << 20);
         let mut block: Vec<u8> = Vec::new();
         if block.try_reserve_exact(want).is_ok() {
             // The allocation must happen, not be optimised away with the free that follows.
@@ -650,6 +683,18 @@ mod tests {
         }
         assert_eq!(fingerprint(&merged), fingerprint(&serial));
         assert_eq!(merged.documents().len(), 3 + seeds.len());
+        // Bytes handed over (freed once decoded, as in wasm) give the same corpus.
+        let mut owned = new_corpus();
+        for &(name, bytes) in &files {
+            let added = owned.add_owned_bytes(
+                name,
+                bytes.to_vec(),
+                &FileOrigin::default(),
+                &mut no_progress(),
+            );
+            assert_eq!(added.is_err(), name == "d.txt");
+        }
+        assert_eq!(fingerprint(&owned), fingerprint(&serial));
         let vocab = merged.vocab();
         assert!((0..vocab.len() as u32).any(|id| vocab.primary(id) != id));
     }

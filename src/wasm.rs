@@ -87,12 +87,18 @@ impl Analyzer {
     pub fn add_document(
         &mut self,
         name: &str,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         progress: Option<js_sys::Function>,
     ) -> JsResult<JsValue> {
+        // Owned (the glue's copy of the bytes either way): freed once decoded.
         let info = self
             .inner
-            .add_document(name, bytes, &mut progress_callback(progress))
+            .add_owned_file(
+                name,
+                bytes,
+                &FileOrigin::default(),
+                &mut progress_callback(progress),
+            )
             .map_err(js_error)?;
         to_js(&info)
     }
@@ -103,14 +109,14 @@ impl Analyzer {
     pub fn add_file(
         &mut self,
         name: &str,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         origin: JsValue,
         progress: Option<js_sys::Function>,
     ) -> JsResult<JsValue> {
         let origin: FileOrigin = from_js(origin)?;
         let info = self
             .inner
-            .add_file(name, bytes, &origin, &mut progress_callback(progress))
+            .add_owned_file(name, bytes, &origin, &mut progress_callback(progress))
             .map_err(js_error)?;
         to_js(&info)
     }
@@ -443,6 +449,89 @@ impl CanvasRasterizer {
 
 /// The size runs are measured at, px.
 const MEASURED_AT: f64 = 64.0;
+/// The sheet many runs are drawn on at once: at most this wide and tall, px.
+const SHEET_SIDE: u32 = 2048;
+/// Free pixels between runs on a sheet.
+const SHEET_GAP: u32 = 2;
+/// A run on a sheet: its index in the runs asked for, its ink box, its corner on the sheet.
+type SheetRun = (usize, (i32, i32, u32, u32), (u32, u32));
+
+impl CanvasRasterizer {
+    /// A run's ink box from the pen at `size` (left, top, width, height), scaled from where it
+    /// was measured, two pixels wider each way for antialiasing and rounding.
+    fn ink_box(
+        &mut self,
+        run: &str,
+        font: &FontSpec,
+        size: f64,
+    ) -> crate::Result<(i32, i32, u32, u32)> {
+        let m = self.text_metrics(run, font)?;
+        let f = size / MEASURED_AT;
+        let left = (-m.actual_bounding_box_left() * f).floor() as i32 - 2;
+        let right = (m.actual_bounding_box_right() * f).ceil() as i32 + 2;
+        let top = (-m.actual_bounding_box_ascent() * f).floor() as i32 - 2;
+        let bottom = (m.actual_bounding_box_descent() * f).ceil() as i32 + 2;
+        Ok((
+            left,
+            top,
+            (right - left).max(1) as u32,
+            (bottom - top).max(1) as u32,
+        ))
+    }
+
+    /// Draws `runs` (index into `all`, its box, its corner on the sheet) on one sheet `w` × `h`
+    /// and reads it back once.
+    fn draw_sheet(
+        &mut self,
+        all: &[(String, f64)],
+        runs: &[SheetRun],
+        (w, h): (u32, u32),
+        font: &FontSpec,
+        out: &mut [Option<Ink>],
+    ) -> crate::Result<()> {
+        // Resizing clears the sheet and resets the context: the font must be set again.
+        if self.canvas.width() != w || self.canvas.height() != h {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+            self.font.clear();
+        } else {
+            self.context
+                .clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        }
+        for &(i, (left, top, ..), (x, y)) in runs {
+            self.use_font(font, all[i].1)?;
+            self.context
+                .fill_text(
+                    &all[i].0,
+                    f64::from(x as i32 - left),
+                    f64::from(y as i32 - top),
+                )
+                .map_err(canvas_error)?;
+        }
+        let pixels = self
+            .context
+            .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+            .map_err(canvas_error)?
+            .data();
+        for &(i, (left, top, bw, bh), (x, y)) in runs {
+            let mut alpha = Vec::with_capacity((bw * bh) as usize);
+            for row in y..y + bh {
+                let start = ((row * w + x) * 4) as usize;
+                alpha.extend(
+                    pixels.0[start..start + (bw * 4) as usize]
+                        .chunks_exact(4)
+                        .map(|p| p[3]),
+                );
+            }
+            out[i] = Some(Ink {
+                left,
+                top,
+                bits: crate::Bitmap::from_alpha(bw, bh, &alpha, 1),
+            });
+        }
+        Ok(())
+    }
+}
 
 impl Rasterizer for CanvasRasterizer {
     fn measure(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<RunMetrics> {
@@ -463,16 +552,8 @@ impl Rasterizer for CanvasRasterizer {
     }
 
     fn rasterize(&mut self, run: &str, font: &FontSpec, size: f64) -> crate::Result<Ink> {
-        let m = self.text_metrics(run, font)?;
-        // The ink's box from the pen, scaled from where it was measured, two pixels wider each
-        // way for antialiasing and rounding.
-        let f = size / MEASURED_AT;
-        let left = (-m.actual_bounding_box_left() * f).floor() as i32 - 2;
-        let right = (m.actual_bounding_box_right() * f).ceil() as i32 + 2;
-        let top = (-m.actual_bounding_box_ascent() * f).floor() as i32 - 2;
-        let bottom = (m.actual_bounding_box_descent() * f).ceil() as i32 + 2;
+        let (left, top, w, h) = self.ink_box(run, font, size)?;
         self.use_font(font, size)?;
-        let (w, h) = ((right - left).max(1) as u32, (bottom - top).max(1) as u32);
         if w > self.canvas.width() || h > self.canvas.height() {
             // Resizing resets the context: the font must be set again.
             self.canvas.set_width(w.max(self.canvas.width()));
@@ -496,6 +577,41 @@ impl Rasterizer for CanvasRasterizer {
             top,
             bits: crate::Bitmap::from_alpha(w, h, &alpha, 1),
         })
+    }
+
+    /// Shelves of runs on sheets of [`SHEET_SIDE`], runs of a size together (the font is set
+    /// once a size), one read-back a sheet. A run too big for a sheet is drawn alone.
+    fn rasterize_all(&mut self, all: &[(String, f64)], font: &FontSpec) -> crate::Result<Vec<Ink>> {
+        let mut out: Vec<Option<Ink>> = vec![None; all.len()];
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by(|&a, &b| all[a].1.total_cmp(&all[b].1).then(a.cmp(&b)));
+        let mut sheet = Vec::new();
+        let (mut x, mut y, mut shelf, mut width) = (0u32, 0u32, 0u32, 0u32);
+        for i in order {
+            let b = self.ink_box(&all[i].0, font, all[i].1)?;
+            let (bw, bh) = (b.2, b.3);
+            if bw > SHEET_SIDE || bh > SHEET_SIDE {
+                out[i] = Some(self.rasterize(&all[i].0, font, all[i].1)?);
+                continue;
+            }
+            if x + bw > SHEET_SIDE {
+                (x, y, shelf) = (0, y + shelf + SHEET_GAP, 0);
+            }
+            if y + bh > SHEET_SIDE {
+                self.draw_sheet(all, &sheet, (width, y), font, &mut out)?;
+                sheet.clear();
+                (x, y, shelf, width) = (0, 0, 0, 0);
+            }
+            sheet.push((i, b, (x, y)));
+            (x, shelf, width) = (x + bw + SHEET_GAP, shelf.max(bh), width.max(x + bw));
+        }
+        if !sheet.is_empty() {
+            self.draw_sheet(all, &sheet, (width, y + shelf), font, &mut out)?;
+        }
+        Ok(out
+            .into_iter()
+            .map(|ink| ink.expect("every run drawn"))
+            .collect())
     }
 }
 

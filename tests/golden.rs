@@ -7,65 +7,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::{Path, PathBuf};
-use wenxi::{AnalysisOptions, Analyzer, KeywordWeight};
+use wenxi::{AnalysisOptions, KeywordWeight};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn seeds() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(root().join("seeds"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-}
-
-fn seeded_analyzer() -> Analyzer {
-    let mut analyzer = Analyzer::new();
-    for path in seeds() {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        analyzer
-            .add_document(&name, &fs::read(&path).unwrap(), &mut |_| {})
-            .unwrap();
-    }
-    analyzer
-}
+use common::seeded_analyzer;
 
 /// Compare `actual` with the golden file, or rewrite it when blessing.
 fn check(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
-    if std::env::var_os("WENXI_BLESS").is_some() {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run WENXI_BLESS=1 cargo test --test golden",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a);
-        let line = first.unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             If the change is intended: WENXI_BLESS=1 cargo test --test golden, then review git diff.",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    common::check_golden(name, actual, "golden");
 }
 
 #[test]

@@ -3,11 +3,12 @@
 // and wires the widgets (www/ui/) to what they ask for. Views (www/views/) own their containers
 // and reach back only through `ctx` (docs/PAGE.md). What is kept between visits is
 // www/persistence.js; the list of documents, www/corpus.js; the start-up snapshot, www/startup.js.
-import { AnalyzerClient, isCrash, isStale } from './analyzer.js';
+import { AnalysisLoop } from './analysis-loop.js';
+import { AnalyzerClient } from './analyzer.js';
 import { Corpus } from './corpus.js';
 import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { bilingual, describeError, errorBilingual, errorText } from './errors.js';
-import { lang, numberFormat, onLangChange, t, translateDom } from './i18n.js';
+import { lang, onLangChange, t, translateDom } from './i18n.js';
 import { Persistence, pristineAtStart } from './persistence.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { EarlyAnalysis, snapshot, Startup } from './startup.js';
@@ -101,71 +102,24 @@ const terms = setUpTerms({
 
 // ---- analysis -------------------------------------------------------------------------------
 
-let analysisTimer = 0;
-let lastScheduled = -Infinity;
-/** Re-analyse soon; rapid changes (sliders, typing) collapse into one request. The first change
- *  after a quiet spell goes at once (a click should not wait out the window); only changes that
- *  follow it within `delay` ms wait, and collapse into one. */
-function scheduleAnalysis(delay = 16) {
-  clearTimeout(analysisTimer);
-  const now = performance.now();
-  const quiet = now - lastScheduled > delay;
-  lastScheduled = now;
-  analysisTimer = setTimeout(runAnalysis, quiet ? 0 : delay);
-}
-
-/** The count-once switch the worker holds (it starts off, and again after a crash). */
-let countOnce = false;
-
-async function runAnalysis() {
-  await startup.ready;
-  const started = performance.now();
-  status.show(t('status.analyzing'));
-  let analysis;
-  try {
-    if (state.settings.countOnce !== countOnce) {
-      await analyzer.call('setCountOnce', [state.settings.countOnce]);
-      countOnce = state.settings.countOnce;
-    }
-    const options = analysisOptions(state.settings, state.included);
-    analysis = (await early.take(options, persistence.isPristine())) ?? (await analyzer.analyze(options));
-    mark('analysis-received');
-  } catch (err) {
-    // A crash is reported (and recovered from) by recover().
-    if (!isStale(err) && !isCrash(err)) report(err);
-    return;
-  }
-  await terms.prepare(analysis);
-  state.analysis = analysis;
-  // Where an update's time goes (the worker, then each view), for the browser benchmark.
-  const timing = { worker: Math.round(performance.now() - started), views: updateViews(analysis) };
-  // The cloud lays out in its own worker: the analysis counts as shown once it is drawn.
-  await views.cloud.settled();
-  metrics.lastUpdate = timing;
-  const ms = Math.round(performance.now() - started);
-  metrics.analyses.push(ms);
-  mark('views-updated');
-  metrics.firstAnalysisDone ??= performance.now() - metrics.start;
-  const nf = numberFormat();
-  const counts = { docs: state.documents.length, included: state.included.size, ms };
-  const sizes = { tokens: nf.format(analysis.tokens), vocabulary: nf.format(analysis.vocabulary) };
-  status.show(state.included.size === 0 ? t('status.nothingSelected') : t('status.summary', { ...counts, ...sizes }));
-  // Until the data fetched after it (www/lazy-data.js) is in and analysed, still 'loading'.
-  document.body.dataset.state = terms.fetchData() ? 'loading' : 'ready';
-  document.body.dataset.analysis = String(Number(document.body.dataset.analysis) + 1);
-}
-
-/** Every view's update(), each timed; one that throws does not stop the others. */
-function updateViews(/** @type {import('./shapes.js').Analysis} */ analysis) {
-  /** @type {Record<string, number>} */
-  const timing = {};
-  for (const [name, view] of Object.entries(views)) {
-    const viewStarted = performance.now();
-    safely(() => view.update(analysis, state));
-    timing[name] = Math.round(performance.now() - viewStarted);
-  }
-  return timing;
-}
+const loop = new AnalysisLoop({
+  state,
+  analyzer,
+  startup,
+  early,
+  persistence,
+  terms,
+  status,
+  views: () => views,
+  cloudSettled: () => views.cloud.settled(),
+  metrics,
+  mark,
+  safely,
+  report,
+});
+/** @param {number} [delay] */
+const scheduleAnalysis = (delay) => loop.schedule(delay);
+const runAnalysis = () => loop.run();
 
 /** A view that throws must not take the others (or the page) down. */
 function safely(/** @type {() => void} */ fn) {
@@ -185,7 +139,7 @@ function report(/** @type {unknown} */ err) {
 /** After the worker crashed and restarted: bring back what the store has, and say so. Documents
  *  that could not be stored (storage refused or full) cannot come back; the notice says that. */
 async function recover(/** @type {Error} */ err) {
-  countOnce = false; // a new worker
+  loop.workerRestarted();
   const lost = persistence.sessionOnly();
   notify(
     lost ? bilingual('crash.lost', { error: err, n: lost }) : bilingual('crash.restored', { error: err }),
@@ -347,7 +301,7 @@ function showSnapshot() {
   state.analysis = snapshot.analysis;
   documentsView.render(state);
   settingsView.render(state);
-  metrics.snapshotViews = updateViews(snapshot.analysis);
+  metrics.snapshotViews = loop.updateViews(snapshot.analysis);
   status.show(t('status.snapshot', { docs: state.documents.length }));
   document.body.dataset.state = 'snapshot';
   metrics.snapshotShown = performance.now() - metrics.start;

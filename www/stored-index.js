@@ -135,8 +135,22 @@ export class StoredIndex {
    */
   add(analyzer, name, bytes, origin, progress) {
     const prepared = analyzer.prepareFile(name, bytes, origin, progress);
+    return this.addPrepared(analyzer, prepared);
+  }
+
+  /**
+   * Adds a document prepared elsewhere (a pool worker, www/pool.js), keeping its bytes until
+   * `store(id, key)` as add() does.
+   * @param {PreparingAnalyzer} analyzer @param {Uint8Array} prepared
+   */
+  addPrepared(analyzer, prepared) {
     const info = analyzer.addPrepared(prepared);
-    this.#held.set(info.id, { name, size: bytes.length, bytes: prepared, segmentationKey: analyzer.segmentationKey() });
+    this.#held.set(info.id, {
+      name: info.name,
+      size: info.bytes,
+      bytes: prepared,
+      segmentationKey: analyzer.segmentationKey(),
+    });
     return info;
   }
 

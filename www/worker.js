@@ -163,8 +163,12 @@ const METHODS = new Set([
   'scripts',
   'traditionalForms',
   'suggestStopWords',
+  'addPrepared', // a document a pool worker prepared (www/pool.js)
   'panicForTest', // exists only in test builds of the wasm (feature test-hooks)
 ]);
+
+/** The data loadData() has loaded ('script', 'posseg'). @type {Set<'script' | 'posseg'>} */
+const loadedData = new Set();
 
 // Actions that only the worker knows.
 /** @type {Record<string, (analyzer: Analyzer, id: number, ...args: any[]) => unknown>} */
@@ -201,8 +205,17 @@ const ACTIONS = {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
     }
-    return kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    const segmented = kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    loadedData.add(kind);
+    return segmented;
   },
+
+  // How this engine segments now, for the pool's workers to do the same (www/pool.js).
+  poolSetup: (analyzer) => ({
+    userWords: analyzer.userWords(),
+    data: [...loadedData],
+    key: analyzer.segmentationKey(),
+  }),
 
   addDocument(analyzer, id, name, bytes) {
     return analyzer.addDocument(name, bytes, progressOf(id));
@@ -214,6 +227,9 @@ const ACTIONS = {
     if (bytes.length > MAX_INDEXED_BYTES) return analyzer.addFile(name, bytes, origin, progressOf(id));
     return storedIndex.add(analyzer, name, bytes, origin, progressOf(id));
   },
+
+  // A pool worker's document (www/pool.js): kept for the stored index like addFile's.
+  addPrepared: (analyzer, _id, /** @type {Uint8Array} */ prepared) => storedIndex.addPrepared(analyzer, prepared),
 
   // The page stored document `docId`'s original under `key` (null: it could not): its prepared
   // form is written to the stored index (www/stored-index.js), then let go.

@@ -273,6 +273,39 @@ impl<R: Rasterizer> CloudEngine<R> {
         })
     }
 
+    /// Draws, in one go, every run a try at scale `k` needs at the words' full sizes (both
+    /// ways for a word that may turn) and that is not drawn yet: one canvas read-back rather
+    /// than hundreds. Runs of smaller sizes a squeezed word tries are drawn when asked.
+    fn draw_ahead(&mut self, plan: &Plan, k: f64) -> Result<()> {
+        let mut wanted: Vec<(String, f64)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for &i in &plan.order {
+            let p = &plan.prepared[i];
+            let full = ((p.nominal * k).round() as u32).clamp(SIZE_FLOOR, plan.size_cap);
+            let drawn = raster_size(full);
+            let text = &plan.texts[i];
+            let mut runs = vec![text.clone()];
+            if p.turnable {
+                runs.extend(vertical_cells(text).into_iter().map(|c| c.text));
+            }
+            for run in runs {
+                let key = (run, drawn);
+                if !self.drawn.contains_key(&key) && seen.insert(key.clone()) {
+                    wanted.push((key.0, f64::from(drawn)));
+                }
+            }
+        }
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let font = self.font.clone().unwrap_or_default();
+        let inks = self.rasterizer.rasterize_all(&wanted, &font)?;
+        for ((run, size), ink) in wanted.into_iter().zip(inks) {
+            self.drawn.insert((run, size as u32), Rc::new(ink));
+        }
+        Ok(())
+    }
+
     /// One layout at scale `k`. With `stop_early`, gives up at the first word that fits
     /// nowhere (the search will shrink anyway).
     fn attempt(
@@ -282,6 +315,7 @@ impl<R: Rasterizer> CloudEngine<R> {
         k: f64,
         stop_early: bool,
     ) -> Result<Outcome> {
+        self.draw_ahead(plan, k)?;
         let mut board = plan.board.clone();
         let mut space = plan.space.clone();
         let mut placed = Vec::with_capacity(plan.order.len());

@@ -100,6 +100,14 @@ pub trait Rasterizer {
     fn measure(&mut self, run: &str, font: &FontSpec, size: f64) -> Result<RunMetrics>;
     /// The ink of `run` drawn horizontally, one bit per pixel.
     fn rasterize(&mut self, run: &str, font: &FontSpec, size: f64) -> Result<Ink>;
+    /// Many runs at once, in order, each as [`Rasterizer::rasterize`] draws it. A canvas draws
+    /// them on one sheet and reads it back once: reading pixels back is what costs there
+    /// (about a millisecond a read, whatever its size).
+    fn rasterize_all(&mut self, runs: &[(String, f64)], font: &FontSpec) -> Result<Vec<Ink>> {
+        runs.iter()
+            .map(|(run, size)| self.rasterize(run, font, *size))
+            .collect()
+    }
 }
 
 /// Every glyph a filled box: a full-width character 1 em wide with ink 0.88 em square; any

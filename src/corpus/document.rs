@@ -512,12 +512,10 @@ impl Document {
                 .map(|((data, _), variant)| (*data, variant)),
         };
         let text = converted.as_ref().map_or(&*self.text, |(_, c)| &*c.text);
-        let ranges = sentences(text);
-        let (mut cuts, mut sentence_starts) =
-            match segment_by_line(&words, vocab, text, &ranges, progress) {
-                Some(segmented) => segmented,
-                None => segment_by_sentence(&words, vocab, text, &ranges, progress),
-            };
+        let (mut cuts, mut sentence_starts) = match segment_by_line(&words, vocab, text, progress) {
+            Some(segmented) => segmented,
+            None => segment_by_sentence(&words, vocab, text, progress),
+        };
         if let Some((_, c)) = &converted {
             map_to_original(c, vocab, segmenter, &mut cuts, &mut sentence_starts);
         }
@@ -609,16 +607,36 @@ struct Cut {
 struct Cuts {
     tokens: Vec<Token>,
     spans: FxHashMap<u32, u32>,
+    /// Bytes of the text being segmented, for the estimate of how many tokens it has.
+    text_bytes: usize,
 }
 
+/// The text first segmented into room for a token every 4 bytes (more than Chinese text
+/// needs), before the room for the rest is estimated from it.
+const SAMPLE_BYTES: usize = 1 << 20;
+
 impl Cuts {
-    /// Room for the tokens of `text_bytes` of text: Chinese text has a token every 5-6 bytes,
-    /// so this rarely grows (`finish` gives back what is left over).
+    /// Room for the tokens of the first [`SAMPLE_BYTES`] of `text_bytes` of text; `push` makes
+    /// room for the rest from the tokens a byte found by then. Room for a token every 4
+    /// bytes of the whole (a token is 8 bytes) would be twice the text: for a 100 MB file,
+    /// ~60 MB more at the peak than the tokens need (`finish` gave it back only afterwards).
     fn for_text(text_bytes: usize) -> Cuts {
         Cuts {
-            tokens: Vec::with_capacity(text_bytes / 4),
+            tokens: Vec::with_capacity(text_bytes.min(SAMPLE_BYTES) / 4 + 1),
             spans: FxHashMap::default(),
+            text_bytes,
         }
+    }
+
+    /// Room for the tokens of the text from byte `at` on (where the next token starts), at
+    /// the rate of tokens per byte so far and 1/32 more; never less than 1/8 of what is kept,
+    /// so that a text denser in tokens further on is not copied token by token.
+    fn make_room(&mut self, at: usize) {
+        let len = self.tokens.len();
+        let rest = self.text_bytes.saturating_sub(at) as u64;
+        let estimate = (rest * len as u64 / at.max(1) as u64) * 33 / 32;
+        self.tokens
+            .reserve_exact((estimate as usize).max(len / 8).max(1024));
     }
 
     fn len(&self) -> usize {
@@ -626,6 +644,9 @@ impl Cuts {
     }
 
     fn push(&mut self, cut: Cut) {
+        if self.tokens.len() == self.tokens.capacity() {
+            self.make_room(cut.start as usize);
+        }
         self.tokens.push(Token {
             word: cut.word,
             start: cut.start,
@@ -756,6 +777,7 @@ fn map_to_original(
     let mut mapped = Cuts {
         tokens: Vec::with_capacity(out.len()),
         spans: FxHashMap::default(),
+        text_bytes: cuts.text_bytes,
     };
     for mut cut in out {
         cut.fits = (cut.end - cut.start) as usize == vocab.word(cut.word).len();
@@ -770,22 +792,29 @@ fn map_to_original(
 /// where a block ends); the tokens between sentences (spaces) are left out, as sentences are
 /// trimmed. Should a token ever cross a sentence end, returns `None` and the caller segments
 /// sentence by sentence instead.
+///
+/// Sentences are found line by line (they never cross one), so that a large text's sentences
+/// are never all listed at once (16 bytes each: 11 MB for 100 MB of text, at the peak).
 fn segment_by_line(
     words: &Words,
     vocab: &mut Vocabulary,
     text: &str,
-    ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
 ) -> Option<(Cuts, Vec<u32>)> {
     let mut tokens = Cuts::for_text(text.len());
-    let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
-    let mut sentence = 0; // the first sentence that does not end before the current token
+    let mut sentence_starts = Vec::new();
+    let mut sentences_before = 0; // in the lines before this one
     let mut line_start = 0;
     let mut next_report = PROGRESS_STEP_BYTES;
     let mut crossed = false;
     for line in text.split('\n') {
+        let ranges = sentences(line);
+        let mut sentence = 0; // the first sentence that does not end before the current token
         words.cut(vocab, line, line_start, |cut| {
-            let (at, end) = (cut.start as usize, cut.end as usize);
+            let (at, end) = (
+                cut.start as usize - line_start,
+                cut.end as usize - line_start,
+            );
             while sentence < ranges.len() && ranges[sentence].end <= at {
                 sentence += 1;
             }
@@ -799,7 +828,7 @@ fn segment_by_line(
                 crossed = true;
                 return;
             }
-            while sentence_starts.len() <= sentence {
+            while sentence_starts.len() <= sentences_before + sentence {
                 sentence_starts.push(tokens.len() as u32);
             }
             tokens.push(cut);
@@ -807,15 +836,17 @@ fn segment_by_line(
         if crossed {
             return None;
         }
+        sentences_before += ranges.len();
         line_start += line.len() + 1;
         if line_start >= next_report && line_start < text.len() {
             progress(line_start as f64 / text.len() as f64);
             next_report = line_start + PROGRESS_STEP_BYTES;
         }
     }
-    while sentence_starts.len() <= ranges.len() {
+    while sentence_starts.len() <= sentences_before {
         sentence_starts.push(tokens.len() as u32);
     }
+    sentence_starts.shrink_to_fit();
     Some((tokens, sentence_starts))
 }
 
@@ -824,23 +855,28 @@ fn segment_by_sentence(
     words: &Words,
     vocab: &mut Vocabulary,
     text: &str,
-    ranges: &[Range<usize>],
     progress: &mut dyn FnMut(f64),
 ) -> (Cuts, Vec<u32>) {
     let mut tokens = Cuts::for_text(text.len());
-    let mut sentence_starts = Vec::with_capacity(ranges.len() + 1);
+    let mut sentence_starts = Vec::new();
     let mut next_report = PROGRESS_STEP_BYTES;
-    for range in ranges {
-        sentence_starts.push(tokens.len() as u32);
-        words.cut(vocab, &text[range.clone()], range.start, |cut| {
-            tokens.push(cut)
-        });
-        if range.end >= next_report {
-            progress(range.end as f64 / text.len() as f64);
-            next_report = range.end + PROGRESS_STEP_BYTES;
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        for range in sentences(line) {
+            let range = line_start + range.start..line_start + range.end;
+            sentence_starts.push(tokens.len() as u32);
+            words.cut(vocab, &text[range.clone()], range.start, |cut| {
+                tokens.push(cut)
+            });
+            if range.end >= next_report {
+                progress(range.end as f64 / text.len() as f64);
+                next_report = range.end + PROGRESS_STEP_BYTES;
+            }
         }
+        line_start += line.len() + 1;
     }
     sentence_starts.push(tokens.len() as u32);
+    sentence_starts.shrink_to_fit();
     (tokens, sentence_starts)
 }
 
@@ -922,22 +958,72 @@ mod tests {
             (cuts, starts.clone())
         };
         for text in texts {
-            let ranges = sentences(text);
+            // Sentences found line by line are the text's sentences.
+            let by_lines: Vec<Range<usize>> = text
+                .split('\n')
+                .scan(0, |start, line| {
+                    let at = *start;
+                    *start += line.len() + 1;
+                    Some(
+                        sentences(line)
+                            .into_iter()
+                            .map(move |r| at + r.start..at + r.end),
+                    )
+                })
+                .flatten()
+                .collect();
+            assert_eq!(by_lines, sentences(text), "{text}");
             let mut by_line_vocab = Vocabulary::default();
             let words = Words {
                 segmenter: &segmenter,
                 regional: None,
             };
-            let by_line = segment_by_line(&words, &mut by_line_vocab, text, &ranges, &mut |_| {})
+            let by_line = segment_by_line(&words, &mut by_line_vocab, text, &mut |_| {})
                 .expect("no token crosses a sentence end");
             let mut vocab = Vocabulary::default();
-            let by_sentence = segment_by_sentence(&words, &mut vocab, text, &ranges, &mut |_| {});
+            let by_sentence = segment_by_sentence(&words, &mut vocab, text, &mut |_| {});
             assert_eq!(
                 described(&by_line, &by_line_vocab),
                 described(&by_sentence, &vocab),
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn room_for_tokens_follows_the_rate_of_the_text_so_far() {
+        let cut = |at: usize| Cut {
+            word: 0,
+            start: at as u32,
+            end: at as u32 + 1,
+            fits: true,
+        };
+        // A token every 6 bytes: the room estimated from the first part fits, within 1/32.
+        let text_bytes = 8 * SAMPLE_BYTES;
+        let mut cuts = Cuts::for_text(text_bytes);
+        for at in (0..text_bytes).step_by(6) {
+            cuts.push(cut(at));
+        }
+        let n = text_bytes.div_ceil(6);
+        assert_eq!(cuts.len(), n);
+        assert!(
+            cuts.tokens.capacity() <= n + n / 32 + 1024,
+            "{}",
+            cuts.tokens.capacity()
+        );
+        // Twice as dense in the second half: the room grows, every token is kept, in order.
+        let mut cuts = Cuts::for_text(text_bytes);
+        let half = text_bytes / 2;
+        let starts: Vec<usize> = (0..half)
+            .step_by(6)
+            .chain((half..text_bytes).step_by(3))
+            .collect();
+        for &at in &starts {
+            cuts.push(cut(at));
+        }
+        let (tokens, _) = cuts.finish();
+        assert_eq!(tokens.capacity(), tokens.len());
+        assert!(tokens.iter().map(|t| t.start as usize).eq(starts));
     }
 
     #[test]

@@ -85,6 +85,26 @@ test('on a phone: the views first, panels over them, a network that takes finger
     await assertFitsWidth(page, 'the cloud');
     await session.screenshot('phone-cloud');
 
+    // --- a word: a long press opens its menu, a short tap its contexts --------------------------------
+    const pressCdp = await context.newCDPSession(page);
+    const cloudWord = page.locator('#view-cloud svg text.cloud-word').first();
+    const at = await cloudWord.boundingBox();
+    const press = [{ x: at.x + at.width / 2, y: at.y + at.height / 2, id: 0 }];
+    await pressCdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: press });
+    const wordMenu = page.locator('#view-cloud .cloud-menu');
+    await wordMenu.waitFor({ state: 'visible' }); // while the finger is still down
+    await pressCdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    assert.ok(await wordMenu.isVisible(), 'lifting the finger closed the menu');
+    assert.ok(await page.locator('#view-cloud').isVisible(), 'the long press opened the contexts too');
+    await session.screenshot('phone-word-menu');
+    await page.touchscreen.tap(195, 660); // the empty page below the cloud
+    await wordMenu.waitFor({ state: 'hidden' });
+    await cloudWord.tap();
+    await page.locator('#view-kwic tbody tr').first().waitFor();
+    assert.ok(await wordMenu.isHidden(), 'a short tap opened the menu');
+    await page.locator('[data-tab="cloud"]').tap();
+    await page.locator('#view-cloud svg text.cloud-word').first().waitFor();
+
     // --- the documents panel: open, tick a document out, close with its button -----------------------
     const docsToggle = page.locator('[data-panel-toggle="documents-panel"]');
     assert.equal(await docsToggle.getAttribute('aria-expanded'), 'false');

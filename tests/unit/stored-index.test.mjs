@@ -29,11 +29,12 @@ function fakeAnalyzer(key = 1) {
     key,
     prepareFile(name, bytes) {
       calls.push(`prepare ${name}`);
+      this.last = { name, bytes: bytes.length };
       return new Uint8Array([this.key, ...bytes]);
     },
     addPrepared(prepared) {
       calls.push('addPrepared');
-      return { id: next++, name: 'x', tokens: prepared.length };
+      return { id: next++, ...this.last, tokens: prepared.length };
     },
     checkPrepared(prepared) {
       if (prepared[0] === 0xff) throw Object.assign(new Error('damaged'), { code: 'bad_data_file' });
