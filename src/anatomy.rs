@@ -130,7 +130,7 @@ const RULE_TAIL_RELATED: &str = "a related-article list after the end of the art
 /// The rule named `name` (a pattern of `furniture.txt` or a structural rule), as
 /// [`Furniture::rule`] holds it: how a stored document's lines set aside are read back.
 pub fn rule_named(name: &str) -> Option<&'static str> {
-    [
+    static STRUCTURAL: [&str; 8] = [
         RULE_SYMBOLS,
         RULE_BYLINE,
         RULE_NAME_BY_BYLINE,
@@ -139,16 +139,12 @@ pub fn rule_named(name: &str) -> Option<&'static str> {
         RULE_HEADER_LABEL,
         RULE_TAIL_LABEL,
         RULE_TAIL_RELATED,
-    ]
-    .into_iter()
-    .find(|&rule| rule == name)
-    .or_else(|| {
-        rules()
-            .rules
-            .iter()
-            .map(|rule| rule.text.as_str())
-            .find(|&rule| rule == name)
-    })
+    ];
+    STRUCTURAL
+        .iter()
+        .copied()
+        .chain(rules().rules.iter().map(|rule| rule.text.as_str()))
+        .find(|&rule| rule == name)
 }
 
 /// One line of the text.
@@ -507,7 +503,9 @@ fn pair(a: char, b: char) -> u64 {
     u64::from(a) << 32 | u64::from(b)
 }
 
-/// The built-in rules (`src/data/furniture.txt`).
+/// The built-in rules (`src/data/furniture.txt`). Not inlined: its first call parses the file,
+/// code the .wasm should hold once.
+#[inline(never)]
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {

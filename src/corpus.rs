@@ -324,6 +324,17 @@ impl Corpus {
         bytes: &[u8],
         origin: &FileOrigin,
     ) -> Result<PreparedDocument> {
+        self.prepare_bytes_with_progress(name, bytes, origin, &mut |_| {})
+    }
+
+    /// [`Corpus::prepare_bytes`], with `progress` hearing the fraction segmented.
+    pub fn prepare_bytes_with_progress(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<PreparedDocument> {
         let lines = lines_of(name, Cow::Borrowed(bytes))?;
         let mut doc = self.document_of(name, lines, bytes.len() as u64, origin)?;
         let mut vocab = Vocabulary::default();
@@ -332,7 +343,7 @@ impl Corpus {
             self.script.as_deref(),
             &mut vocab,
             &mut Vec::new(),
-            &mut |_| {},
+            progress,
         );
         Ok(PreparedDocument {
             doc,

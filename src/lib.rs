@@ -51,8 +51,8 @@ mod wasm;
 mod typescript;
 
 pub use analyzer::{
-    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, Scripts,
-    SegmentToken, TermRow,
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, PreparedCheck,
+    Scripts, SegmentToken, TermRow,
 };
 pub use anatomy::FurnitureKind;
 pub use cloud::{

@@ -124,12 +124,28 @@ impl Analyzer {
     /// Decode, clean and segment a file without adding it: the prepared document as bytes
     /// (a `Uint8Array`, copied out of wasm memory; layout in `src/corpus/stored.rs`), for
     /// [`Analyzer::add_prepared`] here or in another worker, now or on a later visit.
+    /// `progress(fraction)` is called while a long file is segmented, as for `addFile`.
     #[wasm_bindgen(js_name = prepareFile)]
-    pub fn prepare_file(&self, name: &str, bytes: &[u8], origin: JsValue) -> JsResult<Vec<u8>> {
+    pub fn prepare_file(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: JsValue,
+        progress: Option<js_sys::Function>,
+    ) -> JsResult<Vec<u8>> {
         let origin: FileOrigin = from_js(origin)?;
         self.inner
-            .prepare_file_bytes(name, bytes, &origin)
+            .prepare_file_bytes(name, bytes, &origin, &mut progress_callback(progress))
             .map_err(js_error)
+    }
+
+    /// `{fits, needs}`: whether `addPrepared(prepared)` would take the document as it is, and
+    /// which lazy data (`"posseg"`, `"script"`) it was segmented with that is not loaded yet
+    /// (load it, and it may fit). Reads only the start of the bytes; foreign ones throw
+    /// `bad_data_file`.
+    #[wasm_bindgen(js_name = checkPrepared)]
+    pub fn check_prepared(&self, prepared: &[u8]) -> JsResult<JsValue> {
+        to_js(&self.inner.check_prepared(prepared).map_err(js_error)?)
     }
 
     /// Add a document [`Analyzer::prepare_file`] prepared: the same summary as `addFile`.

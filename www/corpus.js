@@ -354,7 +354,7 @@ export class Corpus {
         const info =
           record.kind === 'text'
             ? await analyzer.addText(record.name, /** @type {string} */ (record.text))
-            : await analyzer.addFile(record.name, /** @type {Uint8Array} */ (record.bytes), record.origin ?? {});
+            : await analyzer.call('restoreFile', [record.key, record.name, record.bytes, record.origin ?? {}]);
         persistence.storedLoaded(info.id, record.key);
         await this.#replay(info, record.edit);
       } catch (err) {

@@ -109,6 +109,8 @@ pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+// Out of line, like the readers' and writers' steps: the .wasm counts against the download budget.
+#[inline(never)]
 fn bad(reason: impl Into<String>) -> Error {
     Error::BadDataFile {
         file: PREPARED_FILE,
@@ -123,6 +125,7 @@ pub(super) struct Writer {
 }
 
 impl Writer {
+    #[inline(never)]
     pub(super) fn uint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.out.push(v as u8 | 0x80);
@@ -148,6 +151,7 @@ impl Writer {
         self.out.extend_from_slice(&v.to_le_bytes());
     }
 
+    #[inline(never)]
     pub(super) fn str(&mut self, s: &str) {
         self.uint(s.len() as u64);
         self.out.extend_from_slice(s.as_bytes());
@@ -179,6 +183,7 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(never)]
     pub(super) fn uint(&mut self) -> Result<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
@@ -203,6 +208,7 @@ impl<'a> Reader<'a> {
 
     /// A count of items that take at least `min_bytes` each: never more than the bytes left
     /// can hold, so that a damaged count cannot ask for a huge allocation.
+    #[inline(never)]
     pub(super) fn len(&mut self, min_bytes: usize) -> Result<usize> {
         let n = self.uint()?;
         if n > ((self.bytes.len() - self.at) / min_bytes.max(1)) as u64 {
@@ -211,6 +217,7 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
+    #[inline(never)]
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self
             .at
@@ -246,6 +253,7 @@ impl<'a> Reader<'a> {
         ))
     }
 
+    #[inline(never)]
     pub(super) fn str(&mut self) -> Result<&'a str> {
         let n = self.len(1)?;
         std::str::from_utf8(self.take(n)?).map_err(|_| bad("text that is not UTF-8"))
@@ -304,10 +312,10 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).expect("listed") as u8
 }
 
-fn from_index<T: Copy>(all: &[T], i: u8, what: &str) -> Result<T> {
+fn from_index<T: Copy>(all: &[T], i: u8, _what: &str) -> Result<T> {
     all.get(i as usize)
         .copied()
-        .ok_or_else(|| bad(format!("an unknown {what}")))
+        .ok_or_else(|| bad("an unknown kind, date source or variant"))
 }
 
 impl PreparedDocument {
@@ -329,6 +337,11 @@ impl PreparedDocument {
         w.u64(key.user_words);
         w.byte(u8::from(key.posseg));
         w.byte(u8::from(key.script));
+        // With the key: whether the script tables matter ([`PreparedDocument::peek`]).
+        w.byte(match doc.script {
+            Script::Simplified => 0,
+            Script::Traditional => 1,
+        });
 
         w.str(&doc.name);
         w.str(&doc.title);
@@ -381,10 +394,6 @@ impl PreparedDocument {
             w.str(g);
         }
         w.byte(u8::from(meta.count_furniture));
-        w.byte(match doc.script {
-            Script::Simplified => 0,
-            Script::Traditional => 1,
-        });
         match doc.variant {
             None => w.byte(0),
             Some(v) => w.byte(1 + index_of(&VARIANTS, &v)),
@@ -414,20 +423,8 @@ impl PreparedDocument {
     /// checksum), of another format version or not a prepared document at all are
     /// [`Error::BadDataFile`] with `file` = [`PREPARED_FILE`] and a reason.
     pub fn from_bytes(bytes: &[u8]) -> Result<PreparedDocument> {
-        if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
-            return Err(bad("not a prepared document"));
-        }
+        let payload = payload_of(bytes)?;
         let field = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8"));
-        let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
-        if version != PREPARED_FORMAT_VERSION {
-            return Err(bad(format!(
-                "format version {version}, this engine reads {PREPARED_FORMAT_VERSION}"
-            )));
-        }
-        let payload = &bytes[HEADER_BYTES..];
-        if field(8) != payload.len() as u64 {
-            return Err(bad("cut short or with bytes after the end"));
-        }
         if field(16) != checksum(payload) {
             return Err(bad("damaged (the checksum differs)"));
         }
@@ -443,7 +440,8 @@ impl PreparedDocument {
     }
 }
 
-fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
+/// The key and the document's script, at the payload's start.
+fn read_key(r: &mut Reader) -> Result<(SegmentationKey, Script)> {
     let key = SegmentationKey {
         engine: r.string()?,
         dictionary: r.u64()?,
@@ -451,6 +449,46 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
         posseg: r.bool()?,
         script: r.bool()?,
     };
+    let script = match r.byte()? {
+        0 => Script::Simplified,
+        1 => Script::Traditional,
+        _ => return Err(bad("an unknown script")),
+    };
+    Ok((key, script))
+}
+
+/// The payload of bytes whose header is a prepared document's, of this format version and
+/// length (the checksum is not looked at).
+fn payload_of(bytes: &[u8]) -> Result<&[u8]> {
+    if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
+        return Err(bad("not a prepared document"));
+    }
+    let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
+    if version != PREPARED_FORMAT_VERSION {
+        return Err(bad(format!(
+            "format version {version}, this engine reads {PREPARED_FORMAT_VERSION}"
+        )));
+    }
+    let payload = &bytes[HEADER_BYTES..];
+    if u64::from_le_bytes(bytes[8..16].try_into().expect("8 bytes")) != payload.len() as u64 {
+        return Err(bad("cut short or with bytes after the end"));
+    }
+    Ok(payload)
+}
+
+impl PreparedDocument {
+    /// The key a prepared document was segmented under and its script, read from the start of
+    /// its bytes only (cheap; [`PreparedDocument::from_bytes`] still checks the rest).
+    pub fn peek(bytes: &[u8]) -> Result<(SegmentationKey, Script)> {
+        read_key(&mut Reader {
+            bytes: payload_of(bytes)?,
+            at: 0,
+        })
+    }
+}
+
+fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
+    let (key, script) = read_key(r)?;
     let name = r.string()?;
     let title = r.string()?;
     let encoding = r.string()?;
@@ -458,10 +496,10 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
     let text = r.string()?;
     let text_len = text.len() as u64;
     // Offsets into the text must be on its characters' boundaries: slicing it must not panic.
-    let offset = |v: u64, what: &str| -> Result<u32> {
+    let offset = |v: u64, _what: &str| -> Result<u32> {
         match u32::try_from(v) {
             Ok(o) if v <= text_len && text.is_char_boundary(o as usize) => Ok(o),
-            _ => Err(bad(format!("{what} outside the text"))),
+            _ => Err(bad("an offset outside the text or not on a character")),
         }
     };
     let chars = r.u32()?;
@@ -542,11 +580,6 @@ fn read_payload(r: &mut Reader) -> Result<PreparedDocument> {
         groups.push(r.string()?);
     }
     let count_furniture = r.bool()?;
-    let script = match r.byte()? {
-        0 => Script::Simplified,
-        1 => Script::Traditional,
-        _ => return Err(bad("an unknown script")),
-    };
     let variant = match r.byte()? {
         0 => None,
         i => Some(from_index(&VARIANTS, i - 1, "variant")?),
@@ -750,6 +783,11 @@ mod tests {
         assert_eq!(
             refused(b"\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"),
             "not a prepared document"
+        );
+        let (key, script) = PreparedDocument::peek(&bytes).unwrap();
+        assert_eq!(
+            (key, script),
+            (new_corpus().segmentation_key(), Script::Simplified)
         );
         let mut newer = bytes.clone();
         newer[4] = 2;
