@@ -342,10 +342,13 @@ test('back to the defaults, the next start shows the snapshot again', { timeout:
   let count = await analysisCount(page);
   await page.locator('#view-cloud select[name=weight]').selectOption('tfidf');
   await ready(page, count);
+  await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed');
   count = await analysisCount(page);
   await page.locator('#view-cloud select[name=weight]').selectOption('freq');
   await ready(page, count);
-  await page.waitForTimeout(500);
+  // The settings are stored, and the workspace marked pristine again (www/persistence.js), before
+  // the reload (a fixed wait was too short on a busy machine).
+  await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'pristine');
   await page.reload();
   await ready(page);
   const first = await page.evaluate(() => window.__cloud);
