@@ -272,9 +272,10 @@ function singleFile() {
       const html = pick('index.html', (f) => f.fileName === 'index.html');
       const page = pick('page script (entry chunk)', (f) => f.type === 'chunk' && f.isEntry);
       const css = pick('stylesheet', (f) => f.fileName.endsWith('.css'));
-      // The analysis worker and the cloud's layout worker (www/worker.js, www/cloud-worker.js).
+      // The analysis worker, the cloud's layout worker and the pool's worker (www/worker.js,
+      // www/cloud-worker.js, www/pool-worker.js).
       const workers = files.filter((f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
-      if (workers.length !== 2) this.error(`single file: expected the two worker scripts, found ${workers.length}`);
+      if (workers.length !== 3) this.error(`single file: expected the three worker scripts, found ${workers.length}`);
       const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
       const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
       // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
@@ -400,7 +401,7 @@ globalThis.__wenxiFile = (name) => {
     }
     return workerUrls.get(name);
   };
-  // www/analyzer.js and the cloud's layout.js ask for module workers; from file:// only a classic one starts from a
+  // www/analyzer.js, www/pool.js and the cloud's layout.js ask for module workers; from file:// only a classic one starts from a
   // blob: URL, and in this build the worker is a classic script (worker.format 'iife').
   const NativeWorker = globalThis.Worker;
   globalThis.Worker = class Worker extends NativeWorker {

@@ -176,6 +176,40 @@ async function firstCloud(page) {
   }));
 }
 
+/** Whether the stored index holds an entry (in the page: a promise Playwright waits for). */
+function storedIndexEntries() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('wenxi-index');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('prepared')) return resolve(false);
+      const count = db.transaction('prepared').objectStore('prepared').count();
+      count.onsuccess = () => resolve(count.result > 0);
+      count.onerror = () => resolve(false);
+    };
+  });
+}
+
+/** How the returning visit's stored document came back ('index' or 'rebuilt'), and the worker's
+ *  time restoring it and analysing (its User Timing marks, until the first analysis). */
+async function restoredFrom(page) {
+  for (const worker of page.workers()) {
+    const seen = await worker.evaluate(() => {
+      const counts = performance.getEntriesByName('wenxi:worker:restored').at(-1)?.detail;
+      if (!counts) return null;
+      const at = (name) => performance.getEntriesByName(`wenxi:worker:${name}`).at(-1)?.startTime ?? NaN;
+      return {
+        from: counts.fromIndex ? 'index' : 'rebuilt',
+        restore: at('restoreFile:end') - at('restoreFile:start'),
+        analyze: at('analyze:end') - at('analyze:start'),
+      };
+    });
+    if (seen) return `${seen.from} (restore ${Math.round(seen.restore)} ms, analyze ${Math.round(seen.analyze)} ms)`;
+  }
+  return '?';
+}
+
 async function timed(page, action) {
   const before = await page.evaluate(() => Number(document.body.dataset.analysis));
   const start = Date.now();
@@ -260,6 +294,7 @@ const results = {
   update: [],
   userWord: [],
   returning: [],
+  returningFrom: [],
   seedsMemory: [],
   requested: new Set(),
 };
@@ -307,8 +342,11 @@ try {
     await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, {
       timeout: 120_000,
     });
+    // The worker writes the stored index (www/stored-index.js) once the original is stored.
+    await page.waitForFunction(storedIndexEntries, null, { timeout: 120_000, polling: 100 });
     await page.reload();
     results.returning.push((await firstCloud(page)).live);
+    results.returningFrom.push(await restoredFrom(page));
     await context.close();
 
     // jieba-wasm: cold start in a new profile, then its cut on each corpus.
@@ -429,6 +467,7 @@ for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
 lines.push('');
 lines.push(
   `First cloud drawn from (cold/warm, per run; 'snapshot' = the build-time analysis): ${results.firstCloudFrom.join(', ')}`,
+  `Returning visit's stored document came from (per run): ${results.returningFrom.join(', ')}`,
 );
 lines.push('');
 lines.push('| ratios and totals (medians, same run) | value | target |');

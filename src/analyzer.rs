@@ -7,7 +7,7 @@ use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
 use crate::corpus::{
     builtin_stop_words, merge_groups, Corpus, Counts, DocView, DocumentInfo, FileOrigin,
-    FurnitureLine, Merge, MetadataPatch, PreparedDocument, Terms,
+    FurnitureLine, Merge, MetadataPatch, PreparedDocument, SegmentationKey, Terms,
 };
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Result};
@@ -158,6 +158,15 @@ pub struct Keyness {
     pub target_tokens: u64,
     pub reference_tokens: u64,
     pub terms: Vec<KeyTerm>,
+}
+
+/// What [`Analyzer::check_prepared`] says of a prepared document's bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreparedCheck {
+    /// Added now, it would be taken as it is (not segmented again).
+    pub fits: bool,
+    /// The data it was segmented with that is not loaded: "posseg", "script".
+    pub needs: Vec<&'static str>,
 }
 
 /// A corpus and the settings that are not per-request.
@@ -421,6 +430,54 @@ impl Analyzer {
         let id = self.corpus.add_prepared(prepared).id;
         let doc = self.corpus.document(id).expect("just added");
         self.corpus.info(doc)
+    }
+
+    /// A file prepared ([`Analyzer::prepare_file`]) as bytes ([`PreparedDocument::to_bytes`]):
+    /// what the page stores so that a returning visit need not segment it again.
+    /// `progress` hears the fraction segmented.
+    pub fn prepare_file_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Vec<u8>> {
+        Ok(self
+            .corpus
+            .prepare_bytes_with_progress(name, bytes, origin, progress)?
+            .to_bytes())
+    }
+
+    /// Whether a prepared document's bytes fit how documents are segmented now, and which data
+    /// ("posseg", "script") it was segmented with that is not loaded yet: load those, and it
+    /// may fit. Reads the start of the bytes only; refuses foreign ones (`bad_data_file`).
+    pub fn check_prepared(&self, bytes: &[u8]) -> Result<PreparedCheck> {
+        let (key, script) = PreparedDocument::peek(bytes)?;
+        let current = self.corpus.segmentation_key();
+        let mut needs = Vec::new();
+        if key.posseg && !current.posseg {
+            needs.push("posseg");
+        }
+        if key.script && !current.script && script == crate::script::Script::Traditional {
+            needs.push("script");
+        }
+        Ok(PreparedCheck {
+            fits: key.fits(&current, script),
+            needs,
+        })
+    }
+
+    /// Add a document from [`Analyzer::prepare_file_bytes`]'s bytes: damaged, short or foreign
+    /// bytes are `bad_data_file` (nothing is added); a document segmented under another
+    /// [`SegmentationKey`] than [`Analyzer::segmentation_key`] is segmented again from its text.
+    pub fn add_prepared_bytes(&mut self, bytes: &[u8]) -> Result<DocumentInfo> {
+        Ok(self.add_prepared(PreparedDocument::from_bytes(bytes)?))
+    }
+
+    /// How documents are segmented now; a prepared document under another key is segmented
+    /// again when added.
+    pub fn segmentation_key(&self) -> SegmentationKey {
+        self.corpus.segmentation_key()
     }
 
     /// Add text that is already a string.

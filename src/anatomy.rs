@@ -127,6 +127,26 @@ const RULE_HEADER_LABEL: &str = "a label between the page title and the headline
 const RULE_TAIL_LABEL: &str = "a label after the end of the article";
 const RULE_TAIL_RELATED: &str = "a related-article list after the end of the article";
 
+/// The rule named `name` (a pattern of `furniture.txt` or a structural rule), as
+/// [`Furniture::rule`] holds it: how a stored document's lines set aside are read back.
+pub fn rule_named(name: &str) -> Option<&'static str> {
+    static STRUCTURAL: [&str; 8] = [
+        RULE_SYMBOLS,
+        RULE_BYLINE,
+        RULE_NAME_BY_BYLINE,
+        RULE_MENU,
+        RULE_PAGE_TITLE,
+        RULE_HEADER_LABEL,
+        RULE_TAIL_LABEL,
+        RULE_TAIL_RELATED,
+    ];
+    STRUCTURAL
+        .iter()
+        .copied()
+        .chain(rules().rules.iter().map(|rule| rule.text.as_str()))
+        .find(|&rule| rule == name)
+}
+
 /// One line of the text.
 struct Line<'a> {
     text: &'a str,
@@ -483,7 +503,9 @@ fn pair(a: char, b: char) -> u64 {
     u64::from(a) << 32 | u64::from(b)
 }
 
-/// The built-in rules (`src/data/furniture.txt`).
+/// The built-in rules (`src/data/furniture.txt`). Not inlined: its first call parses the file,
+/// code the .wasm should hold once.
+#[inline(never)]
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {

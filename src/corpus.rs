@@ -4,11 +4,14 @@
 
 mod counts;
 mod document;
+mod stored;
 mod view;
 mod vocabulary;
 
 pub use counts::{merge_groups, Counts, Merge, Terms};
 pub use document::{Document, DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch};
+pub(crate) use stored::checksum;
+pub use stored::{SegmentationKey, PREPARED_FILE, PREPARED_FORMAT_VERSION};
 pub use view::DocView;
 pub use vocabulary::{builtin_stop_words, Vocabulary};
 
@@ -143,6 +146,11 @@ impl Corpus {
             .iter()
             .find(|d| d.id == id)
             .ok_or(Error::NoSuchDocument { id })
+    }
+
+    /// How documents are segmented now, as it can be compared with a stored document's.
+    pub fn segmentation_key(&self) -> SegmentationKey {
+        SegmentationKey::of(&self.segmenter, self.script.is_some())
     }
 
     pub fn segmenter(&self) -> &Segmenter {
@@ -324,6 +332,17 @@ impl Corpus {
         bytes: &[u8],
         origin: &FileOrigin,
     ) -> Result<PreparedDocument> {
+        self.prepare_bytes_with_progress(name, bytes, origin, &mut |_| {})
+    }
+
+    /// [`Corpus::prepare_bytes`], with `progress` hearing the fraction segmented.
+    pub fn prepare_bytes_with_progress(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: &FileOrigin,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<PreparedDocument> {
         let lines = lines_of(name, Cow::Borrowed(bytes))?;
         let mut doc = self.document_of(name, lines, bytes.len() as u64, origin)?;
         let mut vocab = Vocabulary::default();
@@ -332,12 +351,13 @@ impl Corpus {
             self.script.as_deref(),
             &mut vocab,
             &mut Vec::new(),
-            &mut |_| {},
+            progress,
         );
         Ok(PreparedDocument {
             doc,
             vocab,
-            segmentation: self.segmentation,
+            segmentation: Some(self.segmentation),
+            key: self.segmentation_key(),
         })
     }
 
@@ -345,14 +365,20 @@ impl Corpus {
     /// the order they first occur in it, so that adding prepared documents in some order
     /// gives the corpus adding their files in that order would, id for id. A document
     /// prepared before the user words, posseg's model or the script tables changed is
-    /// segmented again.
+    /// segmented again (from its text); so is one read from bytes whose [`SegmentationKey`]
+    /// does not fit the corpus's.
     pub fn add_prepared(&mut self, prepared: PreparedDocument) -> &Document {
         let PreparedDocument {
             mut doc,
             vocab,
             segmentation,
+            key,
         } = prepared;
-        if segmentation != self.segmentation {
+        let stale = match segmentation {
+            Some(segmentation) => segmentation != self.segmentation,
+            None => !key.fits(&self.segmentation_key(), doc.script),
+        };
+        if stale {
             if let Some(data) = self.script.as_deref().filter(|_| doc.needs_script_data()) {
                 // As set_script_data does for a document added before the tables.
                 doc.reread_anatomy(anatomy_converted(&doc.text, data));
@@ -365,10 +391,14 @@ impl Corpus {
         for token in &mut doc.tokens {
             token.word = ids[token.word as usize];
         }
-        for count in &mut doc.counts {
-            count.0 = ids[count.0 as usize];
+        // The lines set aside are counted by word id too (they were left in the document's
+        // own ids before, and counted as other words once the furniture was switched on).
+        for counts in [&mut doc.counts, &mut doc.furniture_counts] {
+            for count in counts.iter_mut() {
+                count.0 = ids[count.0 as usize];
+            }
+            counts.sort_unstable_by_key(|&(word, _)| word);
         }
-        doc.counts.sort_unstable_by_key(|&(word, _)| word);
         self.docs.push(doc);
         self.generation += 1;
         self.docs.last().expect("just pushed")
@@ -416,8 +446,10 @@ impl Corpus {
 pub struct PreparedDocument {
     doc: Document,
     vocab: Vocabulary,
-    /// The corpus's `segmentation` it was segmented in.
-    segmentation: u32,
+    /// The corpus's `segmentation` it was segmented in; `None` when read from bytes, which
+    /// only its `key` vouches for.
+    segmentation: Option<u32>,
+    key: SegmentationKey,
 }
 
 impl PreparedDocument {
@@ -515,7 +547,7 @@ fn reserve_memory(file_bytes: usize) {
 mod tests {
     use super::*;
 
-    fn new_corpus() -> Corpus {
+    pub(super) fn new_corpus() -> Corpus {
         let mut corpus = Corpus::with_segmenter(Segmenter::new());
         corpus.set_script_data(Arc::clone(ScriptData::builtin()));
         corpus
@@ -580,7 +612,7 @@ mod tests {
     }
 
     /// Everything a document and the vocabulary hold, ids included.
-    fn fingerprint(corpus: &Corpus) -> Vec<String> {
+    pub(super) fn fingerprint(corpus: &Corpus) -> Vec<String> {
         let vocab = corpus.vocab();
         let mut lines: Vec<String> = (0..vocab.len() as u32)
             .map(|id| {

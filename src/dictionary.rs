@@ -32,6 +32,9 @@ pub struct Dictionary {
     /// Set once by [`Dictionary::load_idf`] (through a shared reference: the segmenter and
     /// its clones share the dictionary).
     idf: OnceLock<Idf>,
+    /// A hash of the WXD2 file's bytes: what a stored segmentation was made with (the IDF
+    /// table plays no part in segmentation).
+    identity: u64,
 }
 
 #[derive(Debug)]
@@ -60,6 +63,7 @@ impl Dictionary {
         Ok(Dictionary {
             d,
             idf: OnceLock::new(),
+            identity: crate::corpus::checksum(bytes),
         })
     }
 
@@ -104,6 +108,11 @@ impl Dictionary {
                 .expect("build.rs wrote a valid IDF table for it");
             std::sync::Arc::new(dictionary)
         })
+    }
+
+    /// A hash of the file it was decoded from.
+    pub fn identity(&self) -> u64 {
+        self.identity
     }
 
     /// Number of words (jieba dictionary ∪ IDF table).

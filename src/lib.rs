@@ -51,8 +51,8 @@ mod wasm;
 mod typescript;
 
 pub use analyzer::{
-    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, Scripts,
-    SegmentToken, TermRow,
+    Analysis, AnalysisOptions, Analyzer, Keyness, KeynessOptions, KeywordWeight, PreparedCheck,
+    Scripts, SegmentToken, TermRow,
 };
 pub use anatomy::FurnitureKind;
 pub use cloud::{
@@ -65,7 +65,7 @@ pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use cooccur::{Measure, Network, NetworkEdge, NetworkNode, NetworkOptions, Unit};
 pub use corpus::{
     DocumentInfo, Edit, FileOrigin, FurnitureLine, Merge, MetadataPatch, PreparedDocument,
-    MAX_DOCUMENT_BYTES,
+    SegmentationKey, MAX_DOCUMENT_BYTES, PREPARED_FILE, PREPARED_FORMAT_VERSION,
 };
 pub use error::{Error, ErrorPayload, FileKind, Result};
 pub use filter::FilterOptions;

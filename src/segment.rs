@@ -106,6 +106,11 @@ impl Segmenter {
         self.posseg = model;
     }
 
+    /// A hash of the dictionary's file (see [`Dictionary::identity`]).
+    pub fn dictionary_identity(&self) -> u64 {
+        self.dictionary.identity()
+    }
+
     pub fn has_posseg(&self) -> bool {
         self.posseg.is_some()
     }

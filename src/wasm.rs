@@ -121,6 +121,51 @@ impl Analyzer {
         to_js(&info)
     }
 
+    /// Decode, clean and segment a file without adding it: the prepared document as bytes
+    /// (a `Uint8Array`, copied out of wasm memory; layout in `src/corpus/stored.rs`), for
+    /// [`Analyzer::add_prepared`] here or in another worker, now or on a later visit.
+    /// `progress(fraction)` is called while a long file is segmented, as for `addFile`.
+    #[wasm_bindgen(js_name = prepareFile)]
+    pub fn prepare_file(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        origin: JsValue,
+        progress: Option<js_sys::Function>,
+    ) -> JsResult<Vec<u8>> {
+        let origin: FileOrigin = from_js(origin)?;
+        self.inner
+            .prepare_file_bytes(name, bytes, &origin, &mut progress_callback(progress))
+            .map_err(js_error)
+    }
+
+    /// `{fits, needs}`: whether `addPrepared(prepared)` would take the document as it is, and
+    /// which lazy data (`"posseg"`, `"script"`) it was segmented with that is not loaded yet
+    /// (load it, and it may fit). Reads only the start of the bytes; foreign ones throw
+    /// `bad_data_file`.
+    #[wasm_bindgen(js_name = checkPrepared)]
+    pub fn check_prepared(&self, prepared: &[u8]) -> JsResult<JsValue> {
+        to_js(&self.inner.check_prepared(prepared).map_err(js_error)?)
+    }
+
+    /// Add a document [`Analyzer::prepare_file`] prepared: the same summary as `addFile`.
+    /// Damaged, short or foreign bytes throw `bad_data_file` (`file` = "prepared document")
+    /// and add nothing; a document prepared under another segmentation key is segmented
+    /// again from its text.
+    #[wasm_bindgen(js_name = addPrepared)]
+    pub fn add_prepared(&mut self, prepared: &[u8]) -> JsResult<JsValue> {
+        let info = self.inner.add_prepared_bytes(prepared).map_err(js_error)?;
+        to_js(&info)
+    }
+
+    /// How documents are segmented now (engine, dictionary, user words, posseg's model, the
+    /// script tables), as a string: a prepared document made under another key is segmented
+    /// again when added.
+    #[wasm_bindgen(js_name = segmentationKey)]
+    pub fn segmentation_key(&self) -> String {
+        self.inner.segmentation_key().to_string()
+    }
+
     /// Add pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(

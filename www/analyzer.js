@@ -6,6 +6,7 @@
 /** @typedef {import('./shapes.js').Analysis} Analysis */
 /** @typedef {import('./types/AnalysisOptions').AnalysisOptions} AnalysisOptions */
 import { codedError, EARLY_SEEDS_NAME, fromPayload } from './protocol.js';
+import { Pool } from './pool.js';
 
 /** @typedef {import('./protocol.js').Response} Response */
 /** @typedef {{resolve: (value: any) => void, reject: (err: Error) => void, onProgress?: (fraction: number) => void}} Pending */
@@ -88,6 +89,8 @@ export class AnalyzerClient {
     this.onCrash = onCrash;
     this.started = new Promise((/** @type {(value?: unknown) => void} */ resolve) => (this.#resolveStarted = resolve));
     this.#worker = this.#start(earlySeeds ? EARLY_SEEDS_NAME : 'wenxi-analyzer');
+    /** The workers that segment a large drop on every core (www/pool.js); this worker adds what they prepare. */
+    this.pool = new Pool({ setup: () => this.call('poolSetup') });
     /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
     this.analyze = latestWins(
       (/** @type {AnalysisOptions} */ options) => /** @type {Promise<Analysis>} */ (this.call('analyze', [options])),
@@ -204,6 +207,15 @@ export class AnalyzerClient {
   }
 
   /**
+   * Adds a document a pool worker prepared (its bytes move to the worker).
+   * @param {Uint8Array} prepared
+   * @returns {Promise<DocumentInfo>}
+   */
+  addPrepared(prepared) {
+    return this.call('addPrepared', [prepared], { transfer: [prepared.buffer] });
+  }
+
+  /**
    * Metadata edits (docs/API.md); `ids` null: every document.
    * @param {number[] | null} ids
    * @param {import('./types/MetadataPatch').MetadataPatch} patch
@@ -262,6 +274,7 @@ export class AnalyzerClient {
   }
 
   terminate() {
+    this.pool.close();
     this.#worker.terminate();
     this.#failAll(codedError('worker_stopped', {}, 'the analysis worker was stopped'));
   }

@@ -8,11 +8,12 @@
 // the seeds, and is stored); two drops in quick succession are added batch after batch.
 import { errorText } from './errors.js';
 import { lang, numberFormat, t } from './i18n.js';
-import { codedError, tooLargeError } from './protocol.js';
+import { tooLargeError } from './protocol.js';
 import { exportWorkspace, problemMessages, readWorkspace } from './workspace.js';
 import { BatchReport, duplicatesAmong } from './batch.js';
 import { editAfter, patchOf } from './edits.js';
 import { fileOrigin } from './file-paths.js';
+import { readFile } from './pool.js';
 
 /** @typedef {import('./analyzer.js').AnalyzerClient} AnalyzerClient */
 /** @typedef {import('./persistence.js').Persistence} Persistence */
@@ -117,12 +118,15 @@ export class Corpus {
     const quiet = report.summarised;
     /** @type {DocumentInfo[]} */
     const added = [];
+    // A large drop is segmented by the pool (www/pool.js); its documents are added here, in order.
+    const pooled = this.#analyzer.pool.prepare(files, MAX_DOCUMENT_BYTES, KEEP_COPY_BYTES);
     for (const [index, entry] of files.entries()) {
       const name = 'file' in entry ? entry.file.name : entry.name;
       const label = files.length > 1 ? t('progress.batch', { i: index + 1, n: files.length, name }) : null;
       try {
         if ('error' in entry) throw entry.error;
-        added.push(await this.#addFile(entry.file, entry.path, label, quiet));
+        const prepared = await pooled?.(index, (f) => this.#progress(f, label ?? undefined));
+        added.push(await this.#addFile(entry.file, entry.path, label, quiet, prepared));
         report.add();
       } catch (err) {
         if (!quiet) this.#notify(/** @type {Error} */ (err), 'error');
@@ -150,27 +154,28 @@ export class Corpus {
    * @param {string | null} path in the dropped or picked folder
    * @param {string | null} label the batch's progress line for this file
    * @param {boolean} quiet no line of its own (a large batch)
+   * @param {import('./pool.js').Prepared | null} [pooled] the document a pool worker prepared of it
    */
-  async #addFile(file, path, label, quiet) {
+  async #addFile(file, path, label, quiet, pooled) {
     const { name } = file;
     if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
-    this.#progress(0, label ?? t('progress.reading', { name }));
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (err) {
-      const reason = /** @type {Error} */ (err)?.message ?? String(err);
-      throw codedError('read_failed', { name, reason }, `cannot read "${name}": ${reason}`);
-    }
     const origin = fileOrigin(file, path);
     // What is stored: a copy of a small file's bytes (reading 5,000 files twice took seconds of
     // the main thread), a large one read again after the worker has taken its bytes.
-    const kept = bytes.length <= KEEP_COPY_BYTES ? bytes.slice() : null;
+    let kept = pooled?.bytes ?? null;
     /** @type {DocumentInfo} */
-    const info = await this.#analyzer.addFile(name, bytes, origin, {
-      transfer: [bytes.buffer],
-      onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
-    });
+    let info;
+    if (pooled) {
+      info = await this.#analyzer.addPrepared(pooled.prepared);
+    } else {
+      this.#progress(0, label ?? t('progress.reading', { name }));
+      const bytes = await readFile(file);
+      kept = bytes.length <= KEEP_COPY_BYTES ? bytes.slice() : null;
+      info = await this.#analyzer.addFile(name, bytes, origin, {
+        transfer: [bytes.buffer],
+        onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
+      });
+    }
     const record = async () => ({
       name,
       kind: /** @type {const} */ ('bytes'),
@@ -349,7 +354,7 @@ export class Corpus {
         const info =
           record.kind === 'text'
             ? await analyzer.addText(record.name, /** @type {string} */ (record.text))
-            : await analyzer.addFile(record.name, /** @type {Uint8Array} */ (record.bytes), record.origin ?? {});
+            : await analyzer.call('restoreFile', [record.key, record.name, record.bytes, record.origin ?? {}]);
         persistence.storedLoaded(info.id, record.key);
         await this.#replay(info, record.edit);
       } catch (err) {

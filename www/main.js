@@ -67,7 +67,12 @@ const notify = (message, kind = 'info', details = []) =>
     details,
   );
 
-const persistence = new Persistence({ state: () => state, notify });
+// The worker writes a stored document's index once its original is stored (www/stored-index.js).
+const persistence = new Persistence({
+  state: () => state,
+  notify,
+  index: (id, key) => analyzer.call('storeIndex', [id, key]),
+});
 const corpus = new Corpus({
   analyzer,
   persistence,

@@ -101,16 +101,26 @@ export class Persistence {
   #state;
   #notify;
   #open;
+  #index;
 
   /**
    * @param {{state: () => PersistedState, notify: (message: Bilingual, kind: 'error') => void,
-   *   open?: typeof openStore}} options `open` replaces openStore (tests)
+   *   open?: typeof openStore, index?: (id: number, key: number | null) => Promise<unknown>}} options
+   *   `open` replaces openStore (tests); `index` hears where an added document was stored (null:
+   *   nowhere lasting), once its original is: the worker writes its stored index then
+   *   (www/stored-index.js), so that a full quota can cost an index but never an original.
    */
-  constructor({ state, notify, open = openStore }) {
+  constructor({ state, notify, open = openStore, index = async () => {} }) {
     this.#state = state;
     this.#notify = notify;
     this.#opened = new Promise((resolve) => (this.#resolveOpened = resolve));
     this.#open = open;
+    this.#index = index;
+  }
+
+  /** Tells the worker where document `id` is stored; its failure changes nothing. */
+  #indexed(/** @type {number} */ id, /** @type {number | null} */ key) {
+    this.#index(id, key).catch(() => {});
   }
 
   /** Opens the store; one that is refused is said (once), and memory stands in. */
@@ -284,11 +294,14 @@ export class Persistence {
       // take it out again, or it would come back after a reload.
       if (this.#removedBeforeKept.delete(info.id)) {
         await store.deleteDocument(key);
+        this.#indexed(info.id, null);
         return;
       }
       this.storedLoaded(info.id, key);
       this.mark();
+      this.#indexed(info.id, store.persistent ? key : null);
     } catch (err) {
+      this.#indexed(info.id, null);
       this.#origins.set(info.id, sessionOrigin(info.id));
       const full = /** @type {{name?: unknown}} */ (err)?.name === 'QuotaExceededError';
       this.#notify(

@@ -7,6 +7,7 @@ import init, { Analyzer } from './pkg/wenxi.js';
 import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { codedError, EARLY_SEEDS_NAME, toPayload } from './protocol.js';
 import { seedFiles } from './seeds.js';
+import { idbIndexStore, MAX_INDEXED_BYTES, StoredIndex } from './stored-index.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
 
@@ -142,7 +143,6 @@ async function fetchBytes(url) {
 const METHODS = new Set([
   'addDocument',
   'addText',
-  'removeDocument',
   'documents',
   'updateDocuments',
   'documentText',
@@ -166,8 +166,12 @@ const METHODS = new Set([
   'scripts',
   'traditionalForms',
   'suggestStopWords',
+  'addPrepared', // a document a pool worker prepared (www/pool.js)
   'panicForTest', // exists only in test builds of the wasm (feature test-hooks)
 ]);
+
+/** The data loadData() has loaded ('script', 'posseg'). @type {Set<'script' | 'posseg'>} */
+const loadedData = new Set();
 
 // Actions that only the worker knows.
 /** @type {Record<string, (analyzer: Analyzer, id: number, ...args: any[]) => unknown>} */
@@ -191,6 +195,9 @@ const ACTIONS = {
   // resolves to how many documents were segmented again (none for the IDF table). A failed
   // fetch rejects with `data_unavailable`.
   async loadData(analyzer, _id, /** @type {'script' | 'posseg' | 'idf'} */ kind) {
+    // Loaded already for a stored document (restoreFile): loading it again would segment
+    // every document again. (The script tables again segment only the documents waiting.)
+    if (kind === 'posseg' && analyzer.hasPossegModel()) return 0;
     const url = DATA_URLS[kind];
     const file = DATA_FILES[kind];
     let bytes;
@@ -202,25 +209,73 @@ const ACTIONS = {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
     }
+    // The IDF table plays no part in segmentation: not one of the pool's loadedData.
     if (kind === 'idf') {
       analyzer.loadIdf(bytes);
       return 0;
     }
-    return kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    const segmented = kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
+    loadedData.add(kind);
+    return segmented;
   },
+
+  // How this engine segments now, for the pool's workers to do the same (www/pool.js).
+  poolSetup: (analyzer) => ({
+    userWords: analyzer.userWords(),
+    data: [...loadedData],
+    key: analyzer.segmentationKey(),
+  }),
 
   addDocument(analyzer, id, name, bytes) {
     return analyzer.addDocument(name, bytes, progressOf(id));
   },
 
+  // Through its prepared form, which is kept until the page says where it stored the file
+  // (storeIndex): the same document either way (src/corpus.rs add_prepared).
   addFile(analyzer, id, name, bytes, origin) {
-    return analyzer.addFile(name, bytes, origin, progressOf(id));
+    if (bytes.length > MAX_INDEXED_BYTES) return analyzer.addFile(name, bytes, origin, progressOf(id));
+    return storedIndex.add(analyzer, name, bytes, origin, progressOf(id));
+  },
+
+  // A pool worker's document (www/pool.js): kept for the stored index like addFile's.
+  addPrepared: (analyzer, _id, /** @type {Uint8Array} */ prepared) => storedIndex.addPrepared(analyzer, prepared),
+
+  // The page stored document `docId`'s original under `key` (null: it could not): its prepared
+  // form is written to the stored index (www/stored-index.js), then let go.
+  storeIndex: (_analyzer, _id, /** @type {number} */ docId, /** @type {number | null} */ key) =>
+    storedIndex.store(docId, key),
+
+  // A stored document on a returning visit: from its stored index when that fits, else from
+  // its original bytes (and indexed again).
+  restoreFile(analyzer, id, /** @type {number} */ key, name, bytes, origin) {
+    return storedIndex.restore(analyzer, key, name, bytes, origin, progressOf(id)).then((info) => {
+      // One mark, the latest: what a test or a trace reads.
+      performance.clearMarks('wenxi:worker:restored');
+      performance.mark('wenxi:worker:restored', { detail: { ...storedIndex.counts } });
+      return info;
+    });
+  },
+
+  // How many restores came from the stored index and how many were rebuilt (tests, benches).
+  indexCounts: () => ({ ...storedIndex.counts }),
+
+  removeDocument(analyzer, _id, /** @type {number} */ docId) {
+    storedIndex.forget(docId);
+    return analyzer.removeDocument(docId);
   },
 
   addText(analyzer, id, name, text) {
     return analyzer.addText(name, text, progressOf(id));
   },
 };
+
+// Lazy data loaded on its way to a stored document that was segmented with it, before the
+// page would have asked: loadData then finds it loaded.
+const storedIndex = new StoredIndex(idbIndexStore(), (kind) =>
+  ready.then((analyzer) => ACTIONS.loadData(analyzer, 0, kind)),
+);
+// Not pristine: there may be stored documents, whose index is read while the engine starts.
+if (self.name !== EARLY_SEEDS_NAME) storedIndex.prefetch();
 
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });
@@ -242,7 +297,10 @@ async function handle({ id, action, args = [] }) {
       throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
     }
     mark(`${action}:end`);
-    if (action === 'analyze') marking = false;
+    if (action === 'analyze') {
+      marking = false;
+      storedIndex.settle();
+    }
     postMessage({ id, result });
   } catch (err) {
     postMessage({ id, error: toPayload(err) });

@@ -2,6 +2,8 @@
 //! about it (tag, IDF, kind, length), found when it first appears. The kinds of words and the
 //! built-in stop list live here because a word's kind is judged once, on entry.
 
+use super::stored::{Reader, Writer, PREPARED_FILE};
+use crate::error::{Error, Result};
 use crate::segment::Segmenter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -154,6 +156,98 @@ impl Vocabulary {
             ids.push(id);
         }
         ids
+    }
+
+    /// Writes every entry (see `stored.rs`): the tag names, then per entry its word, how far
+    /// back its primary entry is (0: itself), its tag, IDF and kind.
+    pub(super) fn encode(&self, w: &mut Writer) {
+        w.uint(self.tag_names.len() as u64);
+        for tag in &self.tag_names {
+            w.str(tag);
+        }
+        w.uint(self.words.len() as u64);
+        for (i, word) in self.words.iter().enumerate() {
+            w.str(word);
+            w.uint((i as u32 - self.primary[i]).into());
+            w.byte(self.tags[i]);
+            w.f32(self.idf[i]);
+            let kind = self.kinds[i];
+            w.byte(
+                u8::from(kind.space)
+                    | u8::from(kind.punctuation) << 1
+                    | u8::from(kind.number) << 2
+                    | u8::from(kind.stop) << 3
+                    | u8::from(self.route_word[i]) << 4,
+            );
+        }
+    }
+
+    /// Reads what [`Vocabulary::encode`] wrote, checking every id and tag.
+    pub(super) fn decode(r: &mut Reader) -> Result<Vocabulary> {
+        let bad = |reason: &str| Error::BadDataFile {
+            file: PREPARED_FILE,
+            reason: reason.to_string(),
+        };
+        let mut vocab = Vocabulary::default();
+        let tags = r.len(1)?;
+        if tags > 256 {
+            return Err(bad("more than 256 tags"));
+        }
+        for _ in 0..tags {
+            let tag = r.str()?;
+            if vocab.tag_ids.contains_key(tag) {
+                return Err(bad("a tag twice"));
+            }
+            vocab.tag_id(tag);
+        }
+        let n = r.len(8)?;
+        vocab.primary.reserve_exact(n);
+        vocab.words.reserve_exact(n);
+        vocab.tags.reserve_exact(n);
+        vocab.idf.reserve_exact(n);
+        vocab.chars.reserve_exact(n);
+        vocab.kinds.reserve_exact(n);
+        vocab.route_word.reserve_exact(n);
+        vocab.ids.reserve(n);
+        for i in 0..n as u32 {
+            let word = r.str()?;
+            let back = r.u32()?;
+            let tag = r.byte()?;
+            let idf = r.f32()?;
+            let flags = r.byte()?;
+            if tag as usize >= vocab.tag_names.len() || flags >> 5 != 0 {
+                return Err(bad("an unknown tag or kind"));
+            }
+            let primary = i
+                .checked_sub(back)
+                .ok_or_else(|| bad("a word's entry out of range"))?;
+            if back == 0 {
+                if vocab.ids.insert(word.into(), i).is_some() {
+                    return Err(bad("a word twice"));
+                }
+            } else {
+                if vocab.primary[primary as usize] != primary
+                    || *vocab.words[primary as usize] != *word
+                    || vocab.tags[primary as usize] == tag
+                    || vocab.retagged.insert((primary, tag), i).is_some()
+                {
+                    return Err(bad("a retagged entry that does not fit its word"));
+                }
+            }
+            vocab.words.push(word.into());
+            vocab.primary.push(primary);
+            vocab.tags.push(tag);
+            vocab.idf.push(idf);
+            vocab.chars.push(word.chars().count() as u32);
+            vocab.kinds.push(WordKind {
+                space: flags & 1 != 0,
+                punctuation: flags & 2 != 0,
+                number: flags & 4 != 0,
+                stop: flags & 8 != 0,
+            });
+            vocab.route_word.push(flags & 16 != 0);
+        }
+        Ok(vocab)
     }
 
     fn tag_id(&mut self, tag: &str) -> u8 {

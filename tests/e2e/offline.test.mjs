@@ -119,6 +119,8 @@ test(
         /^index\.html\?__WB_REVISION__=/,
         /^assets\/index-.*\.js$/,
         /^assets\/worker-.*\.js$/,
+        // The pool's worker, started only for a large drop (www/pool.js).
+        /^assets\/pool-worker-.*\.js$/,
         /^assets\/index-.*\.css$/,
         /^assets\/wenxi_bg-.*\.wasm$/,
         // Fetched only when needed (the script tables, the part-of-speech model), precached all the same.

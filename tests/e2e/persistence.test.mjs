@@ -33,6 +33,47 @@ async function cloudWords(page) {
   );
 }
 
+/** What the analysis worker's last restore counted: documents added from their stored index,
+ *  and rebuilt from their original bytes (www/stored-index.js). */
+async function restores(page) {
+  for (const worker of page.workers()) {
+    const counts = await worker.evaluate(
+      () => performance.getEntriesByName('wenxi:worker:restored').at(-1)?.detail ?? null,
+    );
+    if (counts) return counts;
+  }
+  return null;
+}
+
+/** Flips a byte in the middle of every stored index, as a damaged disk would. */
+function damageStoredIndex(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wenxi-index');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('prepared', 'readwrite');
+          const store = tx.objectStore('prepared');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const entry of all.result) {
+              entry.bytes[entry.bytes.length >> 1] ^= 0x20;
+              store.put(entry);
+            }
+          };
+          tx.oncomplete = () => resolve(all.result.length);
+        };
+      }),
+  );
+}
+
+/** What a person reads of the analysis: the documents, the cloud, the status line's counts. */
+async function analysisSeen(page) {
+  const status = (await page.locator('#status').textContent()).replace(/用时.*$/, '');
+  return { names: await documentNames(page), cloud: await cloudWords(page), status };
+}
+
 async function paste(page, name, text) {
   const before = await analysisCount(page);
   await page.click('#paste-text');
@@ -73,6 +114,8 @@ test('documents, user words and removals come back after a reload', { timeout: 1
   assert.equal(await page.inputValue('#settings [name=userWords]'), '量子计算机');
   assert.match(await page.locator('#status').textContent(), /已选 1 篇/, 'the selection is kept');
   assert.ok((await cloudWords(page)).includes('量子计算机'), 'the user word still segments');
+  // beta.txt was indexed before the user words came: its stored index was stale, so rebuilt.
+  assert.deepEqual(await restores(page), { fromIndex: 0, rebuilt: 1 });
 
   // Remove a stored document and a seed; both stay removed.
   before = await analysisCount(page);
@@ -90,6 +133,20 @@ test('documents, user words and removals come back after a reload', { timeout: 1
   await second.goto(session.url);
   await ready(second);
   assert.deepEqual(await documentNames(second), remaining);
+  // This time beta.txt's index fits: added as it is, not segmented again.
+  assert.deepEqual(await restores(second), { fromIndex: 1, rebuilt: 0 });
+  // beta.txt alone: its words fill the cloud.
+  before = await analysisCount(second);
+  await second.locator('#documents li.doc', { hasText: 'beta.txt' }).locator('button.only').click();
+  await ready(second, before);
+  const seen = await analysisSeen(second);
+  assert.ok(seen.cloud.includes('人工智能'), `cloud: ${seen.cloud}`);
+  // A damaged index is rebuilt from the original, and nothing a person sees changes.
+  assert.equal(await damageStoredIndex(second), 1);
+  await second.reload();
+  await ready(second);
+  assert.deepEqual(await restores(second), { fromIndex: 0, rebuilt: 1 });
+  assert.deepEqual(await analysisSeen(second), seen);
   await second.close();
   await session.screenshot('persistence-after-reload');
   session.assertClean();

@@ -143,6 +143,14 @@ test('the single file works from file:// with no server', { timeout: 180_000 }, 
     const traditional = (await page.evaluate(() => window.wenxi.request('documents'))).at(-1);
     assert.deepEqual([traditional.name, traditional.converted], [NOTE_TRADITIONAL, true]);
 
+    // A large drop is segmented by the pool, whose workers start from blob: URLs here too.
+    count = Number(await page.evaluate(() => document.body.dataset.analysis));
+    const large = (name) =>
+      textFile(name, `${name}\n${NOTE_TEXT.repeat(Math.ceil(1_100_000 / Buffer.byteLength(NOTE_TEXT)))}`);
+    await dropFiles(page, [large('大文件一.txt'), large('大文件二.txt')]);
+    await ready(page, count);
+    assert.equal(await page.evaluate(() => document.body.dataset.pooled), '2');
+
     const foreign = session.requests.filter((url) => !/^(file|data|blob):/.test(url));
     assert.deepEqual(foreign, [], 'requests beyond file:, data: and blob:');
   } catch (err) {

@@ -10,7 +10,9 @@
 //!    main-thread task while it is scrolled, searched, sorted and filtered (issue 9);
 //! 5. runs benches/cloud.mjs: the cloud's layout engine in its worker next to d3-cloud in a
 //!    worker (200 words, a heart, 1200 × 800), and the longest main-thread task while the
-//!    page's cloud lays out again.
+//!    page's cloud lays out again;
+//! 6. runs benches/pool.mjs: 100 MB dropped as ten files, added by the pool of workers and by
+//!    the analysis worker alone in the same run (issue 12), and the pool's speed-up.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,10 +58,16 @@ pub fn command(args: &[String]) -> Result<()> {
     if native {
         node.arg("--native").arg(&native_json);
     }
-    util::run(node.env("WENXI_XTASK_BIN", exe))?;
+    util::run(node.env("WENXI_XTASK_BIN", &exe))?;
     util::run(util::program("node").arg("benches/panel.mjs"))?;
     // The word cloud: the engine in its worker next to d3-cloud, and the page's relayouts.
-    util::run(util::program("node").args(["benches/cloud.mjs", "--runs", &runs.to_string()]))
+    util::run(util::program("node").args(["benches/cloud.mjs", "--runs", &runs.to_string()]))?;
+    // Every core: a 100 MB drop by the pool of workers and by one worker, in the same run.
+    util::run(
+        util::program("node")
+            .args(["benches/pool.mjs", "--runs", &runs.to_string()])
+            .env("WENXI_XTASK_BIN", &exe),
+    )
 }
 
 /// `[{group, function, bytes, medianNs}]` (JSON) of every benchmark criterion just measured.

@@ -1,0 +1,143 @@
+// Pool benchmark (issue 12, "every core"): 100 MB dropped as ten 10 MB files on the built page
+// (dist/), added by the pool of workers (www/pool.js) and, in the same run, by the analysis
+// worker alone — the same page with navigator.hardwareConcurrency = 1, which makes a pool of one,
+// so the drop takes today's path. Timed from the drop to the batch's tally line (every file
+// read, segmented, added and stored); the analysis after it is not counted. Prints min / median
+// / max of each, the ratio of the medians (the pool's speed-up), the analysis worker's wasm
+// memory after the drop (the pool's workers are closed after it) and the machine's load.
+// Run with `cargo xtask bench` (after browser.mjs), or after `cargo xtask build`:
+//   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N]
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/harness.mjs';
+
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = option('--runs', 3);
+const FILES = option('--files', 10);
+const FILE_BYTES = option('--mb-per-file', 10) * 1_000_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
+};
+
+/** The seeds as one text of about `bytes` bytes, numbered copies headed by `name`. */
+function text(name, bytes) {
+  const dir = join(ROOT, 'seeds');
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  const parts = [];
+  let size = 0;
+  for (let copy = 0; size < bytes; copy++) {
+    const part = `${name} 第${copy}份\n${seeds[copy % seeds.length]}\n`;
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  return Buffer.from(parts.join('')).subarray(0, bytes);
+}
+
+const served = mkdtempSync(join(tmpdir(), 'wenxi-pool-bench-'));
+cpSync(join(ROOT, 'dist'), served, { recursive: true });
+mkdirSync(join(served, 'bench'));
+const names = Array.from({ length: FILES }, (_, i) => `pool-${String(i).padStart(2, '0')}.txt`);
+// Cut at a byte count, a file may end inside a character: the core decodes what it can, the same
+// either way. The last file is half the size, so that sizes differ.
+names.forEach((name, i) =>
+  writeFileSync(join(served, 'bench', name), text(name, i === FILES - 1 ? FILE_BYTES / 2 : FILE_BYTES)),
+);
+
+const server = await startServer({ dir: served });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+
+/** One drop on a fresh profile: ms from the drop to the tally line, memory, documents pooled. */
+async function drop(oneWorker) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    if (oneWorker)
+      await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 }));
+    await page.goto(server.url);
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && Number(document.body.dataset.analysis) >= 1,
+      null,
+      { timeout: 120_000 },
+    );
+    const result = await page.evaluate(async (names) => {
+      const files = [];
+      for (const name of names)
+        files.push(new File([await (await fetch(`bench/${name}`)).arrayBuffer()], name, { type: 'text/plain' }));
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(file);
+      const tally = `已添加 ${names.length} 个文件`;
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if ([...document.querySelectorAll('#documents .notices li')].some((li) => li.textContent.startsWith(tally))) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.querySelector('#documents'), { childList: true, subtree: true, characterData: true });
+      });
+      const start = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      const ms = (await done) - start;
+      const request = /** @type {any} */ (window).wenxi.request;
+      return { ms, memory: await request('memoryBytes'), pooled: Number(document.body.dataset.pooled ?? 0) };
+    }, names);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+const totalMB = (FILE_BYTES * (FILES - 0.5)) / 1e6;
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+console.log(`Pool benchmark: ${FILES} files, ${totalMB.toFixed(1)} MB in all; ${cpus().length} cores; load ${load()}`);
+const results = { one: [], pool: [] };
+for (let run = 0; run < RUNS; run++) {
+  // Alternated, so that a change in the machine's load falls on both.
+  for (const mode of run % 2 ? ['pool', 'one'] : ['one', 'pool']) {
+    const r = await drop(mode === 'one');
+    if (mode === 'pool' && r.pooled !== FILES) throw new Error(`the pool prepared ${r.pooled} of ${FILES} files`);
+    if (mode === 'one' && r.pooled !== 0) throw new Error('the one-worker run used the pool');
+    results[mode].push(r);
+    console.log(
+      `  run ${run + 1} ${mode.padEnd(4)} ${r.ms.toFixed(0)} ms, ${(r.memory / 2 ** 20).toFixed(0)} MiB wasm memory`,
+    );
+  }
+}
+await browser.close();
+await server.close();
+rmSync(served, { recursive: true, force: true });
+
+const row = (label, rs) => {
+  const ms = stats(rs.map((r) => r.ms));
+  const mbs = (t) => (totalMB / (t / 1000)).toFixed(1);
+  const mem = stats(rs.map((r) => r.memory / 2 ** 20));
+  return `| ${label} | ${ms.min.toFixed(0)} / ${ms.median.toFixed(0)} / ${ms.max.toFixed(0)} ms | ${mbs(ms.median)} MB/s | ${mem.median.toFixed(0)} MiB |`;
+};
+const speedUp = stats(results.one.map((r) => r.ms)).median / stats(results.pool.map((r) => r.ms)).median;
+// Each run's pair was measured back to back: its ratio suffers least from a change in load.
+const perRun = stats(results.one.map((r, i) => r.ms / results.pool[i].ms));
+console.log(`
+| ${totalMB.toFixed(0)} MB drop (${FILES} files), ${RUNS} runs | min / median / max | throughput (median) | wasm memory after |
+| --- | --- | --- | --- |
+${row('the analysis worker alone', results.one)}
+${row(`the pool (${Math.min(cpus().length, 4)} workers)`, results.pool)}
+
+Pool speed-up: ${speedUp.toFixed(2)}× (median / median); per run ${perRun.median.toFixed(2)}× (${perRun.min.toFixed(2)}×–${perRun.max.toFixed(2)}×) on ${cpus().length} cores; load at the end ${load()}`);

@@ -1,0 +1,84 @@
+// @ts-check
+// A pool worker (www/pool.js): its own engine (the same .wasm and dictionary as the analysis
+// worker, www/worker.js), which only prepares documents — decodes, cleans and segments a file
+// apart from any corpus — and hands each back as bytes (the engine's encoding of a prepared
+// document) for the analysis worker to add. It holds no documents: what it prepared is gone
+// from it once sent.
+// Protocol: {id, action, args} -> {id, result} | {id, error: WireError}; after a trap also
+// {fatal: {name, message}}, and the worker closes (the pool gives its file to the analysis worker).
+//   setup   [{userWords, data}]        segment as the analysis worker does: its user words, and
+//                                      the lazily fetched data it holds ('script', 'posseg');
+//                                      -> the engine's segmentation key then
+//   prepare [name, bytes, origin, keep] -> {prepared: Uint8Array, bytes: Uint8Array | null}
+//                                      (the file's own bytes back when `keep`, moved, not copied)
+import init, { Analyzer } from './pkg/wenxi.js';
+import { codedError, toPayload } from './protocol.js';
+
+// Explicit URLs, as in worker.js: Vite emits them as assets of this bundle (the very files the
+// analysis worker loads, so the browser fetches each once and the service worker precaches it).
+const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
+const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
+const DATA_URLS = {
+  script: new URL('./pkg/wenxi.wxs', import.meta.url),
+  posseg: new URL('./pkg/wenxi.wxp', import.meta.url),
+};
+
+/** @param {URL} url @param {string} file */
+async function fetchBytes(url, file) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (err) {
+    const reason = /** @type {Error} */ (err)?.message ?? String(err);
+    throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
+  }
+}
+
+const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl, 'wenxi.wxd')]).then(
+  ([, wxd]) => new Analyzer(wxd),
+);
+/** The lazily fetched data loaded so far. @type {Set<string>} */
+const loaded = new Set();
+
+/** @type {Record<string, (analyzer: Analyzer, ...args: any[]) => Promise<unknown> | unknown>} */
+const ACTIONS = {
+  async setup(analyzer, /** @type {{userWords: string[], data: ('script' | 'posseg')[]}} */ { userWords, data }) {
+    analyzer.setUserWords(userWords);
+    for (const kind of data.filter((kind) => !loaded.has(kind))) {
+      const bytes = await fetchBytes(DATA_URLS[kind], kind === 'script' ? 'wenxi.wxs' : 'wenxi.wxp');
+      if (kind === 'script') analyzer.setScriptData(bytes);
+      else analyzer.setPossegModel(bytes);
+      loaded.add(kind);
+    }
+    return analyzer.segmentationKey();
+  },
+  prepare(analyzer, name, /** @type {Uint8Array} */ bytes, origin, keep) {
+    return { prepared: analyzer.prepareFile(name, bytes, origin), bytes: keep ? bytes : null };
+  },
+};
+
+/** @param {{id: number, action: string, args?: unknown[]}} request */
+async function handle({ id, action, args = [] }) {
+  try {
+    const analyzer = await ready;
+    if (!Object.hasOwn(ACTIONS, action)) {
+      throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
+    }
+    const result = /** @type {any} */ (await ACTIONS[action](analyzer, ...args));
+    const transfer = result?.prepared ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
+    postMessage({ id, result }, { transfer });
+  } catch (err) {
+    postMessage({ id, error: toPayload(err) });
+    if (err instanceof WebAssembly.RuntimeError) {
+      postMessage({ fatal: { name: err.name, message: err.message } });
+      self.close();
+    }
+  }
+}
+
+// One request at a time, in arrival order: a prepare sent right after a setup waits for it.
+let queue = Promise.resolve();
+self.addEventListener('message', (event) => {
+  queue = queue.then(() => handle(event.data));
+});
