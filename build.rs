@@ -1,6 +1,7 @@
-//! Generates Wenxi's dictionary, `OUT_DIR/wenxi.wxd` (WXD1, see src/dictionary/format.rs),
-//! from the data files of the pinned jieba-rs (`dict.txt` and `idf.txt`), so that it is always
-//! the one of the jieba-rs in `Cargo.lock`, never a copy that could drift from it. The two text
+//! Generates Wenxi's dictionary, `OUT_DIR/wenxi.wxd` (WXD2, see src/dictionary/format.rs), and
+//! its IDF table, `OUT_DIR/wenxi.wxi` (WXI1, the same file), from the data files of the pinned
+//! jieba-rs (`dict.txt` and `idf.txt`), so that they are always the ones of the jieba-rs in
+//! `Cargo.lock`, never a copy that could drift from it. The two text
 //! files are copied next to it for the test that checks the encoding is lossless. From the same
 //! jieba-rs's `posseg.txt` (Python jieba's part-of-speech HMM) it generates `OUT_DIR/wenxi.wxp`
 //! (WXP1, see src/posseg/format.rs).
@@ -48,10 +49,12 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot write {name} into OUT_DIR: {e}"));
         texts.push(text);
     }
-    let wxd = format::encode(&texts[0], &texts[1])
-        .unwrap_or_else(|why| panic!("cannot encode jieba-rs's dictionary as WXD1: {why}"));
+    let (wxd, wxi) = format::encode(&texts[0], &texts[1])
+        .unwrap_or_else(|why| panic!("cannot encode jieba-rs's dictionary as WXD2: {why}"));
     fs::write(out.join("wenxi.wxd"), wxd)
         .unwrap_or_else(|e| panic!("cannot write wenxi.wxd into OUT_DIR: {e}"));
+    fs::write(out.join("wenxi.wxi"), wxi)
+        .unwrap_or_else(|e| panic!("cannot write wenxi.wxi into OUT_DIR: {e}"));
 
     let path = data_dir.join("posseg.txt");
     println!("cargo:rerun-if-changed={}", path.display());

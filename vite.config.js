@@ -47,10 +47,10 @@ function pageConfig() {
     build: {
       ...sharedBuild,
       outDir: 'dist',
-      // Never turn the .wasm or the engine's data (.wxd, and the lazily fetched .wxs / .wxp) into
+      // Never turn the .wasm or the engine's data (.wxd, and the lazily fetched .wxs / .wxp / .wxi) into
       // a data: URL: the CSP's connect-src 'self' would block it, and a separate file stays
       // cached across code updates.
-      assetsInlineLimit: (file) => (/\.(wasm|wxd|wxs|wxp)$/.test(file) ? false : undefined),
+      assetsInlineLimit: (file) => (/\.(wasm|wxd|wxs|wxp|wxi)$/.test(file) ? false : undefined),
     },
   };
 }
@@ -238,7 +238,8 @@ const singleCsp = (scriptHashes) =>
  *   <style>    the CSS
  *   <script type="application/octet-stream" id="wenxi-wasm">  the .wasm, base64 (never run)
  *   <script type="application/octet-stream" id="wenxi-wxd">   the dictionary, base64 (never run)
- *   … and likewise #wenxi-wxs, #wenxi-wxp (the script tables, the part-of-speech model)
+ *   … and likewise #wenxi-wxs, #wenxi-wxp, #wenxi-wxi (the script tables, the part-of-speech
+ *              model, jieba's IDF table)
  *   <script>   the loader: __wenxiFile(name) makes blob: URLs for the worker script (with a
  *              prelude that decodes the .wasm and the dictionary) and, inside the worker, for
  *              the .wasm and the dictionary; the worker is started as a classic script
@@ -280,7 +281,8 @@ function singleFile() {
       // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
       const wxs = pick('script tables (.wxs)', (f) => f.fileName.endsWith('.wxs'));
       const wxp = pick('part-of-speech model (.wxp)', (f) => f.fileName.endsWith('.wxp'));
-      const inlined = [wasm, wxd, wxs, wxp];
+      const wxi = pick("jieba's IDF table (.wxi)", (f) => f.fileName.endsWith('.wxi'));
+      const inlined = [wasm, wxd, wxs, wxp, wxi];
       const known = new Set([html, page, css, ...workers, ...inlined]);
       const others = files.filter((f) => !known.has(f));
       if (others.length > 0) {
@@ -331,8 +333,8 @@ function singleFile() {
 }
 
 // The inline data's element ids, in the loader's order: the .wasm, the dictionary, the script
-// tables, the part-of-speech model.
-const DATA_IDS = ['wenxi-wasm', 'wenxi-wxd', 'wenxi-wxs', 'wenxi-wxp'];
+// tables, the part-of-speech model, jieba's IDF table.
+const DATA_IDS = ['wenxi-wasm', 'wenxi-wxd', 'wenxi-wxs', 'wenxi-wxp', 'wenxi-wxi'];
 
 const text = (source) => (typeof source === 'string' ? source : Buffer.from(source).toString('utf8'));
 
@@ -352,14 +354,14 @@ function scriptText(code, what) {
  * (experimental.renderBuiltUrl above). In the page it returns a blob: URL of the worker script,
  * prefixed with a prelude that defines the same function in the worker, where it returns blob:
  * URLs of the .wasm and the dictionary, decoded from the base64 that the page read from
- * #wenxi-wasm, #wenxi-wxd, #wenxi-wxs and #wenxi-wxp (in the order of `dataFiles`).
+ * #wenxi-wasm, #wenxi-wxd, #wenxi-wxs, #wenxi-wxp and #wenxi-wxi (in the order of `dataFiles`).
  */
 function loaderScript(workers, dataFiles) {
   const prelude = `(() => {
 const base64s = globalThis.__wenxiDataBase64;
 delete globalThis.__wenxiDataBase64;
 const names = ${JSON.stringify(dataFiles)};
-const types = ['application/wasm', 'application/octet-stream', 'application/octet-stream', 'application/octet-stream'];
+const types = ['application/wasm', 'application/octet-stream', 'application/octet-stream', 'application/octet-stream', 'application/octet-stream'];
 const urls = new Map();
 globalThis.__wenxiFile = (name) => {
   const i = names.indexOf(name);

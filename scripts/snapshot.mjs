@@ -16,6 +16,8 @@ const SEEDS = new URL('seeds/', ROOT);
 const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
 initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
 const analyzer = new Analyzer(new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG))));
+// As the worker's first analysis: without jieba's IDF table (fetched after it), so jieba's
+// TF-IDF is null here too.
 
 // As main.js loadFromStore() on a first visit: no user words, no stop words, then every seed
 // in index.json's order (worker.js loadSeeds, nothing skipped), all of them selected.

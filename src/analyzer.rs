@@ -92,7 +92,9 @@ pub struct TermRow {
     pub pos: String,
     pub freq: u32,
     pub doc_freq: u32,
-    pub tfidf: f64,
+    /// TF-IDF against jieba's IDF table; `None` until the table is loaded
+    /// ([`Analysis::idf_loaded`]).
+    pub tfidf: Option<f64>,
     pub tfidf_corpus: f64,
     pub textrank: f64,
 }
@@ -106,6 +108,8 @@ pub struct Analysis {
     pub tokens: u64,
     pub term_tokens: u64,
     pub vocabulary: u32,
+    /// Whether jieba's IDF table was loaded: without it every [`TermRow::tfidf`] is `None`.
+    pub idf_loaded: bool,
     pub terms: Vec<TermRow>,
     pub network: Network,
     pub phrases: Vec<Phrase>,
@@ -238,6 +242,18 @@ impl Analyzer {
             reason,
         })?;
         Ok(self.corpus.set_posseg(Arc::new(model)))
+    }
+
+    /// Load jieba's IDF table (the bytes of `wenxi.wxi`, made for this analyzer's dictionary):
+    /// until then the keywords' jieba TF-IDF is `None`; from now on every analysis has it. A
+    /// damaged file, or one made for another dictionary, is [`Error::BadDataFile`].
+    pub fn load_idf(&mut self, wxi: &[u8]) -> Result<()> {
+        self.corpus.load_idf(wxi)
+    }
+
+    /// Whether jieba's IDF table is loaded (native builds have it built in).
+    pub fn has_idf(&self) -> bool {
+        self.corpus.segmenter().dictionary().has_idf()
     }
 
     pub fn has_posseg_model(&self) -> bool {
@@ -653,7 +669,8 @@ impl Analyzer {
                     .map(row)
                     .collect();
                 let key = |r: &TermRow| match weight {
-                    KeywordWeight::Tfidf => r.tfidf,
+                    // Unknown until the IDF table is loaded: by frequency, as ties are.
+                    KeywordWeight::Tfidf => r.tfidf.unwrap_or(f64::NEG_INFINITY),
                     KeywordWeight::TfidfCorpus => r.tfidf_corpus,
                     _ => r.textrank,
                 };
@@ -676,6 +693,7 @@ impl Analyzer {
             tokens: counts.tokens,
             term_tokens: counts.term_tokens,
             vocabulary: counts.vocabulary() as u32,
+            idf_loaded: self.has_idf(),
             terms,
             network,
             phrases,
@@ -921,5 +939,65 @@ fn check_min_chars(min_chars: u32) -> Result<()> {
             option: "minChars",
             value: min_chars.to_string(),
         })
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::dictionary::{BUILTIN_WXD, BUILTIN_WXI};
+    use std::cmp::Reverse;
+
+    const TEXT: &str = "大力弘扬劳模精神、劳动精神、工匠精神。劳模是民族的精英，人民的楷模。";
+
+    fn options(keyword_weight: KeywordWeight) -> AnalysisOptions {
+        AnalysisOptions {
+            keyword_weight,
+            ..AnalysisOptions::default()
+        }
+    }
+
+    #[test]
+    fn jiebas_tfidf_is_unknown_until_the_idf_table_is_loaded_then_as_native() {
+        let mut native = Analyzer::new();
+        native.add_text("a.txt", TEXT, &mut |_| {}).unwrap();
+        let mut lazy = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        lazy.set_posseg_model(crate::posseg::BUILTIN_WXP).unwrap();
+        lazy.set_script_data(crate::script::BUILTIN_WXS).unwrap();
+        lazy.add_text("a.txt", TEXT, &mut |_| {}).unwrap();
+        assert!(native.has_idf() && !lazy.has_idf());
+
+        let before = lazy.analyze(&options(KeywordWeight::Tfidf)).unwrap();
+        assert!(!before.idf_loaded);
+        assert!(before.terms.iter().all(|t| t.tfidf.is_none()));
+        // Sorted by jieba's TF-IDF, the terms fall back on frequency, then the term.
+        let keys: Vec<_> = before
+            .terms
+            .iter()
+            .map(|t| (Reverse(t.freq), &t.term))
+            .collect();
+        assert!(keys.is_sorted(), "{keys:?}");
+        // Everything but jieba's TF-IDF is as native.
+        let mut expected = native.analyze(&options(KeywordWeight::Freq)).unwrap();
+        expected.idf_loaded = false;
+        for t in &mut expected.terms {
+            t.tfidf = None;
+        }
+        assert_eq!(
+            lazy.analyze(&options(KeywordWeight::Freq)).unwrap(),
+            expected
+        );
+
+        // A damaged table changes nothing.
+        let err = lazy.load_idf(&BUILTIN_WXI[..100]).unwrap_err();
+        assert_eq!(err.code(), "bad_data_file");
+        assert!(!lazy.has_idf());
+
+        lazy.load_idf(BUILTIN_WXI).unwrap();
+        for weight in [KeywordWeight::Tfidf, KeywordWeight::Freq] {
+            let after = lazy.analyze(&options(weight)).unwrap();
+            assert!(after.idf_loaded);
+            assert_eq!(after, native.analyze(&options(weight)).unwrap());
+        }
     }
 }

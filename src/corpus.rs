@@ -194,6 +194,14 @@ impl Corpus {
         self.docs.iter().any(Document::needs_script_data)
     }
 
+    /// Load the dictionary's IDF table (the bytes of `wenxi.wxi`): every word already in the
+    /// vocabulary gets its IDF; nothing is segmented again (segmentation never uses IDF).
+    pub fn load_idf(&mut self, wxi: &[u8]) -> Result<()> {
+        self.segmenter.dictionary().load_idf(wxi)?;
+        self.vocab.refresh_idf(&self.segmenter);
+        Ok(())
+    }
+
     /// Tag with posseg's model from now on: every document is segmented again.
     pub fn set_posseg(&mut self, model: Arc<PossegModel>) -> usize {
         self.segmenter.set_posseg(Some(model));

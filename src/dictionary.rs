@@ -1,9 +1,11 @@
-//! jieba's dictionary and IDF table, read from one compact WXD1 file ([`format`]).
+//! jieba's dictionary and IDF table, read from two compact files ([`format`]): WXD2 (words,
+//! frequencies, tags) and WXI1 (the IDF table over the same words).
 //!
-//! `build.rs` generates the file from the data files of the jieba-rs in `Cargo.lock`, so it
-//! cannot drift from the segmenter's version. Natively it is compiled in
-//! ([`Dictionary::builtin`]); in the browser the worker fetches it as `wenxi.wxd` while the
-//! `.wasm` compiles, and hands the bytes to the `Analyzer` constructor.
+//! `build.rs` generates them from the data files of the jieba-rs in `Cargo.lock`, so they
+//! cannot drift from the segmenter's version. Natively both are compiled in
+//! ([`Dictionary::builtin`]); in the browser the worker fetches `wenxi.wxd` while the `.wasm`
+//! compiles and hands the bytes to the `Analyzer` constructor, and fetches `wenxi.wxi` later
+//! ([`Dictionary::load_idf`]): only jieba's TF-IDF needs it, and until then it is unknown.
 //!
 //! Besides building jieba, the decoded columns answer, for any word, the tag jieba's
 //! dictionary gives it and its IDF, by binary search in the sorted words: once per new
@@ -12,22 +14,35 @@
 mod format;
 
 use crate::error::{Error, Result};
-use format::{Decoded, NO_IDF, NO_TAG};
+use format::{Decoded, IdfColumn, NO_IDF, NO_TAG};
 use jieba_rs::Jieba;
+use std::sync::OnceLock;
 
 /// The dictionary generated at build time (native builds only: the wasm fetches it).
 #[cfg(not(target_arch = "wasm32"))]
 pub const BUILTIN_WXD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wenxi.wxd"));
+/// Its IDF table (native builds only: the page fetches it after the first cloud).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILTIN_WXI: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wenxi.wxi"));
 
-/// A decoded dictionary: words, frequencies, tags and IDF values.
+/// A decoded dictionary: words, frequencies, tags, and the IDF values once loaded.
 #[derive(Debug)]
 pub struct Dictionary {
     d: Decoded,
+    /// Set once by [`Dictionary::load_idf`] (through a shared reference: the segmenter and
+    /// its clones share the dictionary).
+    idf: OnceLock<Idf>,
+    /// A hash of the WXD2 file's bytes: what a stored segmentation was made with (the IDF
+    /// table plays no part in segmentation).
+    identity: u64,
+}
+
+#[derive(Debug)]
+struct Idf {
+    column: IdfColumn,
     /// The upper median of the IDF values, as Python jieba takes it: the IDF of words the
     /// table lacks (user words included, so they are never silently ignored).
-    idf_median: f32,
-    /// A hash of the file's bytes: what a stored segmentation was made with.
-    identity: u64,
+    median: f32,
 }
 
 /// What the dictionary knows of one word.
@@ -35,42 +50,63 @@ pub struct Dictionary {
 pub struct Lookup<'a> {
     /// The tag of a jieba dictionary word; `None` for words only in the IDF table or in neither.
     pub tag: Option<&'a str>,
-    /// The word's IDF, or the median for words not in the table.
-    pub idf: f32,
+    /// The word's IDF, or the median for words not in the table; `None` until the IDF table
+    /// is loaded.
+    pub idf: Option<f32>,
 }
 
 impl Dictionary {
-    /// Decode a WXD1 file; a damaged or foreign file is [`Error::BadDictionary`].
+    /// Decode a WXD2 file (without IDF values until [`Dictionary::load_idf`]); a damaged or
+    /// foreign file is [`Error::BadDictionary`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary> {
         let d = format::decode(bytes).map_err(|reason| Error::BadDictionary { reason })?;
-        let mut values: Vec<f32> = d
-            .idf_ids
+        Ok(Dictionary {
+            d,
+            idf: OnceLock::new(),
+            identity: crate::corpus::checksum(bytes),
+        })
+    }
+
+    /// Load the IDF table (a WXI1 file made for this dictionary's words). A damaged file, or
+    /// one made for another dictionary, is [`Error::BadDataFile`] and changes nothing. Once
+    /// loaded the table stays: a second call checks the file and keeps the first table.
+    pub fn load_idf(&self, wxi: &[u8]) -> Result<()> {
+        let column = format::decode_idf(wxi, &self.d).map_err(|reason| Error::BadDataFile {
+            file: "wenxi.wxi",
+            reason,
+        })?;
+        let mut values: Vec<f32> = column
+            .ids
             .iter()
             .filter(|&&i| i != NO_IDF)
-            .map(|&i| d.idf_values[i as usize]) // checked by decode
+            .map(|&i| column.values[i as usize]) // checked by decode_idf
             .collect();
-        let idf_median = if values.is_empty() {
+        let median = if values.is_empty() {
             0.0
         } else {
             let mid = values.len() / 2;
             *values.select_nth_unstable_by(mid, f32::total_cmp).1
         };
-        Ok(Dictionary {
-            d,
-            idf_median,
-            identity: crate::corpus::checksum(bytes),
-        })
+        let _ = self.idf.set(Idf { column, median });
+        Ok(())
     }
 
-    /// The dictionary compiled into native builds, decoded once per process.
+    /// Whether the IDF table is loaded.
+    pub fn has_idf(&self) -> bool {
+        self.idf.get().is_some()
+    }
+
+    /// The dictionary compiled into native builds, with its IDF table, decoded once per process.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn builtin() -> &'static std::sync::Arc<Dictionary> {
-        static BUILTIN: std::sync::OnceLock<std::sync::Arc<Dictionary>> =
-            std::sync::OnceLock::new();
+        static BUILTIN: OnceLock<std::sync::Arc<Dictionary>> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            std::sync::Arc::new(
-                Dictionary::from_bytes(BUILTIN_WXD).expect("build.rs wrote a valid dictionary"),
-            )
+            let dictionary =
+                Dictionary::from_bytes(BUILTIN_WXD).expect("build.rs wrote a valid dictionary");
+            dictionary
+                .load_idf(BUILTIN_WXI)
+                .expect("build.rs wrote a valid IDF table for it");
+            std::sync::Arc::new(dictionary)
         })
     }
 
@@ -88,32 +124,34 @@ impl Dictionary {
         self.d.is_empty()
     }
 
-    pub fn idf_median(&self) -> f32 {
-        self.idf_median
+    /// The median IDF (`None` until the table is loaded).
+    pub fn idf_median(&self) -> Option<f32> {
+        self.idf.get().map(|idf| idf.median)
     }
 
     /// Tag and IDF of `word`.
     pub fn lookup(&self, word: &str) -> Lookup<'_> {
+        let idf = self.idf.get();
         match self.d.find(word) {
             Some(i) => Lookup {
                 tag: match self.d.tag_ids[i] {
                     NO_TAG => None,
                     t => Some(&self.d.tags[t as usize]),
                 },
-                idf: match self.d.idf_ids[i] {
-                    NO_IDF => self.idf_median,
-                    k => self.d.idf_values[k as usize],
-                },
+                idf: idf.map(|idf| match idf.column.ids[i] {
+                    NO_IDF => idf.median,
+                    k => idf.column.values[k as usize],
+                }),
             },
             None => Lookup {
                 tag: None,
-                idf: self.idf_median,
+                idf: idf.map(|idf| idf.median),
             },
         }
     }
 
-    /// The IDF of `word` (the median for words not in the table).
-    pub fn idf(&self, word: &str) -> f32 {
+    /// The IDF of `word` (the median for words not in the table; `None` until it is loaded).
+    pub fn idf(&self, word: &str) -> Option<f32> {
         self.lookup(word).idf
     }
 
@@ -178,7 +216,7 @@ mod tests {
             let (word, value) = (fields.next().unwrap(), fields.next().unwrap());
             let value: f32 = value.parse().unwrap();
             // Bit for bit: the IDF table is lossless.
-            assert_eq!(dict.idf(word).to_bits(), value.to_bits(), "{word}");
+            assert_eq!(dict.idf(word).unwrap().to_bits(), value.to_bits(), "{word}");
             values.push(value);
         }
         assert_eq!(dict_words, 349_045);
@@ -189,7 +227,7 @@ mod tests {
             "the only jieba words are dict.txt's"
         );
         values.sort_by(f32::total_cmp);
-        assert_eq!(dict.idf_median(), values[values.len() / 2]);
+        assert_eq!(dict.idf_median(), Some(values[values.len() / 2]));
         assert_eq!(dict.idf("这个词不在表里劳模精神"), dict.idf_median());
         assert_eq!(dict.lookup("这个词不在表里劳模精神").tag, None);
     }
@@ -215,16 +253,23 @@ mod tests {
     fn small_dictionaries_round_trip() {
         let dict = "一 5 m\n一一 2 d\n中国 100 ns\n中国人 30 n\nabc 1 eng\n";
         let idf = "中国 2.5\n中国人 7.25\n人民 3.0\n";
-        let bytes = format::encode(dict, idf).unwrap();
-        let d = Dictionary::from_bytes(&bytes).unwrap();
+        let (wxd, wxi) = format::encode(dict, idf).unwrap();
+        let d = Dictionary::from_bytes(&wxd).unwrap();
         assert_eq!(d.len(), 6);
+        // Before the IDF table: tags, no IDF.
+        assert!(!d.has_idf());
         let l = d.lookup("中国人");
-        assert_eq!((l.tag, l.idf), (Some("n"), 7.25));
+        assert_eq!((l.tag, l.idf), (Some("n"), None));
+        assert_eq!(d.idf_median(), None);
+        d.load_idf(&wxi).unwrap();
+        assert!(d.has_idf());
+        let l = d.lookup("中国人");
+        assert_eq!((l.tag, l.idf), (Some("n"), Some(7.25)));
         let l = d.lookup("人民");
-        assert_eq!((l.tag, l.idf), (None, 3.0));
+        assert_eq!((l.tag, l.idf), (None, Some(3.0)));
         // Upper median of 2.5, 3.0, 7.25.
-        assert_eq!(d.idf_median(), 3.0);
-        assert_eq!(d.lookup("一一").idf, 3.0);
+        assert_eq!(d.idf_median(), Some(3.0));
+        assert_eq!(d.lookup("一一").idf, Some(3.0));
         assert_eq!(d.lookup("没有").tag, None);
         let words: Vec<_> = d.jieba_words().collect();
         assert_eq!(words[0], ("abc", 1, "eng"));
@@ -233,12 +278,12 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused_with_a_reason() {
-        let good = format::encode("中国 100 ns\n中国人 30 n\n", "中国 2.5\n").unwrap();
+        let (good, _) = format::encode("中国 100 ns\n中国人 30 n\n", "中国 2.5\n").unwrap();
         let message = |bytes: &[u8]| Dictionary::from_bytes(bytes).unwrap_err().to_string();
         assert_eq!(
             message(b"PK\x03\x04"),
-            "词典文件（wenxi.wxd）已损坏或不是文析的词典（it does not start with WXD1）。 / \
-             The dictionary file (wenxi.wxd) is damaged or not a Wenxi dictionary: it does not start with WXD1."
+            "词典文件（wenxi.wxd）已损坏或不是文析的词典（it does not start with WXD2）。 / \
+             The dictionary file (wenxi.wxd) is damaged or not a Wenxi dictionary: it does not start with WXD2."
         );
         // Every truncation and every single-byte change is refused or decodes; never a panic.
         for len in 0..good.len() {
@@ -261,7 +306,7 @@ mod tests {
 
     #[test]
     fn unsorted_words_are_refused() {
-        let mut bytes = format::encode("乙 1 n\n甲 1 n\n", "").unwrap();
+        let (mut bytes, _) = format::encode("乙 1 n\n甲 1 n\n", "").unwrap();
         // Swap the two one-character words in the words section (GB18030: 2 bytes each).
         let at = bytes.windows(2).position(|w| w == [0, 0xD2]).unwrap();
         let (a, b) = (at + 1, at + 5);
@@ -274,5 +319,38 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("not sorted"));
+    }
+
+    #[test]
+    fn damaged_or_foreign_idf_tables_are_refused_with_a_reason() {
+        let (wxd, wxi) = format::encode("中国 100 ns\n中国人 30 n\n", "中国 2.5\n").unwrap();
+        let (_, other) = format::encode("中国 100 ns\n中华 30 n\n", "中国 2.5\n").unwrap();
+        let message = |bytes: &[u8]| {
+            let d = Dictionary::from_bytes(&wxd).unwrap();
+            let e = d.load_idf(bytes).unwrap_err();
+            assert!(!d.has_idf(), "a refused table is not loaded");
+            assert_eq!(e.code(), "bad_data_file");
+            e.to_string()
+        };
+        assert!(message(&wxd)
+            .contains("(wenxi.wxi) is damaged or not Wenxi's: it does not start with WXI1"));
+        assert!(message(&other).contains("it was made for another dictionary"));
+        let mut newer = wxi.clone();
+        newer[4] = 2;
+        assert!(message(&newer).contains("it is version 2; this build reads 1"));
+        let mut longer = wxi.clone();
+        longer.push(0);
+        assert!(message(&longer).contains("1 bytes follow the last section"));
+        // Every truncation is refused, every single-byte change refused or loaded; never a panic.
+        for len in 0..wxi.len() {
+            message(&wxi[..len]);
+        }
+        for at in 0..wxi.len() {
+            for byte in [0x00, 0x01, 0x7f, 0x80, 0xff] {
+                let mut bad = wxi.clone();
+                bad[at] = byte;
+                let _ = Dictionary::from_bytes(&wxd).unwrap().load_idf(&bad);
+            }
+        }
     }
 }

@@ -113,10 +113,16 @@ fn weighted_pagerank(n: usize, edges: &FxHashMap<(u32, u32), f64>) -> Vec<f64> {
 }
 
 /// TF-IDF (bundled and corpus IDF) of `term`: its share of the selection's term tokens times IDF.
-pub fn tfidf(term: u32, counts: &Counts, vocab: &Vocabulary, corpus_idf: &[f64]) -> (f64, f64) {
+/// The bundled one is `None` while jieba's IDF table is not loaded.
+pub fn tfidf(
+    term: u32,
+    counts: &Counts,
+    vocab: &Vocabulary,
+    corpus_idf: &[f64],
+) -> (Option<f64>, f64) {
     let tf = counts.freq[term as usize] as f64 / counts.term_tokens.max(1) as f64;
     (
-        tf * f64::from(vocab.idf(term)),
+        vocab.idf(term).map(|idf| tf * f64::from(idf)),
         tf * corpus_idf[term as usize],
     )
 }

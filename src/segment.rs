@@ -115,6 +115,11 @@ impl Segmenter {
         self.posseg.is_some()
     }
 
+    /// The dictionary jieba was built from.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
     /// The user words in the order they were given.
     pub fn user_words(&self) -> &[String] {
         &self.user_words
@@ -162,8 +167,9 @@ impl Segmenter {
     }
 
     /// The tag jieba's `tag` gives `word` (the dictionary's tag; `nz` for user words; for
-    /// other words `m` for digits, `eng` for Latin letters, else `x`) and its IDF.
-    pub fn describe(&self, word: &str) -> (&str, f32) {
+    /// other words `m` for digits, `eng` for Latin letters, else `x`) and its IDF (`None`
+    /// until the dictionary's IDF table is loaded).
+    pub fn describe(&self, word: &str) -> (&str, Option<f32>) {
         let lookup = self.dictionary.lookup(word);
         let tag = match lookup.tag {
             Some(tag) => tag,

@@ -315,6 +315,19 @@ impl Analyzer {
         Ok(self.inner.set_posseg_model(wxp).map_err(js_error)? as u32)
     }
 
+    /// Load jieba's IDF table (the bytes of `wenxi.wxi`, made for this dictionary): until then
+    /// every keyword's `tfidf` is `null` and `analyze().idfLoaded` false. Nothing is segmented
+    /// again. A damaged file, or one for another dictionary, throws `bad_data_file`.
+    #[wasm_bindgen(js_name = loadIdf)]
+    pub fn load_idf(&mut self, wxi: &[u8]) -> JsResult<()> {
+        self.inner.load_idf(wxi).map_err(js_error)
+    }
+
+    #[wasm_bindgen(js_name = hasIdf)]
+    pub fn has_idf(&self) -> bool {
+        self.inner.has_idf()
+    }
+
     #[wasm_bindgen(js_name = hasPossegModel)]
     pub fn has_posseg_model(&self) -> bool {
         self.inner.has_posseg_model()

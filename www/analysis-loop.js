@@ -25,7 +25,8 @@ export class AnalysisLoop {
    *   startup: import('./startup.js').Startup,
    *   early: import('./startup.js').EarlyAnalysis,
    *   persistence: import('./persistence.js').Persistence,
-   *   terms: {prepare(analysis: Analysis): Promise<void>, fetchData(): boolean},
+   *   terms: {prepare(analysis: Analysis): Promise<void>, fetchData(): boolean,
+   *     beforeAnalysis(): Promise<void>},
    *   status: import('./ui/status.js').StatusLine,
    *   views: () => Record<string, View>,
    *   cloudSettled: () => Promise<unknown>,
@@ -66,6 +67,7 @@ export class AnalysisLoop {
         await analyzer.call('setCountOnce', [state.settings.countOnce]);
         this.#countOnce = state.settings.countOnce;
       }
+      await terms.beforeAnalysis();
       const options = analysisOptions(state.settings, state.included);
       analysis = (await early.take(options, persistence.isPristine())) ?? (await analyzer.analyze(options));
       mark('analysis-received');

@@ -1,24 +1,26 @@
 // @ts-check
 // The engine's data that is fetched only when it is needed (docs/API.md, docs/ARCHITECTURE.md
 // "Data loading"): the script tables (wenxi.wxs, OpenCC's) when a traditional document first
-// appears, and the part-of-speech model (wenxi.wxp, posseg's HMM) after the first live
-// analysis. Each is fetched once (the worker's `loadData`), then the documents are listed and
-// analysed again. A failed fetch is a notice and the page goes on without it: traditional
-// documents are counted as they are, words outside the dictionary stay tagged x. Neither counts
-// towards the first cloud's download; the service worker precaches both for offline use.
+// appears, the part-of-speech model (wenxi.wxp, posseg's HMM) and jieba's IDF table
+// (wenxi.wxi) after the first live analysis — the IDF table before it when the settings weigh
+// terms by jieba's TF-IDF (`ensure`). Each is fetched once (the worker's `loadData`), then the
+// documents are listed and analysed again. A failed fetch is a notice and the page goes on
+// without it: traditional documents are counted as they are, words outside the dictionary stay
+// tagged x, jieba's TF-IDF stays unknown. None counts towards the first cloud's download; the
+// service worker precaches them for offline use.
 //
-// <body data-script-data> and <body data-posseg> say where each stands ('loading', 'ready',
-// 'failed'); while one is loading (and until the analysis after it is done) the controller
-// keeps <body data-state="loading">.
+// <body data-script-data>, <body data-posseg> and <body data-idf> say where each stands
+// ('loading', 'ready', 'failed'); while one is loading (and until the analysis after it is done)
+// the controller keeps <body data-state="loading">.
 
 /** @typedef {import('./shapes.js').DocumentInfo} DocumentInfo */
-/** @typedef {'script' | 'posseg'} DataKind */
+/** @typedef {'script' | 'posseg' | 'idf'} DataKind */
 /** @typedef {'idle' | 'loading' | 'ready' | 'failed'} DataStatus */
 
 /**
  * What to fetch now: the script tables if a document waits for them (or terms are to be shown
- * in 繁體), the model once the first live analysis is done. Only what is idle (never fetched,
- * or lost with a crashed worker).
+ * in 繁體), the model and the IDF table once the first live analysis is done. Only what is idle
+ * (never fetched, or lost with a crashed worker).
  * @param {DocumentInfo[]} documents
  * @param {Record<DataKind, DataStatus>} status
  * @param {boolean} [traditionalTerms] terms are to be shown in traditional
@@ -32,14 +34,18 @@ export function dataToFetch(documents, status, traditionalTerms = false) {
     kinds.push('script');
   }
   if (status.posseg === 'idle') kinds.push('posseg');
+  if (status.idf === 'idle') kinds.push('idf');
   return kinds;
 }
 
-const DATASET = /** @type {const} */ ({ script: 'scriptData', posseg: 'posseg' });
+const DATASET = /** @type {const} */ ({ script: 'scriptData', posseg: 'posseg', idf: 'idf' });
+const KINDS = /** @type {DataKind[]} */ (['script', 'posseg', 'idf']);
 
 export class LazyData {
   /** @type {Record<DataKind, DataStatus>} */
-  status = { script: 'idle', posseg: 'idle' };
+  status = { script: 'idle', posseg: 'idle', idf: 'idle' };
+  /** @type {Partial<Record<DataKind, Promise<void>>>} the fetches under way */
+  #pending = {};
 
   /**
    * @param {{load: (kind: DataKind) => Promise<number>, loaded: (kind: DataKind) => Promise<void>,
@@ -57,23 +63,36 @@ export class LazyData {
    * @param {DocumentInfo[]} documents @param {boolean} [traditionalTerms]
    */
   check(documents, traditionalTerms = false) {
-    for (const kind of dataToFetch(documents, this.status, traditionalTerms)) void this.#fetch(kind);
+    for (const kind of dataToFetch(documents, this.status, traditionalTerms)) {
+      this.#pending[kind] = this.#fetch(kind);
+    }
+  }
+
+  /**
+   * Before an analysis that needs `kind` (jieba's TF-IDF needs the IDF table): fetches it if it
+   * is idle and waits for it (or for the fetch under way). The caller analyses next, so none
+   * follows here. A failure is the same notice as after check(), and the caller goes on.
+   * @param {DataKind} kind
+   */
+  async ensure(kind) {
+    if (this.status[kind] === 'idle') this.#pending[kind] = this.#fetch(kind, false);
+    await this.#pending[kind];
   }
 
   /** The worker was restarted: what it had loaded is gone. */
   reset() {
-    for (const kind of /** @type {DataKind[]} */ (['script', 'posseg'])) {
+    for (const kind of KINDS) {
       if (this.status[kind] !== 'failed') this.#set(kind, 'idle');
     }
   }
 
   /** Whether a fetch (or the analysis after it) is still running. */
   get busy() {
-    return this.status.script === 'loading' || this.status.posseg === 'loading';
+    return KINDS.some((kind) => this.status[kind] === 'loading');
   }
 
-  /** @param {DataKind} kind */
-  async #fetch(kind) {
+  /** @param {DataKind} kind @param {boolean} [analyseAfter] */
+  async #fetch(kind, analyseAfter = true) {
     this.#set(kind, 'loading');
     try {
       await this.load(kind);
@@ -89,7 +108,7 @@ export class LazyData {
       this.notify(/** @type {Error} */ (err), 'error');
     }
     // Analysed again either way: the page is 'ready' once that is on screen.
-    await this.loaded(kind);
+    if (analyseAfter) await this.loaded(kind);
   }
 
   /** @param {DataKind} kind @param {DataStatus} status */

@@ -48,6 +48,11 @@ export function setUpTerms({ call, state, setSettings, notify, t, dialog, loaded
       lazyData.check(state.documents, state.settings.termScript === 'traditional');
       return lazyData.busy;
     },
+    /** Before an analysis: jieba's IDF table when the settings weigh terms by its TF-IDF (the
+     *  cloud's size, the keywords chosen), fetched first; without them it comes after. */
+    async beforeAnalysis() {
+      if (state.settings.keywordWeight === 'tfidf') await lazyData.ensure('idf');
+    },
     /** A request's args with the merges and separatePos in force. @param {string} action @param {unknown[]} args */
     withOptions: (action, args) => withTermOptions(action, args, state.settings),
     /** The script in force and the forms of what `analysis` shows; a failure leaves terms as they are. */

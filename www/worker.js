@@ -26,15 +26,18 @@ postMessage({ started: true });
 const wasmUrl = new URL('./pkg/wenxi_bg.wasm', import.meta.url);
 const wxdUrl = new URL('./pkg/wenxi.wxd', import.meta.url);
 // Data fetched only when needed (docs/API.md), by loadData(): the script tables (wenxi.wxs)
-// when a traditional document first appears, the part-of-speech model (wenxi.wxp) after the
-// first analysis. Hashed assets like the .wasm, precached by the service worker.
+// when a traditional document first appears, the part-of-speech model (wenxi.wxp) and jieba's
+// IDF table (wenxi.wxi) after the first analysis (the IDF table before it when the settings
+// weigh terms by jieba's TF-IDF). Hashed assets like the .wasm, precached by the service worker.
 const DATA_URLS = {
   script: new URL('./pkg/wenxi.wxs', import.meta.url),
   posseg: new URL('./pkg/wenxi.wxp', import.meta.url),
+  idf: new URL('./pkg/wenxi.wxi', import.meta.url),
 };
+const DATA_FILES = { script: 'wenxi.wxs', posseg: 'wenxi.wxp', idf: 'wenxi.wxi' };
 
 // The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
-// dictionary (wenxi.wxd: jieba's words, tags and IDF table, ~1.4 MB brotli) downloads at the
+// dictionary (wenxi.wxd: jieba's words and tags, ~1.2 MB brotli) downloads at the
 // same time. jieba's dictionary is built once, in the Analyzer constructor; every request
 // reuses it.
 // The seeds download while the engine starts, from where the page will ask for them (seeds/
@@ -188,14 +191,15 @@ const ACTIONS = {
     return analyzer.documents();
   },
 
-  // Fetches wenxi.wxs ('script') or wenxi.wxp ('posseg') and loads it; resolves to how many
-  // documents were segmented again. A failed fetch rejects with `data_unavailable`.
-  async loadData(analyzer, _id, /** @type {'script' | 'posseg'} */ kind) {
+  // Fetches wenxi.wxs ('script'), wenxi.wxp ('posseg') or wenxi.wxi ('idf') and loads it;
+  // resolves to how many documents were segmented again (none for the IDF table). A failed
+  // fetch rejects with `data_unavailable`.
+  async loadData(analyzer, _id, /** @type {'script' | 'posseg' | 'idf'} */ kind) {
     // Loaded already for a stored document (restoreFile): loading it again would segment
     // every document again. (The script tables again segment only the documents waiting.)
     if (kind === 'posseg' && analyzer.hasPossegModel()) return 0;
     const url = DATA_URLS[kind];
-    const file = kind === 'script' ? 'wenxi.wxs' : 'wenxi.wxp';
+    const file = DATA_FILES[kind];
     let bytes;
     try {
       const response = await fetch(url);
@@ -204,6 +208,11 @@ const ACTIONS = {
     } catch (err) {
       const reason = /** @type {Error} */ (err)?.message ?? String(err);
       throw codedError('data_unavailable', { file, reason }, `cannot load ${file}: ${reason}`);
+    }
+    // The IDF table plays no part in segmentation: not one of the pool's loadedData.
+    if (kind === 'idf') {
+      analyzer.loadIdf(bytes);
+      return 0;
     }
     const segmented = kind === 'script' ? analyzer.setScriptData(bytes) : analyzer.setPossegModel(bytes);
     loadedData.add(kind);

@@ -360,10 +360,12 @@ fn run(cli: Cli) -> io::Result<bool> {
                     "term\tpos\tfreq\tdoc_freq\ttfidf\ttfidf_corpus\ttextrank"
                 )?;
                 for t in &analysis.terms {
+                    // The CLI's analyzer has jieba's IDF table built in; empty if it had not.
+                    let tfidf = t.tfidf.map_or(String::new(), |v| format!("{v:.6}"));
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{:.6}\t{:.6}\t{:.6}",
-                        t.term, t.pos, t.freq, t.doc_freq, t.tfidf, t.tfidf_corpus, t.textrank
+                        "{}\t{}\t{}\t{}\t{}\t{:.6}\t{:.6}",
+                        t.term, t.pos, t.freq, t.doc_freq, tfidf, t.tfidf_corpus, t.textrank
                     )?;
                 }
             }

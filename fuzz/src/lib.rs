@@ -194,7 +194,9 @@ fn check_analysis(analyzer: &Analyzer, options: &AnalysisOptions) {
     for term in &analysis.terms {
         assert!(term.freq > 0 && term.doc_freq > 0, "{term:?}");
         assert!(
-            term.tfidf.is_finite() && term.tfidf_corpus.is_finite() && term.textrank.is_finite(),
+            term.tfidf.is_some_and(f64::is_finite)
+                && term.tfidf_corpus.is_finite()
+                && term.textrank.is_finite(),
             "{term:?}"
         );
     }

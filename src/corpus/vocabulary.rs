@@ -21,7 +21,8 @@ pub struct Vocabulary {
     words: Vec<Box<str>>,
     primary: Vec<u32>,
     tags: Vec<u8>,
-    /// jieba's IDF of each word (the table's median for words it lacks).
+    /// jieba's IDF of each word (the table's median for words it lacks); NaN while the table is
+    /// not loaded (a sentinel rather than an `Option`, which would double the column).
     idf: Vec<f32>,
     chars: Vec<u32>,
     kinds: Vec<WordKind>,
@@ -82,9 +83,24 @@ impl Vocabulary {
         }
     }
 
-    /// jieba's IDF of a word (the table's median for words it lacks).
-    pub fn idf(&self, id: u32) -> f32 {
-        self.idf[id as usize]
+    /// jieba's IDF of a word (the table's median for words it lacks); `None` while the table
+    /// is not loaded.
+    pub fn idf(&self, id: u32) -> Option<f32> {
+        let idf = self.idf[id as usize];
+        (!idf.is_nan()).then_some(idf)
+    }
+
+    /// Looks every entry's IDF up again: after the dictionary's IDF table is loaded.
+    pub fn refresh_idf(&mut self, segmenter: &Segmenter) {
+        for (i, word) in self.words.iter().enumerate() {
+            let primary = self.primary[i] as usize;
+            // A retagged entry comes after its primary one, whose IDF is already new.
+            self.idf[i] = if primary == i {
+                segmenter.describe(word).1.unwrap_or(f32::NAN)
+            } else {
+                self.idf[primary]
+            };
+        }
     }
 
     /// The tags seen so far; [`WordEntry::tag`] indexes them.
@@ -256,7 +272,7 @@ impl Vocabulary {
         self.words.push(word.into());
         self.primary.push(id);
         self.tags.push(tag_id);
-        self.idf.push(idf);
+        self.idf.push(idf.unwrap_or(f32::NAN));
         let chars = word.chars().count() as u32;
         self.chars.push(chars);
         self.kinds.push(WordKind::of(word));

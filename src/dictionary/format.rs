@@ -1,20 +1,31 @@
-//! WXD1, the dictionary file: jieba's `dict.txt` and `idf.txt` merged into one compact,
-//! well-compressing file. `build.rs` encodes it from the pinned jieba-rs's own data files (it
-//! includes this file too); the core decodes it.
+//! WXD2, the dictionary file, and WXI1, its IDF table: jieba's `dict.txt` and `idf.txt` as two
+//! compact, well-compressing files. `build.rs` encodes them from the pinned jieba-rs's own data
+//! files (it includes this file too); the core decodes them. The IDF table is a file of its own
+//! because only keyword weighting needs it, not segmentation: the page fetches it after the
+//! first cloud (238 KB brotli of the dictionary's 1.4 MB).
 //!
-//! Layout (every varint is unsigned LEB128):
+//! Layout of WXD2 (every varint is unsigned LEB128):
 //!
 //! ```text
-//! "WXD1"
+//! "WXD2"
 //! varint n_words
 //! varint n_tags, then each tag as UTF-8 + '\n'        (most used first)
-//! varint n_idf,  then each distinct IDF value, f32 LE  (most used first)
 //! varint len, words: per word one byte = how many leading UTF-8 bytes it shares with the
 //!        previous word (< 0x80), the rest of the word, '\n'; all in GB18030 (bytes < 0x80 are
 //!        ASCII there, so the prefix bytes and '\n' survive decoding as single bytes). Words are
 //!        sorted by code point (UTF-8 byte order) and unique.
 //! varint len, freq column: a varint per word; 0 = not in dict.txt (only in idf.txt)
 //! varint len, tag column: a byte per dict.txt word (freq > 0): index into the tags
+//! ```
+//!
+//! Layout of WXI1, over the words of one WXD2:
+//!
+//! ```text
+//! "WXI1"
+//! varint version (IDF_VERSION)
+//! u64 LE: FNV-1a of that WXD2's words section, so that a table is never applied to the
+//!         words of another dictionary
+//! varint n_idf, then each distinct IDF value, f32 LE  (most used first)
 //! varint len, idf column: a varint per word; 0 = not in idf.txt, else 1 + index into the values
 //! ```
 //!
@@ -22,7 +33,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-pub const MAGIC: &[u8; 4] = b"WXD1";
+pub const MAGIC: &[u8; 4] = b"WXD2";
+pub const IDF_MAGIC: &[u8; 4] = b"WXI1";
+pub const IDF_VERSION: u64 = 1;
 /// Tag index of a word that is only in idf.txt.
 pub const NO_TAG: u8 = u8::MAX;
 /// IDF index of a word that is not in idf.txt.
@@ -31,7 +44,7 @@ pub const NO_IDF: u16 = u16::MAX;
 /// inlined, so that a wasm engine's tiering can switch to optimised code part way through.
 const BATCH: usize = 4096;
 
-/// A decoded WXD1: the words one after another in one string, and a column per field.
+/// A decoded WXD2: the words one after another in one string, and a column per field.
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
     /// Every word, concatenated; word `i` ends at `ends[i]` and starts where `i - 1` ends.
@@ -42,9 +55,27 @@ pub struct Decoded {
     /// Index into `tags`, or [`NO_TAG`].
     pub tag_ids: Vec<u8>,
     pub tags: Vec<String>,
-    /// Index into `idf_values`, or [`NO_IDF`].
-    pub idf_ids: Vec<u16>,
-    pub idf_values: Vec<f32>,
+    /// FNV-1a of the words section: what a WXI1 must name to apply to these words.
+    pub words_hash: u64,
+}
+
+/// A decoded WXI1: each word's IDF, by the index of the word in its [`Decoded`].
+#[derive(Debug, Clone, Default)]
+pub struct IdfColumn {
+    /// Index into `values`, or [`NO_IDF`].
+    pub ids: Vec<u16>,
+    pub values: Vec<f32>,
+}
+
+/// 64-bit FNV-1a: a cheap fingerprint of the words section (not a defence against forgery;
+/// it tells a table made for other words).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 impl Decoded {
@@ -93,9 +124,9 @@ fn put_varint(out: &mut Vec<u8>, mut x: u64) {
 }
 
 /// Encode the text of jieba's `dict.txt` (`word freq [tag]` lines) and `idf.txt`
-/// (`word idf` lines). Fails on what the format cannot hold.
+/// (`word idf` lines) as a WXD2 and its WXI1. Fails on what the format cannot hold.
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn encode(dict_txt: &str, idf_txt: &str) -> Result<Vec<u8>, String> {
+pub fn encode(dict_txt: &str, idf_txt: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
     struct Row<'a> {
         freq: u64,
         tag: &'a str,
@@ -181,10 +212,6 @@ pub fn encode(dict_txt: &str, idf_txt: &str) -> Result<Vec<u8>, String> {
         out.extend_from_slice(tag.as_bytes());
         out.push(b'\n');
     }
-    put_varint(&mut out, idfs.len() as u64);
-    for (bits, _) in &idfs {
-        out.extend_from_slice(&bits.to_le_bytes());
-    }
     let mut words = String::new();
     let (mut freq_col, mut tag_col, mut idf_col) = (Vec::new(), Vec::new(), Vec::new());
     let mut prev = "";
@@ -221,11 +248,20 @@ pub fn encode(dict_txt: &str, idf_txt: &str) -> Result<Vec<u8>, String> {
     if unmappable {
         return Err("a word has a character GB18030 cannot encode".into());
     }
-    for section in [&words_gb[..], &freq_col, &tag_col, &idf_col] {
+    for section in [&words_gb[..], &freq_col, &tag_col] {
         put_varint(&mut out, section.len() as u64);
         out.extend_from_slice(section);
     }
-    Ok(out)
+    let mut wxi = IDF_MAGIC.to_vec();
+    put_varint(&mut wxi, IDF_VERSION);
+    wxi.extend_from_slice(&fnv1a(&words_gb).to_le_bytes());
+    put_varint(&mut wxi, idfs.len() as u64);
+    for (bits, _) in &idfs {
+        wxi.extend_from_slice(&bits.to_le_bytes());
+    }
+    put_varint(&mut wxi, idf_col.len() as u64);
+    wxi.extend_from_slice(&idf_col);
+    Ok((out, wxi))
 }
 
 /// A cursor over the file that never reads past its end.
@@ -282,11 +318,11 @@ fn read_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     }
 }
 
-/// Decode a WXD1 file, checking everything the lookups rely on (words sorted and unique,
+/// Decode a WXD2 file, checking everything the lookups rely on (words sorted and unique,
 /// indexes in range, sections the length they claim). The message says what is wrong.
 pub fn decode(buf: &[u8]) -> Result<Decoded, String> {
     if buf.len() < MAGIC.len() || &buf[..MAGIC.len()] != MAGIC {
-        return Err("it does not start with WXD1".into());
+        return Err("it does not start with WXD2".into());
     }
     let mut r = Reader {
         buf,
@@ -306,16 +342,9 @@ pub fn decode(buf: &[u8]) -> Result<Decoded, String> {
         tags.push(tag.to_string());
         r.pos += len + 1;
     }
-    let n_idf = r.count("the IDF value count", NO_IDF as usize - 1)?;
-    let idf_values: Vec<f32> = r
-        .take(4 * n_idf, "the IDF table")?
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
     let words_gb = r.section("the words section")?;
     let freq_col = r.section("the frequency column")?;
     let tag_col = r.section("the tag column")?;
-    let idf_col = r.section("the IDF column")?;
     if r.pos != buf.len() {
         return Err(format!(
             "{} bytes follow the last section",
@@ -344,21 +373,86 @@ pub fn decode(buf: &[u8]) -> Result<Decoded, String> {
         freqs: Vec::with_capacity(n),
         tag_ids: Vec::with_capacity(n),
         tags,
-        idf_ids: Vec::with_capacity(n),
-        idf_values,
+        words_hash: fnv1a(words_gb),
     };
     let mut cursors = Cursors::default();
     while d.freqs.len() < n {
         let batch = BATCH.min(n - d.freqs.len());
-        read_columns([freq_col, tag_col, idf_col], batch, &mut cursors, &mut d)?;
+        read_columns([freq_col, tag_col], batch, &mut cursors, &mut d)?;
     }
-    if cursors.freq != freq_col.len()
-        || cursors.tag != tag_col.len()
-        || cursors.idf != idf_col.len()
-    {
+    if cursors.freq != freq_col.len() || cursors.tag != tag_col.len() {
         return Err("a column is longer than the words".into());
     }
     Ok(d)
+}
+
+/// Decode a WXI1 file for the words of `d`, checking that it was made for them and that every
+/// index is in range. The message says what is wrong.
+pub fn decode_idf(buf: &[u8], d: &Decoded) -> Result<IdfColumn, String> {
+    if buf.len() < IDF_MAGIC.len() || &buf[..IDF_MAGIC.len()] != IDF_MAGIC {
+        return Err("it does not start with WXI1".into());
+    }
+    let mut r = Reader {
+        buf,
+        pos: IDF_MAGIC.len(),
+    };
+    let version = r.varint("the version")?;
+    if version != IDF_VERSION {
+        return Err(format!(
+            "it is version {version}; this build reads {IDF_VERSION}"
+        ));
+    }
+    let hash = r.take(8, "the word-list fingerprint")?;
+    let hash = u64::from_le_bytes(hash.try_into().expect("8 bytes"));
+    if hash != d.words_hash {
+        return Err("it was made for another dictionary".into());
+    }
+    let n_idf = r.count("the IDF value count", NO_IDF as usize - 1)?;
+    let values: Vec<f32> = r
+        .take(4 * n_idf, "the IDF table")?
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    let column = r.section("the IDF column")?;
+    if r.pos != buf.len() {
+        return Err(format!(
+            "{} bytes follow the last section",
+            buf.len() - r.pos
+        ));
+    }
+    let n = d.len();
+    let mut idf = IdfColumn {
+        ids: Vec::with_capacity(n),
+        values,
+    };
+    let mut at = 0;
+    while idf.ids.len() < n {
+        let batch = BATCH.min(n - idf.ids.len());
+        read_idf_column(column, batch, &mut at, &mut idf)?;
+    }
+    if at != column.len() {
+        return Err("the IDF column is longer than the words".into());
+    }
+    Ok(idf)
+}
+
+/// The IDF indexes of the next `batch` words.
+#[inline(never)]
+fn read_idf_column(
+    column: &[u8],
+    batch: usize,
+    at: &mut usize,
+    idf: &mut IdfColumn,
+) -> Result<(), String> {
+    for _ in 0..batch {
+        let i = read_varint(column, at).ok_or("the IDF column is cut short")?;
+        idf.ids.push(match i {
+            0 => NO_IDF,
+            i if i <= idf.values.len() as u64 => (i - 1) as u16,
+            _ => return Err("an IDF index is out of range".into()),
+        });
+    }
+    Ok(())
 }
 
 /// Up to `BATCH` words of the decoded words section from byte `at` into `words`, their ends
@@ -415,13 +509,12 @@ fn expand_words(
 struct Cursors {
     freq: usize,
     tag: usize,
-    idf: usize,
 }
 
 /// The columns of the next `batch` words.
 #[inline(never)]
 fn read_columns(
-    [freq_col, tag_col, idf_col]: [&[u8]; 3],
+    [freq_col, tag_col]: [&[u8]; 2],
     batch: usize,
     at: &mut Cursors,
     d: &mut Decoded,
@@ -441,12 +534,6 @@ fn read_columns(
         } else {
             d.tag_ids.push(NO_TAG);
         }
-        let idf = read_varint(idf_col, &mut at.idf).ok_or("the IDF column is cut short")?;
-        d.idf_ids.push(match idf {
-            0 => NO_IDF,
-            i if i <= d.idf_values.len() as u64 => (i - 1) as u16,
-            _ => return Err("an IDF index is out of range".into()),
-        });
     }
     Ok(())
 }

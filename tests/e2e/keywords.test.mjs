@@ -8,20 +8,33 @@ import { startSession } from './harness.mjs';
 const VIEW = '#view-keywords';
 const number = (text) => Number(text.replace(/[,，\s]/g, ''));
 
-async function openReady(page, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
-}
-
 test('keywords: a sortable table of terms, per document, with a CSV export', { timeout: 180_000 }, async (t) => {
   const session = await startSession();
   t.after(() => session.close());
   const { page } = session;
 
   try {
-    await openReady(page, session.url);
+    // jieba's IDF table (fetched after the first analysis) held back: its TF-IDF is pending, the
+    // rest is shown; once it is in, the cells fill in.
+    let release = () => {};
+    const held = new Promise((resolve) => (release = resolve));
+    await session.context.route(/\.wxi$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url);
+    await page.waitForFunction(() => document.body.dataset.idf === 'loading', null, { timeout: 60_000 });
     await page.click('[data-tab="keywords"]');
     await page.waitForFunction((v) => document.querySelectorAll(`${v} tbody tr`).length >= 100, VIEW);
+    const pending = page.locator(`${VIEW} td.tfidf.pending`);
+    assert.equal(await pending.count(), await page.locator(`${VIEW} tbody tr`).count());
+    assert.equal(await pending.first().textContent(), '…');
+    assert.match(await pending.first().getAttribute('title'), /IDF/);
+    await session.screenshot('keywords-idf-pending');
+    release();
+    await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.idf === 'ready');
+    await page.waitForFunction((v) => !document.querySelector(`${v} td.tfidf.pending`), VIEW);
+    await session.context.unroute(/\.wxi$/);
 
     const terms = await page.locator(`${VIEW} td.term`).allTextContents();
     assert.ok(terms.length >= 100, `only ${terms.length} rows`);

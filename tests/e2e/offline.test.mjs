@@ -126,6 +126,7 @@ test(
         // Fetched only when needed (the script tables, the part-of-speech model), precached all the same.
         /^assets\/wenxi-.*\.wxs$/,
         /^assets\/wenxi-.*\.wxp$/,
+        /^assets\/wenxi-.*\.wxi$/,
         /^seeds\/index\.json/,
         /^manifest\.webmanifest/,
         /^icons\/icon-512\.png/,
@@ -160,6 +161,14 @@ test(
       t.diagnostic(`load to first analysis: cold ${cold} ms, warm (service worker) ${warm} ms, offline ${offline} ms`);
 
       assert.match(await page.locator('#status').textContent(), /5 篇文档/);
+      // jieba's IDF table, fetched after the first analysis, comes from the precache too.
+      assert.equal(await page.evaluate(() => document.body.dataset.idf), 'ready');
+      const keywords = await page.evaluate(() => window.wenxi.request('analyze', {}));
+      assert.equal(keywords.idfLoaded, true);
+      assert.ok(
+        keywords.terms.every((term) => term.tfidf > 0),
+        'jieba TF-IDF is missing offline',
+      );
       await page.waitForFunction(() => document.querySelectorAll('#view-cloud svg text').length > 20, null, {
         timeout: 30_000,
       });

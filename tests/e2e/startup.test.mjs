@@ -155,11 +155,14 @@ test(
     assert.ok(loaded, `the page loaded no seeds: ${log.map((e) => e.action)}`);
     assert.deepEqual(asJson(loaded.result), SNAPSHOT.documents, 'the documents the worker loaded are the snapshot’s');
     const analyses = log.filter((entry) => entry.action === 'analyze');
-    // One analysis at start, and one more once the part-of-speech model is in (www/lazy-data.js):
-    // the same terms and counts (only tags of words outside the dictionary change).
-    assert.equal(analyses.length, 2, 'one analysis at start, one after the model');
+    // One analysis at start, and one more after each file fetched after it (www/lazy-data.js):
+    // the part-of-speech model and jieba's IDF table. The same terms and counts (only tags of
+    // words outside the dictionary change, and jieba's TF-IDF is known once its table is in).
+    assert.equal(analyses.length, 3, 'one analysis at start, one after the model, one after the IDF table');
     const counts = (analysis) => analysis.terms.map((term) => `${term.term}:${term.freq}`);
-    assert.deepEqual(counts(analyses[1].result), counts(analyses[0].result));
+    for (const later of analyses.slice(1)) assert.deepEqual(counts(later.result), counts(analyses[0].result));
+    assert.equal(analyses[0].result.idfLoaded, false);
+    assert.equal(analyses[2].result.idfLoaded, true);
     assert.deepEqual(asJson(analyses[0].args[0]), SNAPSHOT.options, 'main.js asked with the snapshot’s options');
     assert.equal(analyses[0].error, undefined);
     assert.deepEqual(

@@ -49,3 +49,20 @@ test('rows sort by number or by text; ties keep their order; the input stays as 
   );
   assert.deepEqual(rows, copy);
 });
+
+test('values not known yet (null: jieba TF-IDF before its IDF table) sort last both ways', () => {
+  const rows = [
+    { term: 'a', tfidf: null },
+    { term: 'b', tfidf: 0.2 },
+    { term: 'c', tfidf: undefined },
+    { term: 'd', tfidf: 0.5 },
+  ];
+  assert.deepEqual(
+    sortRows(rows, (r) => r.tfidf, 'desc').map((r) => r.term),
+    ['d', 'b', 'a', 'c'],
+  );
+  assert.deepEqual(
+    sortRows(rows, (r) => r.tfidf, 'asc').map((r) => r.term),
+    ['b', 'd', 'a', 'c'],
+  );
+});

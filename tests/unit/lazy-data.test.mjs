@@ -4,17 +4,20 @@ import { test } from 'node:test';
 import { dataToFetch, LazyData } from '../../www/lazy-data.js';
 
 const doc = (script, converted = false) => ({ script, converted });
-const idle = { script: 'idle', posseg: 'idle' };
+const idle = { script: 'idle', posseg: 'idle', idf: 'idle' };
 
-test('the script tables only for a traditional document not yet converted; the model at once', () => {
-  assert.deepEqual(dataToFetch([doc('simplified')], idle), ['posseg']);
-  assert.deepEqual(dataToFetch([doc('simplified'), doc('traditional')], idle), ['script', 'posseg']);
-  assert.deepEqual(dataToFetch([doc('traditional', true)], idle), ['posseg']);
-  assert.deepEqual(dataToFetch([doc('traditional')], { script: 'loading', posseg: 'ready' }), []);
-  assert.deepEqual(dataToFetch([doc('traditional')], { script: 'failed', posseg: 'failed' }), []);
-  assert.deepEqual(dataToFetch([], idle), ['posseg']);
+test('the script tables only for a traditional document not yet converted; the model and the IDF table at once', () => {
+  assert.deepEqual(dataToFetch([doc('simplified')], idle), ['posseg', 'idf']);
+  assert.deepEqual(dataToFetch([doc('simplified'), doc('traditional')], idle), ['script', 'posseg', 'idf']);
+  assert.deepEqual(dataToFetch([doc('traditional', true)], idle), ['posseg', 'idf']);
+  assert.deepEqual(dataToFetch([doc('traditional')], { script: 'loading', posseg: 'ready', idf: 'ready' }), []);
+  assert.deepEqual(dataToFetch([doc('traditional')], { script: 'failed', posseg: 'failed', idf: 'failed' }), []);
+  assert.deepEqual(dataToFetch([], idle), ['posseg', 'idf']);
+  assert.deepEqual(dataToFetch([], { script: 'idle', posseg: 'ready', idf: 'idle' }), ['idf']);
   // Terms to be shown in 繁體 need the tables too, traditional documents or not.
-  assert.deepEqual(dataToFetch([doc('simplified')], { script: 'idle', posseg: 'ready' }, true), ['script']);
+  assert.deepEqual(dataToFetch([doc('simplified')], { script: 'idle', posseg: 'ready', idf: 'ready' }, true), [
+    'script',
+  ]);
 });
 
 /** A LazyData over a fake worker: `fail` names the kinds whose fetch fails, with `code`. */
@@ -42,14 +45,14 @@ test('each is fetched once, busy until loaded, and analysed again after', async 
   assert.equal(lazy.busy, true);
   lazy.check([doc('simplified')]);
   await settle();
-  assert.deepEqual(calls.load, ['posseg']);
-  assert.deepEqual(calls.loaded, ['posseg']);
+  assert.deepEqual(calls.load, ['posseg', 'idf']);
+  assert.deepEqual(calls.loaded, ['posseg', 'idf']);
   assert.equal(lazy.busy, false);
   lazy.check([doc('traditional')]);
   await settle();
   lazy.check([doc('traditional')]);
-  assert.deepEqual(calls.load, ['posseg', 'script']);
-  assert.deepEqual(lazy.status, { script: 'ready', posseg: 'ready' });
+  assert.deepEqual(calls.load, ['posseg', 'idf', 'script']);
+  assert.deepEqual(lazy.status, { script: 'ready', posseg: 'ready', idf: 'ready' });
 });
 
 test('a failed fetch is one notice with its code; the page is analysed again and goes on', async () => {
@@ -57,16 +60,16 @@ test('a failed fetch is one notice with its code; the page is analysed again and
   lazy.check([doc('traditional')]);
   await settle();
   assert.deepEqual(calls.notices, [['data_unavailable', 'error']]);
-  assert.deepEqual(lazy.status, { script: 'failed', posseg: 'ready' });
-  assert.deepEqual(calls.loaded.sort(), ['posseg', 'script']);
+  assert.deepEqual(lazy.status, { script: 'failed', posseg: 'ready', idf: 'ready' });
+  assert.deepEqual(calls.loaded.sort(), ['idf', 'posseg', 'script']);
   lazy.check([doc('traditional')]);
   lazy.reset();
   lazy.check([doc('traditional')]);
   await settle();
   assert.deepEqual(
     calls.load.sort(),
-    ['posseg', 'posseg', 'script'],
-    'a failure is not retried; a reset refetches the model',
+    ['idf', 'idf', 'posseg', 'posseg', 'script'],
+    'a failure is not retried; a reset refetches the model and the IDF table',
   );
 });
 
@@ -75,6 +78,33 @@ test('a crash while fetching says nothing: the restarted worker fetches again', 
   lazy.check([]);
   await settle();
   assert.deepEqual(calls.notices, []);
-  assert.deepEqual(calls.loaded, []);
+  assert.deepEqual(calls.loaded, ['idf'], 'only what did load is analysed again');
   assert.equal(lazy.status.posseg, 'idle');
+});
+
+test('ensure() fetches the IDF table before an analysis, once, and analyses nothing itself', async () => {
+  const { lazy, calls } = harness();
+  const first = lazy.ensure('idf');
+  assert.equal(lazy.status.idf, 'loading');
+  const second = lazy.ensure('idf'); // waits for the same fetch
+  await Promise.all([first, second]);
+  assert.equal(lazy.status.idf, 'ready');
+  assert.deepEqual(calls.load, ['idf']);
+  assert.deepEqual(calls.loaded, [], 'the caller analyses next');
+  lazy.check([]);
+  await settle();
+  assert.deepEqual(calls.load, ['idf', 'posseg'], 'check() does not fetch it again');
+  await lazy.ensure('idf');
+  assert.deepEqual(calls.load, ['idf', 'posseg']);
+});
+
+test('ensure() waits for a fetch check() started; a failure is a notice and the caller goes on', async () => {
+  const { lazy, calls } = harness({ fail: ['idf'] });
+  lazy.check([]);
+  await lazy.ensure('idf');
+  assert.equal(lazy.status.idf, 'failed');
+  assert.deepEqual(calls.load, ['posseg', 'idf']);
+  assert.deepEqual(calls.notices, [['data_unavailable', 'error']]);
+  await lazy.ensure('idf');
+  assert.deepEqual(calls.load, ['posseg', 'idf'], 'a failure is not retried');
 });

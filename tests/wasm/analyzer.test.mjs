@@ -21,6 +21,8 @@ const WXD = new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG)));
 // The part-of-speech model and the script tables the page loads when it needs them.
 const WXP = new Uint8Array(readFileSync(new URL('wenxi.wxp', PKG)));
 const WXS = new Uint8Array(readFileSync(new URL('wenxi.wxs', PKG)));
+// jieba's IDF table, which the page fetches after the first cloud.
+const WXI = new Uint8Array(readFileSync(new URL('wenxi.wxi', PKG)));
 
 /** The bundled articles in index.json order, as the page loads them. */
 function seeds() {
@@ -186,6 +188,18 @@ test('the wasm build gives the same results as the native build', (t) => {
   assert.equal(analyzer.setPossegModel(WXP), 5);
   assert.equal(analyzer.setScriptData(WXS), 0);
   assertSame(analyzer.documents(), fixture.documents, 'documents');
+  // Without jieba's IDF table its TF-IDF is unknown; everything else is already native.
+  const before = analyzer.analyze({});
+  assert.equal(before.idfLoaded, false);
+  assert.ok(before.terms.length > 0 && before.terms.every((term) => term.tfidf === null));
+  assertSame(
+    before,
+    { ...fixture.analysis, idfLoaded: false, terms: fixture.analysis.terms.map((term) => ({ ...term, tfidf: null })) },
+    'analysis before the IDF table',
+  );
+  assert.equal(analyzer.hasIdf(), false);
+  analyzer.loadIdf(WXI);
+  assert.equal(analyzer.hasIdf(), true);
   assertSame(analyzer.analyze({}), fixture.analysis, 'analysis');
   const kwic = analyzer.kwic('劳模', {});
   assertSame({ term: kwic.term, total: kwic.total, first: kwic.lines[0] }, fixture.kwic, 'kwic');
@@ -235,4 +249,19 @@ test('traditional documents wait for the script tables, then count with the rest
   const damaged = thrown(() => analyzer.setScriptData(new Uint8Array([0x57, 0x58, 0x53, 0x31, 9])));
   assert.equal(damaged.code, 'bad_data_file');
   assert.equal(damaged.params.file, 'wenxi.wxs');
+});
+
+test('loadIdf refuses a damaged or foreign IDF table with a code and keeps TF-IDF unknown', (t) => {
+  const analyzer = new Analyzer(WXD);
+  t.after(() => analyzer.free());
+  analyzer.addText('a.txt', '大力弘扬劳模精神、劳动精神、工匠精神。');
+  for (const bytes of [WXI.subarray(0, 1000), WXP, new Uint8Array(0)]) {
+    const err = thrown(() => analyzer.loadIdf(bytes));
+    assert.equal(err.code, 'bad_data_file');
+    assert.equal(err.params.file, 'wenxi.wxi');
+  }
+  assert.equal(analyzer.hasIdf(), false);
+  assert.ok(analyzer.analyze({}).terms.every((term) => term.tfidf === null));
+  analyzer.loadIdf(WXI);
+  assert.ok(analyzer.analyze({}).terms.every((term) => term.tfidf > 0));
 });

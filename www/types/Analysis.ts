@@ -6,4 +6,8 @@ import type { TermRow } from "./TermRow";
 /**
  * What every view of the page needs, for one selection and one set of options.
  */
-export type Analysis = { documents: number, tokens: number, termTokens: number, vocabulary: number, terms: Array<TermRow>, network: Network, phrases: Array<Phrase>, };
+export type Analysis = { documents: number, tokens: number, termTokens: number, vocabulary: number, 
+/**
+ * Whether jieba's IDF table was loaded: without it every [`TermRow::tfidf`] is `None`.
+ */
+idfLoaded: boolean, terms: Array<TermRow>, network: Network, phrases: Array<Phrase>, };

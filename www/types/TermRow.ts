@@ -3,4 +3,9 @@
 /**
  * One row of the keyword table.
  */
-export type TermRow = { term: string, pos: string, freq: number, docFreq: number, tfidf: number, tfidfCorpus: number, textrank: number, };
+export type TermRow = { term: string, pos: string, freq: number, docFreq: number, 
+/**
+ * TF-IDF against jieba's IDF table; `None` until the table is loaded
+ * ([`Analysis::idf_loaded`]).
+ */
+tfidf: number | null, tfidfCorpus: number, textrank: number, };

@@ -152,10 +152,21 @@ export class KeywordsView {
         {
           key: 'tfidf',
           label: () => t('kw.tfidf'),
+          // null until jieba's IDF table is in (fetched after the first analysis): a pending
+          // cell, sorted last; empty in the CSV.
           value: (r) => r.tfidf,
           numeric: true,
           digits: 4,
           className: 'tfidf',
+          render: (r, td) => {
+            if (r.tfidf == null) {
+              td.textContent = '…';
+              td.title = t('kw.idfPending');
+              td.classList.add('pending');
+            } else {
+              td.textContent = formatNumber(r.tfidf, 4);
+            }
+          },
         },
         {
           key: 'tfidfCorpus',

@@ -1,13 +1,12 @@
 //! The download budget (issue 5): everything the page needs to show its first word cloud —
 //! HTML, JS, CSS, the .wasm, the dictionary (wenxi.wxd) and the seeds — brotli-compressed as a
-//! static host serves it, must stay within 2.0 MB (issue 12's target). Since issue 11's layout
-//! engine went into the .wasm (+41 KB brotli) the page needs more: the check allows 2.06 MB
-//! so that nothing grows further unnoticed, and issue 12 stays open until it is back under 2.0
-//! (README, "Benchmarks"). Icons and the web app manifest are left out (the browser fetches
-//! them only to offer installing the app), and so is what xtask/not-for-the-first-cloud.txt
-//! lists: files the page fetches only later (the pool's worker, the views loaded when their tab
-//! opens, the service worker), which tests/e2e/startup.test.mjs checks are not requested
-//! before the first live cloud.
+//! static host serves it, must stay within 2.0 MB (issue 12's target). Issue 11's layout engine
+//! in the .wasm took it to 2.045 MB; jieba's IDF table, fetched after the first cloud since
+//! issue 12 (wenxi.wxi, 247 KB), brought it back under (README, "Benchmarks"). Icons and the web
+//! app manifest are left out (the browser fetches them only to offer installing the app), and
+//! so is what xtask/not-for-the-first-cloud.txt lists: files the page fetches only later (the
+//! pool's worker, the views loaded when their tab opens, the service worker), which
+//! tests/e2e/startup.test.mjs checks are not requested before the first live cloud.
 
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
@@ -19,14 +18,15 @@ use anyhow::{bail, Context, Result};
 use crate::util::{self, human_bytes};
 use crate::wasm::brotli_len;
 
-/// Issue 12's target is 2,000,000 B (2.0 MB, decimal); not met since issue 11 (2,045,226 B on
-/// 2026-12-01). This ceiling stops further growth; lower it back to 2_000_000 when the .wasm or
-/// the dictionary shrinks.
-pub const BUDGET_BYTES: u64 = 2_060_000;
+/// Issue 12's target is 2,000,000 B (2.0 MB, decimal): met again since jieba's IDF table left
+/// the dictionary for its own, lazily fetched file (1,807,845 B on 2026-12-01).
+pub const BUDGET_BYTES: u64 = 2_000_000;
 /// The target the page should meet again (printed next to the ceiling).
 pub const TARGET_BYTES: u64 = 2_000_000;
 
 /// Extensions of the files the first cloud needs.
+// Not .wxp, .wxs, .wxi (the part-of-speech model, the script tables, jieba's IDF table): the
+// page fetches them after the first cloud, or when a document or a setting needs them.
 const COUNTED: &[&str] = &["html", "js", "css", "wasm", "wxd", "json", "txt"];
 /// Files of those kinds that it does not (file-name prefixes, with why, in the data file; the
 /// startup browser test checks that none is requested before the first live cloud).

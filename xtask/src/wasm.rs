@@ -32,8 +32,9 @@ pub const TEST_HOOKS_ENV: &str = "WENXI_TEST_HOOKS";
 /// The dictionary build.rs generates; the worker fetches it from next to the .wasm.
 pub const DICTIONARY: &str = "wenxi.wxd";
 /// The other data files build.rs generates, which the page loads when it needs them: the
-/// part-of-speech model and the traditional-script tables (src/posseg.rs, src/script.rs).
-pub const LAZY_DATA: [&str; 2] = ["wenxi.wxp", "wenxi.wxs"];
+/// part-of-speech model, the traditional-script tables and jieba's IDF table (src/posseg.rs,
+/// src/script.rs, src/dictionary.rs).
+pub const LAZY_DATA: [&str; 3] = ["wenxi.wxp", "wenxi.wxs", "wenxi.wxi"];
 
 /// Builds the wasm, generates `www/pkg/` (glue, .wasm, the dictionary and the start-up
 /// snapshot) and prints the size report.
