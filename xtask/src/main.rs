@@ -32,7 +32,7 @@ commands:
                         inline) that opens from file:// with no server; --no-wasm uses
                         www/pkg/ as it is
   test [--quick]        fmt, ESLint, Prettier, clippy (host + wasm32), cargo test, JS unit
-                        tests, wasm build, tsc --checkJs, Node wasm tests, vite build, size budget (brotli download of the first cloud ≤ 2.06 MB; target 2.0 MB),
+                        tests, wasm build, tsc --checkJs, Node wasm tests, vite build, size budget (brotli download of the first cloud ≤ 2.0 MB),
                         single file, browser tests (--quick skips the browser)
   bench [--runs N] [--no-native]
                         the issue-5 benchmark (not part of `test`): builds the page, runs the
