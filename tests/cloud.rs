@@ -8,38 +8,25 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use wenxi::internals::{has_ideograph, Mask};
 use wenxi::{
-    layout_cloud, AnalysisOptions, Analyzer, Bitmap, BoxRasterizer, CloudLayout, CloudOptions,
-    CloudWord, FontSpec, MaskImage, Orientation, Rasterizer, Shape, Spiral, WordOrientation,
+    layout_cloud, AnalysisOptions, Bitmap, BoxRasterizer, CloudLayout, CloudOptions, CloudWord,
+    FontSpec, MaskImage, Orientation, Rasterizer, Shape, Spiral, WordOrientation,
 };
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+
+use common::seeded_analyzer;
 
 /// The seeds' top terms by frequency, as the page's cloud gets them.
 fn seed_words() -> &'static [CloudWord] {
     static WORDS: OnceLock<Vec<CloudWord>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut paths: Vec<PathBuf> = fs::read_dir(root().join("seeds"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        let mut analyzer = Analyzer::new();
-        for path in paths {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            analyzer
-                .add_document(&name, &fs::read(&path).unwrap(), &mut |_| {})
-                .unwrap();
-        }
+        let analyzer = seeded_analyzer();
         let options = AnalysisOptions {
             top_terms: 200,
             ..AnalysisOptions::default()
@@ -119,35 +106,7 @@ fn golden_text(
 
 /// Compare with the golden file, or rewrite it when blessing.
 fn check(name: &str, actual: &str) {
-    let path = root()
-        .join("tests/golden/cloud")
-        .join(format!("{name}.tsv"));
-    if std::env::var_os("WENXI_BLESS").is_some() {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run WENXI_BLESS=1 cargo test --test cloud",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             If the change is intended: WENXI_BLESS=1 cargo test --test cloud, then review git diff.",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    common::check_golden(&format!("cloud/{name}.tsv"), actual, "cloud");
 }
 
 fn golden(name: &str, count: usize, options: CloudOptions) {
