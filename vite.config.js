@@ -71,7 +71,7 @@ function copySeeds() {
 }
 
 // The worker fetches the .wasm and the dictionary only once it runs, which is after the page's
-// script has been fetched and has started it. Preload hints let the browser fetch both while it
+// first script (www/boot.js) has been fetched and has started it. Preload hints let the browser fetch both while it
 // is still reading the page: the worker's own requests then find them in the HTTP cache (or wait
 // for them to arrive there). docs/performance/STARTUP.md has what it saves.
 function preloadEngine() {
@@ -84,13 +84,22 @@ function preloadEngine() {
         const engine = Object.keys(bundle ?? {}).filter((name) => /\.(wasm|wxd)$/.test(name));
         if (engine.length !== 2)
           throw new Error(`preload: expected the .wasm and the .wxd, found ${engine.join(', ')}`);
-        return engine.sort().map((href) => ({
-          tag: 'link',
-          // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request
-          // of the same mode.
-          attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
-          injectTo: 'head',
-        }));
+        // The page's code, which the first script (www/boot.js) imports only after it has
+        // started the worker: fetched meanwhile.
+        const page = Object.values(bundle ?? {}).filter(
+          (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/www/main.js'),
+        );
+        if (page.length !== 1) throw new Error(`preload: expected one chunk for www/main.js, found ${page.length}`);
+        return [
+          { tag: 'link', attrs: { rel: 'modulepreload', href: page[0].fileName, crossorigin: '' }, injectTo: 'head' },
+          ...engine.sort().map((href) => ({
+            tag: 'link',
+            // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request
+            // of the same mode.
+            attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
+            injectTo: 'head',
+          })),
+        ];
       },
     },
   };
