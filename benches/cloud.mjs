@@ -42,8 +42,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PKG = join(ROOT, 'www', 'pkg');
 const WIDTH = 1200;
 const HEIGHT = 800;
-const FONT =
-  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+// The page's own default font stack.
+const { CLOUD_FONT: FONT } = await import('../www/views/cloud/style.js');
 
 // ---- the words: the seeds' top 200, from the real .wasm in Node -------------------------------
 
