@@ -19,9 +19,11 @@
 //                  the longest main-thread task while the cloud view lays out again
 //                  (orientation, shape, count and orientation changed in its toolbar), and how
 //                  long from the change to the new cloud drawn
+//   --baseline DIR another build of the page (e.g. main's dist/) measured in turn with dist/
+//   --page-only    only the page (dist/), for a quick look at its main thread
 //   --trace        also records Chromium's trace (CDP) during the page's relayouts and prints
 //                  what each main-thread task over 50 ms spent its time on
-// Run after `cargo xtask build`: node benches/cloud.mjs [--runs N] [--trace]. Numbers, not
+// Run after `cargo xtask build`: node benches/cloud.mjs [--runs N] [--trace] [--page-only]. Numbers, not
 // pass/fail.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -36,6 +38,8 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', 5));
 const TRACE = process.argv.includes('--trace');
+const PAGE_ONLY = process.argv.includes('--page-only');
+const BASELINE = option('--baseline', null);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -262,6 +266,49 @@ function longTasksIn(events) {
 
 const LONGEST_TASK = () => new Promise((r) => setTimeout(() => r(Math.max(0, ...window.__longTasks)), 100));
 
+/** The page at `url`: its first cloud, then 4 relayouts from its toolbar, into `into`. */
+async function measurePage(url, into) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.querySelector('#view-cloud')?.dataset.layouts) >= 1, null, {
+    timeout: 60_000,
+  });
+  into.pageFirstCloud.push(await page.evaluate(() => performance.now()));
+  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  await page.evaluate(WATCH_LONG_TASKS);
+  const trace = TRACE ? await startTrace(page) : null;
+  for (const [name, value] of [
+    ['orientation', 'vertical'],
+    ['shape', 'heart'],
+    ['count', '200'],
+    ['orientation', 'mixed'],
+  ]) {
+    const ms = await page.evaluate(
+      ([n, v]) =>
+        new Promise((resolve) => {
+          const view = document.querySelector('#view-cloud');
+          const before = Number(view.dataset.layouts ?? 0);
+          const start = performance.now();
+          new MutationObserver((_, observer) => {
+            if (Number(view.dataset.layouts ?? 0) > before) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          }).observe(view, { attributes: true });
+          const select = view.querySelector(`select[name=${n}]`);
+          select.value = v;
+          select.dispatchEvent(new Event('change'));
+        }),
+      [name, value],
+    );
+    into.pageRelayout.push(ms);
+  }
+  into.longestPage.push(await page.evaluate(LONGEST_TASK));
+  if (trace) into.traced.push(...longTasksIn(await trace.stop()));
+  await context.close();
+}
+
 // ---- the runs -------------------------------------------------------------------------------
 
 const options = (shape, seed) => ({ width: WIDTH, height: HEIGHT, shape, seed, font: { family: FONT, weight: 400 } });
@@ -289,9 +336,10 @@ const r = {
   traced: [],
   longestPage: [],
 };
+const baseline = { pageFirstCloud: [], pageRelayout: [], longestPage: [], traced: [] };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PAGE_ONLY ? 0 : RUNS); run++) {
     log(`run ${run + 1}/${RUNS}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -347,52 +395,18 @@ try {
     await mainContext.close();
   }
 
-  // The page itself (dist/): relayouts from the cloud's own toolbar, watched from the page.
+  // The page itself (dist/, and --baseline's build in turn): relayouts from the cloud's own
+  // toolbar, watched from the page.
   const pageServer = await startServer();
+  const baselineServer = BASELINE ? await startServer({ dir: BASELINE }) : null;
   try {
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(pageServer.url);
-      await page.waitForFunction(() => Number(document.querySelector('#view-cloud')?.dataset.layouts) >= 1, null, {
-        timeout: 60_000,
-      });
-      r.pageFirstCloud.push(await page.evaluate(() => performance.now()));
-      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
-      await page.evaluate(WATCH_LONG_TASKS);
-      const trace = TRACE ? await startTrace(page) : null;
-      for (const [name, value] of [
-        ['orientation', 'vertical'],
-        ['shape', 'heart'],
-        ['count', '200'],
-        ['orientation', 'mixed'],
-      ]) {
-        const ms = await page.evaluate(
-          ([n, v]) =>
-            new Promise((resolve) => {
-              const view = document.querySelector('#view-cloud');
-              const before = Number(view.dataset.layouts ?? 0);
-              const start = performance.now();
-              new MutationObserver((_, observer) => {
-                if (Number(view.dataset.layouts ?? 0) > before) {
-                  observer.disconnect();
-                  resolve(performance.now() - start);
-                }
-              }).observe(view, { attributes: true });
-              const select = view.querySelector(`select[name=${n}]`);
-              select.value = v;
-              select.dispatchEvent(new Event('change'));
-            }),
-          [name, value],
-        );
-        r.pageRelayout.push(ms);
-      }
-      r.longestPage.push(await page.evaluate(LONGEST_TASK));
-      if (trace) r.traced.push(...longTasksIn(await trace.stop()));
-      await context.close();
+      await measurePage(pageServer.url, r);
+      if (baselineServer) await measurePage(baselineServer.url, baseline);
     }
   } finally {
     await pageServer.close();
+    await baselineServer?.close();
   }
 } finally {
   await browser.close();
@@ -405,7 +419,7 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
 };
-const ms = (x) => `${x.toFixed(1)} ms`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
 const row = (label, xs, target = '') => {
   const { min, median, max } = stats(xs);
   return `| ${label} | ${ms(min)} | ${ms(median)} | ${ms(max)} | ${target} |`;
@@ -413,6 +427,7 @@ const row = (label, xs, target = '') => {
 const median = (xs) => stats(xs).median;
 const distinct = (xs) => [...new Set(xs)].join(', ');
 const longest = (xs) => {
+  if (!xs.length) return '–';
   const m = Math.max(...xs);
   return m === 0 ? 'none over 50 ms' : ms(m);
 };
@@ -432,6 +447,10 @@ console.log(row('d3-cloud on the page\u2019s thread (as the page was)', r.d3Main
 console.log(row('drawing a Wenxi layout as SVG text on the page\u2019s thread', r.draw));
 console.log(row('the page (dist/): navigation → the first cloud drawn', r.pageFirstCloud));
 console.log(row('the page (dist/): a toolbar change → the new cloud drawn', r.pageRelayout));
+if (BASELINE) {
+  console.log(row('baseline page: navigation → the first cloud drawn', baseline.pageFirstCloud));
+  console.log(row('baseline page: a toolbar change → the new cloud drawn', baseline.pageRelayout));
+}
 console.log('');
 console.log('| ratios and counts (medians, same run) | value |');
 console.log('|---|---:|');
@@ -450,7 +469,19 @@ console.log(
 console.log(`| longest main-thread task, layout in the worker + SVG drawn | ${longest(r.longestWorker)} |`);
 console.log(`| longest main-thread task, d3-cloud on the page's thread | ${longest(r.longestD3Main)} |`);
 console.log(`| longest main-thread task, the page (dist/) during 4 relayouts | ${longest(r.longestPage)} |`);
+console.log(
+  `| the page (dist/), each run's longest task during its 4 relayouts | ${r.longestPage.map((x) => x.toFixed(0)).join(', ')} ms |`,
+);
+if (BASELINE) {
+  console.log(
+    `| baseline page, each run's longest task during its 4 relayouts | ${baseline.longestPage.map((x) => x.toFixed(0)).join(', ')} ms |`,
+  );
+}
 if (TRACE) {
   console.log('\nThe page\u2019s main-thread tasks over 50 ms during the relayouts (trace), ms by what ran in them:\n');
   for (const line of r.traced.length ? r.traced : ['none']) console.log(`* ${line}`);
+  if (BASELINE) {
+    console.log('\nThe baseline page\u2019s:\n');
+    for (const line of baseline.traced.length ? baseline.traced : ['none']) console.log(`* ${line}`);
+  }
 }

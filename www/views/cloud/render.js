@@ -113,7 +113,7 @@ export function recolorCloud(svg, colors, background) {
 }
 
 /** How many words a frame draws: the biggest first, so the cloud shows at once and fills in. */
-const WORDS_PER_FRAME = 45;
+const WORDS_PER_FRAME = 24;
 
 /**
  * What an svg shows or is drawing: the words its nodes stand for (by `data-rank`), the
