@@ -226,6 +226,18 @@ async function startTrace(page) {
   };
 }
 
+/**
+ * The longest main-thread task in `events` by the thread's own CPU time (the trace's `tdur`),
+ * ms: on a shared machine a task's wall time also counts the time the thread waited for a core.
+ */
+function longestCpu(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main?.pid && e.tid === main?.tid,
+  );
+  return Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur) / 1000));
+}
+
 /** The main thread's tasks over 50 ms in `events`, each with the time of what ran directly in it, by name. */
 function longTasksIn(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -305,7 +317,11 @@ async function measurePage(url, into) {
     into.pageRelayout.push(ms);
   }
   into.longestPage.push(await page.evaluate(LONGEST_TASK));
-  if (trace) into.traced.push(...longTasksIn(await trace.stop()));
+  if (trace) {
+    const events = await trace.stop();
+    into.traced.push(...longTasksIn(events));
+    into.cpu.push(longestCpu(events));
+  }
   await context.close();
 }
 
@@ -334,9 +350,10 @@ const r = {
   pageRelayout: [],
   pageFirstCloud: [],
   traced: [],
+  cpu: [],
   longestPage: [],
 };
-const baseline = { pageFirstCloud: [], pageRelayout: [], longestPage: [], traced: [] };
+const baseline = { pageFirstCloud: [], pageRelayout: [], longestPage: [], traced: [], cpu: [] };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
   for (let run = 0; run < (PAGE_ONLY ? 0 : RUNS); run++) {
@@ -479,6 +496,10 @@ if (BASELINE) {
 }
 if (TRACE) {
   console.log('\nThe page\u2019s main-thread tasks over 50 ms during the relayouts (trace), ms by what ran in them:\n');
+  const cpu = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+  console.log(`\nLongest main-thread task during the relayouts by CPU time, each run: ${cpu(r.cpu)} ms`);
+  if (BASELINE) console.log(`The baseline page's: ${cpu(baseline.cpu)} ms`);
+  console.log('');
   for (const line of r.traced.length ? r.traced : ['none']) console.log(`* ${line}`);
   if (BASELINE) {
     console.log('\nThe baseline page\u2019s:\n');
