@@ -159,6 +159,7 @@ const METHODS = new Set([
   'builtinStopWords',
   'analyze',
   'kwic',
+  'countedForms',
   'keyness',
   'segment',
   'needsScriptData',
