@@ -4,7 +4,7 @@
 // thread count and the speed-up against one thread (medians, same run).
 //   cargo build --release -p wenxi-cli && node benches/cli.mjs [--runs N] [--files N] [--mb N]
 // Numbers, not pass/fail: compare the ratios of one run; a busy machine lowers them.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,15 +38,22 @@ try {
   const threads = [...new Set([1, 2, cores].filter((n) => n <= Math.max(2, cores)))];
   /** @type {Map<number, number[]>} */
   const times = new Map(threads.map((n) => [n, []]));
+  /** @type {Map<number, string>} */
+  const phases = new Map();
   // Interleaved, so that a change in the machine's load touches every thread count alike.
   for (let run = 0; run < RUNS; run++) {
     for (const n of threads) {
       const started = performance.now();
-      execFileSync(BIN, ['keywords', '--top', '20', dir], {
-        env: { ...process.env, RAYON_NUM_THREADS: String(n) },
-        stdio: ['ignore', 'ignore', 'inherit'],
+      // WENXI_TIMINGS: the CLI says on stderr where the time went (engine, segmenting, adding,
+      // analysis); the last run's line per thread count is printed below the table.
+      const { status, stderr } = spawnSync(BIN, ['keywords', '--top', '20', dir], {
+        env: { ...process.env, RAYON_NUM_THREADS: String(n), WENXI_TIMINGS: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
       });
       times.get(n).push(performance.now() - started);
+      if (status !== 0) throw new Error(`wenxi exited with ${status}: ${stderr}`);
+      phases.set(n, stderr.trim());
     }
   }
   const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -62,6 +69,7 @@ try {
       `| ${n} | ${s(Math.min(...xs))} | ${s(median(xs))} | ${s(Math.max(...xs))} | ${(mb / (median(xs) / 1000)).toFixed(1)} | ${(base / median(xs)).toFixed(2)}× |`,
     );
   }
+  for (const line of phases.values()) console.log(line);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,8 @@
 //   worker start   new Worker() until it answers: the .wasm compiled and one small warm-up layout
 //                  run (www/cloud-worker.js), so that the first real one runs optimised code
 //   first layout   a fresh worker's first layout (glyphs drawn and read back for the first time)
+//   at start       a layout asked for together with new Worker(), as the page does (its first
+//                  cloud is asked while the worker starts): new Worker → the layout back
 //   relayout       the same worker, another seed (重新排列): glyphs mostly cached
 //   d3-cloud       in a worker with an OffscreenCanvas, a rectangle (it has no masks), with the
 //                  sizes and orientations Wenxi's rectangle layout chose (vertical = rotated 90°);
@@ -13,10 +15,16 @@
 //   main thread    the longest task on the page's thread (PerformanceObserver 'longtask', which
 //                  reports tasks over 50 ms) while a cloud is laid out in the worker and drawn as
 //                  SVG text, and, for contrast, while d3-cloud lays it out on the page's thread
-//   the page       dist/ as it ships: the longest main-thread task while the cloud view lays
-//                  out again (orientation, shape and 重新排列 changed in its toolbar), and how
-//                  long from the click to the new cloud drawn
-// Run after `cargo xtask build`: node benches/cloud.mjs [--runs N]. Numbers, not pass/fail.
+//   the page       dist/ as it ships: from navigation to the first cloud drawn (every word in);
+//                  the longest main-thread task while the cloud view lays out again
+//                  (orientation, shape, count and orientation changed in its toolbar), and how
+//                  long from the change to the new cloud drawn
+//   --baseline DIR another build of the page (e.g. main's dist/) measured in turn with dist/
+//   --page-only    only the page (dist/), for a quick look at its main thread
+//   --trace        also records Chromium's trace (CDP) during the page's relayouts and prints
+//                  what each main-thread task over 50 ms spent its time on
+// Run after `cargo xtask build`: node benches/cloud.mjs [--runs N] [--trace] [--page-only]. Numbers, not
+// pass/fail.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,14 +37,17 @@ const option = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(option('--runs', 5));
+const TRACE = process.argv.includes('--trace');
+const PAGE_ONLY = process.argv.includes('--page-only');
+const BASELINE = option('--baseline', null);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PKG = join(ROOT, 'www', 'pkg');
 const WIDTH = 1200;
 const HEIGHT = 800;
-const FONT =
-  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+// The page's own default font stack.
+const { CLOUD_FONT: FONT } = await import('../www/views/cloud/style.js');
 
 // ---- the words: the seeds' top 200, from the real .wasm in Node -------------------------------
 
@@ -100,6 +111,18 @@ const START_WORKER = () =>
       });
     window.__cloud('shapes').then(() => resolve(performance.now() - started), reject);
   });
+
+/** A worker started and a layout asked for at once; resolves to the ms until it is back. */
+const START_AND_LAYOUT = async ({ words, options }) => {
+  const started = performance.now();
+  const worker = new Worker('cloud-worker.js', { type: 'module' });
+  await new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error.message)) : resolve(data.result));
+    worker.postMessage({ id: 1, action: 'layout', args: [words, options] });
+  });
+  worker.terminate();
+  return performance.now() - started;
+};
 
 /** One layout in the cloud worker, timed from the page; the SVG drawn from it, timed too. */
 const LAYOUT_AND_DRAW = async ({ words, options }) => {
@@ -185,7 +208,131 @@ const WATCH_LONG_TASKS = () => {
     buffered: false,
   });
 };
+/** Starts Chromium's trace of `page` (CDP); `stop()` resolves to its events. */
+async function startTrace(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        cdp.once('Tracing.tracingComplete', () => resolve(events));
+        cdp.send('Tracing.end');
+      }),
+  };
+}
+
+/**
+ * The longest main-thread task in `events` by the thread's own CPU time (the trace's `tdur`),
+ * ms: on a shared machine a task's wall time also counts the time the thread waited for a core.
+ */
+function longestCpu(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main?.pid && e.tid === main?.tid,
+  );
+  return Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur) / 1000));
+}
+
+/** The worker's longest task in `events` by its thread's CPU time, ms: the layout. */
+function longestWorkerCpu(events) {
+  const threads = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread');
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.name === 'RunTask' && threads.some((t) => t.pid === e.pid && t.tid === e.tid),
+  );
+  return Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur) / 1000));
+}
+
+/** The main thread's tasks over 50 ms in `events`, each with the time of what ran directly in it, by name. */
+function longTasksIn(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50_000);
+  return tasks.map((task) => {
+    const end = task.ts + task.dur;
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
+    // Only the outermost events, so that nothing is counted twice.
+    const outer = inside.filter(
+      (e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur),
+    );
+    const by = new Map();
+    for (const e of outer) {
+      // A script's own calls into layout and style are split out below it.
+      by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    const nested = new Map();
+    for (const e of inside) {
+      if (
+        ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML'].includes(e.name) &&
+        !outer.includes(e)
+      )
+        nested.set(e.name, (nested.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    const fmt = (m) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .filter(([, v]) => v >= 1)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ');
+    const layouts = inside
+      .filter((e) => e.name === 'Layout' && e.args?.beginData)
+      .map((e) => `${e.args.beginData.dirtyObjects}/${e.args.beginData.totalObjects}`);
+    return `${(task.dur / 1000).toFixed(1)} ms: ${fmt(by)}${layouts.length ? ` [layout objects dirty/total: ${layouts.join(', ')}]` : ''}${nested.size ? ` (inside scripts: ${fmt(nested)})` : ''}`;
+  });
+}
+
 const LONGEST_TASK = () => new Promise((r) => setTimeout(() => r(Math.max(0, ...window.__longTasks)), 100));
+
+/** The page at `url`: its first cloud, then 4 relayouts from its toolbar, into `into`. */
+async function measurePage(url, into) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.querySelector('#view-cloud')?.dataset.layouts) >= 1, null, {
+    timeout: 60_000,
+  });
+  into.pageFirstCloud.push(await page.evaluate(() => performance.now()));
+  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  await page.evaluate(WATCH_LONG_TASKS);
+  const trace = TRACE ? await startTrace(page) : null;
+  for (const [name, value] of [
+    ['orientation', 'vertical'],
+    ['shape', 'heart'],
+    ['count', '200'],
+    ['orientation', 'mixed'],
+  ]) {
+    const ms = await page.evaluate(
+      ([n, v]) =>
+        new Promise((resolve) => {
+          const view = document.querySelector('#view-cloud');
+          const before = Number(view.dataset.layouts ?? 0);
+          const start = performance.now();
+          new MutationObserver((_, observer) => {
+            if (Number(view.dataset.layouts ?? 0) > before) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          }).observe(view, { attributes: true });
+          const select = view.querySelector(`select[name=${n}]`);
+          select.value = v;
+          select.dispatchEvent(new Event('change'));
+        }),
+      [name, value],
+    );
+    into.pageRelayout.push(ms);
+  }
+  into.longestPage.push(await page.evaluate(LONGEST_TASK));
+  if (trace) {
+    const events = await trace.stop();
+    into.traced.push(...longTasksIn(events));
+    into.cpu.push(longestCpu(events));
+  }
+  await context.close();
+}
 
 // ---- the runs -------------------------------------------------------------------------------
 
@@ -195,6 +342,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 const r = {
   workerStart: [],
   heartFirst: [],
+  heartAtStart: [],
+  heartFirstCpu: [],
+  heartRelayoutCpu: [],
   heartRelayout: [],
   rectFirst: [],
   d3First: [],
@@ -209,19 +359,27 @@ const r = {
   attempts: [],
   ink: [],
   pageRelayout: [],
+  pageFirstCloud: [],
+  traced: [],
+  cpu: [],
   longestPage: [],
 };
+const baseline = { pageFirstCloud: [], pageRelayout: [], longestPage: [], traced: [], cpu: [] };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PAGE_ONLY ? 0 : RUNS); run++) {
     log(`run ${run + 1}/${RUNS}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(server.url);
     r.workerStart.push(await page.evaluate(START_WORKER));
     await page.evaluate(WATCH_LONG_TASKS);
+    let trace = await startTrace(page);
     const heart = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 1) });
+    r.heartFirstCpu.push(longestWorkerCpu(await trace.stop()));
+    trace = await startTrace(page);
     const again = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 2) });
+    r.heartRelayoutCpu.push(longestWorkerCpu(await trace.stop()));
     r.longestWorker.push(await page.evaluate(LONGEST_TASK));
     r.heartFirst.push(heart.layoutMs);
     r.heartRelayout.push(again.layoutMs);
@@ -230,6 +388,13 @@ try {
     r.attempts.push(heart.attempts);
     r.ink.push(heart.ink);
     await context.close();
+
+    // In a context of its own: nothing drawn with the font in it before.
+    const startContext = await browser.newContext();
+    const startPage = await startContext.newPage();
+    await startPage.goto(server.url);
+    r.heartAtStart.push(await startPage.evaluate(START_AND_LAYOUT, { words: WORDS, options: options('heart', 1) }));
+    await startContext.close();
 
     // The rectangle d3-cloud lays out too, in a fresh worker so that its glyphs are new as well.
     const rectContext = await browser.newContext();
@@ -262,46 +427,18 @@ try {
     await mainContext.close();
   }
 
-  // The page itself (dist/): relayouts from the cloud's own toolbar, watched from the page.
+  // The page itself (dist/, and --baseline's build in turn): relayouts from the cloud's own
+  // toolbar, watched from the page.
   const pageServer = await startServer();
+  const baselineServer = BASELINE ? await startServer({ dir: BASELINE }) : null;
   try {
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(pageServer.url);
-      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
-      await page.evaluate(WATCH_LONG_TASKS);
-      for (const [name, value] of [
-        ['orientation', 'vertical'],
-        ['shape', 'heart'],
-        ['count', '200'],
-        ['orientation', 'mixed'],
-      ]) {
-        const ms = await page.evaluate(
-          ([n, v]) =>
-            new Promise((resolve) => {
-              const view = document.querySelector('#view-cloud');
-              const before = Number(view.dataset.layouts ?? 0);
-              const start = performance.now();
-              new MutationObserver((_, observer) => {
-                if (Number(view.dataset.layouts ?? 0) > before) {
-                  observer.disconnect();
-                  resolve(performance.now() - start);
-                }
-              }).observe(view, { attributes: true });
-              const select = view.querySelector(`select[name=${n}]`);
-              select.value = v;
-              select.dispatchEvent(new Event('change'));
-            }),
-          [name, value],
-        );
-        r.pageRelayout.push(ms);
-      }
-      r.longestPage.push(await page.evaluate(LONGEST_TASK));
-      await context.close();
+      await measurePage(pageServer.url, r);
+      if (baselineServer) await measurePage(baselineServer.url, baseline);
     }
   } finally {
     await pageServer.close();
+    await baselineServer?.close();
   }
 } finally {
   await browser.close();
@@ -314,7 +451,7 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
 };
-const ms = (x) => `${x.toFixed(1)} ms`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
 const row = (label, xs, target = '') => {
   const { min, median, max } = stats(xs);
   return `| ${label} | ${ms(min)} | ${ms(median)} | ${ms(max)} | ${target} |`;
@@ -322,6 +459,7 @@ const row = (label, xs, target = '') => {
 const median = (xs) => stats(xs).median;
 const distinct = (xs) => [...new Set(xs)].join(', ');
 const longest = (xs) => {
+  if (!xs.length) return '–';
   const m = Math.max(...xs);
   return m === 0 ? 'none over 50 ms' : ms(m);
 };
@@ -332,13 +470,21 @@ console.log('| measured (the seeds\u2019 top 200 words, 1200 × 800) | min | med
 console.log('|---|---:|---:|---:|---|');
 console.log(row('Wenxi worker start: new Worker → compiled, warmed up, answering', r.workerStart));
 console.log(row('Wenxi, heart, first layout in a fresh worker (page → worker → page)', r.heartFirst, '≤ 150 ms'));
+console.log(row('Wenxi, heart, first layout: the worker\u2019s CPU time (trace)', r.heartFirstCpu, '≤ 150 ms'));
+console.log(row('Wenxi, heart, relayout: the worker\u2019s CPU time (trace)', r.heartRelayoutCpu, '≤ 150 ms'));
+console.log(row('Wenxi, heart, asked at the worker\u2019s start: new Worker → layout back', r.heartAtStart));
 console.log(row('Wenxi, heart, relayout with another seed (重新排列)', r.heartRelayout, '≤ 150 ms'));
 console.log(row('Wenxi, rectangle, first layout in a fresh worker', r.rectFirst));
 console.log(row('d3-cloud 1.2.9 in a worker, rectangle, same sizes, first run', r.d3First));
 console.log(row('d3-cloud 1.2.9 in a worker, second run', r.d3Second));
 console.log(row('d3-cloud on the page\u2019s thread (as the page was)', r.d3Main));
 console.log(row('drawing a Wenxi layout as SVG text on the page\u2019s thread', r.draw));
+console.log(row('the page (dist/): navigation → the first cloud drawn', r.pageFirstCloud));
 console.log(row('the page (dist/): a toolbar change → the new cloud drawn', r.pageRelayout));
+if (BASELINE) {
+  console.log(row('baseline page: navigation → the first cloud drawn', baseline.pageFirstCloud));
+  console.log(row('baseline page: a toolbar change → the new cloud drawn', baseline.pageRelayout));
+}
 console.log('');
 console.log('| ratios and counts (medians, same run) | value |');
 console.log('|---|---:|');
@@ -357,3 +503,23 @@ console.log(
 console.log(`| longest main-thread task, layout in the worker + SVG drawn | ${longest(r.longestWorker)} |`);
 console.log(`| longest main-thread task, d3-cloud on the page's thread | ${longest(r.longestD3Main)} |`);
 console.log(`| longest main-thread task, the page (dist/) during 4 relayouts | ${longest(r.longestPage)} |`);
+console.log(
+  `| the page (dist/), each run's longest task during its 4 relayouts | ${r.longestPage.map((x) => x.toFixed(0)).join(', ')} ms |`,
+);
+if (BASELINE) {
+  console.log(
+    `| baseline page, each run's longest task during its 4 relayouts | ${baseline.longestPage.map((x) => x.toFixed(0)).join(', ')} ms |`,
+  );
+}
+if (TRACE) {
+  console.log('\nThe page\u2019s main-thread tasks over 50 ms during the relayouts (trace), ms by what ran in them:\n');
+  const cpu = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+  console.log(`\nLongest main-thread task during the relayouts by CPU time, each run: ${cpu(r.cpu)} ms`);
+  if (BASELINE) console.log(`The baseline page's: ${cpu(baseline.cpu)} ms`);
+  console.log('');
+  for (const line of r.traced.length ? r.traced : ['none']) console.log(`* ${line}`);
+  if (BASELINE) {
+    console.log('\nThe baseline page\u2019s:\n');
+    for (const line of baseline.traced.length ? baseline.traced : ['none']) console.log(`* ${line}`);
+  }
+}

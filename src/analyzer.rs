@@ -641,9 +641,27 @@ impl Analyzer {
         let vocab = self.corpus.vocab();
         let docs = self.views(options.documents.as_deref());
         let term_map = self.terms(&options.merges, options.separate_pos);
-        let counts = self.counts(&docs, &options.filter, &term_map);
-        let idf = corpus_idf(self.corpus.documents(), &term_map);
-        let ranks = textrank(&docs, &counts);
+        // Phrases need neither the counts nor the terms: they run beside everything else
+        // (at once with the `parallel` feature, one after the other without it; the same
+        // results either way).
+        let (phrases, (counts, idf, ranks, network)) = join(
+            || discover(&docs, vocab, &options.phrases),
+            || {
+                let (counts, idf) = join(
+                    || self.counts(&docs, &options.filter, &term_map),
+                    || corpus_idf(self.corpus.documents(), &term_map),
+                );
+                let (ranks, network) = join(
+                    || textrank(&docs, &counts),
+                    || {
+                        network(&docs, &counts, &options.network, |id| {
+                            term_map.name(id, vocab).to_string()
+                        })
+                    },
+                );
+                (counts, idf, ranks, network)
+            },
+        );
         let row = |id: u32| {
             let (tfidf_bundled, tfidf_corpus) = tfidf(id, &counts, vocab, &idf);
             TermRow {
@@ -685,10 +703,6 @@ impl Analyzer {
             }
         };
         terms.truncate(options.top_terms as usize);
-        let network = network(&docs, &counts, &options.network, |id| {
-            term_map.name(id, vocab).to_string()
-        });
-        let phrases = discover(&docs, vocab, &options.phrases);
         Ok(Analysis {
             documents: docs.len() as u32,
             tokens: counts.tokens,
@@ -984,6 +998,19 @@ fn check_min_chars(min_chars: u32) -> Result<()> {
             option: "minChars",
             value: min_chars.to_string(),
         })
+    }
+}
+
+/// Runs `a` and `b`, at once on rayon's threads with the `parallel` feature (the CLI's),
+/// one after the other without it (the wasm build, which has no threads).
+fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (a(), b())
     }
 }
 

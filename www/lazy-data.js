@@ -41,6 +41,21 @@ export function dataToFetch(documents, status, traditionalTerms = false) {
 const DATASET = /** @type {const} */ ({ script: 'scriptData', posseg: 'posseg', idf: 'idf' });
 const KINDS = /** @type {DataKind[]} */ (['script', 'posseg', 'idf']);
 
+/**
+ * A failed fetch as the notice that says what the page does without that file: the worker's
+ * `data_unavailable` {file, reason} as `data_unavailable_script` / `_posseg` / `_idf`; any other
+ * error as it is.
+ * @param {DataKind} kind @param {unknown} err
+ */
+export function withoutIt(kind, err) {
+  const coded = /** @type {{code?: unknown, params?: object, message?: string}} */ (err);
+  if (coded?.code !== 'data_unavailable') return /** @type {Error} */ (err);
+  return Object.assign(new Error(coded.message ?? 'data_unavailable'), {
+    code: `data_unavailable_${kind}`,
+    params: { ...coded.params },
+  });
+}
+
 export class LazyData {
   /** @type {Record<DataKind, DataStatus>} */
   status = { script: 'idle', posseg: 'idle', idf: 'idle' };
@@ -103,9 +118,10 @@ export class LazyData {
         this.#set(kind, 'idle');
         return;
       }
-      // Not fetched again in this visit: the notice says what the page does without it.
+      // Not fetched again in this visit: the notice says what the page does without this file
+      // (its own code, `data_unavailable_<kind>`, with the worker's {file, reason}).
       this.#set(kind, 'failed');
-      this.notify(/** @type {Error} */ (err), 'error');
+      this.notify(withoutIt(kind, err), 'error');
     }
     // Analysed again either way: the page is 'ready' once that is on screen.
     if (analyseAfter) await this.loaded(kind);

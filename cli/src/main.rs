@@ -239,8 +239,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where the time goes, said on stderr when `WENXI_TIMINGS` is set (for benches/cli.mjs and
+/// anyone asking why a run is slow; never on stdout, so never in the golden output).
+#[derive(Default)]
+struct Timings {
+    /// Building the segmenter (jieba's dictionary), on one thread.
+    engine: std::time::Duration,
+    /// Reading and segmenting, on every core.
+    prepare: std::time::Duration,
+    /// Adding the segmented files to the corpus, in order, on one thread.
+    add: std::time::Duration,
+}
+
 /// Returns whether every file was read.
 fn run(cli: Cli) -> io::Result<bool> {
+    let started = std::time::Instant::now();
+    let mut timings = Timings::default();
     let (options, paths, targets, references): (&Options, Vec<PathBuf>, &[PathBuf], &[PathBuf]) =
         match &cli.command {
             Command::Segment(c) => (&c.options, c.paths.clone(), &[], &[]),
@@ -274,6 +288,7 @@ fn run(cli: Cli) -> io::Result<bool> {
         return Ok(false);
     }
     let mut analyzer = Analyzer::new();
+    timings.engine = started.elapsed();
     if let Err(e) = analyzer.set_user_words(&options.user_words) {
         eprintln!("{e}");
         return Ok(false);
@@ -284,7 +299,7 @@ fn run(cli: Cli) -> io::Result<bool> {
     let mut seen: HashMap<PathBuf, u32> = HashMap::new();
     let mut load = |paths: &[PathBuf], analyzer: &mut Analyzer, all_read: &mut bool| {
         let files = files(paths, options.follow_links, all_read);
-        add_files(analyzer, files, &mut seen, all_read)
+        add_files(analyzer, files, &mut seen, all_read, &mut timings)
     };
     let target_ids = load(targets, &mut analyzer, &mut all_read);
     let reference_ids = load(references, &mut analyzer, &mut all_read);
@@ -315,6 +330,7 @@ fn run(cli: Cli) -> io::Result<bool> {
         ..AnalysisOptions::default()
     };
     let common_merges = options.merges.clone();
+    let loaded = std::time::Instant::now();
     match cli.command {
         Command::Segment(_) => {
             let mut docs = Vec::new();
@@ -507,21 +523,35 @@ fn run(cli: Cli) -> io::Result<bool> {
         }
     }
     out.flush()?;
+    if std::env::var_os("WENXI_TIMINGS").is_some() {
+        let s = |d: std::time::Duration| d.as_secs_f64();
+        eprintln!(
+            "timings: {:.3} s in all on {} threads: engine {:.3} s; files read and segmented {:.3} s, added {:.3} s; analysis and output {:.3} s",
+            s(started.elapsed()),
+            rayon::current_num_threads(),
+            s(timings.engine),
+            s(timings.prepare),
+            s(timings.add),
+            s(loaded.elapsed()),
+        );
+    }
     Ok(all_read)
 }
 
-/// Files read and segmented at once on every core (rayon; `RAYON_NUM_THREADS` caps it),
-/// a batch at a time so that only a few files' bytes are held at once, and added in their
-/// order: the same analysis as one after the other. Messages for the files that cannot be
-/// read come in that order too. A file already in `seen` (by its canonical path) is not read
-/// again. Returns the documents' ids, in the files' order.
+/// Files read and segmented at once on every core (rayon; `RAYON_NUM_THREADS` caps it), each
+/// thread taking the next file as it finishes one (no batches, so no core waits for the
+/// slowest file of a batch), then added in their order: the same analysis as one after the
+/// other. A file's bytes are dropped once it is segmented, so only one file's bytes per thread
+/// are held at once; what is segmented is what the corpus keeps anyway. Messages for the files
+/// that cannot be read come in that order too. A file already in `seen` (by its canonical
+/// path) is not read again. Returns the documents' ids, in the files' order.
 fn add_files(
     analyzer: &mut Analyzer,
     files: Vec<(PathBuf, FileOrigin)>,
     seen: &mut HashMap<PathBuf, u32>,
     all_read: &mut bool,
+    timings: &mut Timings,
 ) -> Vec<u32> {
-    let batch = 2 * rayon::current_num_threads();
     let keyed: Vec<(PathBuf, PathBuf, FileOrigin)> = files
         .into_iter()
         .map(|(path, origin)| {
@@ -529,52 +559,57 @@ fn add_files(
             (key, path, origin)
         })
         .collect();
-    let mut ids = Vec::new();
-    for chunk in keyed.chunks(batch) {
-        // Each new file of the batch once (the first time it is named).
-        let mut fresh: Vec<&(PathBuf, PathBuf, FileOrigin)> = Vec::new();
-        for file in chunk {
-            if !seen.contains_key(&file.0) && !fresh.iter().any(|f| f.0 == file.0) {
-                fresh.push(file);
-            }
+    // Each new file once (the first time it is named).
+    let mut fresh: Vec<&(PathBuf, PathBuf, FileOrigin)> = Vec::new();
+    let mut named: std::collections::HashSet<&PathBuf> = std::collections::HashSet::new();
+    for file in &keyed {
+        if !seen.contains_key(&file.0) && named.insert(&file.0) {
+            fresh.push(file);
         }
-        let prepared: Vec<Result<PreparedDocument, String>> = fresh
-            .par_iter()
-            .map(|(_, path, origin)| {
-                let name = path.display().to_string();
-                match std::fs::read(path) {
-                    Ok(bytes) => analyzer
-                        .prepare_file(&name, &bytes, origin)
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(format!(
-                        "无法读取「{name}」：{e} / Cannot read \"{name}\": {e}"
-                    )),
-                }
-            })
-            .collect();
-        let mut prepared: HashMap<&PathBuf, _> = fresh.iter().map(|f| &f.0).zip(prepared).collect();
-        for (key, _, _) in chunk {
-            if let Some(&id) = seen.get(key) {
-                ids.push(id);
-                continue;
+    }
+    let prepare_started = std::time::Instant::now();
+    let prepared: Vec<Result<PreparedDocument, String>> = fresh
+        .par_iter()
+        // One file a task: rayon would otherwise hand a thread a run of them at once.
+        .with_max_len(1)
+        .map(|(_, path, origin)| {
+            let name = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => analyzer
+                    .prepare_file(&name, &bytes, origin)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(format!(
+                    "无法读取「{name}」：{e} / Cannot read \"{name}\": {e}"
+                )),
             }
-            // None: named twice, and it could not be read the first time (said once).
-            let Some(result) = prepared.remove(key) else {
-                continue;
-            };
-            match result {
-                Ok(document) => {
-                    let info = analyzer.add_prepared(document);
-                    seen.insert(key.clone(), info.id);
-                    ids.push(info.id);
-                }
-                Err(message) => {
-                    eprintln!("{message}");
-                    *all_read = false;
-                }
+        })
+        .collect();
+    timings.prepare += prepare_started.elapsed();
+    let add_started = std::time::Instant::now();
+    let mut prepared: HashMap<&PathBuf, _> = fresh.iter().map(|f| &f.0).zip(prepared).collect();
+    let mut ids = Vec::new();
+    for (key, _, _) in &keyed {
+        if let Some(&id) = seen.get(key) {
+            ids.push(id);
+            continue;
+        }
+        // None: named twice, and it could not be read the first time (said once).
+        let Some(result) = prepared.remove(key) else {
+            continue;
+        };
+        match result {
+            Ok(document) => {
+                let info = analyzer.add_prepared(document);
+                seen.insert(key.clone(), info.id);
+                ids.push(info.id);
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                *all_read = false;
             }
         }
     }
+    timings.add += add_started.elapsed();
     ids
 }
 

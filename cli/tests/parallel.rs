@@ -75,3 +75,24 @@ fn any_number_of_threads_gives_the_same_output_in_the_files_order() {
     let keywords = |threads| wenxi(threads, &["keywords", "--top", "30", path]).stdout;
     assert_eq!(keywords("1"), keywords("3"));
 }
+
+/// The analyses of one call run at once (the core's `parallel` feature): keywords, TextRank,
+/// the network and the phrases are the same, byte for byte, on one thread and on two.
+#[test]
+fn the_analyses_are_the_same_on_one_thread_and_on_two() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let seeds = seeds.to_str().unwrap();
+    for args in [
+        &["keywords", "--by", "textrank", "--top", "40", seeds][..],
+        &["keywords", "--by", "tfidf-corpus", "--json", seeds],
+        &["network", "--measure", "llr", seeds],
+        &["network", "--unit", "window", seeds],
+        &["phrases", "--min-count", "2", seeds],
+    ] {
+        let one = wenxi("1", args);
+        let two = wenxi("2", args);
+        assert!(one.status.success(), "{args:?}");
+        assert!(!one.stdout.is_empty(), "{args:?}");
+        assert_eq!(one.stdout, two.stdout, "{args:?}");
+    }
+}

@@ -347,3 +347,54 @@ test(
     session.assertClean();
   },
 );
+
+test('a big cloud is drawn a frame at a time: the first words at once, an export only of the whole', async (t) => {
+  const session = await startSession();
+  t.after(() => session.close());
+  const { page } = session;
+  const view = page.locator(CLOUD);
+  try {
+    await page.goto(session.url);
+    await page.locator(`${CLOUD} .cloud-box[data-state=drawn]`).waitFor({ state: 'attached', timeout: 60_000 });
+    // 200 words: as soon as the first of them are in (the drawing not finished), SVG export.
+    const [download, firstSlice] = await Promise.all([
+      page.waitForEvent('download'),
+      page.evaluate(
+        (sel) =>
+          new Promise((resolve) => {
+            const view = document.querySelector(sel);
+            const svg = view.querySelector('svg');
+            new MutationObserver((_, observer) => {
+              if (view.querySelector('.cloud-box').dataset.state !== 'laying-out') return;
+              observer.disconnect();
+              const shown = svg.querySelectorAll('text.cloud-word').length;
+              view.querySelector('button[data-action=export-svg]').click();
+              resolve(shown);
+            }).observe(svg, { childList: true });
+            const select = view.querySelector('select[name=count]');
+            select.value = '200';
+            select.dispatchEvent(new Event('change'));
+          }),
+        CLOUD,
+      ),
+    ]);
+    await page.locator(`${CLOUD} .cloud-box[data-state=drawn]`).waitFor({ state: 'attached' });
+    const drawn = await view.locator('svg text.cloud-word').count();
+    assert.ok(firstSlice > 0 && firstSlice < drawn, `first ${firstSlice} of ${drawn} words`);
+    const ranks = await page.$$eval(`${CLOUD} svg text.cloud-word`, (nodes) => nodes.map((n) => n.dataset.rank));
+    assert.equal(new Set(ranks).size, drawn, 'a word drawn twice');
+    const svg = await readFile(await download.path(), 'utf8');
+    assert.equal(svg.match(/<text[ >]/g)?.length, drawn, 'the export is not the whole cloud');
+    // The listeners are the svg's: a word drawn in a later frame opens its contexts too.
+    const last = view.locator('svg text.cloud-word').nth(drawn - 1);
+    const lastText = await last.evaluate((n) => n.lastChild.data);
+    await last.click();
+    await page.waitForFunction((word) => document.querySelector('#view-kwic').textContent.includes(word), lastText, {
+      timeout: 15_000,
+    });
+  } catch (err) {
+    await session.screenshot('cloud-slices-failure').catch(() => {});
+    throw err;
+  }
+  session.assertClean();
+});

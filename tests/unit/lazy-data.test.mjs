@@ -1,7 +1,7 @@
 // www/lazy-data.js: what is fetched when, once, and what a failure or a crash leaves.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dataToFetch, LazyData } from '../../www/lazy-data.js';
+import { dataToFetch, LazyData, withoutIt } from '../../www/lazy-data.js';
 
 const doc = (script, converted = false) => ({ script, converted });
 const idle = { script: 'idle', posseg: 'idle', idf: 'idle' };
@@ -59,7 +59,8 @@ test('a failed fetch is one notice with its code; the page is analysed again and
   const { lazy, calls } = harness({ fail: ['script'] });
   lazy.check([doc('traditional')]);
   await settle();
-  assert.deepEqual(calls.notices, [['data_unavailable', 'error']]);
+  // Its own code: the notice says what the page does without the script tables.
+  assert.deepEqual(calls.notices, [['data_unavailable_script', 'error']]);
   assert.deepEqual(lazy.status, { script: 'failed', posseg: 'ready', idf: 'ready' });
   assert.deepEqual(calls.loaded.sort(), ['idf', 'posseg', 'script']);
   lazy.check([doc('traditional')]);
@@ -104,7 +105,19 @@ test('ensure() waits for a fetch check() started; a failure is a notice and the 
   await lazy.ensure('idf');
   assert.equal(lazy.status.idf, 'failed');
   assert.deepEqual(calls.load, ['posseg', 'idf']);
-  assert.deepEqual(calls.notices, [['data_unavailable', 'error']]);
+  assert.deepEqual(calls.notices, [['data_unavailable_idf', 'error']]);
   await lazy.ensure('idf');
   assert.deepEqual(calls.load, ['posseg', 'idf'], 'a failure is not retried');
+});
+
+test('a notice names what the page does without the file; another error stays as it is', () => {
+  const failed = Object.assign(new Error('cannot load wenxi.wxp: HTTP 503'), {
+    code: 'data_unavailable',
+    params: { file: 'wenxi.wxp', reason: 'HTTP 503' },
+  });
+  const notice = /** @type {any} */ (withoutIt('posseg', failed));
+  assert.equal(notice.code, 'data_unavailable_posseg');
+  assert.deepEqual(notice.params, { file: 'wenxi.wxp', reason: 'HTTP 503' });
+  const other = new TypeError('boom');
+  assert.equal(withoutIt('idf', other), other);
 });

@@ -13,7 +13,7 @@ import { installedFonts, SAMPLE } from './fonts.js';
 import { cloudMask, CloudLayouter, warmUp } from './layout.js';
 import { readMaskPicture } from './mask.js';
 import { WordMenu } from './menu.js';
-import { cloudBox, drawCloud, observeWidth, recolorCloud } from './render.js';
+import { cloudBox, cloudDrawn, drawCloud, observeWidth, recolorCloud } from './render.js';
 import { CLOUD_FONT, cloudHeight, exportSize, fontStack, wordColors } from './style.js';
 import { CloudNumbers } from './table.js';
 import { CloudToolbar } from './toolbar.js';
@@ -245,7 +245,7 @@ export class CloudView {
       (layout) => {
         if (!layout) return; // a newer layout was asked for
         this.#layouts++;
-        this.#draw(layout, words, field);
+        return this.#draw(layout, words, field);
       },
       (err) => {
         if (key !== this.#layoutKey) return;
@@ -263,7 +263,7 @@ export class CloudView {
     const colors = this.#colors(words);
     const weightName = t(`cloud.weight.${field}`);
     const nf = numberFormat(); // one formatter for every word (making one is not free)
-    drawCloud(this.svg, layout, words, {
+    const drawing = drawCloud(this.svg, layout, words, {
       colors,
       font: this.#fontStack(),
       weight: this.#look.weight,
@@ -277,11 +277,15 @@ export class CloudView {
           ? t('cloud.tipFreq', { count: nf.format(w.count) })
           : `${t('cloud.tipFreq', { count: nf.format(w.count) })} · ${weightName} ${this.numbers.formatWeight(w.weight, field)}`,
     });
-    this.box.dataset.state = 'drawn';
-    this.container.dataset.layouts = String(this.#layouts);
     const unplaced = layout.unplaced.map((u) => u.text);
     this.#showNote(unplaced.length ? t('cloud.unplaced', { n: unplaced.length, words: unplaced.join('、') }) : '');
     this.numbers.fill(words, field, new Set(unplaced));
+    // Drawn a frame at a time (render.js): the state says when every word is in.
+    return drawing.then((complete) => {
+      if (!complete) return;
+      this.box.dataset.state = 'drawn';
+      this.container.dataset.layouts = String(this.#layouts);
+    });
   }
 
   /** Each word's colour, as the look and the data say. @param {CloudWord[]} words */
@@ -375,6 +379,7 @@ export class CloudView {
 
   /** @param {'png' | 'svg'} kind @param {{scale?: number, width?: number | null}} ask */
   async #export(kind, ask) {
+    await cloudDrawn(this.svg); // never half a cloud
     const drawn = this.#drawn;
     if (!drawn) return;
     try {

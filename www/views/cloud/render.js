@@ -103,6 +103,8 @@ export function recolorCloud(svg, colors, background) {
   if ((background === 'transparent') !== !rect) return false;
   rect?.setAttribute('fill', background);
   svg.dataset.background = background;
+  const drawing = drawings.get(svg);
+  if (drawing) drawing.colors = colors; // for the words not drawn yet
   for (const node of svg.querySelectorAll(':scope > text.cloud-word')) {
     const color = colors[Number(/** @type {SVGElement} */ (node).dataset.rank) - 1];
     if (color && node.getAttribute('fill') !== color) node.setAttribute('fill', color);
@@ -110,19 +112,73 @@ export function recolorCloud(svg, colors, background) {
   return true;
 }
 
+/** How many words a frame draws: the biggest first, so the cloud shows at once and fills in. */
+const WORDS_PER_FRAME = 24;
+
 /**
- * Draws `layout` (of `words`, most important first) into `svg`.
+ * What an svg shows or is drawing: the words its nodes stand for (by `data-rank`), the
+ * callbacks, and the drawing under way. One set of listeners on the svg serves every word.
+ * @typedef {object} Drawing
+ * @property {CloudWord[]} words
+ * @property {string[] | undefined} colors
+ * @property {DrawOptions<any>} options
+ * @property {(word: any) => string} describe
+ * @property {HTMLElement} tip
+ * @property {number} generation
+ * @property {Promise<boolean>} done true once every word is drawn, false when overtaken
+ */
+/** @type {WeakMap<SVGSVGElement, Drawing>} */
+const drawings = new WeakMap();
+
+/** One word's `<text>`, with its `<title>` and label (no listeners: the svg has them). */
+function wordNode(
+  /** @type {PlacedWord} */ placed,
+  /** @type {CloudWord} */ word,
+  /** @type {Drawing} */ drawing,
+  /** @type {{font: string, weight: number, en: boolean}} */ { font, weight, en },
+) {
+  const text = document.createElementNS(SVG_NS, 'text');
+  text.classList.add('cloud-word');
+  text.setAttribute('font-size', round(placed.size));
+  text.setAttribute('fill', drawing.colors?.[placed.index] ?? defaultColor(word));
+  text.dataset.orientation = placed.orientation;
+  text.dataset.rank = String(placed.index + 1);
+  text.dataset.count = String(word.count);
+  if (placed.orientation === 'horizontal') {
+    text.setAttribute('x', round(placed.pieces[0].x));
+    text.setAttribute('y', round(placed.pieces[0].y));
+  } else {
+    const places = characterPlaces(placed, `${weight} ${placed.size}px ${font}`);
+    text.setAttribute('x', places.map((p) => round(p.x)).join(' '));
+    text.setAttribute('y', places.map((p) => round(p.y)).join(' '));
+    if (places.some((p) => p.rotate)) text.setAttribute('rotate', places.map((p) => p.rotate).join(' '));
+  }
+  text.setAttribute('tabindex', '0');
+  text.setAttribute('role', 'button');
+  if (drawing.options.onWordMenu) text.setAttribute('aria-haspopup', 'menu');
+  const detail = drawing.describe(word);
+  text.setAttribute('aria-label', `${word.text}${en ? ', ' : '，'}${detail}`);
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = `${word.text}\n${detail}`;
+  text.append(title, document.createTextNode(word.text));
+  return text;
+}
+
+/**
+ * Draws `layout` (of `words`, most important first) into `svg`: the first words at once, the
+ * rest a frame at a time ({@link WORDS_PER_FRAME}), so that no task of the page's thread
+ * builds and lays out the whole cloud. A newer drawing, or the svg emptied meanwhile, stops an
+ * unfinished one.
  * @template {CloudWord} W
  * @param {SVGSVGElement} svg
  * @param {CloudLayout} layout
  * @param {W[]} words
  * @param {DrawOptions<W>} [options]
+ * @returns {Promise<boolean>} true once every word is drawn, false when overtaken
  */
 export function drawCloud(svg, layout, words, options = {}) {
-  const { colors, font = CLOUD_FONT, weight = 400, background = 'transparent' } = options;
-  const { onWordClick, onWordMenu, label } = options;
+  const { colors, font = CLOUD_FONT, weight = 400, background = 'transparent', label } = options;
   const { width, height } = layout;
-  const describe = label ?? ((w) => `${w.text}：${w.count} / ${w.weight}`);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
   svg.setAttribute('font-family', font);
@@ -131,94 +187,141 @@ export function drawCloud(svg, layout, words, options = {}) {
   svg.dataset.background = background;
   const tip = tooltipFor(svg);
   tip.hidden = true;
+  if (!drawings.has(svg)) listen(svg);
+  const generation = (drawings.get(svg)?.generation ?? 0) + 1;
+  /** @type {(complete: boolean) => void} */
+  let finish = () => {};
+  /** @type {Drawing} */
+  const drawing = {
+    words,
+    colors,
+    options,
+    describe: label ?? ((w) => `${w.text}：${w.count} / ${w.weight}`),
+    tip,
+    generation,
+    done: new Promise((resolve) => (finish = resolve)),
+  };
+  drawings.set(svg, drawing);
 
   /** @type {Element[]} */
-  const children = [];
+  const first = [];
   if (background !== 'transparent') {
     const rect = document.createElementNS(SVG_NS, 'rect');
     rect.setAttribute('width', String(width));
     rect.setAttribute('height', String(height));
     rect.setAttribute('fill', background);
     rect.classList.add('cloud-background');
-    children.push(rect);
+    first.push(rect);
   }
-  const en = document.documentElement.lang === 'en';
-  for (const placed of layout.words) {
-    const word = words[placed.index];
-    const text = document.createElementNS(SVG_NS, 'text');
-    text.classList.add('cloud-word');
-    text.setAttribute('font-size', round(placed.size));
-    text.setAttribute('fill', colors?.[placed.index] ?? defaultColor(word));
-    text.dataset.orientation = placed.orientation;
-    text.dataset.rank = String(placed.index + 1);
-    text.dataset.count = String(word.count);
-    if (placed.orientation === 'horizontal') {
-      text.setAttribute('x', round(placed.pieces[0].x));
-      text.setAttribute('y', round(placed.pieces[0].y));
-    } else {
-      const places = characterPlaces(placed, `${weight} ${placed.size}px ${font}`);
-      text.setAttribute('x', places.map((p) => round(p.x)).join(' '));
-      text.setAttribute('y', places.map((p) => round(p.y)).join(' '));
-      if (places.some((p) => p.rotate)) text.setAttribute('rotate', places.map((p) => p.rotate).join(' '));
-    }
-    text.setAttribute('tabindex', '0');
-    text.setAttribute('role', 'button');
-    if (onWordMenu) text.setAttribute('aria-haspopup', 'menu');
-    const detail = describe(word);
-    text.setAttribute('aria-label', `${word.text}${en ? ', ' : '，'}${detail}`);
-    const title = document.createElementNS(SVG_NS, 'title');
-    title.textContent = `${word.text}\n${detail}`;
-    text.append(title, document.createTextNode(word.text));
-    wire(text, word, { onWordClick, onWordMenu, show: () => showTip(tip, svg, text, word.text, detail), tip });
-    children.push(text);
-  }
-  svg.replaceChildren(...children);
+  const look = { font, weight, en: document.documentElement.lang === 'en' };
+  const slice = (/** @type {number} */ from) => {
+    const nodes = layout.words.slice(from, from + WORDS_PER_FRAME);
+    return nodes.map((placed) => wordNode(placed, words[placed.index], drawing, look));
+  };
+  svg.replaceChildren(...first, ...slice(0));
+  // The first node drawn: gone from the svg when someone emptied it (stop drawing then).
+  const anchor = svg.firstElementChild;
+  /** @param {number} from */
+  const next = (from) => {
+    if (drawings.get(svg) !== drawing || (anchor && anchor.parentNode !== svg)) return finish(false);
+    if (from >= layout.words.length) return finish(true);
+    // Built off the page, then added at once.
+    const fragment = document.createDocumentFragment();
+    fragment.append(...slice(from));
+    svg.append(fragment);
+    requestAnimationFrame(() => next(from + WORDS_PER_FRAME));
+  };
+  if (layout.words.length <= WORDS_PER_FRAME) finish(true);
+  else requestAnimationFrame(() => next(WORDS_PER_FRAME));
+  return drawing.done;
 }
 
 /**
- * @template {CloudWord} W
- * @param {SVGTextElement} text
- * @param {W} word
- * @param {{onWordClick?: (word: W) => void, onWordMenu?: DrawOptions<W>['onWordMenu'], show: () => void, tip: HTMLElement}} handlers
+ * Resolves once `svg`'s latest drawing is complete (every word in it), for an export; at once
+ * when nothing is being drawn.
+ * @param {SVGSVGElement} svg
  */
-function wire(text, word, { onWordClick, onWordMenu, show, tip }) {
+export async function cloudDrawn(svg) {
+  for (;;) {
+    const drawing = drawings.get(svg);
+    if (!drawing || (await drawing.done) || drawings.get(svg) === drawing) return;
+  }
+}
+
+/** The word a node of the cloud stands for, and its `<text>`. @param {SVGSVGElement} svg @param {EventTarget | null} target */
+function wordAt(svg, target) {
+  const node = target instanceof Element ? target.closest('text.cloud-word') : null;
+  const drawing = drawings.get(svg);
+  if (!node || !drawing || !svg.contains(node)) return null;
+  const word = drawing.words[Number(/** @type {SVGTextElement} */ (node).dataset.rank) - 1];
+  return word ? { word, node: /** @type {SVGTextElement} */ (node), drawing } : null;
+}
+
+/**
+ * The svg's listeners, for every word it will ever draw: click and Enter (contexts), the
+ * menu (right click, long press, the context-menu key, Shift+F10), the tooltip (hover, focus).
+ * @param {SVGSVGElement} svg
+ */
+function listen(svg) {
   let pressed = false;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
-  text.addEventListener('click', () => {
-    if (pressed) return; // a long press opened the menu instead
-    onWordClick?.(word);
+  /** @type {Element | null} the word the tooltip is about */
+  let shown = null;
+  svg.addEventListener('click', (event) => {
+    const at = wordAt(svg, event.target);
+    if (!at || pressed) return; // a long press opened the menu instead
+    at.drawing.options.onWordClick?.(at.word);
   });
-  text.addEventListener('keydown', (event) => {
+  svg.addEventListener('keydown', (event) => {
+    const at = wordAt(svg, event.target);
+    if (!at) return;
+    const { onWordClick, onWordMenu } = at.drawing.options;
     if ((event.key === 'Enter' || event.key === ' ') && onWordClick) {
       event.preventDefault();
-      onWordClick(word);
+      onWordClick(at.word);
     } else if (onWordMenu && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
       event.preventDefault();
-      onWordMenu(word, text, null);
+      onWordMenu(at.word, at.node, null);
     }
   });
-  if (onWordMenu) {
-    text.addEventListener('contextmenu', (event) => {
-      event.preventDefault();
-      onWordMenu(word, text, { x: event.clientX, y: event.clientY });
-    });
-    text.addEventListener('pointerdown', (event) => {
-      pressed = false;
-      if (event.pointerType !== 'touch') return;
-      timer = setTimeout(() => {
-        pressed = true;
-        onWordMenu(word, text, { x: event.clientX, y: event.clientY });
-      }, LONG_PRESS_MS);
-    });
-    for (const type of ['pointerup', 'pointercancel', 'pointermove'])
-      text.addEventListener(type, () => clearTimeout(timer));
-  }
-  const hide = () => (tip.hidden = true);
-  text.addEventListener('pointerenter', show);
-  text.addEventListener('focus', show);
-  text.addEventListener('pointerleave', hide);
-  text.addEventListener('blur', hide);
+  svg.addEventListener('contextmenu', (event) => {
+    const at = wordAt(svg, event.target);
+    const onWordMenu = at?.drawing.options.onWordMenu;
+    if (!at || !onWordMenu) return;
+    event.preventDefault();
+    onWordMenu(at.word, at.node, { x: event.clientX, y: event.clientY });
+  });
+  svg.addEventListener('pointerdown', (event) => {
+    pressed = false;
+    const at = wordAt(svg, event.target);
+    const onWordMenu = at?.drawing.options.onWordMenu;
+    if (!at || !onWordMenu || event.pointerType !== 'touch') return;
+    timer = setTimeout(() => {
+      pressed = true;
+      onWordMenu(at.word, at.node, { x: event.clientX, y: event.clientY });
+    }, LONG_PRESS_MS);
+  });
+  for (const type of ['pointerup', 'pointercancel', 'pointermove'])
+    svg.addEventListener(type, () => clearTimeout(timer));
+  /** @param {EventTarget | null} target */
+  const show = (target) => {
+    const at = wordAt(svg, target);
+    if (!at || at.node === shown) return;
+    shown = at.node;
+    showTip(at.drawing.tip, svg, at.node, at.word.text, at.drawing.describe(at.word));
+  };
+  /** @param {EventTarget | null} to where the pointer or the focus went */
+  const hide = (to) => {
+    if (shown && wordAt(svg, to)?.node === shown) return;
+    shown = null;
+    const drawing = drawings.get(svg);
+    if (drawing) drawing.tip.hidden = true;
+  };
+  svg.addEventListener('pointerover', (event) => show(event.target));
+  svg.addEventListener('focusin', (event) => show(event.target));
+  svg.addEventListener('pointerout', (event) => hide(event.relatedTarget));
+  svg.addEventListener('focusout', (event) => hide(event.relatedTarget));
 }
 
 /** @type {WeakMap<SVGSVGElement, CloudLayouter>} */
@@ -226,7 +329,7 @@ const layouters = new WeakMap();
 
 /**
  * Lays `words` out in the worker and draws them (the compare view's cloud): resolves with the
- * layout, or null when a newer call for the same svg overtook this one. The svg's
+ * layout once it is all drawn, or null when a newer call for the same svg overtook this one. The svg's
  * `data-state` is `laying-out` from the call until it is `drawn`.
  * @template {CloudWord} W
  * @param {SVGSVGElement} svg
@@ -247,7 +350,7 @@ export async function renderCloud(svg, words, options = {}) {
   );
   if (!layout) return null;
   const colorOf = options.colorOf ?? defaultColor;
-  drawCloud(svg, layout, words, { ...options, colors: words.map((w, i) => colorOf(w, i)) });
+  if (!(await drawCloud(svg, layout, words, { ...options, colors: words.map((w, i) => colorOf(w, i)) }))) return null;
   svg.dataset.state = 'drawn';
   return layout;
 }
