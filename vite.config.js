@@ -71,7 +71,7 @@ function copySeeds() {
 }
 
 // The worker fetches the .wasm and the dictionary only once it runs, which is after the page's
-// script has been fetched and has started it. Preload hints let the browser fetch both while it
+// first script (www/boot.js) has been fetched and has started it. Preload hints let the browser fetch both while it
 // is still reading the page: the worker's own requests then find them in the HTTP cache (or wait
 // for them to arrive there). docs/performance/STARTUP.md has what it saves.
 function preloadEngine() {
@@ -84,13 +84,22 @@ function preloadEngine() {
         const engine = Object.keys(bundle ?? {}).filter((name) => /\.(wasm|wxd)$/.test(name));
         if (engine.length !== 2)
           throw new Error(`preload: expected the .wasm and the .wxd, found ${engine.join(', ')}`);
-        return engine.sort().map((href) => ({
-          tag: 'link',
-          // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request
-          // of the same mode.
-          attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
-          injectTo: 'head',
-        }));
+        // The page's code, which the first script (www/boot.js) imports only after it has
+        // started the worker: fetched meanwhile.
+        const page = Object.values(bundle ?? {}).filter(
+          (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/www/main.js'),
+        );
+        if (page.length !== 1) throw new Error(`preload: expected one chunk for www/main.js, found ${page.length}`);
+        return [
+          { tag: 'link', attrs: { rel: 'modulepreload', href: page[0].fileName, crossorigin: '' }, injectTo: 'head' },
+          ...engine.sort().map((href) => ({
+            tag: 'link',
+            // crossorigin: fetch() requests are CORS-mode, and a preload is used only by a request
+            // of the same mode.
+            attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
+            injectTo: 'head',
+          })),
+        ];
       },
     },
   };
@@ -259,75 +268,80 @@ function singleFile() {
       id === '\0wenxi:no-pwa'
         ? '// Single-file build: no service worker (vite.config.js).\nexport const registerSW = () => async () => {};\n'
         : null,
-    generateBundle(_options, bundle) {
-      const files = Object.values(bundle);
-      const pick = (what, test) => {
-        const found = files.filter(test);
-        if (found.length !== 1) {
-          const names = files.map((f) => f.fileName).join(', ');
-          this.error(`single file: expected exactly one ${what}, found ${found.length} among ${names}`);
+    // After Vite's own generateBundle, which fills in the preload list of boot.js's import()
+    // of main.js (its __VITE_PRELOAD__ placeholder) in the page script.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.values(bundle);
+        const pick = (what, test) => {
+          const found = files.filter(test);
+          if (found.length !== 1) {
+            const names = files.map((f) => f.fileName).join(', ');
+            this.error(`single file: expected exactly one ${what}, found ${found.length} among ${names}`);
+          }
+          return found[0];
+        };
+        const html = pick('index.html', (f) => f.fileName === 'index.html');
+        const page = pick('page script (entry chunk)', (f) => f.type === 'chunk' && f.isEntry);
+        const css = pick('stylesheet', (f) => f.fileName.endsWith('.css'));
+        // The analysis worker, the cloud's layout worker and the pool's worker (www/worker.js,
+        // www/cloud-worker.js, www/pool-worker.js).
+        const workers = files.filter((f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
+        if (workers.length !== 3) this.error(`single file: expected the three worker scripts, found ${workers.length}`);
+        const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
+        const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
+        // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
+        const wxs = pick('script tables (.wxs)', (f) => f.fileName.endsWith('.wxs'));
+        const wxp = pick('part-of-speech model (.wxp)', (f) => f.fileName.endsWith('.wxp'));
+        const wxi = pick("jieba's IDF table (.wxi)", (f) => f.fileName.endsWith('.wxi'));
+        const inlined = [wasm, wxd, wxs, wxp, wxi];
+        const known = new Set([html, page, css, ...workers, ...inlined]);
+        const others = files.filter((f) => !known.has(f));
+        if (others.length > 0) {
+          this.error(`single file: files it would not contain: ${others.map((f) => f.fileName).join(', ')}`);
         }
-        return found[0];
-      };
-      const html = pick('index.html', (f) => f.fileName === 'index.html');
-      const page = pick('page script (entry chunk)', (f) => f.type === 'chunk' && f.isEntry);
-      const css = pick('stylesheet', (f) => f.fileName.endsWith('.css'));
-      // The analysis worker, the cloud's layout worker and the pool's worker (www/worker.js,
-      // www/cloud-worker.js, www/pool-worker.js).
-      const workers = files.filter((f) => f.type === 'asset' && /worker-[^/]*\.js$/.test(f.fileName));
-      if (workers.length !== 3) this.error(`single file: expected the three worker scripts, found ${workers.length}`);
-      const wasm = pick('.wasm', (f) => f.fileName.endsWith('.wasm'));
-      const wxd = pick('dictionary (.wxd)', (f) => f.fileName.endsWith('.wxd'));
-      // Fetched lazily by the worker (www/lazy-data.js); here from blob: URLs like the .wxd.
-      const wxs = pick('script tables (.wxs)', (f) => f.fileName.endsWith('.wxs'));
-      const wxp = pick('part-of-speech model (.wxp)', (f) => f.fileName.endsWith('.wxp'));
-      const wxi = pick("jieba's IDF table (.wxi)", (f) => f.fileName.endsWith('.wxi'));
-      const inlined = [wasm, wxd, wxs, wxp, wxi];
-      const known = new Set([html, page, css, ...workers, ...inlined]);
-      const others = files.filter((f) => !known.has(f));
-      if (others.length > 0) {
-        this.error(`single file: files it would not contain: ${others.map((f) => f.fileName).join(', ')}`);
-      }
 
-      const loader = loaderScript(
-        workers.map((worker) => ({ name: worker.fileName, code: text(worker.source) })),
-        inlined.map((f) => f.fileName),
-      );
-      const pageScript = scriptText(page.code, 'the page script');
-      const hash = (code) => `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
+        const loader = loaderScript(
+          workers.map((worker) => ({ name: worker.fileName, code: text(worker.source) })),
+          inlined.map((f) => f.fileName),
+        );
+        const pageScript = scriptText(page.code, 'the page script');
+        const hash = (code) => `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
 
-      let out = text(html.source);
-      const replace = (pattern, replacement, what) => {
-        const before = out;
-        out = out.replace(pattern, () => replacement);
-        if (out === before) this.error(`single file: index.html has no ${what} (${pattern})`);
-      };
-      replace(/<script type="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>\s*/, '', 'page script tag');
-      replace(/<link rel="stylesheet"[^>]*>\s*/, '', 'stylesheet link');
-      out = out.replace(
-        /<!-- Same policy as the server header[^>]*-->/,
-        () =>
-          "<!-- This file's own policy: its inline scripts by hash; the worker and the .wasm from blob: URLs made from its own data. -->",
-      );
-      replace(
-        /<meta http-equiv="Content-Security-Policy" content="[^"]*"/,
-        `<meta http-equiv="Content-Security-Policy" content="${singleCsp([hash(loader), hash(pageScript)])}"`,
-        'Content-Security-Policy meta',
-      );
-      const head =
-        `<style>\n${text(css.source).replace(/<\/style/gi, '<\\/style')}</style>\n` +
-        inlined
-          .map(
-            (f, i) =>
-              `<script type="application/octet-stream" id="${DATA_IDS[i]}">${Buffer.from(f.source).toString('base64')}</script>\n`,
-          )
-          .join('') +
-        `<script>${loader}</script>\n` +
-        `<script type="module">${pageScript}</script>\n`;
-      replace(/<\/head>/, `${head}</head>`, '</head>');
+        let out = text(html.source);
+        const replace = (pattern, replacement, what) => {
+          const before = out;
+          out = out.replace(pattern, () => replacement);
+          if (out === before) this.error(`single file: index.html has no ${what} (${pattern})`);
+        };
+        replace(/<script type="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>\s*/, '', 'page script tag');
+        replace(/<link rel="stylesheet"[^>]*>\s*/, '', 'stylesheet link');
+        out = out.replace(
+          /<!-- Same policy as the server header[^>]*-->/,
+          () =>
+            "<!-- This file's own policy: its inline scripts by hash; the worker and the .wasm from blob: URLs made from its own data. -->",
+        );
+        replace(
+          /<meta http-equiv="Content-Security-Policy" content="[^"]*"/,
+          `<meta http-equiv="Content-Security-Policy" content="${singleCsp([hash(loader), hash(pageScript)])}"`,
+          'Content-Security-Policy meta',
+        );
+        const head =
+          `<style>\n${text(css.source).replace(/<\/style/gi, '<\\/style')}</style>\n` +
+          inlined
+            .map(
+              (f, i) =>
+                `<script type="application/octet-stream" id="${DATA_IDS[i]}">${Buffer.from(f.source).toString('base64')}</script>\n`,
+            )
+            .join('') +
+          `<script>${loader}</script>\n` +
+          `<script type="module">${pageScript}</script>\n`;
+        replace(/<\/head>/, `${head}</head>`, '</head>');
 
-      for (const name of Object.keys(bundle)) delete bundle[name];
-      this.emitFile({ type: 'asset', fileName: 'wenxi.html', source: out });
+        for (const name of Object.keys(bundle)) delete bundle[name];
+        this.emitFile({ type: 'asset', fileName: 'wenxi.html', source: out });
+      },
     },
   };
 }

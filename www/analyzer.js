@@ -7,6 +7,7 @@
 /** @typedef {import('./types/AnalysisOptions').AnalysisOptions} AnalysisOptions */
 import { codedError, EARLY_SEEDS_NAME, fromPayload } from './protocol.js';
 import { Pool } from './pool.js';
+import { startAnalysisWorker } from './early-worker.js';
 
 /** @typedef {import('./protocol.js').Response} Response */
 /** @typedef {{resolve: (value: any) => void, reject: (err: Error) => void, onProgress?: (fraction: number) => void}} Pending */
@@ -83,12 +84,17 @@ export class AnalyzerClient {
    * `onCrash(error)` is called after the worker died and a fresh one was started in its place.
    * `earlySeeds`: the first worker adds the seeds and analyses them by itself, before it is
    * asked (EARLY_SEEDS_NAME in www/protocol.js); for a start-up that looks pristine.
-   * @param {{onCrash?: (err: Error) => void, earlySeeds?: boolean}} [options]
+   * `early`: a worker already started (www/early-worker.js), used instead of starting one; it
+   * was named for its own `pristine`, which then stands for `earlySeeds`.
+   * @param {{onCrash?: (err: Error) => void, earlySeeds?: boolean,
+   *   early?: import('./early-worker.js').EarlyWorker | null}} [options]
    */
-  constructor({ onCrash, earlySeeds = false } = {}) {
+  constructor({ onCrash, earlySeeds = false, early = null } = {}) {
     this.onCrash = onCrash;
     this.started = new Promise((/** @type {(value?: unknown) => void} */ resolve) => (this.#resolveStarted = resolve));
-    this.#worker = this.#start(earlySeeds ? EARLY_SEEDS_NAME : 'wenxi-analyzer');
+    this.#worker = early
+      ? this.#listen(early.worker, early.events)
+      : this.#start(earlySeeds ? EARLY_SEEDS_NAME : 'wenxi-analyzer');
     /** The workers that segment a large drop on every core (www/pool.js); this worker adds what they prepare. */
     this.pool = new Pool({ setup: () => this.call('poolSetup') });
     /** Latest wins: a request overtaken by a newer one rejects with StaleResultError. */
@@ -98,15 +104,28 @@ export class AnalyzerClient {
   }
 
   #start(name = 'wenxi-analyzer') {
-    // This exact form lets Vite bundle the module worker (and, through it, the .wasm).
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name });
-    worker.addEventListener('message', (event) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => {
+    return this.#listen(startAnalysisWorker(name));
+  }
+
+  /**
+   * Listens to `worker`, after handling what it said before (`earlier`, in order).
+   * @param {Worker} worker
+   * @param {Event[]} [earlier]
+   */
+  #listen(worker, earlier = []) {
+    const onMessage = (/** @type {MessageEvent} */ event) => this.#receive(event.data);
+    const onError = (/** @type {Event} */ event) => {
       event.preventDefault();
-      const reason = event.message || event.type;
+      const reason = /** @type {ErrorEvent} */ (event).message || event.type;
       this.#resolveStarted();
       this.#failAll(codedError('worker_failed', { reason }, `the analysis worker failed to start: ${reason}`));
-    });
+    };
+    for (const event of earlier) {
+      if (event.type === 'error') onError(event);
+      else onMessage(/** @type {MessageEvent} */ (event));
+    }
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
     return worker;
   }
 

@@ -10,6 +10,7 @@ import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { bilingual, describeError, errorBilingual, errorText } from './errors.js';
 import { lang, onLangChange, t, translateDom } from './i18n.js';
 import { Persistence, pristineAtStart } from './persistence.js';
+import { claimEarlyWorker } from './early-worker.js';
 import { defaultSettings, validateSettings } from './settings-schema.js';
 import { EarlyAnalysis, snapshot, Startup } from './startup.js';
 import { DuplicatesDialog } from './ui/duplicates-dialog.js';
@@ -54,9 +55,11 @@ mark('start');
 /** @type {any} */ (window).wenxiMetrics = metrics;
 const status = new StatusLine($('#status'), $('#progress'));
 const startup = new Startup();
-// Read once: the worker and start() must agree on it.
-const pristineStart = pristineAtStart();
-const analyzer = new AnalyzerClient({ onCrash: recover, earlySeeds: pristineStart });
+// The worker www/boot.js started before this script was fetched (none if the page was loaded
+// without it). Read once: the worker and start() must agree on whether the start is pristine.
+const earlyWorker = claimEarlyWorker();
+const pristineStart = earlyWorker?.pristine ?? pristineAtStart();
+const analyzer = new AnalyzerClient({ onCrash: recover, earlySeeds: pristineStart, early: earlyWorker });
 const early = new EarlyAnalysis((options) => analyzer.call('analyze', [options]));
 
 /** @type {Notify} */

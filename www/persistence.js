@@ -13,6 +13,7 @@ import { openStore } from './store.js';
 import { checkUserWords } from './workspace.js';
 import { isEmptyEdit, readSeedEdits } from './edits.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
+import { markWorkspace } from './pristine-marker.js';
 
 /** @typedef {import('./defaults.js').Settings} Settings */
 /** @typedef {import('./errors.js').Bilingual} Bilingual */
@@ -33,27 +34,8 @@ import { DEFAULT_SETTINGS } from './defaults.js';
  *   excluded: Origin[], seedEdits: Map<string, import('./edits.js').Edit>}} Stored
  */
 
-const MARKER = 'wenxi-workspace';
-
-/** True when the marker says (or, absent, implies) that nothing is stored but the defaults. */
-export function pristineAtStart() {
-  try {
-    const value = window.localStorage.getItem(MARKER);
-    return value === null || value === 'pristine';
-  } catch {
-    return false;
-  }
-}
-
-/** Records whether the persisted workspace is pristine; storage failures are ignored (the next
- *  start then shows no snapshot, or one that the live analysis replaces). */
-export function markWorkspace(/** @type {boolean} */ pristine) {
-  try {
-    window.localStorage.setItem(MARKER, pristine ? 'pristine' : 'changed');
-  } catch {
-    // localStorage refused: pristineAtStart() will say false too, or be corrected on load.
-  }
-}
+// The marker lives in its own module, which the page's first script reads (www/boot.js).
+export { pristineAtStart } from './pristine-marker.js';
 
 /**
  * Whether a workspace is what a first visit has: nothing stored, no seed removed, nothing left
