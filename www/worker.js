@@ -160,6 +160,7 @@ const METHODS = new Set([
   'analyze',
   'kwic',
   'keyness',
+  'colourData', // the cloud's colour by document group and by keyness
   'segment',
   'needsScriptData',
   'hasPossegModel',
