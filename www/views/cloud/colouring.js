@@ -24,6 +24,8 @@ export class CloudColouring {
   #data = null;
   /** The key asked for last. */
   #asked = '';
+  /** Analyses seen: each may follow a change of groups, sources or merges. */
+  #analyses = 0;
   #onData;
 
   /** @param {ViewContext} ctx @param {() => void} onData the data came: colour again */
@@ -34,6 +36,11 @@ export class CloudColouring {
     this.list = h('ul', { class: 'cloud-legend-list' });
     this.help = h('p', { class: 'cloud-legend-help' });
     this.element = h('div', { class: 'cloud-legend', role: 'note', hidden: true }, this.title, this.list, this.help);
+  }
+
+  /** A new analysis came: the data is asked for again when next needed (meanwhile the last shows). */
+  analysed() {
+    this.#analyses++;
   }
 
   /**
@@ -85,13 +92,9 @@ export class CloudColouring {
   #dataFor(words, state) {
     const settings = state?.settings;
     const terms = words.map((w) => w.term ?? w.text);
-    const options = {
-      documents: state ? [...state.included] : null,
-      filter: settings?.filter,
-      merges: settings?.merges ?? [],
-      separatePos: settings?.separatePos ?? false,
-    };
-    const key = JSON.stringify([terms, options, state?.documents.length ?? 0]);
+    // ctx.request adds the merges and separatePos in force (www/terms.js).
+    const options = { documents: state ? [...state.included] : null, filter: settings?.filter };
+    const key = JSON.stringify([this.#analyses, terms, options]);
     if (this.#data?.key === key) return this.#data.data;
     if (this.#asked !== key) {
       this.#asked = key;

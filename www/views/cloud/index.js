@@ -111,6 +111,7 @@ export class CloudView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
+    this.#colouring.analysed();
     if (state) this.posFilter.update(state);
     const look = state?.settings?.cloud;
     if (look) {
