@@ -462,6 +462,7 @@ test(
       await afterLayout(page, () => view.getByRole('button', { name: '取消图片形状' }).click());
       await page.reload();
       await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await page.waitForFunction((sel) => document.querySelector(`${sel} .cloud-box`).dataset.state === 'drawn', CLOUD);
       assert.notEqual(await view.locator('select[name=shape]').inputValue(), 'custom');
       assert.ok(await view.locator('.cloud-mask').isHidden(), 'the removed picture came back');
     } catch (err) {
