@@ -673,8 +673,9 @@ impl Analyzer {
                     .map(row)
                     .collect();
                 let key = |r: &TermRow| match weight {
-                    // Unknown until the IDF table is loaded: by frequency, as ties are.
-                    KeywordWeight::Tfidf => r.tfidf.unwrap_or(f64::NEG_INFINITY),
+                    // Unknown until the IDF table is loaded (or when it cannot be fetched):
+                    // TF-IDF with the corpus's own IDF meanwhile, not a list by frequency.
+                    KeywordWeight::Tfidf => r.tfidf.unwrap_or(r.tfidf_corpus),
                     KeywordWeight::TfidfCorpus => r.tfidf_corpus,
                     _ => r.textrank,
                 };
@@ -704,10 +705,44 @@ impl Analyzer {
         })
     }
 
-    /// Every occurrence of `term`, with context.
+    /// Every occurrence of `term` (as typed: see [`Analyzer::counted_form`]), with context.
     pub fn kwic(&self, term: &str, options: &KwicOptions) -> Result<Kwic> {
         let docs = self.views(options.documents.as_deref());
-        kwic(&docs, self.corpus.vocab(), term, options)
+        kwic(
+            &docs,
+            self.corpus.vocab(),
+            &self.counted_form(term),
+            options,
+        )
+    }
+
+    /// A term as a person typed it, in the form the corpus counts it: traditional documents
+    /// are counted in simplified form once the script tables are loaded, so 勞模 typed into a
+    /// search or a merge means 劳模 — when the typed form itself is not a word of the corpus
+    /// (a word kept in traditional, e.g. from a document added before the tables, stays as
+    /// typed). Without the script tables, as typed.
+    pub fn counted_form<'a>(&self, term: &'a str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        let Some(data) = self.corpus.script_data() else {
+            return Cow::Borrowed(term);
+        };
+        if self.corpus.vocab().id(term).is_some() {
+            return Cow::Borrowed(term);
+        }
+        let simplified = data.to_simplified(term).text;
+        if simplified == term {
+            Cow::Borrowed(term)
+        } else {
+            Cow::Owned(simplified)
+        }
+    }
+
+    /// [`Analyzer::counted_form`] of each term.
+    pub fn counted_forms(&self, terms: &[String]) -> Vec<String> {
+        terms
+            .iter()
+            .map(|t| self.counted_form(t).into_owned())
+            .collect()
     }
 
     /// The terms that set the `target` documents apart from the reference: the documents of
@@ -882,13 +917,23 @@ impl Analyzer {
     /// The relative frequency of `terms` per document, or per day, month, year or group.
     pub fn trends(&self, terms: &[String], options: &TrendOptions) -> Result<Trends> {
         let docs = self.views(options.documents.as_deref());
-        trends(&docs, self.corpus.vocab(), terms, options)
+        trends(
+            &docs,
+            self.corpus.vocab(),
+            &self.counted_forms(terms),
+            options,
+        )
     }
 
     /// Where `term` occurs in each selected document.
     pub fn dispersion(&self, term: &str, options: &DispersionOptions) -> Result<Dispersion> {
         let docs = self.views(options.documents.as_deref());
-        Ok(dispersion(&docs, self.corpus.vocab(), term, options))
+        Ok(dispersion(
+            &docs,
+            self.corpus.vocab(),
+            &self.counted_form(term),
+            options,
+        ))
     }
 
     /// The pairs of selected documents that share passages of at least `min_chars`.
@@ -1073,7 +1118,6 @@ fn check_min_chars(min_chars: u32) -> Result<()> {
 mod tests {
     use super::*;
     use crate::dictionary::{BUILTIN_WXD, BUILTIN_WXI};
-    use std::cmp::Reverse;
 
     const TEXT: &str = "大力弘扬劳模精神、劳动精神、工匠精神。劳模是民族的精英，人民的楷模。";
 
@@ -1097,13 +1141,12 @@ mod tests {
         let before = lazy.analyze(&options(KeywordWeight::Tfidf)).unwrap();
         assert!(!before.idf_loaded);
         assert!(before.terms.iter().all(|t| t.tfidf.is_none()));
-        // Sorted by jieba's TF-IDF, the terms fall back on frequency, then the term.
-        let keys: Vec<_> = before
-            .terms
-            .iter()
-            .map(|t| (Reverse(t.freq), &t.term))
-            .collect();
-        assert!(keys.is_sorted(), "{keys:?}");
+        // Sorted by jieba's TF-IDF, the terms fall back on the corpus's TF-IDF.
+        let corpus = lazy.analyze(&options(KeywordWeight::TfidfCorpus)).unwrap();
+        let terms = |a: &Analysis| a.terms.iter().map(|t| t.term.clone()).collect::<Vec<_>>();
+        assert_eq!(terms(&before), terms(&corpus));
+        let by_frequency = lazy.analyze(&options(KeywordWeight::Freq)).unwrap();
+        assert_ne!(terms(&before), terms(&by_frequency));
         // Everything but jieba's TF-IDF is as native.
         let mut expected = native.analyze(&options(KeywordWeight::Freq)).unwrap();
         expected.idf_loaded = false;
@@ -1126,5 +1169,36 @@ mod tests {
             assert!(after.idf_loaded);
             assert_eq!(after, native.analyze(&options(weight)).unwrap());
         }
+    }
+
+    #[test]
+    fn a_term_typed_in_traditional_finds_what_traditional_documents_are_counted_as() {
+        const TRADITIONAL: &str = "勞動模範是民族的精英。勞模精神代代相傳，勞模是人民的楷模。";
+        let mut analyzer = Analyzer::new();
+        analyzer
+            .add_text("trad.txt", TRADITIONAL, &mut |_| {})
+            .unwrap();
+        assert_eq!(analyzer.counted_form("勞模"), "劳模");
+        assert_eq!(analyzer.counted_form("劳模"), "劳模");
+        assert_eq!(analyzer.counted_form("no such"), "no such");
+        let typed = analyzer.kwic("勞模", &KwicOptions::default()).unwrap();
+        let counted = analyzer.kwic("劳模", &KwicOptions::default()).unwrap();
+        assert_eq!(typed.total, 2);
+        assert_eq!(typed, counted);
+        let options = DispersionOptions::default();
+        assert_eq!(
+            analyzer.dispersion("勞模精神", &options).unwrap(),
+            analyzer.dispersion("劳模精神", &options).unwrap()
+        );
+        assert_eq!(
+            analyzer.counted_forms(&["勞模".into(), "精英".into()]),
+            ["劳模", "精英"]
+        );
+
+        // Without the script tables the document is counted as written, and so is the query.
+        let mut raw = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        raw.add_text("trad.txt", TRADITIONAL, &mut |_| {}).unwrap();
+        assert_eq!(raw.counted_form("勞模"), "勞模");
+        assert_eq!(raw.kwic("勞模", &KwicOptions::default()).unwrap().total, 2);
     }
 }

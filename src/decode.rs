@@ -3,7 +3,7 @@
 //! are refused with a message that names them.
 
 use crate::error::{Error, FileKind, Result};
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
 
 /// Text decoded from a file, with the encoding it was read as. Valid UTF-8 is the file's own
@@ -219,6 +219,12 @@ fn detect_and_decode<'a>(
     let chinese_guess = [GBK, GB18030, BIG5].contains(&guess);
     let other_cjk_guess = ["Shift_JIS", "EUC-JP", "EUC-KR"].contains(&guess.name());
     let short = bytes.iter().filter(|&&b| b >= 0x80).count() < SHORT_TEXT_HIGH_BYTES;
+    // …except when the text itself says it is Japanese or Korean, which GBK cannot fake.
+    if short {
+        if let Some(decoded) = short_japanese_or_korean(bytes) {
+            return Ok(decoded);
+        }
+    }
     if !chinese_guess && (!other_cjk_guess || short) {
         for candidate in [GBK, BIG5] {
             if let Some(text) = candidate.decode_without_bom_handling_and_without_replacement(bytes)
@@ -231,6 +237,39 @@ fn detect_and_decode<'a>(
         }
     }
     decode_with(name, guess, bytes, label(guess))
+}
+
+/// A short text that is Japanese or Korean by its own evidence, not the detector's guess.
+/// Japanese: Shift_JIS reads it cleanly and a quarter of its characters are kana (lead bytes
+/// 0x82/0x83, which in GBK are rare characters no Chinese text strings together). Korean:
+/// EUC-KR reads it cleanly, it has at least eight characters, every one of them Hangul
+/// (lead bytes 0xB0-0xC8: Chinese text of eight characters all from those rows of GB2312 is
+/// rare), and words are set apart by spaces, as Korean is written and Chinese is not.
+fn short_japanese_or_korean(bytes: &[u8]) -> Option<Decoded<'_>> {
+    let share = |text: &str, of: fn(char) -> bool| {
+        let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+        (non_ascii, text.chars().filter(|&c| of(c)).count())
+    };
+    if let Some(text) = SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
+        let (non_ascii, kana) = share(&text, |c| matches!(c, '\u{3041}'..='\u{30FF}'));
+        if non_ascii > 0 && kana * 4 >= non_ascii {
+            return Some(Decoded {
+                text,
+                encoding: "Shift_JIS",
+            });
+        }
+    }
+    if let Some(text) = EUC_KR.decode_without_bom_handling_and_without_replacement(bytes) {
+        let (non_ascii, hangul) = share(&text, |c| matches!(c, '\u{AC00}'..='\u{D7A3}'));
+        let spaces = text.matches(' ').count();
+        if hangul >= 8 && hangul == non_ascii && spaces * 8 >= hangul {
+            return Some(Decoded {
+                text,
+                encoding: "EUC-KR",
+            });
+        }
+    }
+    None
 }
 
 /// The label of UTF-8 text in which some broken bytes were replaced by U+FFFD.
@@ -524,6 +563,40 @@ mod tests {
             (decoded.text.as_ref(), decoded.encoding),
             (korean.as_str(), "EUC-KR")
         );
+    }
+
+    #[test]
+    fn short_japanese_and_korean_files_are_read_as_such_short_chinese_stays_gbk() {
+        for (text, encoding, name) in [
+            ("こんにちは、世界。", encoding_rs::SHIFT_JIS, "Shift_JIS"),
+            ("東京は晴れです。", encoding_rs::SHIFT_JIS, "Shift_JIS"),
+            ("メモ：明日の会議", encoding_rs::SHIFT_JIS, "Shift_JIS"),
+            (
+                "안녕하세요 오늘은 날씨가 좋습니다",
+                encoding_rs::EUC_KR,
+                "EUC-KR",
+            ),
+        ] {
+            let decoded_bytes = encode(encoding, text);
+            let decoded = decode("a", &decoded_bytes).unwrap();
+            assert_eq!((decoded.text.as_ref(), decoded.encoding), (text, name));
+        }
+        // Short Chinese, with and without spaces, stays Chinese.
+        for text in [
+            "你好，世界。",
+            "劳模精神 工匠精神 劳动精神",
+            "今天天气很好，我们去公园散步吧。",
+            "会议 通知 时间 地点",
+            "工会 职工 劳动 模范 精神 发展 建设 创新",
+        ] {
+            let decoded_bytes = encode(GBK, text);
+            let decoded = decode("a", &decoded_bytes).unwrap();
+            assert_eq!((decoded.text.as_ref(), decoded.encoding), (text, "GBK"));
+            let decoded_bytes = encode(BIG5, text);
+            let decoded = decode("a", &decoded_bytes).unwrap();
+            assert_ne!(decoded.encoding, "Shift_JIS", "{text} in Big5");
+            assert_ne!(decoded.encoding, "EUC-KR", "{text} in Big5");
+        }
     }
 
     #[test]

@@ -359,6 +359,14 @@ impl Analyzer {
         to_js(&self.inner.traditional_forms(&terms, variant))
     }
 
+    /// `terms` (string[]) as the corpus counts them: a term typed in traditional script is its
+    /// simplified form once traditional documents are counted in simplified (the merge dialog's
+    /// typed forms; kwic, trends and dispersion do this themselves).
+    #[wasm_bindgen(js_name = countedForms)]
+    pub fn counted_forms(&self, terms: Vec<String>) -> Vec<String> {
+        self.inner.counted_forms(&terms)
+    }
+
     /// Suggested stop words of a selection: `analysis` as for `analyze` (documents, filter,
     /// merges), `options` `{minFrequency, maxDp, limit}`.
     #[wasm_bindgen(js_name = suggestStopWords)]

@@ -29,7 +29,10 @@ export function setUpTerms({ call, state, setSettings, notify, t, dialog, loaded
   const setMerges = (merges) => setSettings({ merges });
   const mergeDialog = new MergeDialog(dialog, {
     display: (term) => display.display(term),
-    onMerge(name, forms) {
+    async onMerge(name, typed) {
+      // Forms typed in traditional (勞模) mean what traditional documents are counted as (劳模).
+      /** @type {string[]} */
+      const forms = await call('countedForms', [typed]).catch(() => typed);
       const merges = addMerge(state.settings.merges, name, forms);
       if (merges === state.settings.merges) {
         notify(t('merge.nothing'), 'info');

@@ -159,6 +159,7 @@ const METHODS = new Set([
   'builtinStopWords',
   'analyze',
   'kwic',
+  'countedForms',
   'keyness',
   'colourData', // the cloud's colour by document group and by keyness
   'segment',

@@ -135,11 +135,12 @@ test(
       assert.equal(freqOf(rows, '劳模'), 9);
       assert.equal(freqOf(rows, '劳动模范'), undefined);
 
-      // From KWIC: 工会 and a form typed in.
+      // From KWIC: 工会 and a form typed in, in traditional script: it means the simplified form
+      // the traditional documents are counted as (the settings list 工会组织 below).
       await page.locator('#view-keywords td.term button', { hasText: /^工会$/ }).click();
       await page.waitForFunction(() => document.querySelector('#view-kwic .kwic-root')?.dataset.state === 'ready');
       await page.click('#view-kwic .kwic-merge');
-      await dialog.locator('[name=more]').fill('工会组织');
+      await dialog.locator('[name=more]').fill('工會組織');
       await afterAnalysis(page, () => dialog.locator('button[value=merge]').click());
       await page.waitForFunction(() => document.querySelectorAll('#view-kwic tbody tr').length === 6);
       rows = await keywordRows(page);
@@ -249,6 +250,8 @@ test(
     t.after(() => session.close());
     const { page, context } = session;
     await context.route(/\.wxs$/, (route) => route.fulfill({ status: 503, body: '' }));
+    // jieba's IDF table (fetched after the first cloud) cannot be fetched either.
+    await context.route(/\.wxi$/, (route) => route.fulfill({ status: 503, body: '' }));
     await openPage(session);
     try {
       const before = await page.evaluate(() => Number(document.body.dataset.analysis));
@@ -269,6 +272,21 @@ test(
       await analyseOnly(page, doc.id);
       assert.ok((await keywordRows(page)).some((r) => r.term === '勞模'));
       await session.screenshot('chinese-no-script-data');
+
+      // Without jieba's IDF table a cloud sized by its TF-IDF is sized by the corpus's, not empty.
+      await page.waitForFunction(() => document.body.dataset.idf === 'failed');
+      const notices = await page.locator('#documents .notices li.error').allTextContents();
+      assert.ok(
+        notices.some((text) => text.includes('wenxi.wxi（HTTP 503）') && text.includes('改用本语料的 IDF')),
+        `notices: ${notices}`,
+      );
+      await page.click('[data-tab="cloud"]');
+      const weight = page.locator('#view-cloud').getByRole('combobox', { name: '权重' });
+      await afterAnalysis(page, () => weight.selectOption('tfidf'));
+      const words = await cloudWords(page);
+      assert.ok(words.length >= 10, `the cloud by TF-IDF without jieba's IDF: ${words.length} words`);
+      assert.ok(words.includes('勞模'), words.join(' '));
+      await session.screenshot('chinese-no-idf-cloud');
     } catch (err) {
       await session.screenshot('chinese-no-script-data-failure').catch(() => {});
       throw err;

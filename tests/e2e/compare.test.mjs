@@ -101,7 +101,10 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     assert.equal(await view.locator('.compare-heading').textContent(), `「${options[0]}」的特色词`);
     assert.match(await page.locator(`${VIEW} .compare-summary`).textContent(), /对比其余 4 篇文档/);
     const headers = (await page.locator(`${VIEW} thead th`).allTextContents()).join(' ');
-    for (const name of ['词语', '本文频次', '其余文档频次', 'G²', '对数比']) assert.ok(headers.includes(name), headers);
+    const short = (/** @type {string} */ label) =>
+      [...label].length > 14 ? `${[...label].slice(0, 13).join('')}…` : label;
+    for (const name of ['词语', `「${short(options[0])}」频次`, '其余文档频次', 'G²', '对数比'])
+      assert.ok(headers.includes(name), headers);
 
     const first = await readTable(page);
     assert.ok(first.length >= 20, `only ${first.length} key terms`);
@@ -143,6 +146,9 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
       (sel) => /对比「.+」（[\d,]+ 个词次）/.test(document.querySelector(sel).textContent),
       `${VIEW} .compare-summary`,
     );
+    // The reference's column names it, not "the others".
+    const againstHeads = await page.locator(`${VIEW} thead th`).allTextContents();
+    assert.equal(againstHeads[3], `「${short(options[0])}」频次`, againstHeads.join(' '));
     await view.getByRole('combobox', { name: '对照' }).selectOption('');
     await page.waitForFunction(
       (sel) => document.querySelector(sel).textContent.includes('对比其余 4 篇文档'),

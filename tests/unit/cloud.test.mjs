@@ -76,6 +76,26 @@ test('the top words by the chosen weight, ties by frequency, zero weights left o
   assert.deepEqual(WEIGHTS, ['freq', 'tfidf', 'tfidfCorpus', 'textrank']);
 });
 
+test("jieba's TF-IDF unknown (its IDF table not in, or not fetchable): sized by the corpus's TF-IDF", () => {
+  const terms = [
+    { term: '工会', freq: 10, tfidf: null, tfidfCorpus: 0.9 },
+    { term: '劳模', freq: 30, tfidf: null, tfidfCorpus: 0.1 },
+  ];
+  assert.deepEqual(
+    topWords(terms, 'tfidf', 10).map((w) => [w.text, w.weight]),
+    [
+      ['工会', 0.9],
+      ['劳模', 0.1],
+    ],
+  );
+  // Known for some: by jieba's TF-IDF as asked (the unknown ones left out).
+  terms[1].tfidf = 0.3;
+  assert.deepEqual(
+    topWords(terms, 'tfidf', 10).map((w) => w.text),
+    ['劳模'],
+  );
+});
+
 test('colours by rank come in bands; by part of speech and community by group; pins win', () => {
   const words = Array.from({ length: 10 }, (_, i) => ({ text: `w${i}` }));
   const mono = PALETTES.mono; // 5 colours: bands of two

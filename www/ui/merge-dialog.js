@@ -9,7 +9,7 @@ export class MergeDialog {
 
   /**
    * @param {HTMLDialogElement} dialog its form has a fieldset `.merge-forms`, inputs `more` and `name`, buttons valued `merge` / `cancel`
-   * @param {{display: (term: string) => string, onMerge: (name: string, forms: string[]) => void}} options
+   * @param {{display: (term: string) => string, onMerge: (name: string, forms: string[]) => void | Promise<void>}} options
    *   `display`: a term as it is shown (简体 / 繁體)
    */
   constructor(dialog, { display, onMerge }) {

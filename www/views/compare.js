@@ -18,6 +18,12 @@ import { h } from './shared.js';
 /** @typedef {import('./results').Keyness} Keyness */
 /** @typedef {ViewState['documents'][number]} DocumentInfo */
 
+/** A set's label as a column heading: long date ranges and titles cut to fit. @param {string} label */
+export function shortName(label) {
+  const chars = [...label];
+  return chars.length > 14 ? `${chars.slice(0, 13).join('')}…` : label;
+}
+
 const CLOUD_WORDS = 80; // the cloud shows the strongest; the table lists all of them
 const LIMIT = 100;
 
@@ -36,6 +42,11 @@ export class CompareView {
   /** @type {string | null} */
   #renderedKey = null;
   #resize;
+  /** @type {{title: string, against: string | null}} the sets' names in the cloud's tooltips */
+  #tipNames = { title: '', against: null };
+  /** the frequency columns' headings (#label makes them, the render names the sets) */
+  targetHead = document.createElement('th');
+  referenceHead = document.createElement('th');
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
@@ -134,8 +145,8 @@ export class CompareView {
         {},
         th('#', 'num'),
         th(t('compare.term')),
-        th(t('compare.targetFreq'), 'num'),
-        th(t('compare.referenceFreq'), 'num'),
+        (this.targetHead = th(t('compare.freqOf', { name: '' }), 'num')),
+        (this.referenceHead = th(t('compare.referenceFreq'), 'num')),
         th(t('compare.llr'), 'num'),
         th(t('compare.logRatio'), 'num'),
         th(t('compare.significance')),
@@ -239,6 +250,13 @@ export class CompareView {
       reference: nf.format(result.referenceTokens),
     };
     this.heading.textContent = t('compare.heading', { title: counts.title });
+    // The frequency columns name the two sets, so a table copied or read alone still says
+    // what was compared with what.
+    this.targetHead.textContent = t('compare.freqOf', { name: shortName(counts.title) });
+    this.referenceHead.textContent = against
+      ? t('compare.freqOf', { name: shortName(against.label) })
+      : t('compare.referenceFreq');
+    this.#tipNames = { title: shortName(counts.title), against: against ? shortName(against.label) : null };
     this.summary.textContent = against
       ? t('compare.summaryAgainst', { ...counts, against: against.label })
       : t('compare.summary', { ...counts, others });
@@ -304,8 +322,13 @@ export class CompareView {
         width,
         height,
         onWordClick: (word) => this.#ctx.showContexts(word.text),
-        label: (w) =>
-          t('compare.tip', { target: nf.format(w.count), reference: nf.format(w.reference), llr: w.weight.toFixed(1) }),
+        label: (w) => {
+          const numbers = { target: nf.format(w.count), reference: nf.format(w.reference), llr: w.weight.toFixed(1) };
+          const { title, against } = this.#tipNames;
+          return against
+            ? t('compare.tipAgainst', { ...numbers, title, against })
+            : t('compare.tip', { ...numbers, title });
+        },
       },
     );
   }

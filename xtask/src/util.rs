@@ -6,9 +6,13 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-/// The workspace root (this crate lives in `<root>/xtask`).
+/// The workspace root (this crate lives in `<root>/xtask`). `cargo run` says where the
+/// manifest is at run time; that wins over the path compiled in, because two clones sharing one
+/// `CARGO_TARGET_DIR` share one xtask binary, which would otherwise build the other clone.
 pub fn root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest_dir
         .parent()
         .expect("xtask sits inside the workspace root")

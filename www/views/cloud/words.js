@@ -26,6 +26,9 @@ export const weightField = (setting) => (typeof setting === 'string' && WEIGHTS.
  * @returns {CloudWord[]}
  */
 export function topWords(terms, field, count, display = (term) => term) {
+  // jieba's TF-IDF is unknown until its IDF table is in (or if it cannot be fetched): sized by
+  // the corpus's TF-IDF meanwhile, as the analysis orders them (src/analyzer.rs).
+  if (field === 'tfidf' && terms.length > 0 && terms.every((t) => t.tfidf == null)) field = 'tfidfCorpus';
   return [...terms]
     .sort((a, b) => (b[field] ?? 0) - (a[field] ?? 0) || b.freq - a.freq)
     .filter((t) => (t[field] ?? 0) > 0)
