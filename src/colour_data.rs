@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn groups_by_first_level_else_by_source() {
-        let a = vec!["2023/上海".to_string(), "2023/北京".to_string()];
+        let a = ["2023/上海".to_string(), "2023/北京".to_string()];
         let none: Vec<String> = Vec::new();
         let (by, names) = group_names([(&a[..], Some("新华社")), (&none[..], None)]);
         assert_eq!(by, GroupBy::Group);
