@@ -2,6 +2,10 @@
 //! the command line make. Analyses re-aggregate the stored tokens; only user
 //! words re-segment.
 
+use crate::colour_data::{
+    group_names, strongest_group, term_keyness, ColourData, ColourDataOptions, ColourGroup,
+    KeynessReference, TermColour,
+};
 use crate::compare::{keyness, KeyTerm};
 use crate::concordance::{kwic, Kwic, KwicOptions};
 use crate::cooccur::{network, Network, NetworkOptions};
@@ -798,6 +802,129 @@ impl Analyzer {
                 options.limit as usize,
                 |id| terms.name(id, vocab).to_string(),
             ),
+        })
+    }
+
+    /// What the cloud colours `terms` by: the group (or source) of the selected documents where
+    /// each is relatively most frequent, and its keyness against the reference (the documents
+    /// asked for, else those not selected, else jieba's dictionary frequencies). A term the
+    /// selection does not count has no data (never an error).
+    pub fn colour_data(&self, terms: &[String], options: &ColourDataOptions) -> Result<ColourData> {
+        for &id in options.reference.iter().flatten() {
+            self.corpus.document(id)?;
+        }
+        let selected: Vec<u32> = self
+            .corpus
+            .select(options.documents.as_deref())
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        let reference_ids: Vec<u32> = match &options.reference {
+            Some(ids) => ids.clone(),
+            None => self.corpus.documents().iter().map(|d| d.id).collect(),
+        }
+        .into_iter()
+        .filter(|id| !selected.contains(id))
+        .collect();
+        let kind = match (&options.reference, reference_ids.is_empty()) {
+            (_, true) => KeynessReference::Dictionary,
+            (Some(_), false) => KeynessReference::Documents,
+            (None, false) => KeynessReference::Rest,
+        };
+        let filter = FilterOptions {
+            min_frequency: 1,
+            ..options.filter.clone()
+        };
+        let term_map = self.terms(&options.merges, options.separate_pos);
+        let vocab = self.corpus.vocab();
+        let both: Vec<u32> = selected.iter().chain(&reference_ids).copied().collect();
+        let (target_docs, reference_docs): (Vec<DocView>, Vec<DocView>) = self
+            .views(Some(&both))
+            .into_iter()
+            .partition(|d| selected.contains(&d.doc.id));
+        let target = self.counts(&target_docs, &filter, &term_map);
+        let reference = self.counts(&reference_docs, &filter, &term_map);
+        let dictionary = self.corpus.segmenter().dictionary();
+        // Against the dictionary, whose counts include the words a filter leaves out, the
+        // selection's size is all its tokens too.
+        let (target_tokens, reference_tokens) = match kind {
+            KeynessReference::Dictionary => (target.tokens, dictionary.total_frequency()),
+            _ => (target.term_tokens, reference.term_tokens),
+        };
+
+        let (group_by, names) = group_names(
+            target_docs
+                .iter()
+                .map(|d| (&d.doc.meta.groups[..], d.doc.meta.source.as_deref())),
+        );
+        let mut group_docs: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, doc_names) in names.iter().enumerate() {
+            for name in doc_names {
+                group_docs.entry(name).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<(ColourGroup, Counts)> = group_docs
+            .into_iter()
+            .map(|(name, members)| {
+                let docs: Vec<DocView> = members.iter().map(|&i| target_docs[i].clone()).collect();
+                let counts = self.counts(&docs, &filter, &term_map);
+                let group = ColourGroup {
+                    name: name.to_string(),
+                    documents: members.len() as u32,
+                    term_tokens: counts.term_tokens,
+                };
+                (group, counts)
+            })
+            .collect();
+        groups.sort_by(|(a, _), (b, _)| {
+            b.term_tokens
+                .cmp(&a.term_tokens)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+
+        // Each counted term of the selection by its name (the first of two entries shown alike).
+        let mut id_of: FxHashMap<&str, u32> = FxHashMap::default();
+        for id in 0..target.freq.len() as u32 {
+            if target.freq[id as usize] > 0 {
+                id_of.entry(term_map.name(id, vocab)).or_insert(id);
+            }
+        }
+        let terms = terms
+            .iter()
+            .map(|term| {
+                let Some(&id) = id_of.get(term.as_str()) else {
+                    return TermColour {
+                        term: term.clone(),
+                        group: None,
+                        llr: None,
+                        log_ratio: None,
+                    };
+                };
+                let freq = target.freq[id as usize];
+                let reference_freq = match kind {
+                    KeynessReference::Dictionary => u64::from(dictionary.frequency(term)),
+                    _ => u64::from(reference.freq[id as usize]),
+                };
+                let scores = term_keyness(freq, target_tokens, reference_freq, reference_tokens);
+                TermColour {
+                    term: term.clone(),
+                    group: strongest_group(
+                        groups
+                            .iter()
+                            .map(|(g, c)| (c.freq[id as usize], g.term_tokens)),
+                    ),
+                    llr: scores.map(|s| s.0),
+                    log_ratio: scores.map(|s| s.1),
+                }
+            })
+            .collect();
+        Ok(ColourData {
+            group_by,
+            groups: groups.into_iter().map(|(g, _)| g).collect(),
+            reference: kind,
+            target_tokens,
+            reference_tokens,
+            terms,
         })
     }
 

@@ -155,6 +155,17 @@ impl Dictionary {
         self.lookup(word).idf
     }
 
+    /// jieba's frequency of `word` (0 for a word not in jieba's dictionary): how common it is
+    /// in general Chinese, the reference of keyness when nothing else is left to compare with.
+    pub fn frequency(&self, word: &str) -> u32 {
+        self.d.find(word).map_or(0, |i| self.d.freqs[i])
+    }
+
+    /// The sum of jieba's frequencies: the size of its general-language "corpus".
+    pub fn total_frequency(&self) -> u64 {
+        self.d.freqs.iter().map(|&f| u64::from(f)).sum()
+    }
+
     /// (word, frequency, tag) of every jieba dictionary word, in code point order.
     pub fn jieba_words(&self) -> impl Iterator<Item = (&str, u32, &str)> + '_ {
         (0..self.d.len()).filter(|&i| self.d.freqs[i] > 0).map(|i| {

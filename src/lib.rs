@@ -24,6 +24,7 @@ mod analyzer;
 mod anatomy;
 mod clean;
 mod cloud;
+mod colour_data;
 mod compare;
 mod concordance;
 mod cooccur;
@@ -59,6 +60,9 @@ pub use cloud::{
     layout_cloud, Bitmap, BoxRasterizer, CloudEngine, CloudLayout, CloudOptions, CloudWord,
     FontSpec, Glyphs, Ink, MaskChannel, MaskImage, Orientation, Piece, PlacedWord, Rasterizer,
     RunMetrics, Shape, SizeScale, Spiral, UnplacedWord, WordOrientation,
+};
+pub use colour_data::{
+    ColourData, ColourDataOptions, ColourGroup, GroupBy, KeynessReference, TermColour,
 };
 pub use compare::KeyTerm;
 pub use concordance::{Kwic, KwicLine, KwicOptions, KwicSort};

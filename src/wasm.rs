@@ -264,6 +264,13 @@ impl Analyzer {
         to_js(&self.inner.keyness(&target, &options).map_err(js_error)?)
     }
 
+    /// What the cloud colours `terms` by (document group, keyness): `ColourData`.
+    #[wasm_bindgen(js_name = colourData)]
+    pub fn colour_data(&self, terms: Vec<String>, options: JsValue) -> JsResult<JsValue> {
+        let options: crate::ColourDataOptions = from_js(options)?;
+        to_js(&self.inner.colour_data(&terms, &options).map_err(js_error)?)
+    }
+
     pub fn trends(&self, terms: Vec<String>, options: JsValue) -> JsResult<JsValue> {
         let options: TrendOptions = from_js(options)?;
         to_js(&self.inner.trends(&terms, &options).map_err(js_error)?)

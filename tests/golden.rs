@@ -243,3 +243,68 @@ fn network_by_window_stays_within_each_measures_range() {
     }
     check("network-window-llr.tsv", &out);
 }
+
+/// The cloud's colour by document group and by keyness (`Analyzer::colour_data`) for the seeds'
+/// top 40 words: all five selected (grouped by source, against jieba's dictionary), then the
+/// first three against the other two; a word no seed has, which has no data.
+#[test]
+fn colour_data() {
+    use wenxi::{ColourData, ColourDataOptions};
+    let analyzer = seeded_analyzer();
+    let mut terms: Vec<String> = analyzer
+        .analyze(&AnalysisOptions {
+            top_terms: 40,
+            ..Default::default()
+        })
+        .unwrap()
+        .terms
+        .into_iter()
+        .map(|t| t.term)
+        .collect();
+    terms.push("不在文中的词".to_string());
+    let ids: Vec<u32> = analyzer.documents().iter().map(|d| d.id).collect();
+    let mut out = String::new();
+    let mut section = |title: &str, data: ColourData| {
+        writeln!(
+            out,
+            "# {title} · by {:?} · against {:?} · {} / {} tokens",
+            data.group_by, data.reference, data.target_tokens, data.reference_tokens
+        )
+        .unwrap();
+        for g in &data.groups {
+            writeln!(
+                out,
+                "group\t{}\t{} documents\t{} term tokens",
+                g.name, g.documents, g.term_tokens
+            )
+            .unwrap();
+        }
+        for t in &data.terms {
+            let group = t
+                .group
+                .map_or("–", |g| data.groups[g as usize].name.as_str());
+            let llr = t.llr.map_or("–".to_string(), |x| format!("{x:.1}"));
+            let ratio = t.log_ratio.map_or("–".to_string(), |x| format!("{x:.2}"));
+            writeln!(out, "{}\t{group}\t{llr}\t{ratio}", t.term).unwrap();
+        }
+    };
+    section(
+        "all seeds",
+        analyzer
+            .colour_data(&terms, &ColourDataOptions::default())
+            .unwrap(),
+    );
+    section(
+        "seeds 1–3 against 4–5",
+        analyzer
+            .colour_data(
+                &terms,
+                &ColourDataOptions {
+                    documents: Some(ids[..3].to_vec()),
+                    ..Default::default()
+                },
+            )
+            .unwrap(),
+    );
+    check("colour-data.txt", &out);
+}

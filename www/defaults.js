@@ -15,7 +15,7 @@
  * `pins`: [term, '#rrggbb'] pairs, colours a person fixed; `seed`: 重新排列's.
  * @typedef {{count: number, orientation: import('./types/Orientation').Orientation,
  *   shape: import('./types/Shape').Shape, palette: 'classic' | 'redGold' | 'mono' | 'colorBlind',
- *   colorBy: 'rank' | 'pos' | 'community', background: string, font: string, weight: number,
+ *   colorBy: 'rank' | 'pos' | 'community' | 'group' | 'keyness', background: string, font: string, weight: number,
  *   seed: number, threshold: number, pins: [string, string][]}} CloudSettings
  */
 /**

@@ -226,6 +226,10 @@ const ctx = {
     await startup.ready;
     return setWords('stopWords', [...state.stopWords, ...words.filter((w) => !state.stopWords.includes(w))]);
   },
+  viewData: {
+    get: (name) => persistence.viewData(name),
+    set: (name, value) => persistence.keepViewData(name, value),
+  },
   notify,
   errorText: (err) => errorText(err, lang()),
   builtinStopWords: () => analyzer.call('builtinStopWords'),

@@ -156,6 +156,28 @@ export class Persistence {
     }
   }
 
+  /**
+   * What a view keeps across a reload (ctx.viewData, docs/PAGE.md), under `view:NAME` in the
+   * store's state; undefined when absent or unreadable.
+   * @param {string} name
+   */
+  async viewData(name) {
+    try {
+      return await (await this.opened()).get(`view:${name}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps (null: forgets) what a view keeps; a failure is reported once. @param {string} name @param {unknown} value */
+  async keepViewData(name, value) {
+    try {
+      await (await this.opened()).set(`view:${name}`, value);
+    } catch (err) {
+      this.#warn(err);
+    }
+  }
+
   /** Which documents are left out of the analysis, by origin (session ones cannot come back). */
   persistSelection() {
     const { documents, included } = this.#state();

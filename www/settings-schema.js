@@ -140,7 +140,7 @@ export const SETTINGS_SCHEMA = {
     orientation: oneOf('horizontal', 'mixed', 'vertical'),
     shape: oneOf(...SHAPES),
     palette: oneOf('classic', 'redGold', 'mono', 'colorBlind'),
-    colorBy: oneOf('rank', 'pos', 'community'),
+    colorBy: oneOf('rank', 'pos', 'community', 'group', 'keyness'),
     background,
     font: family,
     weight: oneOf(300, 400, 500, 700, 900),

@@ -50,6 +50,7 @@
  *   openMerge: (term: string) => void,
  *   setMerges: (merges: import('./types/Merge').Merge[]) => Promise<void>,
  *   posFilter: () => import('./ui/pos-filter.js').PosFilter,
+ *   viewData: {get: (name: string) => Promise<unknown>, set: (name: string, value: unknown) => Promise<void>},
  * }} ViewContext
  */
 

@@ -1,6 +1,6 @@
 // @ts-check
 // Terms as the person wants them: shown in 简体 or 繁體 (ctx.displayTerm), and counted with their
-// merges (合并词) and `separatePos` in every request that counts (analyze, kwic, keyness,
+// merges (合并词) and `separatePos` in every request that counts (analyze, kwic, keyness, colourData,
 // suggestStopWords), so no view has to remember to send them.
 //
 // The engine's terms are simplified (traditional documents are counted through their
@@ -43,7 +43,7 @@ export function analysisTerms(analysis) {
 
 // Where each counting request carries its options (docs/API.md).
 /** @type {Record<string, number>} */
-const OPTIONS_ARG = { analyze: 0, kwic: 1, keyness: 1, suggestStopWords: 0 };
+const OPTIONS_ARG = { analyze: 0, kwic: 1, keyness: 1, colourData: 1, suggestStopWords: 0 };
 
 /**
  * `args` of a worker request with the merges and `separatePos` in force filled into its

@@ -161,6 +161,7 @@ const METHODS = new Set([
   'kwic',
   'countedForms',
   'keyness',
+  'colourData', // the cloud's colour by document group and by keyness
   'segment',
   'needsScriptData',
   'hasPossegModel',

@@ -398,3 +398,128 @@ test('a big cloud is drawn a frame at a time: the first words at once, an export
   }
   session.assertClean();
 });
+
+test(
+  'colour by document group and by keyness, with legends; the picture shape kept across a reload',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page } = session;
+    const view = page.locator(CLOUD);
+    const legend = view.locator('.cloud-legend');
+    /** The fill of the drawn word `text`. */
+    const fillOf = (text) =>
+      page.$$eval(
+        `${CLOUD} svg text.cloud-word`,
+        (nodes, word) => nodes.find((n) => n.lastChild?.data === word)?.getAttribute('fill') ?? null,
+        text,
+      );
+    /** The core's colour data for the drawn words, as the page's worker computes it. */
+    const colourData = async () => {
+      const words = (await readWords(page)).map((w) => w.text);
+      return page.evaluate((terms) => window.wenxi.request('colourData', terms, {}), words);
+    };
+    try {
+      await page.goto(session.url);
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await view.locator('svg text.cloud-word').first().waitFor();
+
+      // By group: the seeds have no groups, so by source; two words whose sources differ differ.
+      await view.locator('select[name=colorBy]').selectOption('group');
+      await legend.waitFor({ state: 'visible' });
+      const data = await colourData();
+      assert.equal(data.groupBy, 'source');
+      const named = data.groups.find((g) => g.name);
+      assert.ok(named && data.groups.length >= 2, JSON.stringify(data.groups));
+      const inGroup = (i) => data.terms.find((x) => x.group === i)?.term;
+      const [a, b] = [inGroup(0), inGroup(1)];
+      assert.ok(a && b, 'two words of different groups');
+      await page.waitForFunction(
+        ([sel, x, y]) => {
+          const fill = (w) =>
+            [...document.querySelectorAll(sel)].find((n) => n.lastChild?.data === w)?.getAttribute('fill');
+          return fill(x) && fill(y) && fill(x) !== fill(y) && fill(x) !== '#9a9a9a';
+        },
+        [`${CLOUD} svg text.cloud-word`, a, b],
+      );
+      const groupLegend = await legend.textContent();
+      assert.match(groupLegend, /颜色：来源/);
+      assert.ok(groupLegend.includes(named.name), `the legend does not name ${named.name}: ${groupLegend}`);
+      assert.match(groupLegend, /未注明来源/);
+      // The swatch of a word's group is the word's colour.
+      const swatches = await legend.locator('li').evaluateAll((items) => items.map((li) => li.dataset.color));
+      assert.ok(swatches.includes(await fillOf(a)), 'the legend lacks the colour of a group');
+      await session.screenshot('cloud-colour-group');
+
+      // By keyness: all seeds selected, so against jieba's dictionary; a very key word and a
+      // barely key one (by the page's own data) are drawn in different colours.
+      await view.locator('select[name=colorBy]').selectOption('keyness');
+      await legend.locator('text=关键性').waitFor();
+      const key = (await colourData()).terms.filter((x) => x.llr !== null && x.llr >= 3.84);
+      const strong = key.find((x) => x.logRatio >= 5)?.term;
+      const mild = key.find((x) => x.logRatio < 3)?.term;
+      assert.ok(strong && mild, 'a very key and a barely key word');
+      await page.waitForFunction(
+        ([sel, x, y]) => {
+          const fill = (w) =>
+            [...document.querySelectorAll(sel)].find((n) => n.lastChild?.data === w)?.getAttribute('fill');
+          return fill(x) && fill(y) && fill(x) !== fill(y) && fill(x) !== '#9a9a9a';
+        },
+        [`${CLOUD} svg text.cloud-word`, strong, mild],
+      );
+      assert.match(await legend.textContent(), /对照：jieba 词典词频/);
+      await session.screenshot('cloud-colour-keyness');
+
+      // A picture too large to keep is refused, in words.
+      await view.locator('input[name=mask]').setInputFiles({
+        name: 'huge.png',
+        mimeType: 'image/png',
+        buffer: Buffer.alloc(6 * 1024 * 1024),
+      });
+      await page.getByText(/图片「huge\.png」太大/).waitFor();
+
+      // The picture as the shape (its left half dark), kept across a reload.
+      const width = await viewBox(page);
+      await afterLayout(page, async () =>
+        view.locator('input[name=mask]').setInputFiles({
+          name: 'left-half.png',
+          mimeType: 'image/png',
+          buffer: await makePng(
+            page,
+            400,
+            300,
+            "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h); context.fillStyle = '#000'; context.fillRect(0, 0, w / 2, h);",
+          ),
+        }),
+      );
+      await page.reload();
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await view.locator('.cloud-mask-name', { hasText: 'left-half.png' }).waitFor({ state: 'visible' });
+      assert.equal(await view.locator('select[name=shape]').inputValue(), 'custom');
+      assert.equal(await view.locator('select[name=colorBy]').inputValue(), 'keyness');
+      await page.waitForFunction((sel) => document.querySelector(`${sel} .cloud-box`).dataset.state === 'drawn', CLOUD);
+      const inside = await readWords(page);
+      assert.ok(inside.length >= 30, `${inside.length} words in the picture after a reload`);
+      const outside = inside.filter((w) => w.box.right > width / 2 + 2 + 0.1 * w.size);
+      assert.deepEqual(
+        outside.map((w) => w.text),
+        [],
+        'words outside the kept picture',
+      );
+      await session.screenshot('cloud-mask-reloaded');
+
+      // Removed, it stays removed after a reload.
+      await afterLayout(page, () => view.getByRole('button', { name: '取消图片形状' }).click());
+      await page.reload();
+      await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+      await page.waitForFunction((sel) => document.querySelector(`${sel} .cloud-box`).dataset.state === 'drawn', CLOUD);
+      assert.notEqual(await view.locator('select[name=shape]').inputValue(), 'custom');
+      assert.ok(await view.locator('.cloud-mask').isHidden(), 'the removed picture came back');
+    } catch (err) {
+      await session.screenshot('cloud-colour-failure').catch(() => {});
+      throw err;
+    }
+    session.assertClean();
+  },
+);

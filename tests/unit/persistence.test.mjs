@@ -157,3 +157,23 @@ test('pristine: nothing stored, removed, left out or changed', () => {
   assert.equal(isPristine({ ...workspace, userWords: ['a'] }), false);
   assert.equal(isPristine({ ...workspace, settings: { ...defaultSettings(), topTerms: 10 } }), false);
 });
+
+test('what a view keeps (ctx.viewData) is stored under its own name, forgotten as null, and a clear removes it', async () => {
+  const { p, store, notices } = await persistence();
+  assert.equal(await p.viewData('cloud-mask'), undefined);
+  const picture = { name: 'heart.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) };
+  await p.keepViewData('cloud-mask', picture);
+  assert.deepEqual(await p.viewData('cloud-mask'), picture);
+  assert.deepEqual(await store.get('view:cloud-mask'), picture); // apart from the settings
+  await p.keepViewData('cloud-mask', null);
+  assert.equal(await p.viewData('cloud-mask'), null);
+  await p.keepViewData('cloud-mask', picture);
+  await store.clear();
+  assert.equal(await p.viewData('cloud-mask'), undefined);
+  // A store that refuses the write: said once, the session goes on.
+  store.set = async () => {
+    throw new Error('nope');
+  };
+  await p.keepViewData('cloud-mask', picture);
+  assert.equal(notices.length, 1);
+});

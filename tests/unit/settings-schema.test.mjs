@@ -169,6 +169,11 @@ test("the cloud's look: shapes, palettes, colours, fonts and pins are checked", 
   assert.deepEqual(ok.reset, []);
   assert.equal(ok.settings.cloud.shape, 'heart');
   assert.deepEqual(ok.settings.cloud.pins, [['劳模', '#b3001b']]);
+  // Colour by document group and by keyness are kept; an unknown one is reset.
+  for (const colorBy of ['group', 'keyness']) {
+    assert.equal(validateSettings({ cloud: { colorBy } }).settings.cloud.colorBy, colorBy);
+  }
+  assert.deepEqual(validateSettings({ cloud: { colorBy: 'sentiment' } }).reset, ['cloud.colorBy']);
   const bad = validateSettings({
     cloud: {
       orientation: 'diagonal',

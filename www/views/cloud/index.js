@@ -2,19 +2,21 @@
 // The word cloud (词云): the top terms of the analysis, sized by the keyword weight a person
 // picks, laid out by the Rust engine in the cloud's worker (layout.js; the page's thread never
 // lays out) and drawn as SVG (render.js), in the look a person chose (toolbar.js, persisted in
-// settings.cloud), with a word menu (menu.js), the words that did not fit named, a table of the
-// numbers, and PNG/SVG exports.
+// settings.cloud), coloured as chosen with a legend where the colours need one (colouring.js),
+// in the person's own picture kept across a reload (mask-control.js), with a word menu
+// (menu.js), the words that did not fit named, a table of the numbers, and PNG/SVG exports.
 import { DEFAULT_SETTINGS } from '../../defaults.js';
 import { downloadBlob, fileName, pngBlob, svgBlob } from '../../export.js';
 import { numberFormat, onLangChange } from '../../i18n.js';
 import { h } from '../shared.js';
 import './cloud.css';
 import { installedFonts, SAMPLE } from './fonts.js';
-import { cloudMask, CloudLayouter, warmUp } from './layout.js';
-import { readMaskPicture } from './mask.js';
+import { CloudColouring } from './colouring.js';
+import { CloudLayouter, warmUp } from './layout.js';
+import { MaskControl } from './mask-control.js';
 import { WordMenu } from './menu.js';
 import { cloudBox, cloudDrawn, drawCloud, observeWidth, recolorCloud } from './render.js';
-import { CLOUD_FONT, cloudHeight, exportSize, fontStack, wordColors } from './style.js';
+import { CLOUD_FONT, cloudHeight, exportSize, fontStack } from './style.js';
 import { CloudNumbers } from './table.js';
 import { CloudToolbar } from './toolbar.js';
 import { topWords, weightField } from './words.js';
@@ -24,7 +26,6 @@ import { topWords, weightField } from './words.js';
 /** @typedef {import('./style.js').CloudWord} CloudWord */
 /** @typedef {import('../../defaults.js').CloudSettings} CloudSettings */
 /** @typedef {import('./layout.js').CloudLayout} CloudLayout */
-/** @typedef {import('./mask.js').MaskPicture} MaskPicture */
 
 export class CloudView {
   /** @type {ViewContext} */
@@ -35,8 +36,6 @@ export class CloudView {
   #state = null;
   /** @type {CloudSettings} the look, as last set here or in the settings */
   #look = { ...DEFAULT_SETTINGS.cloud, pins: [] };
-  /** @type {MaskPicture | null} the person's picture (this session only: it is not stored) */
-  #mask = null;
   #layouter = new CloudLayouter();
   /** @type {string | null} what was laid out last */
   #layoutKey = null;
@@ -48,9 +47,10 @@ export class CloudView {
   #layouts = 0;
   /** @type {Promise<void>} the layout under way */
   #pending = Promise.resolve();
-  #previewBusy = false;
-  /** @type {number | null} a threshold to preview once the current preview is done */
-  #pendingThreshold = null;
+  /** @type {MaskControl} the person's picture as the shape */
+  #mask;
+  /** @type {CloudColouring} */
+  #colouring;
 
   /** @param {HTMLElement} container @param {ViewContext} ctx */
   constructor(container, ctx) {
@@ -65,13 +65,12 @@ export class CloudView {
       reshuffle: () => this.#setLook({ seed: (this.#look.seed + 0x9e3779b9) >>> 0 }),
       png: (ask) => this.#export('png', ask),
       svg: () => this.#export('svg', {}),
-      mask: (file) => this.#loadMask(file),
-      threshold: (value, final) => (final ? this.#setLook({ threshold: value }) : this.#preview(value)),
-      clearMask: () => {
-        if (!this.#mask) return;
-        this.#mask = null;
-        this.toolbar.setPreview(null);
-        this.#render();
+      mask: (file) => this.#mask.load(file, this.#look.threshold),
+      threshold: (value, final) => (final ? this.#setLook({ threshold: value }) : this.#mask.preview(value)),
+      clearMask: () => this.#mask.clear(),
+      resetLook: () => {
+        this.#mask.clear();
+        this.#setLook({ ...DEFAULT_SETTINGS.cloud, pins: [] });
       },
     });
     this.toolbar.setFonts(this.#fonts());
@@ -88,8 +87,17 @@ export class CloudView {
     this.menu = new WordMenu(box);
 
     this.numbers = new CloudNumbers(ctx);
+    this.#mask = new MaskControl(ctx, this.toolbar, box, () => this.#render());
+    this.#colouring = new CloudColouring(ctx, () => this.#recolor());
 
-    container.append(this.toolbar.element, this.toolbar.styleRow, this.note, this.box, this.numbers.element);
+    container.append(
+      this.toolbar.element,
+      this.toolbar.styleRow,
+      this.#colouring.element,
+      this.note,
+      this.box,
+      this.numbers.element,
+    );
     this.#resize = observeWidth(this.box, () => this.#render());
     this.#label();
     onLangChange(() => {
@@ -103,11 +111,19 @@ export class CloudView {
   update(analysis, state) {
     this.#analysis = analysis;
     this.#state = state;
+    this.#colouring.analysed();
     if (state) this.posFilter.update(state);
     const look = state?.settings?.cloud;
-    if (look) this.#look = { ...look };
+    if (look) {
+      // The first time the stored look is known: the picture kept with it comes back.
+      if (!this.#restored) this.#restored = this.#mask.restore(look.threshold);
+      this.#look = { ...look };
+    }
     this.#render();
   }
+
+  /** @type {Promise<void> | null} the kept picture, once asked for */
+  #restored = null;
 
   /** Resolves once the cloud asked for last is drawn (or failed, or was overtaken). */
   settled() {
@@ -147,16 +163,6 @@ export class CloudView {
     this.#ctx.setSettings({ cloud: patch });
   }
 
-  /** What the data offers to colour by. */
-  #colorByOffer() {
-    const terms = this.#analysis?.terms ?? [];
-    return [
-      'rank',
-      ...(terms.some((term) => term.pos) ? ['pos'] : []),
-      ...(this.#analysis?.network?.nodes?.length ? ['community'] : []),
-    ];
-  }
-
   #fontStack() {
     return this.#look.font ? fontStack(this.#look.font) : CLOUD_FONT;
   }
@@ -171,12 +177,12 @@ export class CloudView {
       orientation: look.orientation,
       seed: look.seed,
       font: { family: this.#fontStack(), weight: look.weight },
-      ...(this.#mask
+      ...(this.#mask.picture
         ? {
             mask: {
-              width: this.#mask.width,
-              height: this.#mask.height,
-              pixels: this.#mask.pixels,
+              width: this.#mask.picture.width,
+              height: this.#mask.picture.height,
+              pixels: this.#mask.picture.pixels,
               threshold: look.threshold,
             },
           }
@@ -185,10 +191,9 @@ export class CloudView {
   }
 
   #render() {
-    const offer = this.#colorByOffer();
     this.toolbar.render(this.#look, weightField(this.#state?.settings?.keywordWeight), {
-      colorBy: offer,
-      mask: this.#mask?.name ?? null,
+      colorBy: this.#colouring.offer(this.#analysis),
+      mask: this.#mask.picture?.name ?? null,
     });
     // Hidden: remember to draw when shown (update() must stay cheap then).
     if (!this.#visible) {
@@ -228,7 +233,7 @@ export class CloudView {
     const key = JSON.stringify([
       field,
       rest,
-      mask ? [this.#mask?.name, mask.threshold] : null,
+      mask ? [this.#mask.picture?.name, mask.threshold] : null,
       words.map((w) => [w.text, w.weight]),
     ]);
     if (key === this.#layoutKey && this.#drawn) {
@@ -290,16 +295,14 @@ export class CloudView {
 
   /** Each word's colour, as the look and the data say. @param {CloudWord[]} words */
   #colors(words) {
-    const terms = new Map((this.#analysis?.terms ?? []).map((term) => [term.term, term]));
-    const communities = new Map((this.#analysis?.network?.nodes ?? []).map((n) => [n.term, n.community]));
-    const offer = this.#colorByOffer();
-    return wordColors(words, {
-      palette: this.#look.palette,
-      colorBy: /** @type {any} */ (offer.includes(this.#look.colorBy) ? this.#look.colorBy : 'rank'),
-      pins: Object.fromEntries(this.#look.pins),
-      pos: words.map((w) => terms.get(w.term ?? w.text)?.pos),
-      community: words.map((w) => communities.get(w.term ?? w.text)),
-    });
+    return this.#colouring.colors(words, this.#look, this.#analysis, this.#state);
+  }
+
+  /** The colour data came: the words drawn take their colours. */
+  #recolor() {
+    const drawn = this.#drawn;
+    if (!drawn || !this.#visible) return;
+    recolorCloud(this.svg, this.#colors(drawn.words), this.#look.background);
   }
 
   /** @param {string} text */
@@ -341,40 +344,6 @@ export class CloudView {
       node,
       at,
     );
-  }
-
-  /** @param {File} file */
-  async #loadMask(file) {
-    try {
-      this.#mask = await readMaskPicture(file);
-      this.toolbar.setPreview(null);
-      this.#preview(this.#look.threshold);
-      this.#render();
-    } catch (err) {
-      this.#ctx.notify(/** @type {Error} */ (err), 'error');
-    }
-  }
-
-  /** The mask at `threshold`, painted; one preview at a time, the latest threshold next. @param {number} threshold */
-  #preview(threshold) {
-    this.#pendingThreshold = threshold;
-    if (!this.#mask || this.#previewBusy) return;
-    this.#previewBusy = true;
-    this.#pendingThreshold = null;
-    const picture = this.#mask;
-    const boxWidth = this.box.clientWidth || 400;
-    const width = 240;
-    const height = Math.round((width * cloudHeight(boxWidth)) / boxWidth);
-    const mask = { width: picture.width, height: picture.height, pixels: picture.pixels, threshold };
-    cloudMask({ width, height, mask })
-      .then(
-        (preview) => this.toolbar.setPreview(preview),
-        (err) => this.toolbar.setPreview(null, this.#ctx.errorText(err)),
-      )
-      .finally(() => {
-        this.#previewBusy = false;
-        if (this.#pendingThreshold !== null && this.#mask === picture) this.#preview(this.#pendingThreshold);
-      });
   }
 
   /** @param {'png' | 'svg'} kind @param {{scale?: number, width?: number | null}} ask */

@@ -4,6 +4,8 @@
 // are the area (dark or opaque ones, at a threshold) in the worker.
 
 const MAX_SIDE = 800;
+/** The largest picture kept across a reload (and read at all): a poster's silhouette is far less. */
+export const MAX_MASK_BYTES = 5 * 1024 * 1024;
 export const MASK_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'];
 export const MASK_ACCEPT = '.png,.jpg,.jpeg,.svg,image/png,image/jpeg,image/svg+xml';
 
@@ -12,6 +14,13 @@ export const MASK_ACCEPT = '.png,.jpg,.jpeg,.svg,image/png,image/jpeg,image/svg+
 /** An error with the page's code (errors.js renders `error.mask_unreadable`). @param {string} name */
 const unreadable = (name) =>
   Object.assign(new Error(`cannot read the picture ${name}`), { code: 'mask_unreadable', params: { name } });
+
+/** The picture is over MAX_MASK_BYTES (errors.js renders `error.mask_too_large`). @param {string} name @param {number} bytes */
+export const tooLarge = (name, bytes) =>
+  Object.assign(new Error(`the picture ${name} is too large`), {
+    code: 'mask_too_large',
+    params: { name, mb: (bytes / 1048576).toFixed(1), max: MAX_MASK_BYTES / 1048576 },
+  });
 
 /** @param {File} file */
 async function decode(file) {

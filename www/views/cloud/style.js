@@ -36,8 +36,9 @@ export const PALETTE = PALETTES.classic;
 /** A word's colour by its text: it keeps it from one cloud to the next. @param {{text: string}} word */
 export const defaultColor = (word) => PALETTE[hash(word.text) % PALETTE.length];
 
-/** What a word's colour may follow: `rank` always; the others when the data has them. */
-export const COLOR_BY = /** @type {const} */ (['rank', 'pos', 'community']);
+/** What a word's colour may follow: `rank` always; the others when the data has them (`group` and
+ *  `keyness`: colour.js, from the core's colourData). */
+export const COLOR_BY = /** @type {const} */ (['rank', 'pos', 'community', 'group', 'keyness']);
 /** @typedef {(typeof COLOR_BY)[number]} ColorBy */
 
 /**

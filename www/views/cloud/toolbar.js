@@ -20,6 +20,7 @@ import { WEIGHTS } from './words.js';
  * @property {(file: File) => void} mask
  * @property {(threshold: number, final: boolean) => void} threshold
  * @property {() => void} clearMask
+ * @property {() => void} resetLook the look and the picture back to the defaults
  */
 
 export const COUNTS = [50, 100, 150, 200];
@@ -83,6 +84,7 @@ export class CloudToolbar {
     });
     this.maskButton = h('button', { type: 'button', dataset: { action: 'pick-mask' } });
     this.maskClear = h('button', { type: 'button', dataset: { action: 'clear-mask' }, hidden: true });
+    this.resetLook = h('button', { type: 'button', dataset: { action: 'reset-look' } });
     this.threshold = h('input', { type: 'range', name: 'threshold', min: '1', max: '255', step: '1', value: '128' });
     this.preview = h('canvas', { class: 'cloud-mask-preview', width: '1', height: '1' });
     this.maskError = h('p', { class: 'cloud-mask-error', role: 'alert', hidden: true });
@@ -126,6 +128,7 @@ export class CloudToolbar {
       this.maskButton,
       this.maskInput,
       this.maskClear,
+      this.resetLook,
     );
     // The look, folded away on a narrow screen (the cloud comes first there), open on a wide one.
     this.styleRow = h(
@@ -172,6 +175,7 @@ export class CloudToolbar {
       if (file) on.mask(file);
     });
     this.maskClear.addEventListener('click', () => on.clearMask());
+    this.resetLook.addEventListener('click', () => on.resetLook());
     this.threshold.addEventListener('input', () => on.threshold(Number(this.threshold.value), false));
     this.threshold.addEventListener('change', () => on.threshold(Number(this.threshold.value), true));
     // A picture dropped on the mask row or its button (the page's own drop zone takes text files).
@@ -212,6 +216,7 @@ export class CloudToolbar {
     this.svgButton.textContent = t('cloud.exportSvg');
     this.maskButton.textContent = t('cloud.maskPick');
     this.maskClear.textContent = t('cloud.maskClear');
+    this.resetLook.textContent = t('cloud.resetLook');
   }
 
   /** The fonts a person can choose ('' is the default stack). @param {string[]} families */
