@@ -39,6 +39,8 @@ export class CloudView {
   #layouter = new CloudLayouter();
   /** @type {string | null} what was laid out last */
   #layoutKey = null;
+  /** @type {string | null} the key of the layout asked of the worker and not back yet */
+  #inFlight = null;
   #dirty = false;
   /** @type {{layout: CloudLayout, words: CloudWord[]} | null} */
   #drawn = null;
@@ -201,6 +203,7 @@ export class CloudView {
       if (!this.#dirty) {
         this.#dirty = true;
         this.#layouter.cancel();
+        this.#inFlight = null;
         this.svg.replaceChildren();
         this.#drawn = null;
         this.#layoutKey = null;
@@ -221,6 +224,7 @@ export class CloudView {
     if (words.length === 0) {
       this.svg.replaceChildren();
       this.#layouter.cancel(); // a cloud asked for before is not drawn over this
+      this.#inFlight = null;
       this.box.dataset.state = 'drawn'; // nothing to lay out: what is shown is final
       this.#drawn = null;
       this.#layoutKey = null;
@@ -234,8 +238,11 @@ export class CloudView {
       field,
       rest,
       mask ? [this.#mask.picture?.name, mask.threshold] : null,
-      words.map((w) => [w.text, w.weight]),
+      words.map((w) => [w.text, w.weight, w.count]),
     ]);
+    // The same cloud is being laid out already (the live analysis of a pristine start is the
+    // snapshot's): that layout is drawn when it comes, with the colours of the moment.
+    if (key === this.#inFlight) return;
     if (key === this.#layoutKey && this.#drawn) {
       // Only the colours or the background changed: the same elements, new fills.
       if (!recolorCloud(this.svg, this.#colors(this.#drawn.words), this.#look.background)) {
@@ -244,15 +251,18 @@ export class CloudView {
       return;
     }
     this.#layoutKey = key;
+    this.#inFlight = key;
     this.box.dataset.state = 'laying-out';
     const engineWords = words.map((w) => ({ text: w.text, weight: w.weight }));
     this.#pending = this.#layouter.run(engineWords, options).then(
       (layout) => {
+        if (this.#inFlight === key) this.#inFlight = null;
         if (!layout) return; // a newer layout was asked for
         this.#layouts++;
         return this.#draw(layout, words, field);
       },
       (err) => {
+        if (this.#inFlight === key) this.#inFlight = null;
         if (key !== this.#layoutKey) return;
         this.#layoutKey = null;
         this.box.dataset.state = 'failed';
