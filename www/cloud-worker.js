@@ -8,6 +8,7 @@
 //   mask   [options]         -> {width, height, area, pixels} (pixels: 255 inside, 0 outside)
 //   shapes []                -> the built-in shapes' names
 import init, { cloudMask, cloudShapes, layoutCloud } from './pkg/wenxi.js';
+import { codedError, serveRequests } from './protocol.js';
 
 // An explicit URL makes Vite emit the .wasm as an asset of this worker (the same file the
 // analysis worker loads, so it is downloaded once).
@@ -35,34 +36,14 @@ const ACTIONS = {
   shapes: () => cloudShapes(),
 };
 
-/** A failure as the page renders it: from its code when it has one (docs/API.md). */
-function describe(err) {
-  /** @type {{name: string, message: string, code?: string, params?: object}} */
-  const error = { name: err?.name ?? 'Error', message: err?.message ?? String(err) };
-  if (typeof err?.code === 'string') error.code = err.code;
-  if (err?.params && typeof err.params === 'object') error.params = { ...err.params };
-  return error;
-}
-
-self.addEventListener('message', async (event) => {
-  const { id, action, args = [] } = event.data ?? {};
-  try {
-    await ready;
-    if (!Object.hasOwn(ACTIONS, action)) {
-      throw Object.assign(new Error(`未知的操作「${action}」。 / Unknown action "${action}".`), {
-        code: 'unknown_action',
-        params: { action: String(action) },
-      });
-    }
-    const result = ACTIONS[action](...args);
-    // The mask's pixels move rather than copy.
-    const transfer = result?.pixels instanceof Uint8Array ? [result.pixels.buffer] : [];
-    self.postMessage({ id, result }, { transfer });
-  } catch (err) {
-    self.postMessage({ id, error: describe(err) });
-    if (err instanceof WebAssembly.RuntimeError) {
-      self.postMessage({ fatal: describe(err) });
-      self.close();
-    }
+// Layouts are synchronous: one at a time, as they come (the page cancels the ones it no
+// longer wants, www/views/cloud/layout.js).
+serveRequests(async ({ action, args }) => {
+  await ready;
+  if (!Object.hasOwn(ACTIONS, action)) {
+    throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
   }
+  const result = ACTIONS[action](...args);
+  // The mask's pixels move rather than copy.
+  return { result, transfer: result?.pixels instanceof Uint8Array ? [result.pixels.buffer] : [] };
 });

@@ -12,7 +12,7 @@
 //   prepare [name, bytes, origin, keep] -> {prepared: Uint8Array, bytes: Uint8Array | null}
 //                                      (the file's own bytes back when `keep`, moved, not copied)
 import init, { Analyzer } from './pkg/wenxi.js';
-import { codedError, toPayload } from './protocol.js';
+import { codedError, serveRequests } from './protocol.js';
 
 // Explicit URLs, as in worker.js: Vite emits them as assets of this bundle (the very files the
 // analysis worker loads, so the browser fetches each once and the service worker precaches it).
@@ -58,27 +58,13 @@ const ACTIONS = {
   },
 };
 
-/** @param {{id: number, action: string, args?: unknown[]}} request */
-async function handle({ id, action, args = [] }) {
-  try {
-    const analyzer = await ready;
-    if (!Object.hasOwn(ACTIONS, action)) {
-      throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
-    }
-    const result = /** @type {any} */ (await ACTIONS[action](analyzer, ...args));
-    const transfer = result?.prepared ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
-    postMessage({ id, result }, { transfer });
-  } catch (err) {
-    postMessage({ id, error: toPayload(err) });
-    if (err instanceof WebAssembly.RuntimeError) {
-      postMessage({ fatal: { name: err.name, message: err.message } });
-      self.close();
-    }
-  }
-}
-
 // One request at a time, in arrival order: a prepare sent right after a setup waits for it.
-let queue = Promise.resolve();
-self.addEventListener('message', (event) => {
-  queue = queue.then(() => handle(event.data));
+serveRequests(async ({ action, args }) => {
+  const analyzer = await ready;
+  if (!Object.hasOwn(ACTIONS, action)) {
+    throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
+  }
+  const result = /** @type {any} */ (await ACTIONS[action](analyzer, ...args));
+  const transfer = result?.prepared ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
+  return { result, transfer };
 });

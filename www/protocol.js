@@ -2,7 +2,7 @@
 // The messages between the page (www/analyzer.js) and the analysis worker (www/worker.js), and
 // errors with codes (CONTRACTS.md): the core's errors carry `code` and `params`; errors made in
 // JS are made the same way with codedError(), so that the page renders every one of them from
-// its code (www/errors.js). Pure: the worker imports it too.
+// its code (www/errors.js). Pure: the workers import it too (serveRequests is their request loop).
 
 /** @typedef {Record<string, string | number>} Params */
 /** @typedef {Error & {code: string, params: Params}} CodedError */
@@ -103,4 +103,34 @@ function plain(/** @type {unknown} */ params) {
     if (typeof value === 'string' || typeof value === 'number') out[name] = value;
   }
   return out;
+}
+
+/**
+ * A worker's request loop (worker.js, pool-worker.js, cloud-worker.js): one request at a time, in
+ * arrival order, so that an async action (loadSeeds, a pool worker's setup) is done before the
+ * requests that depend on it. `answer` gives the result, and the buffers to move rather than copy;
+ * a failure goes back as {id, error}. A trap (a panic, running out of memory) leaves the wasm
+ * instance unusable: the worker says so ({fatal}) and closes, so that the page starts a fresh
+ * worker instead of talking to a broken one.
+ * @param {(request: Request) => Promise<{result: unknown, transfer?: Transferable[]}>} answer
+ */
+export function serveRequests(answer) {
+  /** @param {Request} request */
+  const serve = async (request) => {
+    const id = request?.id;
+    try {
+      const { result, transfer = [] } = await answer({ ...request, args: request?.args ?? [] });
+      postMessage({ id, result }, { transfer });
+    } catch (err) {
+      postMessage({ id, error: toPayload(err) });
+      if (err instanceof WebAssembly.RuntimeError) {
+        postMessage({ fatal: { name: err.name, message: err.message } });
+        self.close();
+      }
+    }
+  };
+  let queue = Promise.resolve();
+  self.addEventListener('message', (event) => {
+    queue = queue.then(() => serve(event.data));
+  });
 }

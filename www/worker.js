@@ -5,7 +5,7 @@
 // {started} as soon as this script runs, and {fatal} when the wasm trapped.
 import init, { Analyzer } from './pkg/wenxi.js';
 import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
-import { codedError, EARLY_SEEDS_NAME, toPayload } from './protocol.js';
+import { codedError, EARLY_SEEDS_NAME, serveRequests } from './protocol.js';
 import { seedFiles } from './seeds.js';
 import { idbIndexStore, MAX_INDEXED_BYTES, StoredIndex } from './stored-index.js';
 
@@ -282,42 +282,24 @@ if (self.name !== EARLY_SEEDS_NAME) storedIndex.prefetch();
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });
 
-/** @param {Request} request */
-async function handle({ id, action, args = [] }) {
-  try {
-    const analyzer = await ready;
-    mark(`${action}:start`);
-    let result;
-    const claimed = claimEarly(analyzer, { id, action, args });
-    if (claimed) {
-      result = claimed.result;
-    } else if (Object.hasOwn(ACTIONS, action)) {
-      result = await ACTIONS[action](analyzer, id, ...args);
-    } else if (METHODS.has(action)) {
-      result = /** @type {any} */ (analyzer)[action](...args);
-    } else {
-      throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
-    }
-    mark(`${action}:end`);
-    if (action === 'analyze') {
-      marking = false;
-      storedIndex.settle();
-    }
-    postMessage({ id, result });
-  } catch (err) {
-    postMessage({ id, error: toPayload(err) });
-    // A trap (a panic, running out of memory) leaves the wasm instance unusable: say so and
-    // stop, so that the page starts a fresh worker instead of talking to a broken one.
-    if (err instanceof WebAssembly.RuntimeError) {
-      postMessage({ fatal: { name: err.name, message: err.message } });
-      self.close();
-    }
+serveRequests(async ({ id, action, args }) => {
+  const analyzer = await ready;
+  mark(`${action}:start`);
+  let result;
+  const claimed = claimEarly(analyzer, { id, action, args });
+  if (claimed) {
+    result = claimed.result;
+  } else if (Object.hasOwn(ACTIONS, action)) {
+    result = await ACTIONS[action](analyzer, id, ...args);
+  } else if (METHODS.has(action)) {
+    result = /** @type {any} */ (analyzer)[action](...args);
+  } else {
+    throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
   }
-}
-
-// One request at a time, in arrival order: async actions (loadSeeds) must not interleave with
-// later requests that depend on their documents.
-let queue = Promise.resolve();
-self.addEventListener('message', (event) => {
-  queue = queue.then(() => handle(event.data));
+  mark(`${action}:end`);
+  if (action === 'analyze') {
+    marking = false;
+    storedIndex.settle();
+  }
+  return { result };
 });
