@@ -36,14 +36,18 @@ const RECORD = () => {
       if (window.__states.at(-1) !== state) window.__states.push(state);
       const texts = [...document.querySelectorAll('#view-cloud svg text')];
       if (!window.__cloud && texts.length > 20) {
+        // The page's state when the first words appear (the cloud is drawn a frame at a time).
         const cloud = { state, analysis: Number(document.body.dataset.analysis), words: texts.map(textOf) };
         window.__cloud = cloud;
-        // The cloud is drawn when its worker answers, just before the controller counts the
-        // analysis it shows: which one it was is known once the page's thread is free again.
-        setTimeout(() => {
-          cloud.state = document.body.dataset.state;
-          cloud.analysis = Number(document.body.dataset.analysis);
-        });
+        window.__cloudCounted = false;
+      }
+      // The controller counts the analysis a cloud shows once every word of it is drawn: which
+      // one it was is known when the cloud box says drawn and the page's thread is free again.
+      const box = document.querySelector('#view-cloud .cloud-box');
+      if (window.__cloud && !window.__cloudCounted && box?.dataset.state === 'drawn') {
+        window.__cloudCounted = true;
+        const cloud = window.__cloud;
+        setTimeout(() => (cloud.analysis = Number(document.body.dataset.analysis)));
       }
     };
     new MutationObserver(look).observe(document, { attributes: true, childList: true, subtree: true });
