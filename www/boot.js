@@ -3,8 +3,11 @@
 // (www/main.js and the views, ~330 KB). The worker's script, the .wasm and the dictionary are
 // fetched and compiled while the page's code is still loading, instead of after it has run
 // (docs/performance/STARTUP.md).
+import { keepEarlyDrops } from './early-drops.js';
 import { startEarlyWorker } from './early-worker.js';
 
 performance.mark('wenxi:page:boot');
+// A file dropped while the page's code loads is kept for it, not lost.
+keepEarlyDrops();
 startEarlyWorker();
 import('./main.js');

@@ -42,6 +42,20 @@ export function droppedItems(transfer) {
 }
 
 /**
+ * What a drop hands on: a folder walk (a promise) when it carries entries, its files when it
+ * carries only files, null when it carries nothing. Called in the drop's own handler: the
+ * items are gone once it returns.
+ * @param {DataTransfer | null} transfer
+ * @returns {Batch | Promise<Batch> | null}
+ */
+export function droppedBatch(transfer) {
+  const { entries, files } = droppedItems(transfer);
+  if (entries.length) return walkEntries(entries);
+  if (files.length) return { files: files.map((file) => ({ file, path: null })), hidden: 0 };
+  return null;
+}
+
+/**
  * Every file under the dropped entries, in folder order; a file dropped on its own has no path.
  * @param {Entry[]} entries
  * @param {(found: number) => void} [onFound] called as files are found (for a long walk)

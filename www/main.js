@@ -360,4 +360,6 @@ async function start() {
   startOffline();
 }
 
-start();
+// Files dropped while the page's code loaded are added once start-up is done (what the workspace
+// holds is known by then), as a drop then is.
+start().finally(() => fileDrop.takeEarlyDrops());

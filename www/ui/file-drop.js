@@ -4,7 +4,8 @@
 // where they go while they are dragged over it). A dropped folder is walked through the File
 // System Entry API (www/folder-walk.js); what is handed on is a batch: the files with their paths
 // in the folder, and how many hidden files were skipped.
-import { droppedItems, pickedFiles, walkEntries } from '../folder-walk.js';
+import { claimEarlyDrops } from '../early-drops.js';
+import { droppedBatch, pickedFiles } from '../folder-walk.js';
 
 /** @typedef {import('../folder-walk.js').Batch} Batch */
 
@@ -53,10 +54,18 @@ export class FileDrop {
       this.#depth = 0;
       overlay.hidden = true;
       // The entries must be taken now: the drop's items are gone once this handler returns.
-      const { entries, files } = droppedItems(event.dataTransfer);
-      if (entries.length) onBatch(walkEntries(entries));
-      else if (files.length) onBatch({ files: files.map((file) => ({ file, path: null })), hidden: 0 });
+      const batch = droppedBatch(event.dataTransfer);
+      if (batch) onBatch(batch);
     });
+    this.#onBatch = onBatch;
+  }
+
+  #onBatch;
+
+  /** What was dropped before the page's code had loaded (www/early-drops.js), handed on in
+   *  order: the controller calls it once start-up has begun, as for a drop while it loads. */
+  takeEarlyDrops() {
+    for (const batch of claimEarlyDrops()) this.#onBatch(batch);
   }
 
   /** Opens the browser's file chooser. */
