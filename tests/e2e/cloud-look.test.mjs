@@ -137,6 +137,19 @@ const cornerAlpha = (page, bytes) =>
     [...bytes],
   );
 
+/** Uploads a 400 × 300 picture whose left half is dark, as the cloud's own shape. */
+async function uploadLeftHalf(page, view) {
+  await view.locator('input[name=mask]').setInputFiles({
+    name: 'left-half.png',
+    mimeType: 'image/png',
+    buffer: await makePng(
+      page,
+      400,
+      300,
+      "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h); context.fillStyle = '#000'; context.fillRect(0, 0, w / 2, h);",
+    ),
+  });
+}
 test(
   "the cloud's look: upright columns, shapes, own picture, nothing dropped, exports, menu",
   { timeout: 300_000 },
@@ -274,18 +287,7 @@ test(
       assert.doesNotMatch(svg, /<rect[^>]*fill="#ffffff"/, 'a transparent SVG has a white background');
 
       // The person's own picture: the left half of it dark; every word stays in that half.
-      await afterLayout(page, async () =>
-        view.locator('input[name=mask]').setInputFiles({
-          name: 'left-half.png',
-          mimeType: 'image/png',
-          buffer: await makePng(
-            page,
-            400,
-            300,
-            "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h); context.fillStyle = '#000'; context.fillRect(0, 0, w / 2, h);",
-          ),
-        }),
-      );
+      await afterLayout(page, () => uploadLeftHalf(page, view));
       assert.equal(await view.locator('select[name=shape]').inputValue(), 'custom');
       await view.locator('.cloud-mask-preview').waitFor({ state: 'visible' });
       const inside = await readWords(page);
@@ -481,18 +483,7 @@ test(
 
       // The picture as the shape (its left half dark), kept across a reload.
       const width = await viewBox(page);
-      await afterLayout(page, async () =>
-        view.locator('input[name=mask]').setInputFiles({
-          name: 'left-half.png',
-          mimeType: 'image/png',
-          buffer: await makePng(
-            page,
-            400,
-            300,
-            "context.fillStyle = '#fff'; context.fillRect(0, 0, w, h); context.fillStyle = '#000'; context.fillRect(0, 0, w / 2, h);",
-          ),
-        }),
-      );
+      await afterLayout(page, () => uploadLeftHalf(page, view));
       await page.reload();
       await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
       await view.locator('.cloud-mask-name', { hasText: 'left-half.png' }).waitFor({ state: 'visible' });
