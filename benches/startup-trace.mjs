@@ -74,7 +74,16 @@ function timeline(events, pageUrl) {
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
   }
-  const threadOf = (e) => threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+  // The analysis worker is the thread that sets wenxi:worker:* marks; the cloud's layout worker
+  // (www/cloud-worker.js) has the same thread name.
+  const analysisThread = events.find((e) => e.name?.startsWith('wenxi:worker:'));
+  const threadOf = (e) => {
+    const name = threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    if (name !== 'DedicatedWorker thread') return name;
+    return analysisThread && e.pid === analysisThread.pid && e.tid === analysisThread.tid
+      ? 'analysis worker'
+      : `other worker ${e.tid}`;
+  };
   // The page's own navigation start (its performance.timeOrigin): the last navigationStart, in
   // the renderer that ran the page script, before the script's first mark. (A new profile's
   // first navigation can start in one renderer and commit in another.)
@@ -158,6 +167,17 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // The cloud's own states (laying-out → drawn, set by www/views/cloud/) as User Timing marks,
+    // from outside the page's code: when the snapshot's cloud was asked for, laid out, drawn.
+    await page.addInitScript(() => {
+      new MutationObserver((records) => {
+        for (const { target } of records) {
+          const element = /** @type {HTMLElement} */ (target);
+          if (element.closest?.('#view-cloud'))
+            performance.mark(`wenxi:cloud:${element.tagName.toLowerCase()}-${element.dataset.state}`);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
     for (const kind of ['cold', 'warm']) {
       process.stderr.write(`run ${run + 1}/${RUNS}: ${kind}\n`);
       const events = await traced(browser, page, () => (kind === 'cold' ? page.goto(server.url) : page.reload()));

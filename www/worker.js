@@ -79,6 +79,7 @@ async function startEarly(/** @type {Analyzer} */ analyzer) {
   if (!seeds) return;
   try {
     for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
+    mark('early-seeds-added');
     const options = analysisOptions(
       DEFAULT_SETTINGS,
       analyzer.documents().map((/** @type {{id: number}} */ d) => d.id),
