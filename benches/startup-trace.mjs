@@ -6,10 +6,14 @@
 // request (sent → finished), the wasm compilation events, and the busiest tasks of each thread.
 // The summary (medians over the runs) is what docs/performance/STARTUP.md quotes.
 //
-//   node benches/startup-trace.mjs [--runs N] [--keep DIR]    (after `cargo xtask build`)
+//   node benches/startup-trace.mjs [--runs N] [--keep DIR] [--returning]    (after `cargo xtask build`)
 //
 // --keep DIR writes each raw trace (JSON, loadable in chrome://tracing or Perfetto).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// --returning adds a third traced start per run: a returning visit with 20 MB stored (the seeds
+// repeated, chosen in the file picker as in benches/browser.mjs; traced once its stored index is
+// written), where the first live analysis is of that workspace.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
@@ -20,6 +24,45 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', 3));
 const KEEP = option('--keep', null);
+const RETURNING = process.argv.includes('--returning');
+const KINDS = RETURNING ? ['cold', 'warm', 'returning'] : ['cold', 'warm'];
+
+/** The seeds repeated to `bytes` (as benches/browser.mjs's corpus()). */
+function corpus(bytes) {
+  const dir = new URL('../seeds/', import.meta.url);
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const parts = [];
+  let size = 0;
+  for (let copy = 0; ; copy++) {
+    for (const seed of seeds) {
+      const part = `第${copy}份\n${seed}\n`;
+      if (size + Buffer.byteLength(part) > bytes) return Buffer.from(parts.join(''));
+      parts.push(part);
+      size += Buffer.byteLength(part);
+    }
+  }
+}
+const scratch = RETURNING ? mkdtempSync(join(tmpdir(), 'wenxi-trace-')) : null;
+const storedFile = scratch ? join(scratch, 'stored-20mb.txt') : '';
+if (scratch) writeFileSync(storedFile, corpus(20_000_000));
+
+/** Resolves once the worker's stored index holds an entry (www/stored-index.js). */
+function storedIndexEntries() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('wenxi-index');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('prepared')) return resolve(false);
+      const count = db.transaction('prepared').objectStore('prepared').count();
+      count.onsuccess = () => resolve(count.result > 0);
+      count.onerror = () => resolve(false);
+    };
+  });
+}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
@@ -162,7 +205,7 @@ function timeline(events, pageUrl) {
 
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-const results = { cold: [], warm: [] };
+const results = { cold: [], warm: [], returning: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -178,8 +221,17 @@ try {
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
     });
-    for (const kind of ['cold', 'warm']) {
+    for (const kind of KINDS) {
       process.stderr.write(`run ${run + 1}/${RUNS}: ${kind}\n`);
+      if (kind === 'returning') {
+        const before = await page.evaluate(() => Number(document.body.dataset.analysis));
+        await page.setInputFiles('#file-input', storedFile);
+        await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 180_000 });
+        await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, {
+          timeout: 120_000,
+        });
+        await page.waitForFunction(storedIndexEntries, null, { timeout: 120_000, polling: 100 });
+      }
       const events = await traced(browser, page, () => (kind === 'cold' ? page.goto(server.url) : page.reload()));
       if (KEEP) {
         mkdirSync(KEEP, { recursive: true });
@@ -202,6 +254,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 
 // ---- the report -----------------------------------------------------------------------------
@@ -212,7 +265,7 @@ const median = (xs) => {
 };
 const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const out = [];
-for (const kind of ['cold', 'warm']) {
+for (const kind of KINDS) {
   const runs = results[kind];
   out.push(`## ${kind}: navigation → live analysis on screen, median ${f(median(runs.map((r) => r.live)))} ms`);
   out.push('');
