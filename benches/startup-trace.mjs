@@ -6,7 +6,7 @@
 // request (sent → finished), the wasm compilation events, and the busiest tasks of each thread.
 // The summary (medians over the runs) is what docs/performance/STARTUP.md quotes.
 //
-//   node benches/startup-trace.mjs [--runs N] [--keep DIR] [--returning]    (after `cargo xtask build`)
+//   node benches/startup-trace.mjs [--runs N] [--keep DIR] [--returning] [--dist DIR]    (after `cargo xtask build`)
 //
 // --keep DIR writes each raw trace (JSON, loadable in chrome://tracing or Perfetto).
 // --returning adds a third traced start per run: a returning visit with 20 MB stored (the seeds
@@ -25,6 +25,8 @@ const option = (name, fallback) => {
 const RUNS = Number(option('--runs', 3));
 const KEEP = option('--keep', null);
 const RETURNING = process.argv.includes('--returning');
+// --dist DIR: trace another build (e.g. a copy of main's dist/), for a before/after in one sitting.
+const DIST = option('--dist', undefined);
 const KINDS = RETURNING ? ['cold', 'warm', 'returning'] : ['cold', 'warm'];
 
 /** The seeds repeated to `bytes` (as benches/browser.mjs's corpus()). */
@@ -203,7 +205,7 @@ function timeline(events, pageUrl) {
 
 // ---- the runs -------------------------------------------------------------------------------
 
-const server = await startServer();
+const server = await startServer({ dir: DIST });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const results = { cold: [], warm: [], returning: [] };
 try {
