@@ -96,9 +96,9 @@ async function startEarly(/** @type {Analyzer} */ analyzer) {
 
 /**
  * Adds `seeds` as the build segmented them (`prepared`, in the same order) when that is what
- * they are: the same names and sizes, segmented as this engine would (addPrepared segments a seed again
- * from its text when the segmentation key differs, so the documents are the same either way).
- * Otherwise, or when they are missing or damaged, they are segmented here.
+ * they are (the same names and sizes; addPrepared segments a seed again from its text when the
+ * segmentation key differs, so the documents are the same either way). Otherwise, or when they
+ * are missing or damaged, they are segmented here.
  * @param {Analyzer} analyzer
  * @param {{name: string, bytes: Uint8Array}[]} seeds
  * @param {Uint8Array[] | null} prepared
