@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const seedsDir = fileURLToPath(new URL('./seeds/', import.meta.url));
+const preparedSeedsFile = fileURLToPath(new URL('./www/pkg/seeds.wxpd', import.meta.url));
 const seedsModule = fileURLToPath(new URL('./www/seeds.js', import.meta.url));
 
 // Two builds from the same sources:
@@ -66,6 +67,8 @@ function copySeeds() {
       for (const name of readdirSync(seedsDir)) {
         this.emitFile({ type: 'asset', fileName: `seeds/${name}`, source: readFileSync(seedsDir + name) });
       }
+      // The seeds segmented at build time (scripts/snapshot.mjs), for a pristine start.
+      this.emitFile({ type: 'asset', fileName: 'seeds/prepared.wxpd', source: readFileSync(preparedSeedsFile) });
     },
   };
 }
@@ -219,6 +222,10 @@ const SEEDS = ${JSON.stringify(seeds)};
 export async function seedFiles(_baseUrl, skip = []) {
   const encoder = new TextEncoder();
   return SEEDS.filter(({ name }) => !skip.includes(name)).map(({ name, text }) => ({ name, bytes: encoder.encode(text) }));
+}
+// Not inline: the seeds are segmented in the page (the file stays smaller).
+export async function preparedSeeds() {
+  return null;
 }
 `;
     },

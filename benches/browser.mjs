@@ -48,7 +48,8 @@ const ARGS = [
 ];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = join(ROOT, 'dist');
+// --dist DIR: another build to measure (e.g. main's dist/, for a before/after in one sitting).
+const DIST = option('--dist', join(ROOT, 'dist'));
 const JIEBA_WASM = join(ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web');
 // Files over 100,000,000 bytes are refused (MAX_DOCUMENT_BYTES), so "100 MB" stays just under.
 const SIZES = [

@@ -6,10 +6,14 @@
 // request (sent → finished), the wasm compilation events, and the busiest tasks of each thread.
 // The summary (medians over the runs) is what docs/performance/STARTUP.md quotes.
 //
-//   node benches/startup-trace.mjs [--runs N] [--keep DIR]    (after `cargo xtask build`)
+//   node benches/startup-trace.mjs [--runs N] [--keep DIR] [--returning] [--dist DIR]    (after `cargo xtask build`)
 //
 // --keep DIR writes each raw trace (JSON, loadable in chrome://tracing or Perfetto).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// --returning adds a third traced start per run: a returning visit with 20 MB stored (the seeds
+// repeated, chosen in the file picker as in benches/browser.mjs; traced once its stored index is
+// written), where the first live analysis is of that workspace.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
@@ -20,6 +24,47 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', 3));
 const KEEP = option('--keep', null);
+const RETURNING = process.argv.includes('--returning');
+// --dist DIR: trace another build (e.g. a copy of main's dist/), for a before/after in one sitting.
+const DIST = option('--dist', undefined);
+const KINDS = RETURNING ? ['cold', 'warm', 'returning'] : ['cold', 'warm'];
+
+/** The seeds repeated to `bytes` (as benches/browser.mjs's corpus()). */
+function corpus(bytes) {
+  const dir = new URL('../seeds/', import.meta.url);
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const parts = [];
+  let size = 0;
+  for (let copy = 0; ; copy++) {
+    for (const seed of seeds) {
+      const part = `第${copy}份\n${seed}\n`;
+      if (size + Buffer.byteLength(part) > bytes) return Buffer.from(parts.join(''));
+      parts.push(part);
+      size += Buffer.byteLength(part);
+    }
+  }
+}
+const scratch = RETURNING ? mkdtempSync(join(tmpdir(), 'wenxi-trace-')) : null;
+const storedFile = scratch ? join(scratch, 'stored-20mb.txt') : '';
+if (scratch) writeFileSync(storedFile, corpus(20_000_000));
+
+/** Resolves once the worker's stored index holds an entry (www/stored-index.js). */
+function storedIndexEntries() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('wenxi-index');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('prepared')) return resolve(false);
+      const count = db.transaction('prepared').objectStore('prepared').count();
+      count.onsuccess = () => resolve(count.result > 0);
+      count.onerror = () => resolve(false);
+    };
+  });
+}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
@@ -74,7 +119,16 @@ function timeline(events, pageUrl) {
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
   }
-  const threadOf = (e) => threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+  // The analysis worker is the thread that sets wenxi:worker:* marks; the cloud's layout worker
+  // (www/cloud-worker.js) has the same thread name.
+  const analysisThread = events.find((e) => e.name?.startsWith('wenxi:worker:'));
+  const threadOf = (e) => {
+    const name = threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    if (name !== 'DedicatedWorker thread') return name;
+    return analysisThread && e.pid === analysisThread.pid && e.tid === analysisThread.tid
+      ? 'analysis worker'
+      : `other worker ${e.tid}`;
+  };
   // The page's own navigation start (its performance.timeOrigin): the last navigationStart, in
   // the renderer that ran the page script, before the script's first mark. (A new profile's
   // first navigation can start in one renderer and commit in another.)
@@ -151,15 +205,35 @@ function timeline(events, pageUrl) {
 
 // ---- the runs -------------------------------------------------------------------------------
 
-const server = await startServer();
+const server = await startServer({ dir: DIST });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-const results = { cold: [], warm: [] };
+const results = { cold: [], warm: [], returning: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    for (const kind of ['cold', 'warm']) {
+    // The cloud's own states (laying-out → drawn, set by www/views/cloud/) as User Timing marks,
+    // from outside the page's code: when the snapshot's cloud was asked for, laid out, drawn.
+    await page.addInitScript(() => {
+      new MutationObserver((records) => {
+        for (const { target } of records) {
+          const element = /** @type {HTMLElement} */ (target);
+          if (element.closest?.('#view-cloud'))
+            performance.mark(`wenxi:cloud:${element.tagName.toLowerCase()}-${element.dataset.state}`);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    for (const kind of KINDS) {
       process.stderr.write(`run ${run + 1}/${RUNS}: ${kind}\n`);
+      if (kind === 'returning') {
+        const before = await page.evaluate(() => Number(document.body.dataset.analysis));
+        await page.setInputFiles('#file-input', storedFile);
+        await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 180_000 });
+        await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, {
+          timeout: 120_000,
+        });
+        await page.waitForFunction(storedIndexEntries, null, { timeout: 120_000, polling: 100 });
+      }
       const events = await traced(browser, page, () => (kind === 'cold' ? page.goto(server.url) : page.reload()));
       if (KEEP) {
         mkdirSync(KEEP, { recursive: true });
@@ -182,6 +256,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 
 // ---- the report -----------------------------------------------------------------------------
@@ -192,7 +267,7 @@ const median = (xs) => {
 };
 const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const out = [];
-for (const kind of ['cold', 'warm']) {
+for (const kind of KINDS) {
   const runs = results[kind];
   out.push(`## ${kind}: navigation → live analysis on screen, median ${f(median(runs.map((r) => r.live)))} ms`);
   out.push('');

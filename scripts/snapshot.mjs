@@ -5,7 +5,12 @@
 // live analysis (docs/ARCHITECTURE.md). `cargo xtask wasm` / `build` / `test` run this right
 // after the wasm build, so it cannot drift from the engine or the seeds; it is never committed.
 //
-//   node scripts/snapshot.mjs          (after the wasm build; writes www/pkg/snapshot.json)
+// It also writes the seeds segmented (www/pkg/seeds.wxpd: each seed's prepared document,
+// `prepareFile`, src/corpus/stored.rs, in index.json's order, each after its length as a 4-byte
+// little-endian number), copied to dist/seeds/prepared.wxpd: a pristine start adds them as they
+// are (`addPrepared`) instead of segmenting them (www/worker.js startEarly).
+//
+//   node scripts/snapshot.mjs          (after the wasm build; writes www/pkg/snapshot.json, seeds.wxpd)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analysisOptions, DEFAULT_SETTINGS } from '../www/defaults.js';
 
@@ -24,7 +29,14 @@ const analyzer = new Analyzer(new Uint8Array(readFileSync(new URL('wenxi.wxd', P
 analyzer.setUserWords([]);
 analyzer.setStopWords([]);
 const { files } = JSON.parse(readFileSync(new URL('index.json', SEEDS), 'utf8'));
-for (const name of files) analyzer.addDocument(name, new Uint8Array(readFileSync(new URL(name, SEEDS))));
+/** @type {Uint8Array[]} */
+const prepared = [];
+for (const name of files) {
+  const bytes = new Uint8Array(readFileSync(new URL(name, SEEDS)));
+  analyzer.addDocument(name, bytes);
+  const form = analyzer.prepareFile(name, bytes, {});
+  prepared.push(new Uint8Array(new Uint32Array([form.length]).buffer), form);
+}
 const documents = analyzer.documents();
 const options = analysisOptions(
   structuredClone(DEFAULT_SETTINGS),
@@ -33,10 +45,13 @@ const options = analysisOptions(
 const analysis = analyzer.analyze(options);
 analyzer.free();
 
+const preparedOut = new URL('seeds.wxpd', PKG);
+writeFileSync(preparedOut, Buffer.concat(prepared));
 const snapshot = { seeds: files, options, documents, analysis };
 const out = new URL('snapshot.json', PKG);
 writeFileSync(out, `${JSON.stringify(snapshot)}\n`);
 console.log(
   `snapshot: ${documents.length} seeds, ${analysis.terms.length} terms, ${analysis.network.nodes.length} nodes, ` +
-    `${analysis.phrases.length} phrases -> www/pkg/snapshot.json (${readFileSync(out).length} bytes)`,
+    `${analysis.phrases.length} phrases -> www/pkg/snapshot.json (${readFileSync(out).length} bytes), ` +
+    `www/pkg/seeds.wxpd (${readFileSync(preparedOut).length} bytes)`,
 );

@@ -77,9 +77,11 @@ export class AnalysisLoop {
       return;
     }
     await terms.prepare(analysis);
+    mark('terms-prepared');
     state.analysis = analysis;
     // Where an update's time goes (the worker, then each view), for the browser benchmark.
     const timing = { worker: Math.round(performance.now() - started), views: this.updateViews(analysis) };
+    mark('views-called');
     // The cloud lays out in its own worker: the analysis counts as shown once it is drawn.
     await this.#deps.cloudSettled();
     metrics.lastUpdate = timing;

@@ -4,10 +4,11 @@
 // fetched and compiled while the page's code is still loading, instead of after it has run
 // (docs/performance/STARTUP.md).
 import { keepEarlyDrops } from './early-drops.js';
-import { startEarlyWorker } from './early-worker.js';
+import { startEarlyCloudWorker, startEarlyWorker } from './early-worker.js';
 
 performance.mark('wenxi:page:boot');
 // A file dropped while the page's code loads is kept for it, not lost.
 keepEarlyDrops();
 startEarlyWorker();
+startEarlyCloudWorker();
 import('./main.js');

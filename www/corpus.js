@@ -2,7 +2,6 @@
 // The documents in the analysis, and every change to that list: files chosen or dropped, pasted
 // text, removal, and loading what the store holds (at start-up, after an import, after a crash).
 // Each added file gets its own outcome, and a bad one never stops its batch.
-//
 // Adding, importing and restoring run one after another, in the order asked for, and only after
 // start-up has restored the stored documents (a file dropped while the page loads comes after
 // the seeds, and is stored); two drops in quick succession are added batch after batch.
@@ -324,8 +323,7 @@ export class Corpus {
     for (const message of problemMessages(stored, 'stored')) this.#notify(message, 'info');
     if (stored.resetSettings.length || stored.ignoredSettings.length) persistence.persist('settings', state.settings);
     if (stored.refusedUserWords.length) persistence.persist('userWords', state.userWords);
-    // User words re-segment the seeds asked for early, if any: the same documents as adding
-    // them after the words.
+    // User words re-segment the seeds asked for early: the same documents as adding them after.
     await analyzer.setUserWords(state.userWords);
     await analyzer.setStopWords(state.stopWords);
     // Without the seeds (a broken server, a damaged cache) a person can still add files.
@@ -351,10 +349,12 @@ export class Corpus {
     for (const record of stored.documents) {
       try {
         // A restore never asks about duplicates: the person answered when they were added.
+        // The bytes were read for this call alone: moved to the worker, not copied.
+        const moved = { transfer: record.bytes instanceof Uint8Array ? [record.bytes.buffer] : [] };
         const info =
           record.kind === 'text'
             ? await analyzer.addText(record.name, /** @type {string} */ (record.text))
-            : await analyzer.call('restoreFile', [record.key, record.name, record.bytes, record.origin ?? {}]);
+            : await analyzer.call('restoreFile', [record.key, record.name, record.bytes, record.origin ?? {}], moved);
         persistence.storedLoaded(info.id, record.key);
         await this.#replay(info, record.edit);
       } catch (err) {

@@ -52,3 +52,29 @@ export function claimEarlyWorker() {
   worker.removeEventListener('error', keep);
   return { worker, pristine, events };
 }
+
+/** The cloud's layout worker (www/cloud-worker.js), started early as well: it compiles the .wasm
+ *  and warms up while the page's code loads, instead of from the first cloud asked for (on a
+ *  pristine start, the snapshot's). It says nothing until asked. @type {Worker | null} */
+let earlyCloud = null;
+
+/** Starts the cloud's layout worker now; one that fails to start is not handed out. */
+export function startEarlyCloudWorker() {
+  const worker = new Worker(new URL('./cloud-worker.js', import.meta.url), { type: 'module', name: 'wenxi-cloud' });
+  earlyCloud = worker;
+  worker.addEventListener(
+    'error',
+    (event) => {
+      event.preventDefault(); // the cloud starts its own worker instead (www/views/cloud/layout.js)
+      if (earlyCloud === worker) earlyCloud = null;
+    },
+    { once: true },
+  );
+}
+
+/** The cloud worker startEarlyCloudWorker() started, once (null: none, or it failed). */
+export function claimEarlyCloudWorker() {
+  const worker = earlyCloud;
+  earlyCloud = null;
+  return worker;
+}

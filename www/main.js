@@ -330,15 +330,20 @@ async function start() {
     corpus.loadSeedsEarly();
     const ids = snapshot.documents.map((doc) => doc.id);
     early.analyze(analysisOptions(DEFAULT_SETTINGS, ids));
-    // Chromium starts a worker only once this thread is free, and drawing the snapshot keeps
-    // it busy for a while (the cloud's layout): let the worker start first, but never wait
-    // long for it.
-    await Promise.race([analyzer.started, new Promise((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
-    mark('worker-started');
-    safely(showSnapshot);
   }
   try {
+    // Queued before this function first waits: a file chosen or dropped from now on is added
+    // after the stored workspace is loaded, never before it (it would be stored, then loaded
+    // from the store a second time).
     await corpus.serially(async () => {
+      if (pristineStart) {
+        // Chromium starts a worker only once this thread is free, and drawing the snapshot
+        // keeps it busy for a while (the cloud's layout): let the worker start first, but
+        // never wait long for it.
+        await Promise.race([analyzer.started, new Promise((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
+        mark('worker-started');
+        safely(showSnapshot);
+      }
       await opening;
       mark('store-open');
       // The analyzer holds nothing yet (state.documents may be the snapshot's).
@@ -360,6 +365,7 @@ async function start() {
   startOffline();
 }
 
-// Files dropped while the page's code loaded are added once start-up is done (what the workspace
-// holds is known by then), as a drop then is.
-start().finally(() => fileDrop.takeEarlyDrops());
+start();
+// Files dropped while the page's code loaded are added after the stored workspace, in the order
+// they came, as a drop now would be; from here on FileDrop alone takes drops.
+fileDrop.takeEarlyDrops();

@@ -25,6 +25,34 @@ export async function seedFiles(baseUrl, skip = []) {
   );
 }
 
+/**
+ * The seeds segmented at build time (scripts/snapshot.mjs: seeds/prepared.wxpd under `baseUrl`),
+ * one prepared document each, in index.json's order; null when they cannot be had (the caller
+ * segments the seeds instead). The single-file build has none (its seeds.js has no fetch).
+ * @param {string} baseUrl
+ * @returns {Promise<Uint8Array[] | null>}
+ */
+export async function preparedSeeds(baseUrl) {
+  try {
+    const response = await fetch(new URL('prepared.wxpd', baseUrl));
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const forms = [];
+    for (let at = 0; at < bytes.length;) {
+      if (at + 4 > bytes.length) return null;
+      const length = view.getUint32(at, true);
+      at += 4;
+      if (at + length > bytes.length) return null;
+      forms.push(bytes.subarray(at, at + length));
+      at += length;
+    }
+    return forms;
+  } catch {
+    return null;
+  }
+}
+
 /** @param {URL} url */
 async function fetchOk(url) {
   const response = await fetch(url);

@@ -6,7 +6,7 @@
 import init, { Analyzer } from './pkg/wenxi.js';
 import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { codedError, EARLY_SEEDS_NAME, serveRequests } from './protocol.js';
-import { seedFiles } from './seeds.js';
+import { preparedSeeds, seedFiles } from './seeds.js';
 import { idbIndexStore, MAX_INDEXED_BYTES, StoredIndex } from './stored-index.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -48,9 +48,10 @@ const SEEDS_FOLDER = '../seeds/';
 const prefetched = (() => {
   try {
     const baseUrl = new URL(SEEDS_FOLDER, import.meta.url).href;
-    return { baseUrl, seeds: seedFiles(baseUrl).catch(() => null) };
+    // Added as the build segmented them, when they fit (addSeeds).
+    return { baseUrl, seeds: seedFiles(baseUrl).catch(() => null), prepared: preparedSeeds(baseUrl) };
   } catch {
-    return { baseUrl: null, seeds: Promise.resolve(null) };
+    return { baseUrl: null, seeds: Promise.resolve(null), prepared: Promise.resolve(null) };
   }
 })();
 
@@ -75,10 +76,11 @@ const ready = Promise.all([
 let early = null;
 
 async function startEarly(/** @type {Analyzer} */ analyzer) {
-  const seeds = await prefetched.seeds;
+  const [seeds, prepared] = await Promise.all([prefetched.seeds, prefetched.prepared]);
   if (!seeds) return;
   try {
-    for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
+    addSeeds(analyzer, seeds, prepared);
+    mark('early-seeds-added');
     const options = analysisOptions(
       DEFAULT_SETTINGS,
       analyzer.documents().map((/** @type {{id: number}} */ d) => d.id),
@@ -90,6 +92,30 @@ async function startEarly(/** @type {Analyzer} */ analyzer) {
     for (const { id } of analyzer.documents()) analyzer.removeDocument(id);
     early = null;
   }
+}
+
+/**
+ * Adds `seeds` as the build segmented them (`prepared`, in the same order) when that is what
+ * they are (the same names and sizes; addPrepared segments a seed again from its text when the
+ * segmentation key differs, so the documents are the same either way). Otherwise, or when they
+ * are missing or damaged, they are segmented here.
+ * @param {Analyzer} analyzer
+ * @param {{name: string, bytes: Uint8Array}[]} seeds
+ * @param {Uint8Array[] | null} prepared
+ */
+function addSeeds(analyzer, seeds, prepared) {
+  if (prepared?.length === seeds.length) {
+    /** @type {import('./shapes.js').DocumentInfo[]} */
+    const added = [];
+    try {
+      for (const form of prepared) added.push(analyzer.addPrepared(form));
+      if (added.every((doc, i) => doc.name === seeds[i].name && doc.bytes === seeds[i].bytes.length)) return;
+    } catch {
+      // Damaged (bad_data_file): segmented below.
+    }
+    for (const { id } of added) analyzer.removeDocument(id);
+  }
+  for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
 }
 
 // Requests that change nothing: they leave what startEarly() did waiting for its requests.
@@ -187,9 +213,12 @@ const ACTIONS = {
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
   async loadSeeds(analyzer, _id, /** @type {string} */ baseUrl, /** @type {string[]} */ skip = []) {
     const early = baseUrl === prefetched.baseUrl ? await prefetched.seeds : null;
+    // As the build segmented them when every seed is wanted (the ids are then the same as
+    // adding them one by one; with some skipped they are segmented here).
+    const prepared = early && !skip.length ? await prefetched.prepared : null;
     prefetched.baseUrl = null; // used once: a later call (a workspace import) fetches afresh
     const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
-    for (const { name, bytes } of seeds) analyzer.addDocument(name, bytes);
+    addSeeds(analyzer, seeds, prepared);
     return analyzer.documents();
   },
 

@@ -221,6 +221,56 @@ test(
   },
 );
 
+test(
+  "a file dropped and one chosen the moment the page's code runs are each added once, after the seeds",
+  { timeout: 120_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page } = session;
+    // The moment www/main.js has run (its module done, start-up begun, the seeds' pristine start
+    // still under way): one file dropped, one chosen in the picker. The page's first mutation
+    // of the document after main.js has set wenxiMetrics is that moment (the observer's
+    // callback runs right after the module, before start-up's next step).
+    const files = [small(6), small(7)].map(({ name, bytes }) => ({ name, text: bytes.toString('utf8') }));
+    await page.addInitScript((files) => {
+      const make = ({ name, text }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: 'text/plain' }));
+        return transfer;
+      };
+      const observer = new MutationObserver(() => {
+        if (!(/** @type {any} */ (window).wenxiMetrics)) return;
+        observer.disconnect();
+        const dropped = make(files[0]);
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dropped }));
+        const picker = /** @type {HTMLInputElement} */ (document.querySelector('#file-input'));
+        picker.files = make(files[1]).files;
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    }, files);
+    await page.goto(session.url);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#documents li.doc').length >= 7 && Number(document.body.dataset.analysis) > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    await quiet(page);
+    const names = (await documentList(page)).map((d) => d.name);
+    assert.deepEqual(names.slice(-2), [small(6).name, small(7).name], `documents: ${names}`);
+    assert.equal(names.length, 7, `documents: ${names}`);
+    assert.deepEqual((await storedDocuments(page)).map((d) => d.name).sort(), [small(6).name, small(7).name]);
+    assert.deepEqual(
+      (await page.evaluate(() => window.wenxi.request('documents'))).map((d) => d.name),
+      names,
+      'the engine holds other documents than the list shows',
+    );
+    session.assertClean();
+  },
+);
+
 test('twenty quick setting changes: the view ends on the last settings', { timeout: 180_000 }, async (t) => {
   await withPage(t, async (session, page) => {
     const before = await analysisCount(page);

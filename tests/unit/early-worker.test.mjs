@@ -21,7 +21,8 @@ globalThis.Worker = FakeWorker;
 globalThis.window = {
   localStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => storage.set(key, value) },
 };
-const { claimEarlyWorker, startEarlyWorker } = await import('../../www/early-worker.js');
+const { claimEarlyCloudWorker, claimEarlyWorker, startEarlyCloudWorker, startEarlyWorker } =
+  await import('../../www/early-worker.js');
 const { markWorkspace } = await import('../../www/pristine-marker.js');
 
 test('nothing started: nothing to claim', () => {
@@ -62,4 +63,20 @@ test('a changed workspace: the worker keeps its plain name', () => {
   startEarlyWorker();
   assert.deepEqual(started.at(-1).options, { type: 'module', name: 'wenxi-analyzer' });
   assert.equal(claimEarlyWorker().pristine, false);
+});
+
+test("the cloud's layout worker: claimed once; one that failed to start is not handed out", () => {
+  assert.equal(claimEarlyCloudWorker(), null, 'none started');
+  startEarlyCloudWorker();
+  const worker = started.at(-1);
+  assert.match(worker.url, /cloud-worker\.js$/);
+  assert.deepEqual(worker.options, { type: 'module', name: 'wenxi-cloud' });
+  assert.equal(claimEarlyCloudWorker(), worker);
+  assert.equal(claimEarlyCloudWorker(), null, 'claimed once');
+
+  startEarlyCloudWorker();
+  const failure = new Event('error', { cancelable: true });
+  started.at(-1).dispatchEvent(failure);
+  assert.ok(failure.defaultPrevented, 'not reported as uncaught');
+  assert.equal(claimEarlyCloudWorker(), null, 'the cloud starts its own instead');
 });

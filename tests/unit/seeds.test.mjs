@@ -1,8 +1,10 @@
 // www/seeds.js: the seeds come in index.json's order, fetched in parallel, the removed ones
 // skipped; a failed fetch is an error with a code (the page renders it in either language).
+// preparedSeeds: the build's seeds/prepared.wxpd split into its documents, null when it is
+// missing or cut short (the worker then segments the seeds).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { seedFiles } from '../../www/seeds.js';
+import { preparedSeeds, seedFiles } from '../../www/seeds.js';
 
 /** fetch() over a map of URL -> body (a missing URL answers 404), recording what was asked. */
 function fakeFetch(t, files) {
@@ -42,4 +44,24 @@ test('a seed or the index that does not load is an error with a code', async (t)
     code: 'seeds_http',
     params: { file: 'index.json', status: 404 },
   });
+});
+
+/** Each form after its length, 4 bytes little-endian (scripts/snapshot.mjs). */
+const framed = (forms) =>
+  Buffer.concat(forms.flatMap((f) => [Buffer.from(new Uint32Array([f.length]).buffer), Buffer.from(f)]));
+
+test('the prepared seeds: each document of prepared.wxpd, in order; null when missing or cut short', async (t) => {
+  const forms = [Uint8Array.of(1, 2, 3), Uint8Array.of(), Uint8Array.of(9)];
+  fakeFetch(t, { [`${BASE}prepared.wxpd`]: framed(forms) });
+  assert.deepEqual(
+    (await preparedSeeds(BASE)).map((f) => [...f]),
+    forms.map((f) => [...f]),
+  );
+  assert.equal(await preparedSeeds('http://page.test/elsewhere/'), null, '404');
+  t.mock.restoreAll();
+  fakeFetch(t, { [`${BASE}prepared.wxpd`]: framed(forms).subarray(0, 9) });
+  assert.equal(await preparedSeeds(BASE), null, 'a form cut short');
+  t.mock.restoreAll();
+  fakeFetch(t, { [`${BASE}prepared.wxpd`]: Buffer.concat([framed(forms), Buffer.of(7, 0)]) });
+  assert.equal(await preparedSeeds(BASE), null, 'a length cut short');
 });

@@ -27,7 +27,7 @@ pub const TARGET_BYTES: u64 = 2_000_000;
 /// Extensions of the files the first cloud needs.
 // Not .wxp, .wxs, .wxi (the part-of-speech model, the script tables, jieba's IDF table): the
 // page fetches them after the first cloud, or when a document or a setting needs them.
-const COUNTED: &[&str] = &["html", "js", "css", "wasm", "wxd", "json", "txt"];
+const COUNTED: &[&str] = &["html", "js", "css", "wasm", "wxd", "json", "txt", "wxpd"];
 /// Files of those kinds that it does not (file-name prefixes, with why, in the data file; the
 /// startup browser test checks that none is requested before the first live cloud).
 const NOT_FOR_THE_FIRST_CLOUD: &str = include_str!("../not-for-the-first-cloud.txt");

@@ -5,6 +5,8 @@
 // page; each caller's requests are latest-wins (an older layout that comes back after a newer
 // one was asked for is dropped). A worker that trapped is started again.
 
+import { claimEarlyCloudWorker } from '../../early-worker.js';
+
 /** @typedef {import('../../types/CloudLayout').CloudLayout} CloudLayout */
 /** @typedef {import('../../types/CloudOptions').CloudOptions} CloudOptions */
 /** @typedef {import('../../types/CloudWord').CloudWord} EngineWord */
@@ -24,8 +26,11 @@ function toError(/** @type {{message?: string, code?: string, params?: object}} 
 }
 
 function start() {
+  // The first one was started by www/boot.js while the page's code loaded (www/early-worker.js).
   // This exact form lets Vite bundle the module worker (and, through it, the .wasm).
-  const w = new Worker(new URL('../../cloud-worker.js', import.meta.url), { type: 'module', name: 'wenxi-cloud' });
+  const w =
+    claimEarlyCloudWorker() ??
+    new Worker(new URL('../../cloud-worker.js', import.meta.url), { type: 'module', name: 'wenxi-cloud' });
   w.addEventListener('message', (event) => {
     const { id, result, error, fatal } = event.data ?? {};
     if (fatal) {
