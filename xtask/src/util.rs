@@ -10,13 +10,34 @@ use anyhow::{bail, Context, Result};
 /// manifest is at run time; that wins over the path compiled in, because two clones sharing one
 /// `CARGO_TARGET_DIR` share one xtask binary, which would otherwise build the other clone.
 pub fn root() -> PathBuf {
-    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    manifest_dir
+    if let Some(manifest_dir) = env::var_os("CARGO_MANIFEST_DIR") {
+        return PathBuf::from(manifest_dir)
+            .parent()
+            .expect("xtask sits inside the workspace root")
+            .to_path_buf();
+    }
+    // Run as a bare binary (the browser tests' server, started in the workspace): the workspace
+    // around the working directory, not the one this binary was built from — two clones can
+    // share one target directory, and each must serve its own dist/.
+    if let Some(found) = env::current_dir()
+        .ok()
+        .as_deref()
+        .and_then(workspace_around)
+    {
+        return found;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask sits inside the workspace root")
         .to_path_buf()
+}
+
+/// The nearest folder at or above `dir` that holds this workspace (a Cargo.toml beside
+/// xtask/Cargo.toml).
+fn workspace_around(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join("Cargo.toml").is_file() && d.join("xtask").join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
 }
 
 /// Cargo's target directory, honouring `CARGO_TARGET_DIR`.
@@ -106,6 +127,17 @@ mod tests {
     fn root_holds_the_workspace_manifest() {
         assert!(root().join("Cargo.toml").is_file());
         assert!(root().join("xtask").join("Cargo.toml").is_file());
+    }
+
+    #[test]
+    fn a_bare_binary_finds_the_workspace_around_its_working_directory() {
+        let root = root();
+        assert_eq!(
+            workspace_around(&root.join("www").join("views")),
+            Some(root.clone())
+        );
+        assert_eq!(workspace_around(&root), Some(root));
+        assert_eq!(workspace_around(Path::new("/")), None);
     }
 
     #[test]
