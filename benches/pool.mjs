@@ -5,8 +5,11 @@
 // read, segmented, added and stored); the analysis after it is not counted. Prints min / median
 // / max of each, the ratio of the medians (the pool's speed-up), the analysis worker's wasm
 // memory after the drop (the pool's workers are closed after it) and the machine's load.
+// With --trace, one more drop of each kind under Chromium's tracing: each thread's CPU time
+// (the trace's thread time of its top-level tasks) from the drop to the tally, so that what is
+// serial, and on which thread, can be read on a loaded machine too (CPU time, not wall time).
 // Run with `cargo xtask bench` (after browser.mjs), or after `cargo xtask build`:
-//   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N]
+//   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N] [--trace]
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +24,7 @@ const option = (name, fallback) => {
 const RUNS = option('--runs', 3);
 const FILES = option('--files', 10);
 const FILE_BYTES = option('--mb-per-file', 10) * 1_000_000;
+const TRACE = process.argv.includes('--trace');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -60,8 +64,66 @@ names.forEach((name, i) =>
 const server = await startServer({ dir: served });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 
+/** Starts Chromium's tracing; resolves to a function that ends it and resolves to the events. */
+async function startTrace() {
+  const cdp = await browser.newBrowserCDPSession();
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'toplevel',
+        '__metadata',
+      ],
+      recordMode: 'recordAsMuchAsPossible',
+    },
+  });
+  return async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    const { stream } = await done;
+    const chunks = [];
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    await cdp.detach();
+    const parsed = JSON.parse(chunks.join(''));
+    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  };
+}
+
+/**
+ * Each thread's CPU ms (top-level tasks' thread time) within the drop [from, to] (trace µs),
+ * busiest first: the page (CrRendererMain), the workers (DedicatedWorker thread; the analysis
+ * worker is the one that was busy before the drop too) and the browser's own (IndexedDB's
+ * writes, the file reads), which share the cores too.
+ */
+function threadTimes(events, from, to) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const cpu = new Map();
+  const before = new Set();
+  for (const e of events) {
+    // The threads' own tasks, and the thread pool's (V8 compiles wasm there, IndexedDB writes).
+    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadPool_RunTask')) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ts < from) before.add(key);
+    if (e.ts + e.dur < from || e.ts > to) continue;
+    cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? e.dur) / 1000);
+  }
+  return [...cpu]
+    .map(([key, ms]) => ({ name: names.get(key) ?? key, early: before.has(key), ms }))
+    .filter((t) => t.ms > 20)
+    .sort((a, b) => b.ms - a.ms);
+}
+
 /** One drop on a fresh profile: ms from the drop to the tally line, memory, documents pooled. */
-async function drop(oneWorker) {
+async function drop(oneWorker, trace = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -73,6 +135,7 @@ async function drop(oneWorker) {
       null,
       { timeout: 120_000 },
     );
+    const stopTrace = trace ? await startTrace() : null;
     const result = await page.evaluate(async (names) => {
       const files = [];
       for (const name of names)
@@ -90,12 +153,21 @@ async function drop(oneWorker) {
         observer.observe(document.querySelector('#documents'), { childList: true, subtree: true, characterData: true });
       });
       const start = performance.now();
+      performance.mark('wenxi:bench:drop');
       for (const type of ['dragenter', 'dragover', 'drop'])
         document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       const ms = (await done) - start;
+      performance.mark('wenxi:bench:tally');
       const request = /** @type {any} */ (window).wenxi.request;
       return { ms, memory: await request('memoryBytes'), pooled: Number(document.body.dataset.pooled ?? 0) };
     }, names);
+    if (stopTrace) {
+      const events = await stopTrace();
+      // The drop's span: the page's own marks, in trace time.
+      const mark = (name) => events.find((e) => e.name === name)?.ts;
+      const [from, to] = [mark('wenxi:bench:drop'), mark('wenxi:bench:tally')];
+      result.threads = from && to ? threadTimes(events, from, to) : [];
+    }
     return result;
   } finally {
     await context.close();
@@ -121,10 +193,27 @@ for (let run = 0; run < RUNS; run++) {
     );
   }
 }
+if (TRACE) {
+  // On a loaded machine the wall time says little; each thread's CPU time says what is serial.
+  console.log('\nCPU time by thread, from the drop to the tally (one traced drop each):');
+  for (const mode of ['one', 'pool']) {
+    const r = await drop(mode === 'one', true);
+    const threads = r.threads
+      .map((t) => {
+        const worker = t.early ? 'analysis worker' : 'pool worker';
+        const name = t.name === 'CrRendererMain' ? 'page' : t.name === 'DedicatedWorker thread' ? worker : t.name;
+        return `${name} ${t.ms.toFixed(0)}`;
+      })
+      .join(', ');
+    const total = r.threads.reduce((sum, t) => sum + t.ms, 0);
+    console.log(`  ${mode.padEnd(4)} ${r.ms.toFixed(0)} ms wall; CPU ms: ${threads}; ${total.toFixed(0)} in all`);
+  }
+}
 await browser.close();
 await server.close();
 rmSync(served, { recursive: true, force: true });
 
+if (RUNS === 0) process.exit(0);
 const row = (label, rs) => {
   const ms = stats(rs.map((r) => r.ms));
   const mbs = (t) => (totalMB / (t / 1000)).toFixed(1);

@@ -134,6 +134,10 @@ pub struct KeynessOptions {
     pub filter: FilterOptions,
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub limit: u32,
+    /// Besides those, up to this many of the most under-used terms (G² below zero, the most
+    /// negative first) that the `limit` left out: what the target uses less than the reference.
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub under: u32,
     /// As in [`AnalysisOptions`].
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub merges: Vec<Merge>,
@@ -148,6 +152,7 @@ impl Default for KeynessOptions {
             reference: None,
             filter: FilterOptions::default(),
             limit: 100,
+            under: 0,
             merges: Vec::new(),
             separate_pos: false,
         }
@@ -800,6 +805,7 @@ impl Analyzer {
                 &target_counts,
                 &reference_counts,
                 options.limit as usize,
+                options.under as usize,
                 |id| terms.name(id, vocab).to_string(),
             ),
         })
@@ -807,8 +813,8 @@ impl Analyzer {
 
     /// What the cloud colours `terms` by: the group (or source) of the selected documents where
     /// each is relatively most frequent, and its keyness against the reference (the documents
-    /// asked for, else those not selected, else jieba's dictionary frequencies). A term the
-    /// selection does not count has no data (never an error).
+    /// asked for, else those not selected, else jieba's dictionary frequencies). A term neither
+    /// the selection nor the reference documents count has no data (never an error).
     pub fn colour_data(&self, terms: &[String], options: &ColourDataOptions) -> Result<ColourData> {
         for &id in options.reference.iter().flatten() {
             self.corpus.document(id)?;
@@ -882,10 +888,15 @@ impl Analyzer {
                 .then_with(|| a.name.cmp(&b.name))
         });
 
-        // Each counted term of the selection by its name (the first of two entries shown alike).
+        // Each counted term of the selection by its name (the first of two entries shown alike);
+        // against documents, also those only the reference counts (under-used, as Compare
+        // lists them: the selection may be a set Compare chose, not what the cloud shows).
         let mut id_of: FxHashMap<&str, u32> = FxHashMap::default();
+        let against_documents = kind != KeynessReference::Dictionary;
         for id in 0..target.freq.len() as u32 {
-            if target.freq[id as usize] > 0 {
+            if target.freq[id as usize] > 0
+                || (against_documents && reference.freq[id as usize] > 0)
+            {
                 id_of.entry(term_map.name(id, vocab)).or_insert(id);
             }
         }

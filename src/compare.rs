@@ -26,18 +26,21 @@ pub fn key_scores(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
     (llr, log_ratio)
 }
 
-/// Terms of `target` against `reference`, the most over-used first (by G²), at most `limit`.
+/// Terms of `target` against `reference`, the most over-used first (by G²), at most `limit`;
+/// then up to `under` of the most under-used (G² < 0) that `limit` left out, the most negative
+/// first.
 pub fn keyness(
     target: &Counts,
     reference: &Counts,
     limit: usize,
+    under: usize,
     word: impl Fn(u32) -> String,
 ) -> Vec<KeyTerm> {
     let (c, d) = (target.term_tokens as f64, reference.term_tokens as f64);
     if c == 0.0 || d == 0.0 {
         return Vec::new();
     }
-    let mut terms: Vec<KeyTerm> = (0..target.freq.len())
+    let terms: Vec<KeyTerm> = (0..target.freq.len())
         .filter(|&id| target.freq[id] > 0 || reference.freq[id] > 0)
         .map(|id| {
             let (a, b) = (target.freq[id] as f64, reference.freq[id] as f64);
@@ -51,14 +54,57 @@ pub fn keyness(
             }
         })
         .collect();
+    most_over_then_under(terms, limit, under)
+}
+
+/// The `limit` terms with the highest G², then up to `under` of the rest with G² < 0, the
+/// most negative first; ties by term.
+fn most_over_then_under(mut terms: Vec<KeyTerm>, limit: usize, under: usize) -> Vec<KeyTerm> {
     terms.sort_unstable_by(|x, y| y.llr.total_cmp(&x.llr).then(x.term.cmp(&y.term)));
-    terms.truncate(limit);
+    let rest = terms.split_off(limit.min(terms.len()));
+    terms.extend(
+        rest.into_iter()
+            .rev()
+            .take_while(|t| t.llr < 0.0)
+            .take(under),
+    );
     terms
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_under_used_come_after_the_limit() {
+        let term = |name: &str, llr: f64| KeyTerm {
+            term: name.to_string(),
+            target_freq: 1,
+            reference_freq: 1,
+            llr,
+            log_ratio: llr.signum(),
+        };
+        let terms = || {
+            vec![
+                term("少", -2.0),
+                term("多", 9.0),
+                term("平", 0.0),
+                term("缺", -8.0),
+            ]
+        };
+        let names = |terms: Vec<KeyTerm>| terms.into_iter().map(|t| t.term).collect::<Vec<_>>();
+        assert_eq!(names(most_over_then_under(terms(), 1, 0)), ["多"]);
+        assert_eq!(
+            names(most_over_then_under(terms(), 1, 5)),
+            ["多", "缺", "少"]
+        );
+        assert_eq!(names(most_over_then_under(terms(), 1, 1)), ["多", "缺"]);
+        // What the limit keeps is not listed twice.
+        assert_eq!(
+            names(most_over_then_under(terms(), 3, 5)),
+            ["多", "平", "少", "缺"]
+        );
+    }
 
     #[test]
     fn key_scores_sign_follows_over_and_under_use() {

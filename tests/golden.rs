@@ -306,5 +306,65 @@ fn colour_data() {
             )
             .unwrap(),
     );
+    section(
+        "seed 2 against seed 1 (a comparison chosen in Compare)",
+        analyzer
+            .colour_data(
+                &terms,
+                &ColourDataOptions {
+                    documents: Some(vec![ids[1]]),
+                    reference: Some(vec![ids[0]]),
+                    ..Default::default()
+                },
+            )
+            .unwrap(),
+    );
     check("colour-data.txt", &out);
+}
+
+/// The cloud coloured by a comparison chosen in Compare has Compare's numbers: each word's G²
+/// and log ratio are those `keyness` gives for the same target and reference, under-used words
+/// (some only the reference has) too.
+#[test]
+fn colour_data_has_the_numbers_of_keyness() {
+    use wenxi::{ColourDataOptions, KeynessOptions};
+    let analyzer = seeded_analyzer();
+    let ids: Vec<u32> = analyzer.documents().iter().map(|d| d.id).collect();
+    let keyness = analyzer
+        .keyness(
+            &[ids[1]],
+            &KeynessOptions {
+                reference: Some(vec![ids[0]]),
+                limit: 30,
+                under: 30,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(keyness
+        .terms
+        .iter()
+        .any(|t| t.llr < -3.84 && t.target_freq == 0));
+    let terms: Vec<String> = keyness.terms.iter().map(|t| t.term.clone()).collect();
+    let data = analyzer
+        .colour_data(
+            &terms,
+            &ColourDataOptions {
+                documents: Some(vec![ids[1]]),
+                reference: Some(vec![ids[0]]),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for (key, colour) in keyness.terms.iter().zip(&data.terms) {
+        assert_eq!(key.term, colour.term);
+        let llr = colour.llr.expect("a word either side counts has data");
+        assert!(
+            (llr - key.llr).abs() < 1e-9,
+            "{}: {llr} ≠ {}",
+            key.term,
+            key.llr
+        );
+        assert!((colour.log_ratio.unwrap() - key.log_ratio).abs() < 1e-9);
+    }
 }

@@ -19,12 +19,21 @@
  *   seed: number, threshold: number, pins: [string, string][]}} CloudSettings
  */
 /**
+ * The comparison a person chose in 对比 (www/views/compare-choice.js), which the cloud's colour
+ * by keyness uses too: each a set's key (a document's id, "group:…", "year:…", "range",
+ * "shown"); `target` null until one is chosen (the first document), `reference` null for the
+ * rest; `from`–`to` the date range's ('' for open).
+ * @typedef {{target: string | null, reference: string | null, from: string, to: string}} CompareSettings
+ */
+/**
  * `countOnce` is 重复段落只计一次 (issue 9): not an analyze() option but the Analyzer's own
  * switch (setCountOnce), which main.js sets before an analysis when it changed. `termScript` is
- * the page's own (how terms are shown: www/terms.js), as is `cloud`. The rest are analyze() options.
+ * the page's own (how terms are shown: www/terms.js), as are `cloud` and `compare`. The rest are
+ * analyze() options.
  * @typedef {{filter: FilterSettings, topTerms: number, keywordWeight: KeywordWeight,
  *   network: NetworkSettings, phrases: PhraseSettings, merges: Merge[], separatePos: boolean,
- *   termScript: import('./terms.js').TermScript, countOnce: boolean, cloud: CloudSettings}} Settings
+ *   termScript: import('./terms.js').TermScript, countOnce: boolean, cloud: CloudSettings,
+ *   compare: CompareSettings}} Settings
  */
 
 /** @type {Readonly<Settings>} */
@@ -68,6 +77,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
     threshold: 128,
     pins: /** @type {[string, string][]} */ ([]),
   }),
+  compare: Object.freeze({ target: null, reference: null, from: '', to: '' }),
 });
 
 /**
@@ -78,8 +88,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
  */
 export function analysisOptions(settings, included) {
   // The engine refuses options it does not know: how terms are shown and the cloud's look are
-  // the page's own, and count-once is the Analyzer's switch (setCountOnce).
+  // the page's own, as is the comparison chosen, and count-once is the Analyzer's switch (setCountOnce).
   // eslint-disable-next-line no-unused-vars
-  const { termScript, countOnce, cloud, ...options } = settings;
+  const { termScript, countOnce, cloud, compare, ...options } = settings;
   return { ...options, documents: [...included] };
 }

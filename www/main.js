@@ -208,8 +208,8 @@ const ctx = {
     // Before start-up the stored settings are not known yet: apply the change on top of them.
     await startup.ready;
     state.settings = validateSettings(patch, state.settings).settings;
-    // The cloud's look is the page's own: nothing for the settings panel, nothing to analyse.
-    const analysed = Object.keys(patch).some((key) => key !== 'cloud');
+    // The cloud's look and Compare's choice are the page's own: nothing to analyse.
+    const analysed = Object.keys(patch).some((key) => key !== 'cloud' && key !== 'compare');
     if (analysed) settingsView?.render(state);
     persistence.persist('settings', state.settings);
     if (analysed) scheduleAnalysis();
@@ -233,6 +233,10 @@ const ctx = {
   notify,
   errorText: (err) => errorText(err, lang()),
   builtinStopWords: () => analyzer.call('builtinStopWords'),
+  documentKey(id) {
+    const origin = persistence.origin(id); // ids are new after a reload; where it comes from is not
+    return origin ? `${origin.kind}:${origin.key}` : null;
+  },
   ...terms.ctx,
 };
 

@@ -6,6 +6,10 @@
 // from it once sent.
 // Protocol: {id, action, args} -> {id, result} | {id, error: WireError}; after a trap also
 // {fatal: {name, message}}, and the worker closes (the pool gives its file to the analysis worker).
+//   start   [module | null]            the engine from a WebAssembly.Module another pool worker
+//                                      compiled (its code shared, already warm: a fresh engine's
+//                                      first dictionary build took 3-4× the CPU of a warm one's),
+//                                      or compiled here; -> the module, for the next worker
 //   setup   [{userWords, data}]        segment as the analysis worker does: its user words, and
 //                                      the lazily fetched data it holds ('script', 'posseg');
 //                                      -> the engine's segmentation key then
@@ -35,9 +39,26 @@ async function fetchBytes(url, file) {
   }
 }
 
-const ready = Promise.all([init({ module_or_path: wasmUrl }), fetchBytes(wxdUrl, 'wenxi.wxd')]).then(
-  ([, wxd]) => new Analyzer(wxd),
-);
+/** The .wasm compiled here (streaming when the server says application/wasm, else from bytes). */
+async function compile() {
+  try {
+    return await WebAssembly.compileStreaming(fetch(wasmUrl));
+  } catch {
+    return WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
+  }
+}
+
+/** @type {Promise<{analyzer: Analyzer, module: WebAssembly.Module}> | null} */
+let engine = null;
+/** The engine, made once: from `module` when given, else compiled here. @param {WebAssembly.Module | null} module */
+function start(module) {
+  engine ??= (async () => {
+    const compiled = module ?? (await compile());
+    const [, wxd] = await Promise.all([init({ module_or_path: compiled }), fetchBytes(wxdUrl, 'wenxi.wxd')]);
+    return { analyzer: new Analyzer(wxd), module: compiled };
+  })();
+  return engine;
+}
 /** The lazily fetched data loaded so far. @type {Set<string>} */
 const loaded = new Set();
 
@@ -60,7 +81,8 @@ const ACTIONS = {
 
 // One request at a time, in arrival order: a prepare sent right after a setup waits for it.
 serveRequests(async ({ action, args }) => {
-  const analyzer = await ready;
+  if (action === 'start') return { result: (await start(args[0] ?? null)).module, transfer: [] };
+  const { analyzer } = await start(null);
   if (!Object.hasOwn(ACTIONS, action)) {
     throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
   }

@@ -91,6 +91,9 @@ export class Pool {
   #busy = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   #idle;
+  /** The engine's module, as the first pool worker compiled it: the others are made from it (no
+   *  compiling of their own, and the code the first one warmed). @type {Promise<WebAssembly.Module | null> | null} */
+  #module = null;
 
   /**
    * @param {{size?: number, setup: () => Promise<Setup>}} options `setup`: how the analysis
@@ -139,6 +142,7 @@ export class Pool {
     const setup = this.setup();
     const run = async (/** @type {PoolWorker} */ worker) => {
       try {
+        await this.#start(worker);
         const wanted = await setup;
         // Prepared under another key, a document would be segmented again when added.
         if ((await worker.call('setup', [wanted])) !== wanted.key) throw new Error('another segmentation');
@@ -171,6 +175,21 @@ export class Pool {
       listener = onProgress;
       return waits[index].promise.finally(() => listener === onProgress && (listener = null));
     };
+  }
+
+  /**
+   * Starts `worker`'s engine: from the module the first worker compiled, or (the first, or if the
+   * module cannot be handed over) compiled by the worker itself.
+   * @param {PoolWorker} worker
+   */
+  async #start(worker) {
+    if (!this.#module) {
+      const compiled = worker.call('start', [null]);
+      this.#module = compiled.catch(() => null);
+      return compiled;
+    }
+    const module = await this.#module;
+    return worker.call('start', [module]).catch(() => worker.call('start', [null]));
   }
 
   /** The pool's workers, a dead one replaced. */

@@ -87,6 +87,19 @@ const pins = {
         COLOR.test(pin[1]),
     ),
 };
+// A Compare set's key as kept (www/views/compare-sets.js keptKey): a document by where it comes
+// from (a seed's file name, a stored document's key, one of this session only), a group, a
+// year, the date range, what the document panel shows; null for the default (the first
+// document, the rest).
+/** @type {Rule} */
+const setKey = {
+  check: (value) =>
+    value === null ||
+    (typeof value === 'string' &&
+      /^(?:seed:[^\n]{1,300}|doc:\d{1,15}|session:\d{1,10}|group:[^\n]{1,200}|year:\d{4}|range|shown)$/u.test(value)),
+};
+/** @type {Rule} */
+const isoDate = { check: (value) => value === '' || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) };
 const SHAPES = [
   'rectangle',
   'ellipse',
@@ -148,6 +161,7 @@ export const SETTINGS_SCHEMA = {
     threshold: count(1, 255),
     pins,
   },
+  compare: { target: setKey, reference: setKey, from: isoDate, to: isoDate },
 };
 
 /** Every field's path ('filter.minLength', ...), and the groups' ('filter', ...). */

@@ -51,6 +51,7 @@
  *   setMerges: (merges: import('./types/Merge').Merge[]) => Promise<void>,
  *   posFilter: () => import('./ui/pos-filter.js').PosFilter,
  *   viewData: {get: (name: string) => Promise<unknown>, set: (name: string, value: unknown) => Promise<void>},
+ *   documentKey: (id: number) => string | null,
  * }} ViewContext
  */
 

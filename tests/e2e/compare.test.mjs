@@ -1,13 +1,15 @@
 // The compare tab as a person uses it: pick a document, read what sets it apart from the
 // others (table and cloud), open a word's contexts, download the table, compare a date range
 // with what the document panel's search shows, and be told clearly when there is nothing to
-// compare with. Needs dist/ (`cargo xtask build`).
+// compare with; the cloud coloured by keyness against the reference chosen here, with this
+// view's numbers, kept across a reload. Needs dist/ (`cargo xtask build`).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { startSession } from './harness.mjs';
 
 const VIEW = '#view-compare';
+const CLOUD = '#view-cloud';
 
 async function openPage(session) {
   const { page } = session;
@@ -26,11 +28,13 @@ async function afterAnalysis(page, action) {
   await page.waitForFunction((n) => Number(document.body.dataset.analysis) > n, before, { timeout: 30_000 });
 }
 
-/** The keyness table: [{term, target, reference, llr, logRatio}]. */
-function readTable(page) {
+/** The keyness table (the over-used, or the under-used): [{term, target, reference, llr, logRatio}]. */
+function readTable(page, table = 'compare-over') {
   const number = (text) => Number(text.replace(/[,，]/g, ''));
   return page
-    .$$eval(`${VIEW} table tbody tr`, (rows) => rows.map((row) => [...row.cells].map((c) => c.textContent.trim())))
+    .$$eval(`${VIEW} table.${table} tbody tr`, (rows) =>
+      rows.map((row) => [...row.cells].map((c) => c.textContent.trim())),
+    )
     .then((rows) =>
       rows.map((cells) => ({
         term: cells[1],
@@ -60,7 +64,7 @@ async function readCloud(page) {
 async function tableChangedFrom(page, before) {
   await page.waitForFunction(
     ([sel, old]) => {
-      const rows = [...document.querySelectorAll(`${sel} table tbody tr`)].slice(0, 10);
+      const rows = [...document.querySelectorAll(`${sel} table.compare-over tbody tr`)].slice(0, 10);
       return rows.length > 0 && rows.map((r) => r.cells[1]?.textContent.trim()).join('|') !== old;
     },
     [
@@ -84,7 +88,7 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     await page.locator('[data-tab="compare"]').click();
     const view = page.locator(VIEW);
     await view.waitFor({ state: 'visible' });
-    await page.locator(`${VIEW} table tbody tr`).first().waitFor({ timeout: 15_000 });
+    await page.locator(`${VIEW} table.compare-over tbody tr`).first().waitFor({ timeout: 15_000 });
 
     // The target list: every document by title, the first one chosen; then the sets of
     // documents (seed 001 is the only one with a date: the year 2020).
@@ -147,13 +151,61 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
       `${VIEW} .compare-summary`,
     );
     // The reference's column names it, not "the others".
-    const againstHeads = await page.locator(`${VIEW} thead th`).allTextContents();
+    const againstHeads = await page.locator(`${VIEW} table.compare-over thead th`).allTextContents();
     assert.equal(againstHeads[3], `「${short(options[0])}」频次`, againstHeads.join(' '));
+
+    // The cloud by keyness against the reference chosen here: the legend names it, and a word
+    // listed here as over-used (under-used) is drawn in an over-used (under-used) colour.
+    const over = (await readTable(page)).filter((row) => row.llr >= 3.84);
+    const under = await readTable(page, 'compare-under');
+    assert.ok(under.length > 0 && under.every((row) => row.llr <= -3.84), JSON.stringify(under));
+    await page.locator('[data-tab="cloud"]').click();
+    const cloudView = page.locator(CLOUD);
+    await cloudView.locator('select[name=colorBy]').selectOption('keyness');
+    const reference = `对照：「${short(options[0])}」`;
+    const cloudLegend = cloudView.locator('.cloud-legend');
+    await cloudLegend.getByText(reference).waitFor();
+    /** Waits for a word of `over` and one of `under`, both drawn, in colours of their kind. */
+    const keyColoured = () =>
+      page.waitForFunction(
+        ([sel, overTerms, underTerms]) => {
+          const colours = (kind) =>
+            [...document.querySelectorAll(`${sel} .cloud-legend li[data-key^=${kind}]`)].map((li) => li.dataset.color);
+          const fills = new Map(
+            [...document.querySelectorAll(`${sel} svg text.cloud-word`)].map((n) => [
+              n.lastChild?.data,
+              n.getAttribute('fill'),
+            ]),
+          );
+          const drawn = (terms, kind) => terms.find((term) => colours(kind).includes(fills.get(term)));
+          const [o, u] = [drawn(overTerms, 'over'), drawn(underTerms, 'under')];
+          return o && u && overTerms.filter((x) => fills.has(x)).every((x) => colours('over').includes(fills.get(x)))
+            ? [o, u]
+            : null;
+        },
+        [CLOUD, over.map((row) => row.term), under.map((row) => row.term)],
+        { timeout: 15_000 },
+      );
+    const [overWord, underWord] = await (await keyColoured()).jsonValue();
+    assert.ok(overWord && underWord);
+    await session.screenshot('compare-cloud-keyness');
+    // Kept across a reload: the cloud's legend and Compare's two choices.
+    await page.reload();
+    await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+    await cloudLegend.getByText(reference).waitFor();
+    await keyColoured();
+    await page.locator('[data-tab="compare"]').click();
+    assert.equal(await target.inputValue(), secondId);
+    assert.equal(await view.getByRole('combobox', { name: '对照' }).inputValue(), firstId);
     await view.getByRole('combobox', { name: '对照' }).selectOption('');
     await page.waitForFunction(
       (sel) => document.querySelector(sel).textContent.includes('对比其余 4 篇文档'),
       `${VIEW} .compare-summary`,
     );
+    // The rest again: the cloud's own reference (every document analysed: the dictionary).
+    await page.locator('[data-tab="cloud"]').click();
+    await cloudLegend.getByText('对照：jieba 词典词频').waitFor();
+    await page.locator('[data-tab="compare"]').click();
 
     // CSV of the table.
     const [download] = await Promise.all([
@@ -225,12 +277,12 @@ test('compare shows what sets a document apart, as a table and a cloud', { timeo
     const message = page.locator(`${VIEW} .compare-message`);
     await message.waitFor({ state: 'visible' });
     assert.match(await message.textContent(), /至少两篇/);
-    assert.ok(!(await page.locator(`${VIEW} table`).isVisible()), 'the table is still shown');
+    assert.ok(!(await page.locator(`${VIEW} table.compare-over`).isVisible()), 'the table is still shown');
     await session.screenshot('compare-one-document');
 
     // Two again: the comparison is back, against the one other document.
     await afterAnalysis(page, () => boxes.nth(2).check());
-    await page.locator(`${VIEW} table tbody tr`).first().waitFor({ state: 'visible' });
+    await page.locator(`${VIEW} table.compare-over tbody tr`).first().waitFor({ state: 'visible' });
     assert.match(await page.locator(`${VIEW} .compare-summary`).textContent(), /对比其余 1 篇文档/);
     const two = await readTable(page);
     assert.ok(two.length > 0);

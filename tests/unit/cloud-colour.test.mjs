@@ -96,3 +96,19 @@ test('the keyness legend names the reference and lists the bands in scale order'
   assert.match(shown.title, /cloud\.legend\.reference\.dictionary/);
   assert.match(shown.help, /cloud\.legend\.reference\.dictionary/);
 });
+
+test('keyness of the sets chosen in Compare: the legend names them; a stale choice is said', () => {
+  const chosen = { target: '2021 (3)', reference: '#上海 (2)' };
+  const against = legend(words, 'keyness', { ...data, reference: 'documents' }, palette, t, { chosen, stale: false });
+  assert.equal(
+    against.title,
+    'cloud.legend.keynessTitle{"reference":"cloud.legend.reference.chosen{\\"name\\":\\"#上海 (2)\\"}"}',
+  );
+  assert.equal(against.help, `cloud.legend.keynessHelpChosen${JSON.stringify(chosen)}`);
+  // The core fell back to the dictionary (the reference held only the target): that is named.
+  const fallback = legend(words, 'keyness', data, palette, t, { chosen, stale: false });
+  assert.match(fallback.title, /reference\.dictionary/);
+  const stale = legend(words, 'keyness', { ...data, reference: 'rest' }, palette, t, { chosen: null, stale: true });
+  assert.match(stale.title, /reference\.rest/);
+  assert.match(stale.help, /cloud\.legend\.staleChoice$/);
+});

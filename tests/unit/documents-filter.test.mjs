@@ -117,3 +117,44 @@ test("the compare view's date range and the panel's filter as sets", async () =>
   const shown = shownSet(docs.slice(1), [0, 2, 3, 99], label);
   assert.deepEqual([shown.key, shown.ids, shown.label], ['shown', [2, 3], '(2)']);
 });
+
+test("one set made alone is the one compareSets lists; Compare's kept choice found again", async () => {
+  const { chosenComparison, chosenSet, compareSets, shortName } = await import('../../www/views/compare-sets.js');
+  const labels = {
+    range: (/** @type {number} */ n) => `range(${n})`,
+    shown: (/** @type {number} */ n) => `shown(${n})`,
+  };
+  const extras = { from: '', to: '', shown: [1, 3] };
+  for (const set of compareSets(docs)) assert.deepEqual(chosenSet(set.key, docs, extras, labels), set, set.key);
+  assert.deepEqual(chosenSet('shown', docs, extras, labels)?.ids, [1, 3]);
+  assert.equal(chosenSet('range', docs, extras, labels)?.label, `range(${docs.filter((d) => d.date).length})`);
+  for (const gone of ['99', 'group:没有', 'year:1999', 'odd:1', 'x'])
+    assert.equal(chosenSet(gone, docs, extras, labels), null);
+
+  const choice = { target: 'group:2023', reference: '3', from: '', to: '' };
+  const found = chosenComparison(choice, docs, [], labels);
+  assert.deepEqual([found.target?.ids, found.reference?.ids, found.stale], [[0, 1], [3], false]);
+  // Not chosen: the first document against the rest, as Compare shows it.
+  const none = chosenComparison({ ...choice, target: null, reference: null }, docs, [], labels);
+  assert.deepEqual([none.target?.key, none.reference, none.stale], ['0', null, false]);
+  // Its documents removed: the default, and said so.
+  const removed = chosenComparison(choice, docs.slice(0, 2), [], labels);
+  assert.deepEqual([removed.target?.key, removed.reference, removed.stale], ['group:2023', null, true]);
+  const noTarget = chosenComparison(choice, docs.slice(2), [], labels);
+  assert.deepEqual([noTarget.target?.key, noTarget.reference?.key, noTarget.stale], ['2', '3', true]);
+  // The settings name a document by where it comes from: its id is new after a reload.
+  const { keptKey, liveKey } = await import('../../www/views/compare-sets.js');
+  const documentKey = (/** @type {number} */ id) => (id === 2 ? 'seed:b.txt' : id === 3 ? 'doc:7' : null);
+  assert.deepEqual(
+    ['2', '3', 'group:2023', 'range', null].map((key) => keptKey(key, documentKey)),
+    ['seed:b.txt', 'doc:7', 'group:2023', 'range', null],
+  );
+  assert.deepEqual(
+    ['seed:b.txt', 'doc:7', 'group:2023', 'shown', null].map((key) => liveKey(key, docs, documentKey)),
+    ['2', '3', 'group:2023', 'shown', null],
+  );
+  assert.equal(liveKey('doc:8', docs, documentKey), 'doc:8', 'gone: a key no set has');
+  assert.equal(chosenSet('doc:8', docs, extras, labels), null);
+  assert.equal(shortName('一二三四五六七八九十一二三四'), '一二三四五六七八九十一二三四');
+  assert.equal(shortName('一二三四五六七八九十一二三四五'), '一二三四五六七八九十一二三…');
+});

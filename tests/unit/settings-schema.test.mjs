@@ -208,3 +208,15 @@ test("the cloud's look: shapes, palettes, colours, fonts and pins are checked", 
   copied[0][1] = '#ffffff';
   assert.equal(pins[0][1], '#000000');
 });
+
+test("Compare's choice: a set's key (a document by its origin, not its id) or null, dates or ''; anything else reset", () => {
+  const kept = { target: 'group:2023/上海', reference: 'doc:12', from: '2020-01-01', to: '' };
+  assert.deepEqual(validateSettings({ compare: kept }).settings.compare, kept);
+  for (const key of ['seed:001-新华社.txt', 'session:3', 'year:2020', 'range', 'shown', null])
+    assert.equal(validateSettings({ compare: { reference: key } }).settings.compare.reference, key);
+  const bad = validateSettings({
+    compare: { target: 'javascript:1', reference: '12', from: '2020-1-1', to: '<b>' },
+  });
+  assert.deepEqual(bad.reset.sort(), ['compare.from', 'compare.reference', 'compare.target', 'compare.to']);
+  assert.deepEqual(bad.settings.compare, defaultSettings().compare);
+});

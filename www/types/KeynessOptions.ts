@@ -15,6 +15,11 @@ documents?: Array<number> | null,
  */
 reference?: Array<number> | null, filter?: FilterOptions, limit?: number, 
 /**
+ * Besides those, up to this many of the most under-used terms (G² below zero, the most
+ * negative first) that the `limit` left out: what the target uses less than the reference.
+ */
+under?: number, 
+/**
  * As in [`AnalysisOptions`].
  */
 merges?: Array<Merge>, separatePos?: boolean, };

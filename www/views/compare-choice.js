@@ -3,8 +3,9 @@
 // CHOICE_LIMIT, those whose title holds what is typed in the filter beside them), the groups,
 // the years, a date range (its two date inputs) and what the document panel's search and filters
 // show (SHOWN_EVENT). The lists are rebuilt only when what they show changes: 5,000 <option>s
-// rebuilt on every analysis blocked the page.
-import { compareSets, findSet, rangeSet, shownSet } from './compare-sets.js';
+// rebuilt on every analysis blocked the page. What a person chooses is kept in the settings
+// (settings.compare, `choice`), so that it survives a reload and the cloud can colour by it.
+import { compareSets, findSet, keptKey, liveKey, rangeSet, shownSet } from './compare-sets.js';
 import { CHOICE_LIMIT, chooseAmong, listKey } from './doc-choice.js';
 import { SHOWN_EVENT } from './documents/filter.js';
 import { formatNumber, h } from './shared.js';
@@ -13,6 +14,7 @@ import { formatNumber, h } from './shared.js';
 /** @typedef {import('./compare-sets.js').CompareSet} CompareSet */
 /** @typedef {import('./shared.js').ViewContext['t']} Translate */
 /** @typedef {'target' | 'reference' | 'range' | 'shown'} ChoiceChange */
+/** @typedef {import('../defaults.js').CompareSettings} CompareSettings */
 
 const SET_KINDS = /** @type {const} */ (['group', 'year', 'range', 'shown']);
 
@@ -26,6 +28,8 @@ export class CompareChoice {
   sets = [];
   /** @type {Translate} */
   #t;
+  /** @type {import('./compare-sets.js').DocumentKey} */
+  #documentKey;
   /** @type {DocumentInfo[]} */
   #documents = [];
   /** @type {DocumentInfo[]} */
@@ -37,25 +41,33 @@ export class CompareChoice {
   /** Whether the person chose the target; until then it is the first document (the range and the
    *  panel's set always exist, and must not stay chosen from before the documents came). */
   #chosen = false;
+  /** The choice as the settings keep it, last restored or chosen. @type {CompareSettings} */
+  #kept = { target: null, reference: null, from: '', to: '' };
+  /** What was kept is no longer there (its documents removed or left out): the default shows. */
+  stale = false;
 
   /**
    * @param {Document} doc the page, whose document panel sends SHOWN_EVENT
    * @param {Translate} t
    * @param {(change: ChoiceChange) => void} onChange
+   * @param {import('./compare-sets.js').DocumentKey} documentKey how the settings name a document
    */
-  constructor(doc, t, onChange) {
+  constructor(doc, t, onChange, documentKey) {
     this.#t = t;
+    this.#documentKey = documentKey;
     this.targetLabel = h('span');
     this.targetSelect = h('select', { name: 'target' });
     this.targetSelect.addEventListener('change', () => {
       this.target = this.targetSelect.value;
       this.#chosen = true;
+      this.#kept = this.choice;
       onChange('target');
     });
     this.referenceLabel = h('span');
     this.referenceSelect = h('select', { name: 'reference' });
     this.referenceSelect.addEventListener('change', () => {
       this.reference = this.referenceSelect.value || null;
+      this.#kept = this.choice;
       onChange('reference');
     });
     this.documentFilter = h('input', { type: 'search', class: 'compare-doc-filter', hidden: true });
@@ -65,6 +77,7 @@ export class CompareChoice {
     this.rangeTo = h('input', { type: 'date', name: 'range-to' });
     for (const input of [this.rangeFrom, this.rangeTo])
       input.addEventListener('change', () => {
+        this.#kept = this.choice;
         this.#fill();
         onChange('range');
       });
@@ -96,11 +109,32 @@ export class CompareChoice {
     this.#fill();
   }
 
-  /** New documents or a new selection. @param {DocumentInfo[]} documents @param {DocumentInfo[]} included */
-  update(documents, included) {
+  /**
+   * New documents, a new selection, or the choice the settings keep (a reload, a workspace).
+   * @param {DocumentInfo[]} documents @param {DocumentInfo[]} included @param {CompareSettings} [kept]
+   */
+  update(documents, included, kept) {
     this.#documents = documents;
     this.#included = included;
+    if (kept && JSON.stringify(kept) !== JSON.stringify(this.#kept)) {
+      this.#kept = { ...kept };
+      this.target = liveKey(kept.target, documents, this.#documentKey);
+      this.#chosen = kept.target != null;
+      this.reference = liveKey(kept.reference, documents, this.#documentKey);
+      this.rangeFrom.value = kept.from;
+      this.rangeTo.value = kept.to;
+    }
     this.#fill();
+  }
+
+  /** The choice as the settings keep it: the target only once a person chose it. @returns {CompareSettings} */
+  get choice() {
+    return {
+      target: this.#chosen ? keptKey(this.target, this.#documentKey) : null,
+      reference: keptKey(this.reference, this.#documentKey),
+      from: this.rangeFrom.value,
+      to: this.rangeTo.value,
+    };
   }
 
   /** The set of `key`, if it is there. */
@@ -123,6 +157,9 @@ export class CompareChoice {
       rangeSet(included, from, to, (count) => t('compare.range', { from: from || '…', to: to || '…', n: n(count) })),
       shownSet(included, this.#shownIds, (count) => t('compare.filtered', { n: n(count) })),
     ];
+    const kept = this.#kept;
+    const gone = (/** @type {string | null} */ key) => key != null && !this.find(liveKey(key, docs, this.#documentKey));
+    this.stale = gone(kept.target) || gone(kept.reference);
     if (!this.#chosen || !this.find(this.target)) this.target = this.sets[0]?.key ?? null;
     if (!this.find(this.reference)) this.reference = null;
     this.documentFilter.hidden = docs.length <= CHOICE_LIMIT;

@@ -2,14 +2,17 @@
 // Compare (对比): what sets one set of documents apart from the other included documents, or from
 // another set — a document, a group, a year, a date range, what the document panel's search and
 // filters show — by keyness: log-likelihood (G²) with the log ratio as effect size, as a table
-// and as a cloud.
+// and as a cloud, and the words the target uses markedly less. The choice is kept in the
+// settings (settings.compare), where the cloud's colour by keyness finds it too.
 import { isStale } from '../analyzer.js';
 import { csvBlob, downloadBlob, fileName } from '../export.js';
 import { CompareChoice } from './compare-choice.js';
+import { shortName } from './compare-sets.js';
 import { numberFormat, onLangChange } from '../i18n.js';
 import { cloudBox, observeWidth, renderCloud } from './cloud/render.js';
 import { cloudHeight } from './cloud/style.js';
 import './compare.css';
+import { CRITICAL_LLR } from './cloud/colour.js';
 import { localeOf, significance } from './format.js';
 import { h } from './shared.js';
 
@@ -18,14 +21,9 @@ import { h } from './shared.js';
 /** @typedef {import('./results').Keyness} Keyness */
 /** @typedef {ViewState['documents'][number]} DocumentInfo */
 
-/** A set's label as a column heading: long date ranges and titles cut to fit. @param {string} label */
-export function shortName(label) {
-  const chars = [...label];
-  return chars.length > 14 ? `${chars.slice(0, 13).join('')}…` : label;
-}
-
 const CLOUD_WORDS = 80; // the cloud shows the strongest; the table lists all of them
 const LIMIT = 100;
+const UNDER = 20; // the most under-used words, listed below
 
 export class CompareView {
   /** @type {ViewContext} */
@@ -44,6 +42,8 @@ export class CompareView {
   #resize;
   /** @type {{title: string, against: string | null}} the sets' names in the cloud's tooltips */
   #tipNames = { title: '', against: null };
+  /** @type {HTMLTableCellElement[]} the under-used table's frequency headings */
+  #underHeads = [];
   /** the frequency columns' headings (#label makes them, the render names the sets) */
   targetHead = document.createElement('th');
   referenceHead = document.createElement('th');
@@ -54,19 +54,26 @@ export class CompareView {
     this.#ctx = ctx;
     container.classList.add('compare-view');
 
-    this.choice = new CompareChoice(container.ownerDocument, ctx.t, (change) => {
-      if (!this.#state) return;
-      // A new date range or panel filter asks again only where it is compared.
-      const inUse =
-        change === 'target' || change === 'reference' || [this.choice.target, this.choice.reference].includes(change);
-      if (!inUse) return;
-      if (this.#visible) this.#fetch();
-      else this.#dirty = true;
-    });
+    this.choice = new CompareChoice(
+      container.ownerDocument,
+      ctx.t,
+      (change) => {
+        if (!this.#state) return;
+        if (change !== 'shown') ctx.setSettings({ compare: this.choice.choice });
+        // A new date range or panel filter asks again only where it is compared.
+        const inUse =
+          change === 'target' || change === 'reference' || [this.choice.target, this.choice.reference].includes(change);
+        if (!inUse) return;
+        if (this.#visible) this.#fetch();
+        else this.#dirty = true;
+      },
+      ctx.documentKey,
+    );
     this.csvButton = h('button', { type: 'button', dataset: { action: 'export-csv' } });
     this.csvButton.addEventListener('click', () => this.#exportCsv());
 
     this.message = h('p', { class: 'compare-message', hidden: true });
+    this.staleNote = h('p', { class: 'compare-stale', role: 'status', hidden: true });
     this.heading = h('h3', { class: 'compare-heading' });
     this.summary = h('p', { class: 'compare-summary' });
     const cloud = cloudBox('compare-cloud');
@@ -74,13 +81,22 @@ export class CompareView {
     this.cloudBox = cloud.box;
     this.tableHead = h('thead');
     this.tableBody = h('tbody');
-    this.table = h('table', { class: 'data compare-table' }, this.tableHead, this.tableBody);
+    this.table = h('table', { class: 'data compare-table compare-over' }, this.tableHead, this.tableBody);
+    this.underHeading = h('h4', { class: 'compare-under-heading' });
+    this.underHead = h('thead');
+    this.underBody = h('tbody');
+    this.underTable = h('table', { class: 'data compare-table compare-under' }, this.underHead, this.underBody);
     this.body = h(
       'div',
       { class: 'compare-body', hidden: true },
       this.heading,
       this.summary,
-      h('div', { class: 'compare-grid' }, this.cloudBox, h('div', { class: 'compare-table-scroll' }, this.table)),
+      h(
+        'div',
+        { class: 'compare-grid' },
+        this.cloudBox,
+        h('div', { class: 'compare-table-scroll' }, this.table, this.underHeading, this.underTable),
+      ),
     );
 
     container.append(
@@ -91,6 +107,7 @@ export class CompareView {
         h('span', { class: 'compare-spacer' }),
         this.csvButton,
       ),
+      this.staleNote,
       this.message,
       this.body,
     );
@@ -121,7 +138,7 @@ export class CompareView {
   }
 
   #refresh() {
-    if (this.#state) this.choice.update(this.#state.documents, this.#included());
+    if (this.#state) this.choice.update(this.#state.documents, this.#included(), this.#state.settings?.compare);
     this.#fetch();
   }
 
@@ -139,19 +156,28 @@ export class CompareView {
     this.csvButton.textContent = t('compare.exportCsv');
     this.svg.setAttribute('aria-label', t('compare.cloudAria'));
     const th = (text, cls) => h('th', { scope: 'col', ...(cls ? { class: cls } : {}) }, text);
-    this.tableHead.replaceChildren(
-      h(
+    const heads = () => {
+      const [target, reference] = [th(t('compare.freqOf', { name: '' }), 'num'), th(t('compare.referenceFreq'), 'num')];
+      const row = h(
         'tr',
         {},
         th('#', 'num'),
         th(t('compare.term')),
-        (this.targetHead = th(t('compare.freqOf', { name: '' }), 'num')),
-        (this.referenceHead = th(t('compare.referenceFreq'), 'num')),
+        target,
+        reference,
         th(t('compare.llr'), 'num'),
         th(t('compare.logRatio'), 'num'),
         th(t('compare.significance')),
-      ),
-    );
+      );
+      return { row, target, reference };
+    };
+    const over = heads();
+    const under = heads();
+    this.tableHead.replaceChildren(over.row);
+    this.underHead.replaceChildren(under.row);
+    this.targetHead = over.target;
+    this.referenceHead = over.reference;
+    this.#underHeads = [under.target, under.reference];
   }
 
   async #fetch() {
@@ -187,6 +213,7 @@ export class CompareView {
         reference,
         filter: settings?.filter,
         limit: LIMIT,
+        under: UNDER,
       });
       await this.#ctx.displayTerms(result.terms.map((/** @type {{term: string}} */ x) => x.term)); // 简体 / 繁體
       if (generation !== this.#generation) return; // a newer request is on its way
@@ -215,9 +242,16 @@ export class CompareView {
     return (this.#result?.terms ?? []).filter((term) => term.llr > 0);
   }
 
+  /** The words the target uses significantly less (G² ≤ −3.84), the most under-used first. */
+  #underTerms() {
+    return (this.#result?.terms ?? []).filter((term) => term.llr <= -CRITICAL_LLR);
+  }
+
   #render() {
     const t = this.#ctx.t;
     const included = this.#included();
+    this.staleNote.textContent = t('compare.staleChoice');
+    this.staleNote.hidden = !this.choice.stale || included.length < 2;
     this.csvButton.disabled = !this.#result;
     if (included.length < 2) {
       this.#showMessage(t('compare.needTwo'));
@@ -256,6 +290,8 @@ export class CompareView {
     this.referenceHead.textContent = against
       ? t('compare.freqOf', { name: shortName(against.label) })
       : t('compare.referenceFreq');
+    this.#underHeads[0].textContent = this.targetHead.textContent;
+    this.#underHeads[1].textContent = this.referenceHead.textContent;
     this.#tipNames = { title: shortName(counts.title), against: against ? shortName(against.label) : null };
     this.summary.textContent = against
       ? t('compare.summaryAgainst', { ...counts, against: against.label })
@@ -269,23 +305,25 @@ export class CompareView {
       });
     const f1 = fixed(1);
     const f2 = fixed(2);
+    const row = (/** @type {Keyness['terms'][number]} */ term, /** @type {number} */ i) =>
+      h(
+        'tr',
+        {},
+        h('td', { class: 'num rank' }, String(i + 1)),
+        h('td', { class: 'term' }, this.#ctx.displayTerm(term.term)),
+        h('td', { class: 'num' }, nf.format(term.targetFreq)),
+        h('td', { class: 'num' }, nf.format(term.referenceFreq)),
+        h('td', { class: 'num' }, f1.format(term.llr)),
+        h('td', { class: 'num' }, f2.format(term.logRatio)),
+        h('td', { class: 'stars' }, significance(Math.abs(term.llr))),
+      );
     this.tableBody.replaceChildren(
-      ...(terms.length
-        ? terms.map((term, i) =>
-            h(
-              'tr',
-              {},
-              h('td', { class: 'num rank' }, String(i + 1)),
-              h('td', { class: 'term' }, this.#ctx.displayTerm(term.term)),
-              h('td', { class: 'num' }, nf.format(term.targetFreq)),
-              h('td', { class: 'num' }, nf.format(term.referenceFreq)),
-              h('td', { class: 'num' }, f1.format(term.llr)),
-              h('td', { class: 'num' }, f2.format(term.logRatio)),
-              h('td', { class: 'stars' }, significance(term.llr)),
-            ),
-          )
-        : [h('tr', {}, h('td', { colspan: '7' }, t('compare.none')))]),
+      ...(terms.length ? terms.map(row) : [h('tr', {}, h('td', { colspan: '7' }, t('compare.none')))]),
     );
+    const under = this.#underTerms();
+    this.underHeading.textContent = t('compare.underHeading', { title: counts.title });
+    this.underHeading.hidden = this.underTable.hidden = under.length === 0;
+    this.underBody.replaceChildren(...under.map(row));
     this.#drawCloud();
   }
 

@@ -8,6 +8,11 @@
 /** @typedef {import('../../types/TermColour').TermColour} TermColour */
 /** @typedef {{color: string, label: string, key: string}} LegendEntry */
 /** @typedef {import('../shared.js').ViewContext['t']} Translate */
+/**
+ * The comparison chosen in Compare that the keyness is of, by the sets' names (shortName'd);
+ * `stale`: one was chosen that is no longer there (the default reference is used).
+ * @typedef {{target: string, reference: string} | null} ChosenNames
+ */
 
 /** Grey: no data, or not significantly more or less frequent than in the reference. */
 export const NEUTRAL = '#9a9a9a';
@@ -62,15 +67,17 @@ export function dataColors(words, colorBy, data, palette) {
 
 /**
  * What the colours mean: for groups, each group that some word takes (its colour, its name, ""
- * as “no group” / “no source”); for keyness, each band some word falls in, then the grey.
+ * as “no group” / “no source”); for keyness, each band some word falls in, then the grey, and
+ * the reference named (the set chosen in Compare, when the keyness is of that comparison).
  * @param {{text: string, term?: string}[]} words
  * @param {'group' | 'keyness'} colorBy
  * @param {ColourData} data
  * @param {readonly string[]} palette
  * @param {Translate} t
+ * @param {{chosen: ChosenNames, stale: boolean}} [comparison]
  * @returns {{title: string, help: string, entries: LegendEntry[]}}
  */
-export function legend(words, colorBy, data, palette, t) {
+export function legend(words, colorBy, data, palette, t, comparison = { chosen: null, stale: false }) {
   const byTerm = new Map(data.terms.map((entry) => [entry.term, entry]));
   const shown = words.map((word) => byTerm.get(word.term ?? word.text));
   /** @type {LegendEntry[]} */
@@ -94,10 +101,14 @@ export function legend(words, colorBy, data, palette, t) {
     if (bands.has(band.key)) entries.push({ key: band.key, color: band.color, label: t(`cloud.legend.${band.key}`) });
   }
   if (bands.has(undefined)) entries.push({ key: 'neutral', color: NEUTRAL, label: t('cloud.legend.notKey') });
-  const reference = t(`cloud.legend.reference.${data.reference}`);
+  const chosen = data.reference === 'documents' ? comparison.chosen : null;
+  const reference = chosen
+    ? t('cloud.legend.reference.chosen', { name: chosen.reference })
+    : t(`cloud.legend.reference.${data.reference}`);
+  const help = chosen ? t('cloud.legend.keynessHelpChosen', chosen) : t('cloud.legend.keynessHelp', { reference });
   return {
     title: t('cloud.legend.keynessTitle', { reference }),
-    help: t('cloud.legend.keynessHelp', { reference }),
+    help: comparison.stale ? `${help} ${t('cloud.legend.staleChoice')}` : help,
     entries,
   };
 }

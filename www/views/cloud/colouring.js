@@ -3,9 +3,12 @@
 // community; colour.js's document group and keyness), and the legend under the toolbar that
 // says what the colours mean. The data for group and keyness comes from the core
 // (`colourData`), asked once per set of words and selection; until it is in, and for a word it
-// has nothing on, the word is grey.
+// has nothing on, the word is grey. Keyness is of the analysed documents, or, once a reference
+// set is chosen in Compare (settings.compare), of Compare's target against it: Compare's numbers.
 import { isStale } from '../../analyzer.js';
-import { h } from '../shared.js';
+import { chosenComparison, liveKey, shortName } from '../compare-sets.js';
+import { SHOWN_EVENT } from '../documents/filter.js';
+import { formatNumber, h } from '../shared.js';
 import { dataColors, legend } from './colour.js';
 import { PALETTES, wordColors } from './style.js';
 
@@ -14,6 +17,7 @@ import { PALETTES, wordColors } from './style.js';
 /** @typedef {import('./style.js').CloudWord} CloudWord */
 /** @typedef {import('../../defaults.js').CloudSettings} CloudSettings */
 /** @typedef {import('./colour.js').ColourData} ColourData */
+/** @typedef {import('../compare-sets.js').CompareSet} CompareSet */
 
 /** What can be offered: by rank always; the others when the data has them. */
 export const DATA_COLOR_BY = /** @type {const} */ (['group', 'keyness']);
@@ -27,6 +31,8 @@ export class CloudColouring {
   /** Analyses seen: each may follow a change of groups, sources or merges. */
   #analyses = 0;
   #onData;
+  /** The documents the panel's search and filters show (Compare's "shown" set). @type {number[]} */
+  #shownIds = [];
 
   /** @param {ViewContext} ctx @param {() => void} onData the data came: colour again */
   constructor(ctx, onData) {
@@ -36,6 +42,9 @@ export class CloudColouring {
     this.list = h('ul', { class: 'cloud-legend-list' });
     this.help = h('p', { class: 'cloud-legend-help' });
     this.element = h('div', { class: 'cloud-legend', role: 'note', hidden: true }, this.title, this.list, this.help);
+    document.addEventListener(SHOWN_EVENT, (event) => {
+      this.#shownIds = /** @type {CustomEvent<{ids: number[]}>} */ (event).detail.ids;
+    });
   }
 
   /** A new analysis came: the data is asked for again when next needed (meanwhile the last shows). */
@@ -71,9 +80,14 @@ export class CloudColouring {
     const palette = PALETTES[look.palette] ?? PALETTES.classic;
     const pins = Object.fromEntries(look.pins);
     if (colorBy === 'group' || colorBy === 'keyness') {
-      const data = this.#dataFor(words, state);
+      const comparison = colorBy === 'keyness' ? this.#comparison(state) : { sets: null, stale: false };
+      const data = this.#dataFor(words, state, comparison.sets);
       const colors = dataColors(words, colorBy, data, palette);
-      this.#showLegend(data && legend(words, colorBy, data, palette, this.#ctx.t));
+      const chosen = comparison.sets && {
+        target: shortName(comparison.sets.target.label),
+        reference: shortName(comparison.sets.reference.label),
+      };
+      this.#showLegend(data && legend(words, colorBy, data, palette, this.#ctx.t, { chosen, stale: comparison.stale }));
       return words.map((word, i) => pins[word.term ?? word.text] ?? colors[i]);
     }
     this.#showLegend(null);
@@ -88,12 +102,40 @@ export class CloudColouring {
     });
   }
 
-  /** The data for these words and this selection, if it is in (else asked for). @param {CloudWord[]} words @param {ViewState | null} state */
-  #dataFor(words, state) {
+  /**
+   * The sets chosen in Compare, when a reference is chosen and both hold included documents.
+   * @param {ViewState | null} state
+   * @returns {{sets: {target: CompareSet, reference: CompareSet} | null, stale: boolean}}
+   */
+  #comparison(state) {
+    const choice = state?.settings?.compare;
+    if (!state || choice?.reference == null) return { sets: null, stale: false };
+    const t = this.#ctx.t;
+    const included = state.documents.filter((d) => state.included.has(d.id));
+    const live = (/** @type {string | null} */ key) => liveKey(key, state.documents, this.#ctx.documentKey);
+    const kept = { ...choice, target: live(choice.target), reference: live(choice.reference) };
+    const { target, reference, stale } = chosenComparison(kept, included, this.#shownIds, {
+      range: (n) => t('compare.range', { from: choice.from || '…', to: choice.to || '…', n: formatNumber(n) }),
+      shown: (n) => t('compare.filtered', { n: formatNumber(n) }),
+    });
+    if (!target?.ids.length || !reference?.ids.length) return { sets: null, stale: true };
+    return { sets: { target, reference }, stale };
+  }
+
+  /**
+   * The data for these words and this selection (or the sets chosen in Compare), if it is in
+   * (else asked for).
+   * @param {CloudWord[]} words @param {ViewState | null} state
+   * @param {{target: CompareSet, reference: CompareSet} | null} sets
+   */
+  #dataFor(words, state, sets) {
     const settings = state?.settings;
     const terms = words.map((w) => w.term ?? w.text);
-    // ctx.request adds the merges and separatePos in force (www/terms.js).
-    const options = { documents: state ? [...state.included] : null, filter: settings?.filter };
+    // ctx.request adds the merges and separatePos in force (www/terms.js). With Compare's sets,
+    // the target is the selection and the reference its own (Compare's keyness of the same).
+    const options = sets
+      ? { documents: sets.target.ids, reference: sets.reference.ids, filter: settings?.filter }
+      : { documents: state ? [...state.included] : null, filter: settings?.filter };
     const key = JSON.stringify([this.#analyses, terms, options]);
     if (this.#data?.key === key) return this.#data.data;
     if (this.#asked !== key) {

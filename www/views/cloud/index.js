@@ -134,6 +134,7 @@ export class CloudView {
 
   show() {
     if (this.#dirty || this.box.clientWidth !== this.#lastWidth) this.#render();
+    else this.#recolor(); // the sets chosen in Compare (the colour by keyness) may have changed
   }
 
   // The section, not the box: the box itself is hidden while there are no words.
