@@ -21,8 +21,8 @@
 //                  SVG text, and, for contrast, while d3-cloud lays it out on the page's thread
 //   the page       dist/ as it ships: from navigation to the first cloud drawn (every word in);
 //                  the longest main-thread task while the cloud view lays out again
-//                  (orientation, shape, count and orientation changed in its toolbar), and how
-//                  long from the change to the new cloud drawn
+//                  (orientation, shape, count and orientation changed in its toolbar, once its
+//                  service worker is installed), and how long from the change to the new cloud drawn
 //   --baseline DIR another build of the page (e.g. main's dist/) measured in turn with dist/
 //   --baseline-worker FILE another cloud-worker.js (e.g. main's) for the heart's layouts, in turn
 //   --page-only    only the page (dist/), for a quick look at its main thread
@@ -332,6 +332,9 @@ async function measurePage(url, into) {
   });
   into.pageFirstCloud.push(await page.evaluate(() => performance.now()));
   await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  // A person changes the look once the page is up: its service worker installed (it precaches
+  // the app in the page's own process at first, a competitor for the page's cores).
+  await page.evaluate(() => navigator.serviceWorker?.ready);
   await page.evaluate(WATCH_LONG_TASKS);
   const trace = TRACE ? await startTrace(page) : null;
   for (const [name, value] of [
