@@ -43,10 +43,10 @@ const MEASURED_AT = 64;
 /**
  * Gets the worker ready for the page's first cloud. At once: one small layout with box glyphs
  * (no font needed), as the browser first runs new wasm code through a quick, slow compiler and
- * optimises what runs much. Then, a step a task while nothing is asked (a layout asked for
- * meanwhile waits one step at most): one small layout with real glyphs in the page's default
- * font (the canvas's code compiled and optimised, the font's family looked up), then the common
- * characters measured and drawn at the engine's sizes. The first cloud in a fresh worker:
+ * optimises what runs much. Then, a short step a task while nothing is asked (a layout asked
+ * for meanwhile waits one step at most): the page's default font looked up at the engine's
+ * sizes, one tiny layout with real glyphs (the canvas's code compiled), then the common
+ * characters measured and drawn at those sizes. The first cloud in a fresh worker:
  * 85-95 → 55-70 ms of the worker's CPU (docs/performance/CLOUD.md, round 4).
  */
 function warmUp() {
@@ -54,24 +54,26 @@ function warmUp() {
   const font = { family: CLOUD_FONT, weight: 400 };
   /** @type {OffscreenCanvasRenderingContext2D | null} */
   let context = null;
-  const draw = (/** @type {number} */ size) => {
+  const draw = (/** @type {number} */ size, characters = COMMON) => {
     context ??= /** @type {OffscreenCanvasRenderingContext2D} */ (
       new OffscreenCanvas(1024, 2 * MEASURED_AT).getContext('2d', { willReadFrequently: true })
     );
     context.font = `400 ${size}px ${CLOUD_FONT}`;
     if (size === MEASURED_AT) {
-      for (const c of COMMON) context.measureText(c);
+      for (const c of characters) context.measureText(c);
       return;
     }
     const perLine = Math.floor(1024 / size);
-    for (let i = 0; i < COMMON.length; i += perLine) {
+    for (let i = 0; i < characters.length; i += perLine) {
       context.clearRect(0, 0, 1024, 2 * size);
-      context.fillText(COMMON.slice(i, i + perLine), 0, size);
+      context.fillText(characters.slice(i, i + perLine), 0, size);
       context.getImageData(0, 0, 1, 1); // drawing happens when the canvas is read
     }
   };
   const steps = [
-    () => layoutCloud(warmUpWords(40), { width: 600, height: 400, shape: 'heart', font }),
+    // The font's families looked up (a round trip to the browser each) and its sizes set up.
+    () => DRAWN_AT.forEach((size) => draw(size, '文')),
+    () => layoutCloud(warmUpWords(12), { width: 320, height: 200, shape: 'heart', font }),
     () => draw(MEASURED_AT),
     ...DRAWN_AT.map((size) => () => draw(size)),
   ];
