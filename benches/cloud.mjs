@@ -5,9 +5,13 @@
 // over the runs and the ratios:
 //   worker start   new Worker() until it answers: the .wasm compiled and one small warm-up layout
 //                  run (www/cloud-worker.js), so that the first real one runs optimised code
-//   first layout   a fresh worker's first layout (glyphs drawn and read back for the first time)
-//   at start       a layout asked for together with new Worker(), as the page does (its first
-//                  cloud is asked while the worker starts): new Worker → the layout back
+//   first layout   a person's first cloud: a fresh worker in a fresh browser context (no glyph of
+//                  the font drawn before, nothing cached) asked for its first layout as long after
+//                  its start as the page itself asks (measured first, in dist/: the page's worker
+//                  is started with the cloud view and asked once the analysis is there; it warms
+//                  up meanwhile, www/cloud-worker.js); page → worker → page, glyphs drawn
+//   at start       a layout asked for together with new Worker() (no time to warm up: the worst
+//                  case, e.g. a page whose analysis comes at once): new Worker → the layout back
 //   relayout       the same worker, another seed (重新排列): glyphs mostly cached
 //   d3-cloud       in a worker with an OffscreenCanvas, a rectangle (it has no masks), with the
 //                  sizes and orientations Wenxi's rectangle layout chose (vertical = rotated 90°);
@@ -17,9 +21,10 @@
 //                  SVG text, and, for contrast, while d3-cloud lays it out on the page's thread
 //   the page       dist/ as it ships: from navigation to the first cloud drawn (every word in);
 //                  the longest main-thread task while the cloud view lays out again
-//                  (orientation, shape, count and orientation changed in its toolbar), and how
-//                  long from the change to the new cloud drawn
+//                  (orientation, shape, count and orientation changed in its toolbar, once its
+//                  service worker is installed), and how long from the change to the new cloud drawn
 //   --baseline DIR another build of the page (e.g. main's dist/) measured in turn with dist/
+//   --baseline-worker FILE another cloud-worker.js (e.g. main's) for the heart's layouts, in turn
 //   --page-only    only the page (dist/), for a quick look at its main thread
 //   --trace        also records Chromium's trace (CDP) during the page's relayouts and prints
 //                  what each main-thread task over 50 ms spent its time on
@@ -40,6 +45,7 @@ const RUNS = Number(option('--runs', 5));
 const TRACE = process.argv.includes('--trace');
 const PAGE_ONLY = process.argv.includes('--page-only');
 const BASELINE = option('--baseline', null);
+const BASELINE_WORKER = option('--baseline-worker', null);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -67,7 +73,12 @@ analyzer.free();
 const served = mkdtempSync(join(tmpdir(), 'wenxi-cloud-bench-'));
 mkdirSync(join(served, 'pkg'));
 for (const file of ['wenxi.js', 'wenxi_bg.wasm']) cpSync(join(PKG, file), join(served, 'pkg', file));
-cpSync(join(ROOT, 'www', 'cloud-worker.js'), join(served, 'cloud-worker.js'));
+// The cloud worker and the modules it imports, at the paths it imports them from.
+for (const file of ['cloud-worker.js', 'protocol.js', 'views/cloud/style.js', 'views/cloud/random.js']) {
+  mkdirSync(join(served, file, '..'), { recursive: true });
+  cpSync(join(ROOT, 'www', file), join(served, file));
+}
+if (BASELINE_WORKER) cpSync(BASELINE_WORKER, join(served, 'baseline-worker.js'));
 cpSync(join(ROOT, 'node_modules', 'd3-cloud', 'build', 'd3.layout.cloud.js'), join(served, 'd3.layout.cloud.js'));
 writeFileSync(join(served, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
 // d3-cloud in a classic worker: its UMD build defines self.d3.layout.cloud.
@@ -91,10 +102,10 @@ self.onmessage = ({ data: { words, width, height, font } }) => {
 
 /** Starts a cloud worker and waits until it answers (its wasm compiled and warmed up); resolves
  *  to the ms that took. */
-const START_WORKER = () =>
+const START_WORKER = (script = 'cloud-worker.js') =>
   new Promise((resolve, reject) => {
     const started = performance.now();
-    const worker = new Worker('cloud-worker.js', { type: 'module' });
+    const worker = new Worker(script, { type: 'module' });
     let next = 1;
     const pending = new Map();
     worker.onmessage = ({ data }) => {
@@ -112,10 +123,34 @@ const START_WORKER = () =>
     window.__cloud('shapes').then(() => resolve(performance.now() - started), reject);
   });
 
+/** Waits `ms`, in the page. */
+const IDLE = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Notes when the page starts its cloud worker and when it first asks it for a layout
+ * (`window.__cloudGap`, ms): how long the worker has to itself before a person's first cloud.
+ */
+const WATCH_CLOUD_WORKER = () => {
+  const Base = window.Worker;
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      super(url, options);
+      if (options?.name !== 'wenxi-cloud') return;
+      const started = performance.now();
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, transfer) => {
+        if (message?.action === 'layout' && window.__cloudGap === undefined)
+          window.__cloudGap = performance.now() - started;
+        return post(message, transfer);
+      };
+    }
+  };
+};
+
 /** A worker started and a layout asked for at once; resolves to the ms until it is back. */
-const START_AND_LAYOUT = async ({ words, options }) => {
+const START_AND_LAYOUT = async ({ words, options, script = 'cloud-worker.js' }) => {
   const started = performance.now();
-  const worker = new Worker('cloud-worker.js', { type: 'module' });
+  const worker = new Worker(script, { type: 'module' });
   await new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error.message)) : resolve(data.result));
     worker.postMessage({ id: 1, action: 'layout', args: [words, options] });
@@ -297,6 +332,9 @@ async function measurePage(url, into) {
   });
   into.pageFirstCloud.push(await page.evaluate(() => performance.now()));
   await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  // A person changes the look once the page is up: its service worker installed (it precaches
+  // the app in the page's own process at first, a competitor for the page's cores).
+  await page.evaluate(() => navigator.serviceWorker?.ready);
   await page.evaluate(WATCH_LONG_TASKS);
   const trace = TRACE ? await startTrace(page) : null;
   for (const [name, value] of [
@@ -336,6 +374,18 @@ async function measurePage(url, into) {
 
 // ---- the runs -------------------------------------------------------------------------------
 
+/** The page (dist/) once: how long after starting its cloud worker it asks for its first cloud. */
+async function pageGap(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(WATCH_CLOUD_WORKER);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__cloudGap !== undefined, null, { timeout: 60_000 });
+  const gap = await page.evaluate(() => window.__cloudGap);
+  await context.close();
+  return gap;
+}
+
 const options = (shape, seed) => ({ width: WIDTH, height: HEIGHT, shape, seed, font: { family: FONT, weight: 400 } });
 const server = await startServer({ dir: served });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -364,43 +414,62 @@ const r = {
   cpu: [],
   longestPage: [],
 };
+let gap = 0;
+/** The --baseline-worker's numbers, measured in turn with www/cloud-worker.js. */
+const bw = Object.fromEntries(Object.keys(r).map((key) => [key, []]));
 const baseline = { pageFirstCloud: [], pageRelayout: [], longestPage: [], traced: [], cpu: [] };
 const log = (line) => process.stderr.write(`${line}\n`);
 try {
-  for (let run = 0; run < (PAGE_ONLY ? 0 : RUNS); run++) {
-    log(`run ${run + 1}/${RUNS}`);
+  if (!PAGE_ONLY) {
+    const pageServer = await startServer();
+    gap = await pageGap(pageServer.url);
+    await pageServer.close();
+    log(`the page asks for its first cloud ${gap.toFixed(0)} ms after starting the cloud worker`);
+  }
+  /** A person's first cloud and a relayout in a fresh worker running `script`, then one asked at its start. */
+  const hearts = async (script, into) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(server.url);
-    r.workerStart.push(await page.evaluate(START_WORKER));
+    const answered = await page.evaluate(START_WORKER, script);
+    into.workerStart.push(answered);
+    // As the page does: its first cloud is asked for `gap` ms after the worker's start.
+    await page.evaluate(IDLE, Math.max(0, gap - answered));
     await page.evaluate(WATCH_LONG_TASKS);
     let trace = await startTrace(page);
     const heart = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 1) });
-    r.heartFirstCpu.push(longestWorkerCpu(await trace.stop()));
+    into.heartFirstCpu.push(longestWorkerCpu(await trace.stop()));
     trace = await startTrace(page);
     const again = await page.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('heart', 2) });
-    r.heartRelayoutCpu.push(longestWorkerCpu(await trace.stop()));
-    r.longestWorker.push(await page.evaluate(LONGEST_TASK));
-    r.heartFirst.push(heart.layoutMs);
-    r.heartRelayout.push(again.layoutMs);
-    r.draw.push(heart.drawMs, again.drawMs);
-    r.heartPlaced.push(`${heart.placed}/${heart.placed + heart.unplaced}`);
-    r.attempts.push(heart.attempts);
-    r.ink.push(heart.ink);
+    into.heartRelayoutCpu.push(longestWorkerCpu(await trace.stop()));
+    into.longestWorker.push(await page.evaluate(LONGEST_TASK));
+    into.heartFirst.push(heart.layoutMs);
+    into.heartRelayout.push(again.layoutMs);
+    into.draw.push(heart.drawMs, again.drawMs);
+    into.heartPlaced.push(`${heart.placed}/${heart.placed + heart.unplaced}`);
+    into.attempts.push(heart.attempts);
+    into.ink.push(heart.ink);
     await context.close();
 
     // In a context of its own: nothing drawn with the font in it before.
     const startContext = await browser.newContext();
     const startPage = await startContext.newPage();
     await startPage.goto(server.url);
-    r.heartAtStart.push(await startPage.evaluate(START_AND_LAYOUT, { words: WORDS, options: options('heart', 1) }));
+    into.heartAtStart.push(
+      await startPage.evaluate(START_AND_LAYOUT, { words: WORDS, options: options('heart', 1), script }),
+    );
     await startContext.close();
+  };
+  for (let run = 0; run < (PAGE_ONLY ? 0 : RUNS); run++) {
+    log(`run ${run + 1}/${RUNS}`);
+    await hearts('cloud-worker.js', r);
+    if (BASELINE_WORKER) await hearts('baseline-worker.js', bw);
 
     // The rectangle d3-cloud lays out too, in a fresh worker so that its glyphs are new as well.
     const rectContext = await browser.newContext();
     const rectPage = await rectContext.newPage();
     await rectPage.goto(server.url);
-    await rectPage.evaluate(START_WORKER);
+    await rectPage.evaluate(IDLE, Math.max(0, gap - (await rectPage.evaluate(START_WORKER))));
     const rect = await rectPage.evaluate(LAYOUT_AND_DRAW, { words: WORDS, options: options('rectangle', 1) });
     r.rectFirst.push(rect.layoutMs);
     r.rectPlaced.push(`${rect.placed}/${rect.placed + rect.unplaced}`);
@@ -469,11 +538,23 @@ console.log(
 console.log('| measured (the seeds\u2019 top 200 words, 1200 × 800) | min | median | max | target |');
 console.log('|---|---:|---:|---:|---|');
 console.log(row('Wenxi worker start: new Worker → compiled, warmed up, answering', r.workerStart));
-console.log(row('Wenxi, heart, first layout in a fresh worker (page → worker → page)', r.heartFirst, '≤ 150 ms'));
+console.log(
+  row(
+    `Wenxi, heart, first layout in a fresh worker, asked ${gap.toFixed(0)} ms after its start as the page does`,
+    r.heartFirst,
+    '≤ 150 ms',
+  ),
+);
 console.log(row('Wenxi, heart, first layout: the worker\u2019s CPU time (trace)', r.heartFirstCpu, '≤ 150 ms'));
 console.log(row('Wenxi, heart, relayout: the worker\u2019s CPU time (trace)', r.heartRelayoutCpu, '≤ 150 ms'));
 console.log(row('Wenxi, heart, asked at the worker\u2019s start: new Worker → layout back', r.heartAtStart));
 console.log(row('Wenxi, heart, relayout with another seed (重新排列)', r.heartRelayout, '≤ 150 ms'));
+if (BASELINE_WORKER) {
+  console.log(row('baseline worker: heart, first layout as above', bw.heartFirst));
+  console.log(row('baseline worker: heart, first layout, its CPU time', bw.heartFirstCpu));
+  console.log(row('baseline worker: heart, asked at its start', bw.heartAtStart));
+  console.log(row('baseline worker: heart, relayout', bw.heartRelayout));
+}
 console.log(row('Wenxi, rectangle, first layout in a fresh worker', r.rectFirst));
 console.log(row('d3-cloud 1.2.9 in a worker, rectangle, same sizes, first run', r.d3First));
 console.log(row('d3-cloud 1.2.9 in a worker, second run', r.d3Second));
@@ -523,3 +604,21 @@ if (TRACE) {
     for (const line of baseline.traced.length ? baseline.traced : ['none']) console.log(`* ${line}`);
   }
 }
+
+// The two targets of issue 11, by the clock and by CPU time (the latter is what a shared machine
+// cannot blur: a task's wall time there also counts its waits for a core).
+const verdict = (x, limit) => (x <= limit ? '✓' : '✗');
+const firstClock = median(r.heartFirst);
+const firstCpu = median(r.heartFirstCpu);
+console.log('\n| target (issue 11) | by the clock | by CPU time | |');
+console.log('|---|---:|---:|---|');
+if (!PAGE_ONLY) {
+  console.log(
+    `| 200 words in a heart at 1200 × 800, a person's first cloud (median) ≤ 150 ms | ${ms(firstClock)} ${verdict(firstClock, 150)} | ${ms(firstCpu)} ${verdict(firstCpu, 150)} | the worker's CPU |`,
+  );
+}
+const longestClock = Math.max(0, ...r.longestPage);
+const cpuText = TRACE ? `${ms(Math.max(...r.cpu))} ${verdict(Math.max(...r.cpu), 50)}` : 'run with --trace';
+console.log(
+  `| no main-thread task over 50 ms while the page relayouts (the worst of ${RUNS} runs) | ${longestClock ? ms(longestClock) : 'none over 50 ms'} ${verdict(longestClock, 50)} | ${cpuText} | runs: ${r.longestPage.map((x) => x.toFixed(0)).join(', ')} ms${TRACE ? ` by the clock, ${r.cpu.map((x) => x.toFixed(0)).join(', ')} ms of CPU` : ''} |`,
+);

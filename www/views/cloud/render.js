@@ -115,6 +115,10 @@ export function recolorCloud(svg, colors, background) {
 /** How many words a frame draws: the biggest first, so the cloud shows at once and fills in. */
 const WORDS_PER_FRAME = 24;
 
+/** `then` in a task of its own after the next frame: each frame lays out and paints one slice
+ * (added in a frame's callback, a slice was laid out with the one before, in one longer task). */
+const afterFrame = (/** @type {() => void} */ then) => requestAnimationFrame(() => setTimeout(then, 0));
+
 /**
  * What an svg shows or is drawing: the words its nodes stand for (by `data-rank`), the
  * callbacks, and the drawing under way. One set of listeners on the svg serves every word.
@@ -229,10 +233,10 @@ export function drawCloud(svg, layout, words, options = {}) {
     const fragment = document.createDocumentFragment();
     fragment.append(...slice(from));
     svg.append(fragment);
-    requestAnimationFrame(() => next(from + WORDS_PER_FRAME));
+    afterFrame(() => next(from + WORDS_PER_FRAME));
   };
   if (layout.words.length <= WORDS_PER_FRAME) finish(true);
-  else requestAnimationFrame(() => next(WORDS_PER_FRAME));
+  else afterFrame(() => next(WORDS_PER_FRAME));
   return drawing.done;
 }
 
