@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
+import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -72,26 +73,6 @@ const brotli = (bytes) =>
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   }).length;
-
-/** The seeds as one text of about `bytes` bytes (numbered copies, so lines differ). */
-function corpus(bytes) {
-  const dir = join(ROOT, 'seeds');
-  const seeds = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; ; copy++) {
-    for (const seed of seeds) {
-      const part = `第${copy}份\n${seed}\n`;
-      const length = Buffer.byteLength(part);
-      if (size + length > bytes) return Buffer.from(parts.join(''));
-      parts.push(part);
-      size += length;
-    }
-  }
-}
 
 // ---- the served folder: dist/ plus the benchmark's own files ----------------------------------
 
@@ -175,21 +156,6 @@ async function firstCloud(page) {
     from: window.__firstCloudFrom,
     live: window.__liveAnalysis,
   }));
-}
-
-/** Whether the stored index holds an entry (in the page: a promise Playwright waits for). */
-function storedIndexEntries() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('wenxi-index');
-    open.onerror = () => resolve(false);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('prepared')) return resolve(false);
-      const count = db.transaction('prepared').objectStore('prepared').count();
-      count.onsuccess = () => resolve(count.result > 0);
-      count.onerror = () => resolve(false);
-    };
-  });
 }
 
 /** How the returning visit's stored document came back ('index' or 'rebuilt'), and the worker's

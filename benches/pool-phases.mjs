@@ -5,8 +5,9 @@
 // so that a loaded machine changes it little: the serial share is what bounds the pool's speed-up
 // (Amdahl), whoever else runs. Prints each phase's min / median of the runs and their ratios.
 // Run after `cargo xtask build`:  node benches/pool-phases.mjs [--runs N] [--files N] [--mb-per-file N]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { seedText as text } from './support/corpus.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const PKG = new URL('www/pkg/', ROOT);
@@ -21,23 +22,6 @@ const FILE_BYTES = option('--mb-per-file', 10) * 1_000_000;
 const { initSync, Analyzer } = await import(new URL('wenxi.js', PKG).href);
 initSync({ module: readFileSync(new URL('wenxi_bg.wasm', PKG)) });
 const WXD = new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG)));
-
-/** As benches/pool.mjs makes its files: the seeds, numbered copies headed by `name`. */
-function text(name, bytes) {
-  const dir = new URL('seeds/', ROOT);
-  const seeds = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; size < bytes; copy++) {
-    const part = `${name} 第${copy}份\n${seeds[copy % seeds.length]}\n`;
-    parts.push(part);
-    size += Buffer.byteLength(part);
-  }
-  return new Uint8Array(Buffer.from(parts.join('')).subarray(0, bytes));
-}
 
 /** CPU ms of `fn` (this process: one thread does the work). */
 function cpu(fn) {

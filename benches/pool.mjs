@@ -10,12 +10,13 @@
 // serial, and on which thread, can be read on a loaded machine too (CPU time, not wall time).
 // Run with `cargo xtask bench` (after browser.mjs), or after `cargo xtask build`:
 //   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N] [--trace]
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
+import { seedText as text } from './support/corpus.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -33,23 +34,6 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
 };
-
-/** The seeds as one text of about `bytes` bytes, numbered copies headed by `name`. */
-function text(name, bytes) {
-  const dir = join(ROOT, 'seeds');
-  const seeds = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; size < bytes; copy++) {
-    const part = `${name} 第${copy}份\n${seeds[copy % seeds.length]}\n`;
-    parts.push(part);
-    size += Buffer.byteLength(part);
-  }
-  return Buffer.from(parts.join('')).subarray(0, bytes);
-}
 
 const served = mkdtempSync(join(tmpdir(), 'wenxi-pool-bench-'));
 cpSync(join(ROOT, 'dist'), served, { recursive: true });

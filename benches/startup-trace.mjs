@@ -12,11 +12,12 @@
 // --returning adds a third traced start per run: a returning visit with 20 MB stored (the seeds
 // repeated, chosen in the file picker as in benches/browser.mjs; traced once its stored index is
 // written), where the first live analysis is of that workspace.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
+import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -29,42 +30,10 @@ const RETURNING = process.argv.includes('--returning');
 const DIST = option('--dist', undefined);
 const KINDS = RETURNING ? ['cold', 'warm', 'returning'] : ['cold', 'warm'];
 
-/** The seeds repeated to `bytes` (as benches/browser.mjs's corpus()). */
-function corpus(bytes) {
-  const dir = new URL('../seeds/', import.meta.url);
-  const seeds = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; ; copy++) {
-    for (const seed of seeds) {
-      const part = `第${copy}份\n${seed}\n`;
-      if (size + Buffer.byteLength(part) > bytes) return Buffer.from(parts.join(''));
-      parts.push(part);
-      size += Buffer.byteLength(part);
-    }
-  }
-}
 const scratch = RETURNING ? mkdtempSync(join(tmpdir(), 'wenxi-trace-')) : null;
 const storedFile = scratch ? join(scratch, 'stored-20mb.txt') : '';
 if (scratch) writeFileSync(storedFile, corpus(20_000_000));
 
-/** Resolves once the worker's stored index holds an entry (www/stored-index.js). */
-function storedIndexEntries() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('wenxi-index');
-    open.onerror = () => resolve(false);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('prepared')) return resolve(false);
-      const count = db.transaction('prepared').objectStore('prepared').count();
-      count.onsuccess = () => resolve(count.result > 0);
-      count.onerror = () => resolve(false);
-    };
-  });
-}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
