@@ -15,9 +15,21 @@ const seedsModule = fileURLToPath(new URL('./www/seeds.js', import.meta.url));
 //                              file:// (`cargo xtask single`); no service worker, no manifest.
 export default defineConfig(({ mode }) => (mode === 'single' ? singleConfig() : pageConfig()));
 
+// The .wasm's own hash, a constant of the analysis worker's bundle: an analysis remembered
+// across visits (www/analysis-memo.js) is only ever recalled by the engine build that made it.
+function wasmBuild() {
+  try {
+    const wasm = readFileSync(fileURLToPath(new URL('./www/pkg/wenxi_bg.wasm', import.meta.url)));
+    return createHash('sha256').update(wasm).digest('hex').slice(0, 16);
+  } catch {
+    return 'unbuilt';
+  }
+}
+
 const shared = {
   // Relative URLs: dist/ works from any path on a static host.
   base: './',
+  define: { __WENXI_WASM_BUILD__: JSON.stringify(wasmBuild()) },
   worker: {
     // The worker is an ES module (it imports the wasm-bindgen glue); the default is iife.
     format: 'es',

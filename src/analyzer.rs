@@ -533,6 +533,22 @@ impl Analyzer {
         Ok(self.corpus.document(id)?.furniture_lines())
     }
 
+    /// A digest of everything [`Analyzer::analyze`] computes from besides its options: the
+    /// documents, the vocabulary, how documents are segmented, the stop words, 重复段落只计一次.
+    /// Two analyzers of one build with the same digest give the same analysis for the same
+    /// options, so an analysis computed once can be remembered under its options and this
+    /// (the page does, across visits, for large workspaces: www/analysis-memo.js). 32 hex digits.
+    pub fn analysis_digest(&self) -> String {
+        use std::hash::Hash;
+        let mut digest = crate::corpus::Digest::default();
+        self.corpus.digest(&mut digest);
+        let mut stop: Vec<&String> = self.user_stop_words.iter().collect();
+        stop.sort_unstable();
+        stop.hash(&mut digest);
+        self.count_once.hash(&mut digest);
+        digest.hex()
+    }
+
     /// 重复段落只计一次: while on, every aggregate counts each passage of at least `min_chars`
     /// characters that documents share once within its selection (in the first selected
     /// document that has it).
@@ -1163,6 +1179,102 @@ mod tests {
         AnalysisOptions {
             keyword_weight,
             ..AnalysisOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_analysis_digest_is_the_same_for_the_same_corpus_and_changes_with_what_analyses_read() {
+        let files = [
+            ("a.txt", TEXT.as_bytes()),
+            (
+                "b.txt",
+                "工会工作要讲实效。劳模精神。\n首页 | 新闻\n".as_bytes(),
+            ),
+        ];
+        let build = || {
+            let mut a = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+            for (name, bytes) in files {
+                a.add_document(name, bytes, &mut |_| {}).unwrap();
+            }
+            a
+        };
+        let base = build();
+        let digest = base.analysis_digest();
+        assert_eq!(digest.len(), 32);
+        assert_eq!(build().analysis_digest(), digest, "built alike, the same");
+        // Prepared elsewhere (another worker, an earlier visit), the same documents.
+        let mut prepared = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        for (name, bytes) in files {
+            let form = base
+                .prepare_file_bytes(name, bytes, &FileOrigin::default(), &mut |_| {})
+                .unwrap();
+            prepared.add_prepared_bytes(&form).unwrap();
+        }
+        assert_eq!(prepared.analysis_digest(), digest);
+
+        type Change = Box<dyn Fn(&mut Analyzer)>;
+        let changed: Vec<(&str, Change)> = vec![
+            (
+                "a document added",
+                Box::new(|a| {
+                    a.add_text("c.txt", "新的文章。", &mut |_| {}).unwrap();
+                }),
+            ),
+            (
+                "a document removed",
+                Box::new(|a| {
+                    a.remove_document(1);
+                }),
+            ),
+            (
+                "a date",
+                Box::new(|a| {
+                    let patch = MetadataPatch {
+                        date: crate::Edit::Set(Some("2024-03-05".into())),
+                        ..MetadataPatch::default()
+                    };
+                    a.update_documents(Some(&[0]), &patch).unwrap();
+                }),
+            ),
+            (
+                "furniture counted",
+                Box::new(|a| {
+                    let patch = MetadataPatch {
+                        count_furniture: Some(true),
+                        ..MetadataPatch::default()
+                    };
+                    a.update_documents(None, &patch).unwrap();
+                }),
+            ),
+            (
+                "a stop word",
+                Box::new(|a| a.set_stop_words(&["精神".to_string()])),
+            ),
+            (
+                "a user word",
+                Box::new(|a| {
+                    a.set_user_words(&["劳模精神".to_string()]).unwrap();
+                }),
+            ),
+            (
+                "重复段落只计一次",
+                Box::new(|a| a.set_count_once(true, 8).unwrap()),
+            ),
+            (
+                "jieba's IDF",
+                Box::new(|a| a.load_idf(BUILTIN_WXI).unwrap()),
+            ),
+            (
+                "posseg's model",
+                Box::new(|a| {
+                    a.set_posseg_model(crate::posseg::BUILTIN_WXP).unwrap();
+                }),
+            ),
+        ];
+        for (what, change) in changed {
+            let mut a = build();
+            change(&mut a);
+            assert_ne!(a.analysis_digest(), digest, "{what}");
         }
     }
 

@@ -3,12 +3,14 @@
 //! re-aggregated from the tokens on demand ([`Counts`] of a selection).
 
 mod counts;
+mod digest;
 mod document;
 mod stored;
 mod view;
 mod vocabulary;
 
 pub use counts::{merge_groups, Counts, Merge, Terms};
+pub use digest::Digest;
 pub use document::{Document, DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch};
 pub(crate) use stored::checksum;
 pub use stored::{SegmentationKey, PREPARED_FILE, PREPARED_FORMAT_VERSION};

@@ -166,6 +166,14 @@ impl Analyzer {
         self.inner.segmentation_key().to_string()
     }
 
+    /// A digest of everything an analysis is computed from besides its options (documents,
+    /// vocabulary, segmentation, stop words): the same digest and options, the same analysis
+    /// (within one build of the .wasm). 32 hex digits.
+    #[wasm_bindgen(js_name = analysisDigest)]
+    pub fn analysis_digest(&self) -> String {
+        self.inner.analysis_digest()
+    }
+
     /// Add pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(

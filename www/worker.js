@@ -7,6 +7,7 @@ import init, { Analyzer } from './pkg/wenxi.js';
 import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { codedError, EARLY_SEEDS_NAME, serveRequests } from './protocol.js';
 import { preparedSeeds, seedFiles } from './seeds.js';
+import { AnalysisMemo, idbMemoStore } from './analysis-memo.js';
 import { idbIndexStore, MAX_INDEXED_BYTES, StoredIndex } from './stored-index.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -183,7 +184,6 @@ const METHODS = new Set([
   'setStopWords',
   'stopWords',
   'builtinStopWords',
-  'analyze',
   'kwic',
   'countedForms',
   'keyness',
@@ -229,6 +229,8 @@ const ACTIONS = {
     // Loaded already for a stored document (restoreFile): loading it again would segment
     // every document again. (The script tables again segment only the documents waiting.)
     if (kind === 'posseg' && analyzer.hasPossegModel()) return 0;
+    // Loaded already for a remembered analysis (analyze).
+    if (kind === 'idf' && analyzer.hasIdf()) return 0;
     const url = DATA_URLS[kind];
     const file = DATA_FILES[kind];
     let bytes;
@@ -292,8 +294,33 @@ const ACTIONS = {
 
   removeDocument(analyzer, _id, /** @type {number} */ docId) {
     storedIndex.forget(docId);
+    memo.forget();
     return analyzer.removeDocument(docId);
   },
+
+  // The analysis, or the one computed last time for this very state (www/analysis-memo.js): a
+  // returning visit to a large workspace need not compute it again. One made with jieba's IDF
+  // table has it loaded first (the page would load it after the first analysis anyway).
+  async analyze(analyzer, _id, options) {
+    if (await memo.wantsIdf(analyzer)) await Promise.resolve(ACTIONS.loadData(analyzer, 0, 'idf')).catch(() => 0);
+    const recalled = await memo.recall(analyzer, options);
+    if (recalled) {
+      performance.clearMarks('wenxi:worker:recalled');
+      performance.mark('wenxi:worker:recalled', { detail: { ...memo.counts } });
+      return recalled;
+    }
+    const started = performance.now();
+    const analysis = analyzer.analyze(options);
+    memo.remember(analyzer, memo.key(analyzer, options), analysis, performance.now() - started).then((stored) => {
+      if (!stored) return;
+      performance.clearMarks('wenxi:worker:remembered');
+      performance.mark('wenxi:worker:remembered', { detail: { ...memo.counts } });
+    });
+    return analysis;
+  },
+
+  // What the memo did: analyses recalled and remembered (tests, benches).
+  memoCounts: () => ({ ...memo.counts }),
 
   addText(analyzer, id, name, text) {
     return analyzer.addText(name, text, progressOf(id));
@@ -305,8 +332,17 @@ const ACTIONS = {
 const storedIndex = new StoredIndex(idbIndexStore(), (kind) =>
   ready.then((analyzer) => ACTIONS.loadData(analyzer, 0, kind)),
 );
-// Not pristine: there may be stored documents, whose index is read while the engine starts.
-if (self.name !== EARLY_SEEDS_NAME) storedIndex.prefetch();
+// (Vite defines the build; outside a Vite bundle there is none, and nothing is recalled across builds.)
+const memo = new AnalysisMemo(
+  idbMemoStore(),
+  typeof __WENXI_WASM_BUILD__ === 'string' ? __WENXI_WASM_BUILD__ : 'unbuilt',
+);
+// Not pristine: there may be stored documents, whose index is read while the engine starts, and
+// their last analysis.
+if (self.name !== EARLY_SEEDS_NAME) {
+  storedIndex.prefetch();
+  memo.prefetch();
+}
 
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });

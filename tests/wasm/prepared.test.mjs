@@ -61,6 +61,17 @@ test('prepareFile → addPrepared gives the analysis addFile gives', (t) => {
   assert.equal(preparer.documents().length, 0, 'preparing adds nothing');
   assert.equal(stored.segmentationKey(), added.segmentationKey());
   assert.deepEqual(seen(stored), seen(added));
+  // What a returning visit's remembered analysis is keyed by (www/analysis-memo.js): the same
+  // corpus, the same digest; a change of what analyses read, another.
+  assert.match(stored.analysisDigest(), /^[0-9a-f]{32}$/);
+  assert.equal(stored.analysisDigest(), added.analysisDigest());
+  const digest = stored.analysisDigest();
+  stored.setStopWords(['劳模']);
+  assert.notEqual(stored.analysisDigest(), digest, 'a stop word');
+  stored.setStopWords([]);
+  assert.equal(stored.analysisDigest(), digest, 'and back');
+  stored.removeDocument(stored.documents()[0].id);
+  assert.notEqual(stored.analysisDigest(), digest, 'a document removed');
 });
 
 test('damaged prepared bytes are refused with bad_data_file and add nothing', (t) => {
