@@ -51,6 +51,12 @@ fn main() {
     }
     let (wxd, wxi) = format::encode(&texts[0], &texts[1])
         .unwrap_or_else(|why| panic!("cannot encode jieba-rs's dictionary as WXD2: {why}"));
+    // Its checksum, for the core to know its own dictionary (src/dictionary.rs, BUILT_WXD).
+    fs::write(
+        out.join("wenxi.wxd.checksum"),
+        format!("0x{:016x}_u64", format::checksum(&wxd)),
+    )
+    .unwrap_or_else(|e| panic!("cannot write wenxi.wxd.checksum into OUT_DIR: {e}"));
     fs::write(out.join("wenxi.wxd"), wxd)
         .unwrap_or_else(|e| panic!("cannot write wenxi.wxd into OUT_DIR: {e}"));
     fs::write(out.join("wenxi.wxi"), wxi)

@@ -533,6 +533,14 @@ impl Analyzer {
         Ok(self.corpus.document(id)?.furniture_lines())
     }
 
+    /// Builds jieba now, if it is not built yet. It is built when a text is first cut (a file
+    /// added, user words changed, a document segmented again); documents prepared elsewhere are
+    /// added and analysed without it. The page's worker calls this once its first analysis is
+    /// answered, so that the first file a person drops does not wait for the build.
+    pub fn build_segmenter(&self) {
+        self.corpus.segmenter().build();
+    }
+
     /// A digest of everything [`Analyzer::analyze`] computes from besides its options: the
     /// documents, the vocabulary, how documents are segmented, the stop words, 重复段落只计一次.
     /// Two analyzers of one build with the same digest give the same analysis for the same
@@ -1180,6 +1188,63 @@ mod tests {
             keyword_weight,
             ..AnalysisOptions::default()
         }
+    }
+
+    #[test]
+    fn jieba_and_the_dictionary_are_built_only_when_a_text_is_cut() {
+        let source = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        let form = source
+            .prepare_file_bytes(
+                "a.txt",
+                TEXT.as_bytes(),
+                &FileOrigin::default(),
+                &mut |_| {},
+            )
+            .unwrap();
+        let mut lazy = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        lazy.add_prepared_bytes(&form).unwrap();
+        let analysis = lazy.analyze(&AnalysisOptions::default()).unwrap();
+        assert!(
+            !lazy.corpus.segmenter().is_built(),
+            "prepared and analysed without jieba"
+        );
+        // User words given before the build are in it.
+        lazy.set_user_words(&["劳模精神".to_string()]).unwrap();
+        assert!(lazy.corpus.segmenter().is_built(), "segmented again");
+
+        let mut eager = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        eager.build_segmenter();
+        eager
+            .add_document("a.txt", TEXT.as_bytes(), &mut |_| {})
+            .unwrap();
+        assert_eq!(
+            eager.analyze(&AnalysisOptions::default()).unwrap(),
+            analysis
+        );
+        eager.set_user_words(&["劳模精神".to_string()]).unwrap();
+        let options = AnalysisOptions::default();
+        assert_eq!(
+            lazy.analyze(&options).unwrap(),
+            eager.analyze(&options).unwrap()
+        );
+        assert!(lazy
+            .analyze(&options)
+            .unwrap()
+            .terms
+            .iter()
+            .any(|t| t.term == "劳模精神"));
+
+        // User words set before anything was cut, then a file: cut with them.
+        let mut first = Analyzer::with_dictionary(BUILTIN_WXD).unwrap();
+        first.set_user_words(&["劳模精神".to_string()]).unwrap();
+        assert!(!first.corpus.segmenter().is_built());
+        first
+            .add_document("a.txt", TEXT.as_bytes(), &mut |_| {})
+            .unwrap();
+        assert_eq!(
+            first.analyze(&options).unwrap(),
+            eager.analyze(&options).unwrap()
+        );
     }
 
     #[test]

@@ -12,7 +12,6 @@ mod vocabulary;
 pub use counts::{merge_groups, Counts, Merge, Terms};
 pub use digest::Digest;
 pub use document::{Document, DocumentInfo, Edit, FileOrigin, FurnitureLine, MetadataPatch};
-pub(crate) use stored::checksum;
 pub use stored::{SegmentationKey, PREPARED_FILE, PREPARED_FORMAT_VERSION};
 pub use view::DocView;
 pub use vocabulary::{builtin_stop_words, Vocabulary};

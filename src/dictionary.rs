@@ -14,9 +14,14 @@
 mod format;
 
 use crate::error::{Error, Result};
+pub(crate) use format::checksum;
 use format::{Decoded, IdfColumn, NO_IDF, NO_TAG};
 use jieba_rs::Jieba;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+/// The [`checksum`] of the `wenxi.wxd` this build made (build.rs): a file with it is decoded
+/// when first needed, one with another is decoded (and checked) at once.
+const BUILT_WXD: u64 = include!(concat!(env!("OUT_DIR"), "/wenxi.wxd.checksum"));
 
 /// The dictionary generated at build time (native builds only: the wasm fetches it).
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,7 +33,13 @@ pub const BUILTIN_WXI: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wenxi.w
 /// A decoded dictionary: words, frequencies, tags, and the IDF values once loaded.
 #[derive(Debug)]
 pub struct Dictionary {
-    d: Decoded,
+    /// The words, frequencies and tags, decoded when first needed (see `pending`).
+    d: OnceLock<Decoded>,
+    /// The file's bytes until they are decoded: only ever the file this build made (its
+    /// checksum is [`BUILT_WXD`]), which decodes; any other file is decoded at once. A page
+    /// whose first analysis is of documents prepared elsewhere never waits for the decoding
+    /// (~25 ms natively, ~150 ms in a browser's first, unoptimised run of the code).
+    pending: Mutex<Option<Box<[u8]>>>,
     /// Set once by [`Dictionary::load_idf`] (through a shared reference: the segmenter and
     /// its clones share the dictionary).
     idf: OnceLock<Idf>,
@@ -59,19 +70,50 @@ impl Dictionary {
     /// Decode a WXD2 file (without IDF values until [`Dictionary::load_idf`]); a damaged or
     /// foreign file is [`Error::BadDictionary`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary> {
-        let d = format::decode(bytes).map_err(|reason| Error::BadDictionary { reason })?;
-        Ok(Dictionary {
-            d,
+        let identity = checksum(bytes);
+        let dictionary = Dictionary {
+            d: OnceLock::new(),
+            pending: Mutex::new(None),
             idf: OnceLock::new(),
-            identity: crate::corpus::checksum(bytes),
+            identity,
+        };
+        if identity == BUILT_WXD {
+            *dictionary.lock_pending() = Some(bytes.into());
+        } else {
+            let d = format::decode(bytes).map_err(|reason| Error::BadDictionary { reason })?;
+            let _ = dictionary.d.set(d);
+        }
+        Ok(dictionary)
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, Option<Box<[u8]>>> {
+        self.pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The decoded words, frequencies and tags (decoded now if they were not).
+    fn d(&self) -> &Decoded {
+        self.d.get_or_init(|| {
+            let bytes = self
+                .lock_pending()
+                .take()
+                .expect("a dictionary is either decoded or pending");
+            format::decode(&bytes)
+                .expect("the build's own dictionary decodes (its checksum matched)")
         })
+    }
+
+    /// Whether the words are decoded yet.
+    pub fn is_decoded(&self) -> bool {
+        self.d.get().is_some()
     }
 
     /// Load the IDF table (a WXI1 file made for this dictionary's words). A damaged file, or
     /// one made for another dictionary, is [`Error::BadDataFile`] and changes nothing. Once
     /// loaded the table stays: a second call checks the file and keeps the first table.
     pub fn load_idf(&self, wxi: &[u8]) -> Result<()> {
-        let column = format::decode_idf(wxi, &self.d).map_err(|reason| Error::BadDataFile {
+        let column = format::decode_idf(wxi, self.d()).map_err(|reason| Error::BadDataFile {
             file: "wenxi.wxi",
             reason,
         })?;
@@ -117,11 +159,11 @@ impl Dictionary {
 
     /// Number of words (jieba dictionary ∪ IDF table).
     pub fn len(&self) -> usize {
-        self.d.len()
+        self.d().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.d.is_empty()
+        self.d().is_empty()
     }
 
     /// The median IDF (`None` until the table is loaded).
@@ -132,11 +174,11 @@ impl Dictionary {
     /// Tag and IDF of `word`.
     pub fn lookup(&self, word: &str) -> Lookup<'_> {
         let idf = self.idf.get();
-        match self.d.find(word) {
+        match self.d().find(word) {
             Some(i) => Lookup {
-                tag: match self.d.tag_ids[i] {
+                tag: match self.d().tag_ids[i] {
                     NO_TAG => None,
-                    t => Some(&self.d.tags[t as usize]),
+                    t => Some(&self.d().tags[t as usize]),
                 },
                 idf: idf.map(|idf| match idf.column.ids[i] {
                     NO_IDF => idf.median,
@@ -158,35 +200,39 @@ impl Dictionary {
     /// jieba's frequency of `word` (0 for a word not in jieba's dictionary): how common it is
     /// in general Chinese, the reference of keyness when nothing else is left to compare with.
     pub fn frequency(&self, word: &str) -> u32 {
-        self.d.find(word).map_or(0, |i| self.d.freqs[i])
+        self.d().find(word).map_or(0, |i| self.d().freqs[i])
     }
 
     /// The sum of jieba's frequencies: the size of its general-language "corpus".
     pub fn total_frequency(&self) -> u64 {
-        self.d.freqs.iter().map(|&f| u64::from(f)).sum()
+        self.d().freqs.iter().map(|&f| u64::from(f)).sum()
     }
 
     /// (word, frequency, tag) of every jieba dictionary word, in code point order.
     pub fn jieba_words(&self) -> impl Iterator<Item = (&str, u32, &str)> + '_ {
-        (0..self.d.len()).filter(|&i| self.d.freqs[i] > 0).map(|i| {
-            (
-                self.d.word(i),
-                self.d.freqs[i],
-                &*self.d.tags[self.d.tag_ids[i] as usize],
-            )
-        })
+        (0..self.d().len())
+            .filter(|&i| self.d().freqs[i] > 0)
+            .map(|i| {
+                (
+                    self.d().word(i),
+                    self.d().freqs[i],
+                    &*self.d().tags[self.d().tag_ids[i] as usize],
+                )
+            })
     }
 
     /// A jieba with this dictionary: the costly step (~25 ms natively, more in wasm), so build
     /// it once. The words go to jieba in code point order, the order of the file, which lets the
     /// vendored jieba-rs load them without a lookup per word (`Jieba::from_sorted_words`).
     pub fn jieba(&self) -> Jieba {
-        let tags: Vec<&str> = self.d.tags.iter().map(String::as_str).collect();
-        let words = (0..self.d.len()).filter(|&i| self.d.freqs[i] > 0).map(|i| {
-            let tag = self.d.tag_ids[i] as usize; // freq > 0: a tag (checked by decode)
-            (self.d.word(i), self.d.freqs[i] as usize, tag)
-        });
-        Jieba::from_sorted_words(&tags, words, self.d.len())
+        let tags: Vec<&str> = self.d().tags.iter().map(String::as_str).collect();
+        let words = (0..self.d().len())
+            .filter(|&i| self.d().freqs[i] > 0)
+            .map(|i| {
+                let tag = self.d().tag_ids[i] as usize; // freq > 0: a tag (checked by decode)
+                (self.d().word(i), self.d().freqs[i] as usize, tag)
+            });
+        Jieba::from_sorted_words(&tags, words, self.d().len())
             .expect("decode checked that the words are sorted, unique and tagged")
     }
 }
@@ -214,10 +260,10 @@ mod tests {
                 fields.next().unwrap_or(""),
             );
             let i = dict
-                .d
+                .d()
                 .find(word)
                 .unwrap_or_else(|| panic!("{word} is missing"));
-            assert_eq!(dict.d.freqs[i].to_string(), freq, "{word}");
+            assert_eq!(dict.d().freqs[i].to_string(), freq, "{word}");
             assert_eq!(dict.lookup(word).tag, Some(tag), "{word}");
             dict_words += 1;
         }

@@ -43,10 +43,13 @@ impl<'a> Cut<'a> {
 /// Longest user word accepted, in characters.
 pub const MAX_USER_WORD_CHARS: usize = 20;
 
-/// jieba with its dictionary built once, plus the user's words.
+/// jieba with its dictionary built once, plus the user's words. jieba is built when it is first
+/// needed (to cut a text): adding documents prepared elsewhere and analysing them never need
+/// it, so a page whose first analysis is of prepared documents need not wait for the build.
 pub struct Segmenter {
     dictionary: Arc<Dictionary>,
-    jieba: Jieba,
+    /// jieba with the dictionary and `user_words`, once built (see [`Segmenter::jieba`]).
+    jieba: std::sync::OnceLock<Jieba>,
     user_words: Vec<String>,
     /// jieba's HMM for words not in the dictionary; on, as in `jieba.lcut`.
     hmm: bool,
@@ -81,7 +84,7 @@ impl Segmenter {
         static JIEBA: std::sync::OnceLock<Jieba> = std::sync::OnceLock::new();
         let dictionary = Dictionary::builtin();
         Segmenter {
-            jieba: JIEBA.get_or_init(|| dictionary.jieba()).clone(),
+            jieba: JIEBA.get_or_init(|| dictionary.jieba()).clone().into(),
             dictionary: Arc::clone(dictionary),
             user_words: Vec::new(),
             hmm: true,
@@ -89,11 +92,11 @@ impl Segmenter {
         }
     }
 
-    /// Build jieba from `dictionary` (the costly step: do it once and keep the segmenter).
-    /// No part-of-speech model until [`Segmenter::set_posseg`].
+    /// A segmenter with `dictionary`; jieba is built from it when first needed (the costly
+    /// step: keep the segmenter). No part-of-speech model until [`Segmenter::set_posseg`].
     pub fn with_dictionary(dictionary: Arc<Dictionary>) -> Self {
         Segmenter {
-            jieba: dictionary.jieba(),
+            jieba: std::sync::OnceLock::new(),
             dictionary,
             user_words: Vec::new(),
             hmm: true,
@@ -104,6 +107,27 @@ impl Segmenter {
     /// Tag with posseg's model from now on (`None`: without it).
     pub fn set_posseg(&mut self, model: Option<Arc<PossegModel>>) {
         self.posseg = model;
+    }
+
+    /// jieba with the dictionary and the user words, built now if it was not.
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| {
+            let mut jieba = self.dictionary.jieba();
+            for word in &self.user_words {
+                jieba.add_word(word, None, Some(USER_WORD_TAG));
+            }
+            jieba
+        })
+    }
+
+    /// Builds jieba now if it is not built yet (while nothing waits for it).
+    pub fn build(&self) {
+        self.jieba();
+    }
+
+    /// Whether jieba is built.
+    pub fn is_built(&self) -> bool {
+        self.jieba.get().is_some()
     }
 
     /// A hash of the dictionary's file (see [`Dictionary::identity`]).
@@ -145,14 +169,18 @@ impl Segmenter {
             return Ok(false);
         }
         let only_additions = self.user_words.iter().all(|w| wanted.contains(w));
-        if !only_additions {
-            self.jieba = self.dictionary.jieba();
-            self.user_words.clear();
-        }
-        for word in &wanted {
-            if !self.user_words.contains(word) {
-                self.jieba.add_word(word, None, Some(USER_WORD_TAG));
+        match self.jieba.get_mut() {
+            // Built: extended in place (jieba cannot forget a word).
+            Some(jieba) if only_additions => {
+                for word in &wanted {
+                    if !self.user_words.contains(word) {
+                        jieba.add_word(word, None, Some(USER_WORD_TAG));
+                    }
+                }
             }
+            // Built again with the new words when next needed.
+            Some(_) => self.jieba = std::sync::OnceLock::new(),
+            None => {}
         }
         self.user_words = wanted;
         Ok(true)
@@ -161,7 +189,7 @@ impl Segmenter {
     /// Segment `text`, handing each word and its byte offset in `text` to `emit`.
     #[inline]
     pub fn cut_each(&self, text: &str, mut emit: impl FnMut(&str, usize)) {
-        for token in self.jieba.cut(text, self.hmm) {
+        for token in self.jieba().cut(text, self.hmm) {
             emit(token.word, token.byte_start);
         }
     }
@@ -181,7 +209,7 @@ impl Segmenter {
 
     /// Whether `word` is one jieba's dictionary route can take whole (a dictionary or user word).
     pub fn is_jieba_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+        self.jieba().has_word(word)
     }
 
     /// The tags posseg's HMM gives `tokens` (byte ranges tiling `text`, as jieba cut it), when
@@ -273,7 +301,7 @@ impl Segmenter {
 
     /// The words of `text`, as `jieba.lcut(text)` would give them.
     pub fn cut<'a>(&self, text: &'a str) -> Vec<&'a str> {
-        self.jieba
+        self.jieba()
             .cut(text, self.hmm)
             .into_iter()
             .map(|t| t.word)
@@ -334,7 +362,7 @@ mod tests {
         s.set_posseg(None);
         let text = "2020年，ChatGPT和劳模精神在北京。一是，二是";
         let theirs: Vec<String> = s
-            .jieba
+            .jieba()
             .tag(text, true)
             .iter()
             .map(|t| format!("{}/{}", t.word, t.tag))

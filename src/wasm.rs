@@ -166,6 +166,13 @@ impl Analyzer {
         self.inner.segmentation_key().to_string()
     }
 
+    /// Builds jieba now if it is not built yet (it is otherwise built when a text is first
+    /// cut): the worker calls it once its first analysis is answered.
+    #[wasm_bindgen(js_name = buildSegmenter)]
+    pub fn build_segmenter(&self) {
+        self.inner.build_segmenter();
+    }
+
     /// A digest of everything an analysis is computed from besides its options (documents,
     /// vocabulary, segmentation, stop words): the same digest and options, the same analysis
     /// (within one build of the .wasm). 32 hex digits.

@@ -347,8 +347,26 @@ if (self.name !== EARLY_SEEDS_NAME) {
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });
 
+// jieba (and the dictionary's words) are built when a text is first cut; a first analysis of
+// prepared documents (the seeds, stored documents) needs neither. After the first analysis they
+// are built once the page has asked nothing for a while, so that a first drop does not wait
+// for them and the page's own start-up requests do not wait behind them.
+const IDLE_BUILD_MS = 400;
+let segmenterWanted = false;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let idleBuild;
+function buildWhenIdle(/** @type {Analyzer} */ analyzer) {
+  clearTimeout(idleBuild);
+  if (!segmenterWanted) return;
+  idleBuild = setTimeout(() => {
+    segmenterWanted = false;
+    analyzer.buildSegmenter();
+  }, IDLE_BUILD_MS);
+}
+
 serveRequests(async ({ id, action, args }) => {
   const analyzer = await ready;
+  clearTimeout(idleBuild);
   mark(`${action}:start`);
   let result;
   const claimed = claimEarly(analyzer, { id, action, args });
@@ -362,9 +380,11 @@ serveRequests(async ({ id, action, args }) => {
     throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
   }
   mark(`${action}:end`);
-  if (action === 'analyze') {
+  if (action === 'analyze' && marking) {
     marking = false;
     storedIndex.settle();
+    segmenterWanted = true;
   }
+  buildWhenIdle(analyzer);
   return { result };
 });

@@ -15,6 +15,7 @@ use super::document::{Document, Metadata, Token};
 use super::vocabulary::Vocabulary;
 use super::PreparedDocument;
 use crate::anatomy::{rule_named, Furniture, FurnitureKind};
+use crate::dictionary::checksum;
 use crate::error::{Error, Result};
 use crate::metadata::DateSource;
 use crate::script::{Script, Variant};
@@ -91,22 +92,6 @@ impl fmt::Display for SegmentationKey {
 
 fn engine_version() -> String {
     format!("{}/{}", env!("CARGO_PKG_VERSION"), PREPARED_FORMAT_VERSION)
-}
-
-/// A 64-bit hash of `bytes`, the same on every platform, eight bytes a step. Every step is a
-/// bijection of the state, so any change within one 8-byte word is always seen.
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325 ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ word).wrapping_mul(K);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    h ^ (h >> 29)
 }
 
 // Out of line, like the readers' and writers' steps: the .wasm counts against the download budget.

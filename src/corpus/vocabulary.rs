@@ -148,7 +148,21 @@ impl Vocabulary {
         for (i, word) in other.words.iter().enumerate() {
             let primary = other.primary[i] as usize;
             let id = if primary == i {
-                self.intern(word, segmenter)
+                // The word's tag and whether jieba's route takes it whole are known from where
+                // it was segmented (under the same segmentation key, so the same dictionary and
+                // user words): neither jieba nor the dictionary's words are needed for them, only
+                // for the IDF once that table is loaded.
+                match self.ids.get(&**word) {
+                    Some(&id) => id,
+                    None => {
+                        let idf = if segmenter.dictionary().has_idf() {
+                            segmenter.describe(word).1
+                        } else {
+                            None
+                        };
+                        self.push(word, other.tag(i as u32), idf, other.route_word[i])
+                    }
+                }
             } else {
                 // A retagged entry comes after its primary one.
                 self.with_tag(ids[primary], other.tag(i as u32))
@@ -266,6 +280,12 @@ impl Vocabulary {
     #[inline(never)]
     fn add(&mut self, word: &str, segmenter: &Segmenter) -> u32 {
         let (tag, idf) = segmenter.describe(word);
+        let route = word.chars().nth(1).is_some() && segmenter.is_jieba_word(word);
+        self.push(word, tag, idf, route)
+    }
+
+    /// A new primary entry: `word` with its tag, its IDF and whether jieba's route takes it whole.
+    fn push(&mut self, word: &str, tag: &str, idf: Option<f32>, route: bool) -> u32 {
         let id = self.words.len() as u32;
         let tag_id = self.tag_id(tag);
         self.ids.insert(word.into(), id);
@@ -276,8 +296,7 @@ impl Vocabulary {
         let chars = word.chars().count() as u32;
         self.chars.push(chars);
         self.kinds.push(WordKind::of(word));
-        self.route_word
-            .push(chars > 1 && segmenter.is_jieba_word(word));
+        self.route_word.push(route);
         id
     }
 }
