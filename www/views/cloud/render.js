@@ -5,6 +5,7 @@
 // placed one by one, upright, in a column, and a Latin run in it is turned a quarter clockwise
 // glyph by glyph (SVG `rotate`), so the drawing is the layout exactly, text stays text, and
 // nothing is ever a rotated line of Chinese. The cloud view and the compare view draw with it.
+import { afterFrame, nextSlice, WORDS_PER_FRAME } from './frames.js';
 import { CloudLayouter } from './layout.js';
 import './render.css';
 import { CLOUD_FONT, defaultColor } from './style.js';
@@ -112,13 +113,6 @@ export function recolorCloud(svg, colors, background) {
   return true;
 }
 
-/** How many words a frame draws: the biggest first, so the cloud shows at once and fills in. */
-const WORDS_PER_FRAME = 24;
-
-/** `then` in a task of its own after the next frame: each frame lays out and paints one slice
- * (added in a frame's callback, a slice was laid out with the one before, in one longer task). */
-const afterFrame = (/** @type {() => void} */ then) => requestAnimationFrame(() => setTimeout(then, 0));
-
 /**
  * What an svg shows or is drawing: the words its nodes stand for (by `data-rank`), the
  * callbacks, and the drawing under way. One set of listeners on the svg serves every word.
@@ -170,8 +164,8 @@ function wordNode(
 
 /**
  * Draws `layout` (of `words`, most important first) into `svg`: the first words at once, the
- * rest a frame at a time ({@link WORDS_PER_FRAME}), so that no task of the page's thread
- * builds and lays out the whole cloud. A newer drawing, or the svg emptied meanwhile, stops an
+ * rest a frame at a time ({@link WORDS_PER_FRAME}, then as {@link nextSlice} says), so that no
+ * task of the page's thread builds and lays out the whole cloud. A newer drawing, or the svg emptied meanwhile, stops an
  * unfinished one.
  * @template {CloudWord} W
  * @param {SVGSVGElement} svg
@@ -218,25 +212,30 @@ export function drawCloud(svg, layout, words, options = {}) {
     first.push(rect);
   }
   const look = { font, weight, en: document.documentElement.lang === 'en' };
-  const slice = (/** @type {number} */ from) => {
-    const nodes = layout.words.slice(from, from + WORDS_PER_FRAME);
+  const slice = (/** @type {number} */ from, /** @type {number} */ size) => {
+    const nodes = layout.words.slice(from, from + size);
     return nodes.map((placed) => wordNode(placed, words[placed.index], drawing, look));
   };
-  svg.replaceChildren(...first, ...slice(0));
+  svg.replaceChildren(...first, ...slice(0, WORDS_PER_FRAME));
   // The first node drawn: gone from the svg when someone emptied it (stop drawing then).
   const anchor = svg.firstElementChild;
-  /** @param {number} from */
-  const next = (from) => {
-    if (drawings.get(svg) !== drawing || (anchor && anchor.parentNode !== svg)) return finish(false);
-    if (from >= layout.words.length) return finish(true);
-    // Built off the page, then added at once.
-    const fragment = document.createDocumentFragment();
-    fragment.append(...slice(from));
-    svg.append(fragment);
-    afterFrame(() => next(from + WORDS_PER_FRAME));
-  };
+  /** @param {number} from @param {number} last the slice drawn in the last frame (its size, and
+   *  when that frame started) */
+  const next =
+    (from, last, lastStart = NaN) =>
+    (/** @type {number} */ frameStart) => {
+      if (drawings.get(svg) !== drawing || (anchor && anchor.parentNode !== svg)) return finish(false);
+      if (from >= layout.words.length) return finish(true);
+      // The first frame's length is not known: the next slice is as big as the first.
+      const size = Number.isNaN(lastStart) ? last : nextSlice(last, frameStart - lastStart);
+      // Built off the page, then added at once.
+      const fragment = document.createDocumentFragment();
+      fragment.append(...slice(from, size));
+      svg.append(fragment);
+      afterFrame(next(from + size, size, frameStart));
+    };
   if (layout.words.length <= WORDS_PER_FRAME) finish(true);
-  else afterFrame(() => next(WORDS_PER_FRAME));
+  else afterFrame(next(WORDS_PER_FRAME, WORDS_PER_FRAME));
   return drawing.done;
 }
 
