@@ -6,6 +6,7 @@
 // build-time snapshot (www/startup.js) before IndexedDB has answered.
 //
 // Storage failures never stop the session: the person is told once, and the work goes on.
+import { cloudLayouts } from './cloud-layouts.js';
 import { bilingual } from './errors.js';
 import { docOrigin, includesOrigin, isLasting, readOrigins, seedOrigin, sessionOrigin } from './origins.js';
 import { validateSettings } from './settings-schema.js';
@@ -319,6 +320,8 @@ export class Persistence {
 
   /** Document `id` was removed: forget it for good (a stored one is deleted, a seed remembered). */
   async forget(/** @type {number} */ id) {
+    // The cloud's kept layouts hold the documents' words (www/cloud-layouts.js).
+    cloudLayouts.clear();
     const origin = this.#origins.get(id);
     if (!origin) this.#removedBeforeKept.add(id);
     this.#origins.delete(id);
@@ -337,6 +340,7 @@ export class Persistence {
    * @param {import('./workspace.js').Workspace} workspace
    */
   async replace({ documents, removedSeeds, userWords, stopWords, settings, seedEdits }) {
+    cloudLayouts.clear();
     const store = await this.opened();
     await store.replace(documents, { removedSeeds, userWords, stopWords, settings, seedEdits: [...seedEdits] });
   }

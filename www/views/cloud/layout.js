@@ -5,6 +5,7 @@
 // page; each caller's requests are latest-wins (an older layout that comes back after a newer
 // one was asked for is dropped). A worker that trapped is started again.
 
+import { cloudLayouts } from '../../cloud-layouts.js';
 import { claimEarlyCloudWorker } from '../../early-worker.js';
 
 /** @typedef {import('../../types/CloudLayout').CloudLayout} CloudLayout */
@@ -75,7 +76,8 @@ export function warmUp() {
 
 /**
  * A layout runner for one cloud: `run()` resolves with the layout, or with null when a newer
- * run of the same runner was started meanwhile.
+ * run of the same runner was started meanwhile. Layouts of the same words and options come
+ * from www/cloud-layouts.js once made.
  */
 export class CloudLayouter {
   #generation = 0;
@@ -92,7 +94,16 @@ export class CloudLayouter {
    */
   async run(words, options) {
     const generation = ++this.#generation;
-    const layout = /** @type {CloudLayout} */ (await call('layout', [words, options]));
+    // The same words and options laid out before, in this visit or an earlier one: the same
+    // layout, without asking the worker (www/cloud-layouts.js).
+    const key = cloudLayouts.key(words, options);
+    let layout = cloudLayouts.get(key, words);
+    if (layout) {
+      performance.mark('wenxi:cloud:layout-kept');
+    } else {
+      layout = /** @type {CloudLayout} */ (await call('layout', [words, options]));
+      cloudLayouts.put(key, layout);
+    }
     return generation === this.#generation ? layout : null;
   }
 }
