@@ -81,6 +81,12 @@ function copySeeds() {
       }
       // The seeds segmented at build time (scripts/snapshot.mjs), for a pristine start.
       this.emitFile({ type: 'asset', fileName: 'seeds/prepared.wxpd', source: readFileSync(preparedSeedsFile) });
+      // The same with posseg's model (a returning visit whose stored documents were tagged so).
+      this.emitFile({
+        type: 'asset',
+        fileName: 'seeds/prepared-posseg.wxpd',
+        source: readFileSync(preparedSeedsFile.replace(/seeds\.wxpd$/, 'seeds-posseg.wxpd')),
+      });
     },
   };
 }

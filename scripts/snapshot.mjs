@@ -8,9 +8,14 @@
 // It also writes the seeds segmented (www/pkg/seeds.wxpd: each seed's prepared document,
 // `prepareFile`, src/corpus/stored.rs, in index.json's order, each after its length as a 4-byte
 // little-endian number), copied to dist/seeds/prepared.wxpd: a pristine start adds them as they
-// are (`addPrepared`) instead of segmenting them (www/worker.js startEarly).
+// are (`addPrepared`) instead of segmenting them (www/worker.js startEarly). And the same,
+// segmented with posseg's model loaded (www/pkg/seeds-posseg.wxpd → dist/seeds/
+// prepared-posseg.wxpd): a returning visit whose stored documents were segmented with it loads
+// the model first and adds the seeds so (www/worker.js loadSeeds), instead of segmenting them
+// all again when the model comes.
 //
-//   node scripts/snapshot.mjs          (after the wasm build; writes www/pkg/snapshot.json, seeds.wxpd)
+//   node scripts/snapshot.mjs          (after the wasm build; writes www/pkg/snapshot.json,
+//                                       seeds.wxpd, seeds-posseg.wxpd)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analysisOptions, DEFAULT_SETTINGS } from '../www/defaults.js';
 
@@ -47,11 +52,24 @@ analyzer.free();
 
 const preparedOut = new URL('seeds.wxpd', PKG);
 writeFileSync(preparedOut, Buffer.concat(prepared));
+
+// The seeds prepared as an engine with posseg's model prepares them.
+const tagger = new Analyzer(new Uint8Array(readFileSync(new URL('wenxi.wxd', PKG))));
+tagger.setPossegModel(new Uint8Array(readFileSync(new URL('wenxi.wxp', PKG))));
+/** @type {Uint8Array[]} */
+const tagged = [];
+for (const name of files) {
+  const form = tagger.prepareFile(name, new Uint8Array(readFileSync(new URL(name, SEEDS))), {});
+  tagged.push(new Uint8Array(new Uint32Array([form.length]).buffer), form);
+}
+tagger.free();
+const taggedOut = new URL('seeds-posseg.wxpd', PKG);
+writeFileSync(taggedOut, Buffer.concat(tagged));
 const snapshot = { seeds: files, options, documents, analysis };
 const out = new URL('snapshot.json', PKG);
 writeFileSync(out, `${JSON.stringify(snapshot)}\n`);
 console.log(
   `snapshot: ${documents.length} seeds, ${analysis.terms.length} terms, ${analysis.network.nodes.length} nodes, ` +
     `${analysis.phrases.length} phrases -> www/pkg/snapshot.json (${readFileSync(out).length} bytes), ` +
-    `www/pkg/seeds.wxpd (${readFileSync(preparedOut).length} bytes)`,
+    `www/pkg/seeds.wxpd (${readFileSync(preparedOut).length} bytes), seeds-posseg.wxpd (${readFileSync(taggedOut).length} bytes)`,
 );

@@ -107,6 +107,21 @@ export class AnalysisMemo {
     return Boolean(last?.idf) && !analyzer.hasIdf();
   }
 
+  /** @type {Promise<unknown> | null} */
+  #idfLoad = null;
+
+  /**
+   * Loads jieba's IDF table with `load` when {@link wantsIdf} says so: once, however often asked
+   * (the worker asks while it waits for the page's first requests, and before an analysis).
+   * Never rejects. @param {DigestingAnalyzer} analyzer @param {() => unknown} load
+   */
+  loadIdfFor(analyzer, load) {
+    this.#idfLoad ??= this.wantsIdf(analyzer)
+      .then((wanted) => (wanted ? load() : undefined))
+      .catch(() => undefined);
+    return this.#idfLoad;
+  }
+
   /**
    * The remembered analysis for these options, if it is for this very state.
    * @param {DigestingAnalyzer} analyzer @param {unknown} options

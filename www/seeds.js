@@ -29,12 +29,13 @@ export async function seedFiles(baseUrl, skip = []) {
  * The seeds segmented at build time (scripts/snapshot.mjs: seeds/prepared.wxpd under `baseUrl`),
  * one prepared document each, in index.json's order; null when they cannot be had (the caller
  * segments the seeds instead). The single-file build has none (its seeds.js has no fetch).
- * @param {string} baseUrl
+ * `file`: prepared-posseg.wxpd for the seeds segmented with posseg's model loaded.
+ * @param {string} baseUrl @param {string} [file]
  * @returns {Promise<Uint8Array[] | null>}
  */
-export async function preparedSeeds(baseUrl) {
+export async function preparedSeeds(baseUrl, file = 'prepared.wxpd') {
   try {
-    const response = await fetch(new URL('prepared.wxpd', baseUrl));
+    const response = await fetch(new URL(file, baseUrl));
     if (!response.ok) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
     const view = new DataView(bytes.buffer);

@@ -111,6 +111,22 @@ export class StoredIndex {
     );
   }
 
+  /** Whether a stored document read early was segmented with posseg's model, which `analyzer`
+   *  has not loaded (a returning visit then loads it before adding the seeds). */
+  async needsPosseg(/** @type {PreparingAnalyzer} */ analyzer) {
+    const early = await this.#early;
+    for (const entry of early?.values() ?? []) {
+      try {
+        if (entry.bytes instanceof Uint8Array && analyzer.checkPrepared(entry.bytes).needs.includes('posseg')) {
+          return true;
+        }
+      } catch {
+        // Damaged: rebuilt from its original when restored.
+      }
+    }
+    return false;
+  }
+
   /** Start-up is over: entries read early and not restored are let go. */
   settle() {
     this.#early = null;

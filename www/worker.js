@@ -8,6 +8,7 @@ import { analysisOptions, DEFAULT_SETTINGS } from './defaults.js';
 import { codedError, EARLY_SEEDS_NAME, serveRequests } from './protocol.js';
 import { preparedSeeds, seedFiles } from './seeds.js';
 import { AnalysisMemo, idbMemoStore } from './analysis-memo.js';
+import { IdleWork } from './idle-work.js';
 import { idbIndexStore, MAX_INDEXED_BYTES, StoredIndex } from './stored-index.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -38,9 +39,8 @@ const DATA_URLS = {
 const DATA_FILES = { script: 'wenxi.wxs', posseg: 'wenxi.wxp', idf: 'wenxi.wxi' };
 
 // The .wasm compiles while it streams in (init() uses instantiateStreaming for a URL) and the
-// dictionary (wenxi.wxd: jieba's words and tags, ~1.2 MB brotli) downloads at the
-// same time. jieba's dictionary is built once, in the Analyzer constructor; every request
-// reuses it.
+// dictionary (wenxi.wxd, ~1.2 MB brotli) downloads at the same time (jieba is built from it
+// when first needed: IdleWork).
 // The seeds download while the engine starts, from where the page will ask for them (seeds/
 // next to index.html, one folder up from this script in dist/ and in dev); loadSeeds() then
 // only waits for them. Any failure here just means loadSeeds() fetches them itself.
@@ -213,9 +213,19 @@ const ACTIONS = {
   // build) in order, except the ones named in `skip` (seeds the person removed in an earlier visit).
   async loadSeeds(analyzer, _id, /** @type {string} */ baseUrl, /** @type {string[]} */ skip = []) {
     const early = baseUrl === prefetched.baseUrl ? await prefetched.seeds : null;
+    // A returning visit whose stored documents were segmented with posseg's model: the model
+    // first (else every document would be segmented again when it comes, jieba built for it,
+    // before the first stored one is added), then the seeds as the build segmented them with it.
+    if (await storedIndex.needsPosseg(analyzer)) {
+      await Promise.resolve(ACTIONS.loadData(analyzer, 0, 'posseg')).catch(() => 0);
+    }
     // As the build segmented them when every seed is wanted (the ids are then the same as
     // adding them one by one; with some skipped they are segmented here).
-    const prepared = early && !skip.length ? await prefetched.prepared : null;
+    const tagged = analyzer.hasPossegModel();
+    const prepared =
+      early && !skip.length
+        ? await (tagged ? preparedSeeds(baseUrl, 'prepared-posseg.wxpd') : prefetched.prepared)
+        : null;
     prefetched.baseUrl = null; // used once: a later call (a workspace import) fetches afresh
     const seeds = early ? early.filter(({ name }) => !skip.includes(name)) : await seedFiles(baseUrl, skip);
     addSeeds(analyzer, seeds, prepared);
@@ -302,7 +312,7 @@ const ACTIONS = {
   // returning visit to a large workspace need not compute it again. One made with jieba's IDF
   // table has it loaded first (the page would load it after the first analysis anyway).
   async analyze(analyzer, _id, options) {
-    if (await memo.wantsIdf(analyzer)) await Promise.resolve(ACTIONS.loadData(analyzer, 0, 'idf')).catch(() => 0);
+    await memo.loadIdfFor(analyzer, () => ACTIONS.loadData(analyzer, 0, 'idf'));
     const recalled = await memo.recall(analyzer, options);
     if (recalled) {
       performance.clearMarks('wenxi:worker:recalled');
@@ -342,31 +352,24 @@ const memo = new AnalysisMemo(
 if (self.name !== EARLY_SEEDS_NAME) {
   storedIndex.prefetch();
   memo.prefetch();
+  // The table a remembered analysis was made with, loaded while the page's first requests come.
+  ready.then(
+    (analyzer) => memo.loadIdfFor(analyzer, () => ACTIONS.loadData(analyzer, 0, 'idf')),
+    () => {},
+  );
 }
 
 const progressOf = (/** @type {number} */ id) => (/** @type {number} */ fraction) =>
   postMessage({ id, progress: fraction });
 
 // jieba (and the dictionary's words) are built when a text is first cut; a first analysis of
-// prepared documents (the seeds, stored documents) needs neither. After the first analysis they
-// are built once the page has asked nothing for a while, so that a first drop does not wait
-// for them and the page's own start-up requests do not wait behind them.
-const IDLE_BUILD_MS = 400;
-let segmenterWanted = false;
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let idleBuild;
-function buildWhenIdle(/** @type {Analyzer} */ analyzer) {
-  clearTimeout(idleBuild);
-  if (!segmenterWanted) return;
-  idleBuild = setTimeout(() => {
-    segmenterWanted = false;
-    analyzer.buildSegmenter();
-  }, IDLE_BUILD_MS);
-}
+// prepared documents needs neither. After it they are built once the page has asked nothing for
+// a while: a first drop does not wait for them, nor the page's start-up requests behind them.
+const idle = new IdleWork(400);
 
 serveRequests(async ({ id, action, args }) => {
   const analyzer = await ready;
-  clearTimeout(idleBuild);
+  idle.busy();
   mark(`${action}:start`);
   let result;
   const claimed = claimEarly(analyzer, { id, action, args });
@@ -383,8 +386,8 @@ serveRequests(async ({ id, action, args }) => {
   if (action === 'analyze' && marking) {
     marking = false;
     storedIndex.settle();
-    segmenterWanted = true;
+    idle.add(() => analyzer.buildSegmenter());
   }
-  buildWhenIdle(analyzer);
+  idle.idle();
   return { result };
 });
