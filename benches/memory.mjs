@@ -6,10 +6,11 @@
 // fresh processes' worth of runs (each run is a fresh instance).
 // Run after `cargo xtask build` (or `cargo xtask wasm`):
 //   node benches/memory.mjs [--mb 99.9] [--runs 3]
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seedCorpus } from './support/corpus.mjs';
 
 const { values } = parseArgs({
   options: { mb: { type: 'string', default: '99.9' }, runs: { type: 'string', default: '1' } },
@@ -21,29 +22,9 @@ const MODULE = readFileSync(join(PKG, 'wenxi_bg.wasm'));
 const WXD = new Uint8Array(readFileSync(join(PKG, 'wenxi.wxd')));
 const MIB = 2 ** 20;
 
-/** The seeds as one text of about `bytes` bytes (numbered copies, so lines differ). */
-function corpus(bytes) {
-  const dir = join(ROOT, 'seeds');
-  const seeds = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-  const parts = [];
-  let size = 0;
-  for (let copy = 0; ; copy++) {
-    for (const seed of seeds) {
-      const part = `第${copy}份\n${seed}\n`;
-      const length = Buffer.byteLength(part);
-      if (size + length > bytes) return new Uint8Array(Buffer.from(parts.join('')));
-      parts.push(part);
-      size += length;
-    }
-  }
-}
-
 const { files } = JSON.parse(readFileSync(join(ROOT, 'seeds', 'index.json'), 'utf8'));
 const seeds = files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(ROOT, 'seeds', name))) }));
-const big = corpus(Math.round(Number(values.mb) * 1e6));
+const big = new Uint8Array(seedCorpus(Math.round(Number(values.mb) * 1e6)));
 
 const runs = [];
 for (let run = 0; run < Number(values.runs); run++) {

@@ -10,6 +10,8 @@
 // analysis computed as before, and every failure of this database is swallowed. It holds words of
 // the person's documents, so it goes when a document is removed.
 
+import { oneStore } from './idb-store.js';
+
 const DB_NAME = 'wenxi-analysis';
 const STORE = 'last';
 const RECORD = 'last';
@@ -28,38 +30,9 @@ export const MEMO_MIN_MS = 50;
  *   delete(id: string): Promise<void>}} MemoStore
  */
 
-/** @template T @param {IDBRequest<T>} req @returns {Promise<T>} */
-function request(req) {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** The IndexedDB store, opened on first use. @returns {MemoStore} */
 export function idbMemoStore() {
-  /** @type {Promise<IDBDatabase> | null} */
-  let db = null;
-  const open = () => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-    return request(req).then((opened) => {
-      opened.onversionchange = () => opened.close();
-      return opened;
-    });
-  };
-  /** @param {IDBTransactionMode} mode @param {(store: IDBObjectStore) => IDBRequest} run */
-  const run = async (mode, run) => {
-    db ??= open();
-    const tx = (await db).transaction(STORE, mode);
-    const result = await request(run(tx.objectStore(STORE)));
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-      tx.onerror = () => reject(tx.error);
-    });
-    return result;
-  };
+  const run = oneStore(DB_NAME, STORE, 'id');
   return {
     get: (id) => run('readonly', (s) => s.get(id)),
     put: (record) => run('readwrite', (s) => s.put(record)).then(() => {}),
@@ -134,11 +107,13 @@ export class AnalysisMemo {
   }
 
   /**
-   * Remembers `analysis` (computed for `key` in `ms`) if it took long enough. Never rejects.
-   * @param {DigestingAnalyzer} analyzer @param {string} key @param {unknown} analysis @param {number} ms
+   * Remembers `analysis` (computed for `options` in `ms`) if it took long enough: only then is
+   * its key (the engine's digest) computed. Never rejects.
+   * @param {DigestingAnalyzer} analyzer @param {unknown} options @param {unknown} analysis @param {number} ms
    */
-  async remember(analyzer, key, analysis, ms) {
+  async remember(analyzer, options, analysis, ms) {
     if (ms < MEMO_MIN_MS) return false;
+    const key = this.key(analyzer, options);
     /** @type {MemoRecord} */
     const record = { id: RECORD, key, idf: analyzer.hasIdf(), analysis };
     this.#last = Promise.resolve(record);

@@ -10,6 +10,8 @@
 // is rebuilt from the original, silently, and stored again. Every failure of this database is
 // swallowed: without it, documents are segmented as before.
 
+import { oneStore } from './idb-store.js';
+
 const DB_NAME = 'wenxi-index';
 const STORE = 'prepared';
 
@@ -37,40 +39,9 @@ const STORE = 'prepared';
  *  next to the document in wasm memory, which never shrinks (a 100 MB file would take ~200 MB more). */
 export const MAX_INDEXED_BYTES = 48 << 20;
 
-/** @template T @param {IDBRequest<T>} req @returns {Promise<T>} */
-function request(req) {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** @returns {Promise<IDBDatabase>} */
-function openDatabase() {
-  const open = indexedDB.open(DB_NAME, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
-  return request(open).then((db) => {
-    db.onversionchange = () => db.close();
-    return db;
-  });
-}
-
 /** The IndexedDB store, opened on first use; null where IndexedDB is refused. @returns {IndexStore} */
 export function idbIndexStore() {
-  /** @type {Promise<IDBDatabase> | null} */
-  let db = null;
-  /** @param {IDBTransactionMode} mode @param {(store: IDBObjectStore) => IDBRequest} run */
-  const run = async (mode, run) => {
-    db ??= openDatabase();
-    const tx = (await db).transaction(STORE, mode);
-    const result = await request(run(tx.objectStore(STORE)));
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-      tx.onerror = () => reject(tx.error);
-    });
-    return result;
-  };
+  const run = oneStore(DB_NAME, STORE, 'key');
   return {
     get: (key) => run('readonly', (s) => s.get(key)),
     getAll: () => run('readonly', (s) => s.getAll()),

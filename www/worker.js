@@ -321,7 +321,7 @@ const ACTIONS = {
     }
     const started = performance.now();
     const analysis = analyzer.analyze(options);
-    memo.remember(analyzer, memo.key(analyzer, options), analysis, performance.now() - started).then((stored) => {
+    memo.remember(analyzer, options, analysis, performance.now() - started).then((stored) => {
       if (!stored) return;
       performance.clearMarks('wenxi:worker:remembered');
       performance.mark('wenxi:worker:remembered', { detail: { ...memo.counts } });

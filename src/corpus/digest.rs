@@ -12,8 +12,9 @@ use super::Corpus;
 use rustc_hash::FxHasher;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// Two unrelated 64-bit hashes of the same input (SipHash and Fx): 128 bits, so that two
-/// different corpora never share a digest by chance.
+/// Two unrelated hashes of the same input, SipHash (64 bits) and Fx (64 bits natively, 32 in
+/// wasm32, where it hashes into a `usize`): 96 bits or more, so that two different corpora never
+/// share a digest by chance.
 #[derive(Default)]
 pub struct Digest {
     sip: DefaultHasher,
@@ -76,15 +77,8 @@ impl Vocabulary {
             let entry = self.entry(id);
             text.push_str(entry.text);
             text.push('\0');
-            let kind = entry.kind;
-            let flags = u32::from(kind.space)
-                | u32::from(kind.punctuation) << 1
-                | u32::from(kind.number) << 2
-                | u32::from(kind.stop) << 3
-                | u32::from(self.is_route_word(id)) << 4
-                | u32::from(entry.tag) << 8;
             rest.extend([
-                flags,
+                u32::from(self.flags(id)) | u32::from(entry.tag) << 8,
                 entry.chars,
                 self.primary(id),
                 self.idf(id).map_or(u32::MAX, f32::to_bits),

@@ -172,6 +172,17 @@ impl Vocabulary {
         ids
     }
 
+    /// Entry `id`'s kind and whether jieba's route takes it whole, one bit each (space,
+    /// punctuation, number, stop, route): as the prepared form stores them, and the digest reads them.
+    pub(super) fn flags(&self, id: u32) -> u8 {
+        let kind = self.kinds[id as usize];
+        u8::from(kind.space)
+            | u8::from(kind.punctuation) << 1
+            | u8::from(kind.number) << 2
+            | u8::from(kind.stop) << 3
+            | u8::from(self.route_word[id as usize]) << 4
+    }
+
     /// Writes every entry (see `stored.rs`): the tag names, then per entry its word, how far
     /// back its primary entry is (0: itself), its tag, IDF and kind.
     pub(super) fn encode(&self, w: &mut Writer) {
@@ -185,14 +196,7 @@ impl Vocabulary {
             w.uint((i as u32 - self.primary[i]).into());
             w.byte(self.tags[i]);
             w.f32(self.idf[i]);
-            let kind = self.kinds[i];
-            w.byte(
-                u8::from(kind.space)
-                    | u8::from(kind.punctuation) << 1
-                    | u8::from(kind.number) << 2
-                    | u8::from(kind.stop) << 3
-                    | u8::from(self.route_word[i]) << 4,
-            );
+            w.byte(self.flags(i as u32));
         }
     }
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedCorpus, storedIndexEntries } from '../../benches/support/corpus.mjs';
+import { analysisCount } from './files.mjs';
 import { startSession } from './harness.mjs';
 
 /** Large enough that its analysis takes well over MEMO_MIN_MS (50 ms) in any browser. */
@@ -17,8 +18,6 @@ async function ready(page, after = 0) {
     { timeout: 120_000 },
   );
 }
-
-const analysisCount = (page) => page.evaluate(() => Number(document.body.dataset.analysis));
 
 /** The analysis worker's User Timing mark `name`'s detail, or null (the worker of the page). */
 async function workerMark(page, name) {

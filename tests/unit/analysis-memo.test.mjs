@@ -43,7 +43,7 @@ test('a slow analysis is remembered and recalled on the next visit for the same 
   const store = mapStore();
   const first = new AnalysisMemo(store, 'b1');
   const analyzer = engine();
-  assert.equal(await first.remember(analyzer, first.key(analyzer, OPTIONS), ANALYSIS, MEMO_MIN_MS), true);
+  assert.equal(await first.remember(analyzer, OPTIONS, ANALYSIS, MEMO_MIN_MS), true);
   assert.deepEqual(first.counts, { recalled: 0, remembered: 1 });
 
   const next = await returning(store);
@@ -56,7 +56,7 @@ test('a slow analysis is remembered and recalled on the next visit for the same 
 test('anything else is computed: other options, another state, another build, a quick analysis', async () => {
   const store = mapStore();
   const memo = new AnalysisMemo(store, 'b1');
-  await memo.remember(engine(), memo.key(engine(), OPTIONS), ANALYSIS, 400);
+  await memo.remember(engine(), OPTIONS, ANALYSIS, 400);
 
   const next = await returning(store);
   assert.equal(await next.recall(engine(), { ...OPTIONS, topTerms: 100 }), null, 'other options');
@@ -66,7 +66,7 @@ test('anything else is computed: other options, another state, another build, a 
 
   // Too quick to be worth a write: nothing stored, the earlier record stays as it was.
   const quick = new AnalysisMemo(store, 'b1');
-  assert.equal(await quick.remember(engine('d3'), quick.key(engine('d3'), OPTIONS), ANALYSIS, MEMO_MIN_MS - 1), false);
+  assert.equal(await quick.remember(engine('d3'), OPTIONS, ANALYSIS, MEMO_MIN_MS - 1), false);
   assert.equal(store.map.get('last').key, memo.key(engine(), OPTIONS));
 });
 
@@ -90,7 +90,7 @@ test("an analysis made with jieba's IDF table asks for it first; the record goes
   const store = mapStore();
   const memo = new AnalysisMemo(store, 'b1');
   const withIdf = engine('d1', true);
-  await memo.remember(withIdf, memo.key(withIdf, OPTIONS), ANALYSIS, 200);
+  await memo.remember(withIdf, OPTIONS, ANALYSIS, 200);
   assert.equal(store.map.get('last').idf, true);
 
   const next = await returning(store);
@@ -106,7 +106,7 @@ test('a refused IndexedDB changes nothing but speed', async () => {
   const store = mapStore({ failing: true });
   const memo = await returning(store);
   assert.equal(await memo.recall(engine(), OPTIONS), null);
-  assert.equal(await memo.remember(engine(), memo.key(engine(), OPTIONS), ANALYSIS, 500), false);
+  assert.equal(await memo.remember(engine(), OPTIONS, ANALYSIS, 500), false);
   await memo.forget();
   assert.deepEqual(memo.counts, { recalled: 0, remembered: 0 });
 });
