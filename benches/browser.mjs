@@ -31,6 +31,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
+import { waitInPage } from './support/wait.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -150,12 +151,13 @@ const FIRST_CLOUD = () => {
 /** Resolves to {cloud, from, live}: ms from navigation to the first cloud, what drew it, and ms
  *  to the first live analysis on screen. */
 async function firstCloud(page) {
-  await page.waitForFunction(() => window.__firstCloud && window.__liveAnalysis, null, { timeout: 60_000 });
-  return page.evaluate(() => ({
-    cloud: window.__firstCloud,
-    from: window.__firstCloudFrom,
-    live: window.__liveAnalysis,
-  }));
+  // Not page.waitForFunction: its injected script would run on the page's thread meanwhile
+  // (benches/support/wait.mjs).
+  return waitInPage(
+    page,
+    `() => window.__firstCloud && window.__liveAnalysis &&
+      { cloud: window.__firstCloud, from: window.__firstCloudFrom, live: window.__liveAnalysis }`,
+  );
 }
 
 /** How the returning visit's stored document came back ('index' or 'rebuilt'), and the worker's
@@ -320,8 +322,8 @@ try {
     const jieba = await browser.newContext();
     const jiebaPage = await jieba.newPage();
     await jiebaPage.goto(new URL('bench/jieba.html', server.url).href);
-    await jiebaPage.waitForFunction(() => window.__jiebaReady, null, { timeout: 60_000 });
-    results.jiebaStart.push(await jiebaPage.evaluate(() => window.__jiebaReady));
+    // Waited for as the page's start-up is (firstCloud).
+    results.jiebaStart.push(await waitInPage(jiebaPage, '() => window.__jiebaReady'));
     if (STARTUP_ONLY) {
       await jieba.close();
       continue;

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
+import { waitInPage } from './support/wait.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -64,7 +65,9 @@ async function traced(browser, page, navigate) {
     traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
   });
   await navigate();
-  await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
+  // Not page.waitForFunction, whose injected script would run on the page's thread during the
+  // start-up traced (benches/support/wait.mjs).
+  await waitInPage(page, '() => Number(document.body?.dataset.analysis) >= 1');
   // The views' own drawing finishes in the same task; one more frame makes sure it is painted.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -91,12 +94,14 @@ function timeline(events, pageUrl) {
   // The analysis worker is the thread that sets wenxi:worker:* marks; the cloud's layout worker
   // (www/cloud-worker.js) has the same thread name.
   const analysisThread = events.find((e) => e.name?.startsWith('wenxi:worker:'));
+  // ... and the cloud's, the one that sets wenxi:cloud-worker:* marks.
+  const cloudThread = events.find((e) => e.name?.startsWith('wenxi:cloud-worker:'));
+  const same = (a, b) => a && a.pid === b.pid && a.tid === b.tid;
   const threadOf = (e) => {
     const name = threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
     if (name !== 'DedicatedWorker thread') return name;
-    return analysisThread && e.pid === analysisThread.pid && e.tid === analysisThread.tid
-      ? 'analysis worker'
-      : `other worker ${e.tid}`;
+    if (same(analysisThread, e)) return 'analysis worker';
+    return same(cloudThread, e) ? 'cloud worker' : `other worker ${e.tid}`;
   };
   // The page's own navigation start (its performance.timeOrigin): the last navigationStart, in
   // the renderer that ran the page script, before the script's first mark. (A new profile's

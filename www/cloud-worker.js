@@ -8,18 +8,14 @@
 //   mask   [options]         -> {width, height, area, pixels} (pixels: 255 inside, 0 outside)
 //   shapes []                -> the built-in shapes' names
 import init, { cloudMask, cloudShapes, layoutCloud } from './pkg/wenxi.js';
+import { IdleWork } from './idle-work.js';
 import { codedError, serveRequests } from './protocol.js';
 import { CLOUD_FONT } from './views/cloud/style.js';
 
 // An explicit URL makes Vite emit the .wasm as an asset of this worker (the same file the
 // analysis worker loads, so it is downloaded once).
+performance.mark('wenxi:cloud-worker:start');
 const ready = init({ module_or_path: new URL('./pkg/wenxi_bg.wasm', import.meta.url) }).then(warmUp);
-
-/** Set once the page asks for real work: the warm-up's remaining steps are then left out. */
-let asked = false;
-self.addEventListener('message', (event) => {
-  if (event.data?.action !== 'shapes') asked = true;
-});
 
 const CHARACTERS = '文析词云竖排劳模精神工匠职工会中国发展建设人民时代创新学习团结奋斗';
 /** @param {number} n */
@@ -41,21 +37,31 @@ const COMMON =
 const DRAWN_AT = [12, 16, 20, 24, 32];
 const MEASURED_AT = 64;
 
+/** How long the page must ask nothing before the next step of the warm-up runs. */
+const QUIET_MS = 300;
+/** Characters a warm-up step draws at one size (a step stays within a few tens of ms cold). */
+const CHUNK = 48;
+/** The warm-up's steps wait while the page asks for anything. */
+const idle = new IdleWork(QUIET_MS);
+
 /**
  * Gets the worker ready for the page's first cloud. At once: one small layout with box glyphs
  * (no font needed), as the browser first runs new wasm code through a quick, slow compiler and
- * optimises what runs much. Then, a short step a task while nothing is asked (a layout asked
- * for meanwhile waits one step at most): the page's default font looked up at the engine's
+ * optimises what runs much. The rest is idle work (www/idle-work.js), one short step each time
+ * the page has asked nothing for QUIET_MS: the page's default font looked up at the engine's
  * sizes, one tiny layout with real glyphs (the canvas's code compiled), then the common
- * characters measured and drawn at those sizes. The first cloud in a fresh worker: 118 → 86 ms
- * of the worker's CPU in the same run (docs/performance/CLOUD.md, round 4).
+ * characters measured and drawn at those sizes, CHUNK at a time. It ran a step a task from the
+ * start before, and took ~300 ms of a core cold (~260 warm, when the page asks this worker
+ * nothing: its layouts are kept) while the analysis worker and the page start up beside it on
+ * two cores; the first layout also waited ~60 ms behind a step (docs/performance/STARTUP.md).
  */
 function warmUp() {
+  performance.mark('wenxi:cloud-worker:wasm-ready');
   layoutCloud(warmUpWords(60), { width: 480, height: 320, shape: 'heart', glyphs: 'boxes' });
   const font = { family: CLOUD_FONT, weight: 400 };
   /** @type {OffscreenCanvasRenderingContext2D | null} */
   let context = null;
-  const draw = (/** @type {number} */ size, characters = COMMON) => {
+  const draw = (/** @type {number} */ size, /** @type {string} */ characters) => {
     context ??= /** @type {OffscreenCanvasRenderingContext2D} */ (
       new OffscreenCanvas(1024, 2 * MEASURED_AT).getContext('2d', { willReadFrequently: true })
     );
@@ -71,20 +77,20 @@ function warmUp() {
       context.getImageData(0, 0, 1, 1); // drawing happens when the canvas is read
     }
   };
+  const chunks = [];
+  for (let i = 0; i < COMMON.length; i += CHUNK) chunks.push(COMMON.slice(i, i + CHUNK));
+  /** @type {(() => void)[]} */
   const steps = [
     // The font's families looked up (a round trip to the browser each) and its sizes set up.
     () => DRAWN_AT.forEach((size) => draw(size, '文')),
     () => layoutCloud(warmUpWords(12), { width: 320, height: 200, shape: 'heart', font }),
-    () => draw(MEASURED_AT),
-    ...DRAWN_AT.map((size) => () => draw(size)),
+    ...[MEASURED_AT, ...DRAWN_AT].flatMap((size) => chunks.map((chunk) => () => draw(size, chunk))),
   ];
   const next = () => {
-    const step = steps.shift();
-    if (!step || asked) return;
-    step();
-    setTimeout(next, 0);
+    steps.shift()?.();
+    if (steps.length > 0) idle.add(next);
   };
-  setTimeout(next, 0);
+  idle.add(next);
 }
 
 /** @type {Record<string, (...args: any[]) => any>} */
@@ -97,11 +103,18 @@ const ACTIONS = {
 // Layouts are synchronous: one at a time, as they come (the page cancels the ones it no
 // longer wants, www/views/cloud/layout.js).
 serveRequests(async ({ action, args }) => {
-  await ready;
-  if (!Object.hasOwn(ACTIONS, action)) {
-    throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
+  idle.busy();
+  try {
+    await ready;
+    if (!Object.hasOwn(ACTIONS, action)) {
+      throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
+    }
+    performance.mark(`wenxi:cloud-worker:${action}:start`);
+    const result = ACTIONS[action](...args);
+    performance.mark(`wenxi:cloud-worker:${action}:end`);
+    // The mask's pixels move rather than copy.
+    return { result, transfer: result?.pixels instanceof Uint8Array ? [result.pixels.buffer] : [] };
+  } finally {
+    idle.idle();
   }
-  const result = ACTIONS[action](...args);
-  // The mask's pixels move rather than copy.
-  return { result, transfer: result?.pixels instanceof Uint8Array ? [result.pixels.buffer] : [] };
 });
