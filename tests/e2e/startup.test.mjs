@@ -203,6 +203,8 @@ test(
     assert.ok(first.words.includes(SNAPSHOT.analysis.terms[0].term), 'the top term is in the cloud');
     assert.equal(await page.locator('#documents .doc-name').count(), SNAPSHOT.documents.length);
     assert.equal(await analysisCount(page), 0, 'the snapshot does not count as an analysis');
+    // Once every word of it is drawn (a frame at a time; the first words were recorded above).
+    await page.locator('#view-cloud .cloud-box[data-state=drawn]').waitFor({ state: 'attached', timeout: 30_000 });
     const before = await cloudLayout(page);
 
     // A click on a word now opens its contexts once the engine is there.

@@ -75,7 +75,9 @@ export class CloudView {
         this.#setLook({ ...DEFAULT_SETTINGS.cloud, pins: [] });
       },
     });
-    this.toolbar.setFonts(this.#fonts());
+    // Measuring which fonts are installed took ~95 ms of the page's thread in a cold start-up
+    // (every candidate matched and shaped twice), before the first cloud: it waits for the menu.
+    this.toolbar.whenFontsWanted(() => this.toolbar.setFonts(this.#fonts()));
     // 全部 · 人物 · 地点 · 机构 (www/ui/pos-filter.js): the settings' filter.pos, as in the
     // keywords and network toolbars; with the look (样式), which a narrow screen folds away so
     // that the cloud stays on the first screen.
@@ -298,7 +300,9 @@ export class CloudView {
     this.numbers.fill(words, field, new Set(unplaced));
     // Drawn a frame at a time (render.js): the state says when every word is in.
     return drawing.then((complete) => {
-      if (!complete) return;
+      // Not drawn while a newer layout is coming (a picture kept from the last visit, restored
+      // while the cloud without it was still being drawn): the state says what will be shown.
+      if (!complete || this.#inFlight !== null) return;
       this.box.dataset.state = 'drawn';
       this.container.dataset.layouts = String(this.#layouts);
     });

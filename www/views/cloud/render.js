@@ -365,11 +365,14 @@ export async function renderCloud(svg, words, options = {}) {
  * @param {(width: number) => void} onWidth
  */
 export function observeWidth(element, onWidth, { delay = 150, threshold = 16 } = {}) {
-  let last = element.clientWidth;
+  // Known from the observer's first report: reading clientWidth here laid the half-built page
+  // out (~100 ms of a cold start-up, docs/performance/STARTUP.md).
+  let last = -1;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const observer = new ResizeObserver(() => {
     const width = element.clientWidth;
+    if (last < 0) return void (last = width);
     if (width === 0 || Math.abs(width - last) < threshold) return;
     clearTimeout(timer);
     timer = setTimeout(() => {

@@ -9,6 +9,9 @@ import { MASK_ACCEPT, paintPreview } from './mask.js';
 import { COLOR_BY, PALETTE_NAMES } from './style.js';
 import { WEIGHTS } from './words.js';
 
+// What shows that the font menu is about to open: listing the installed fonts waits for it.
+const FONT_MENU_EVENTS = /** @type {const} */ (['pointerdown', 'focus', 'keydown']);
+
 /** @typedef {import('../../defaults.js').CloudSettings} CloudSettings */
 /**
  * @typedef {object} ToolbarHandlers
@@ -219,13 +222,24 @@ export class CloudToolbar {
     this.resetLook.textContent = t('cloud.resetLook');
   }
 
-  /** The fonts a person can choose ('' is the default stack). @param {string[]} families */
+  /** The fonts a person can choose ('' is the default stack; the one chosen stays, installed
+   *  or not). @param {string[]} families */
   setFonts(families) {
     const current = this.font.value;
+    const listed = current && !families.includes(current) ? [...families, current] : families;
     this.font.replaceChildren(
-      ...['', ...families].map((f) => h('option', { value: f }, f || this.t('cloud.font.default'))),
+      ...['', ...listed].map((f) => h('option', { value: f }, f || this.t('cloud.font.default'))),
     );
     this.font.value = current;
+  }
+
+  /** Calls `list()` once, when the font menu is first wanted (pointed at, focused, typed in). */
+  whenFontsWanted(/** @type {() => void} */ list) {
+    const wanted = () => {
+      for (const type of FONT_MENU_EVENTS) this.font.removeEventListener(type, wanted);
+      list();
+    };
+    for (const type of FONT_MENU_EVENTS) this.font.addEventListener(type, wanted);
   }
 
   /**
