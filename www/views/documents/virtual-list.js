@@ -3,7 +3,8 @@
 // are in the DOM, each at its place in a box as tall as the whole list; scrolling moves the
 // window (once per frame) and reuses the rows by key, so a row keeps its focus while it stays.
 // Rows have one height, which the CSS sets and the list measures. A short list (up to
-// `fullUpTo` rows) has all its rows in the DOM, so that it reads and searches as a plain list.
+// `fullUpTo` rows) has all its rows in the DOM, flowing as a plain list's do, so that it reads
+// and searches as one, and is drawn without measuring anything.
 
 /**
  * @template T
@@ -66,7 +67,7 @@ export class VirtualList {
   /** The range of rows to have in the DOM. */
   #window() {
     const n = this.items.length;
-    if (n <= /** @type {number} */ (this.#options.fullUpTo)) return [0, n];
+    if (this.#isShort()) return [0, n];
     const height = this.rowHeight;
     const overscan = /** @type {number} */ (this.#options.overscan);
     // The list may start below the top of the scroller (a heading above it in the same box).
@@ -117,6 +118,13 @@ export class VirtualList {
       previous = li;
     }
     if (first && next.size) this.#rowHeight = 0; // measure on a real row
+    if (this.#isShort()) {
+      // Every row is in the DOM: they flow, and nothing is measured (a row's height read now
+      // would lay the page out while it is being built: ~60 ms of a warm start-up).
+      for (const li of next.values()) if (li.hasAttribute('style')) li.removeAttribute('style');
+      this.list.style.removeProperty('height');
+      return;
+    }
     const height = this.rowHeight;
     let index = from;
     for (const li of next.values()) {
@@ -131,6 +139,10 @@ export class VirtualList {
     if (this.list.style.height !== total) this.list.style.height = total;
   }
 
+  #isShort() {
+    return this.items.length <= /** @type {number} */ (this.#options.fullUpTo);
+  }
+
   /** The row of `item` if it is in the DOM. @param {string} k */
   row(k) {
     return this.#rows.get(k) ?? null;
@@ -138,8 +150,10 @@ export class VirtualList {
 
   /** Scrolls so that row `index` is in view. */
   scrollToIndex(/** @type {number} */ index) {
-    const height = this.rowHeight;
-    const top = this.list.offsetTop + index * height;
+    // A short list's rows flow: the row itself says where it is.
+    const row = this.#isShort() ? this.#rows.get(this.#options.key(this.items[index])) : null;
+    const height = row ? row.offsetHeight : this.rowHeight;
+    const top = this.list.offsetTop + (row ? row.offsetTop : index * height);
     const box = this.scroller;
     if (top < box.scrollTop) box.scrollTop = top;
     else if (top + height > box.scrollTop + box.clientHeight) box.scrollTop = top + height - box.clientHeight;
