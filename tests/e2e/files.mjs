@@ -173,7 +173,11 @@ export async function cloudWords(page) {
 /** The keywords table as shown: [{term, pos, freq}] (opens the 关键词 tab). */
 export async function keywordRows(page) {
   await page.click('[data-tab="keywords"]');
-  await page.waitForFunction(() => document.querySelector('#view-keywords .kw-root')?.dataset.state !== 'loading');
+  await page.waitForFunction(() => {
+    // The view is made when its tab is first opened (www/views/lazy.js): there, and not loading.
+    const root = document.querySelector('#view-keywords .kw-root');
+    return root !== null && root.dataset.state !== 'loading';
+  });
   return page.$$eval('#view-keywords tbody tr', (rows) =>
     rows.map((row) => ({
       term: row.querySelector('td.term').textContent.trim(),
