@@ -170,14 +170,18 @@ export async function cloudWords(page) {
   );
 }
 
-/** The keywords table as shown: [{term, pos, freq}] (opens the 关键词 tab). */
-export async function keywordRows(page) {
-  await page.click('[data-tab="keywords"]');
-  await page.waitForFunction(() => {
-    // The view is made when its tab is first opened (www/views/lazy.js): there, and not loading.
+/** Waits until the 关键词 view is made (when its tab is first opened: www/views/lazy.js) and
+ *  shows no analysis under way. */
+export const keywordsShown = (page) =>
+  page.waitForFunction(() => {
     const root = document.querySelector('#view-keywords .kw-root');
     return root !== null && root.dataset.state !== 'loading';
   });
+
+/** The keywords table as shown: [{term, pos, freq}] (opens the 关键词 tab). */
+export async function keywordRows(page) {
+  await page.click('[data-tab="keywords"]');
+  await keywordsShown(page);
   return page.$$eval('#view-keywords tbody tr', (rows) =>
     rows.map((row) => ({
       term: row.querySelector('td.term').textContent.trim(),

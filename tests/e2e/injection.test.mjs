@@ -15,6 +15,7 @@ import {
   download,
   dropFiles,
   keywordRows,
+  keywordsShown,
   notices,
   openPage,
   parseCsv,
@@ -132,11 +133,7 @@ test(
       assertNeutral(rows, 'keywords CSV');
       // Scoped to the document, the file name comes from its title: nothing a file system minds.
       await page.selectOption('#view-keywords .kw-scope', String(doc.id));
-      await page.waitForFunction(() => {
-        // The view is made when its tab is first opened (www/views/lazy.js): there, and not loading.
-        const root = document.querySelector('#view-keywords .kw-root');
-        return root !== null && root.dataset.state !== 'loading';
-      });
+      await keywordsShown(page);
       csv = await download(page, '#view-keywords .kw-export');
       assert.doesNotMatch(csv.name, /[<>:"/\\|?*\s]/, `file name ${csv.name}`);
       assertNeutral(parseCsv(csv.text), 'keywords CSV of one document');
