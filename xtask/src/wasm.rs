@@ -220,16 +220,52 @@ fn generate_glue(input: &Path, out_dir: &Path) -> Result<()> {
 /// binaryen's `wasm-opt` level, chosen by measurement (docs/performance/STARTUP.md): -O3
 /// segments ~20% faster than LLVM's output alone, as small as -Oz within 0.1%, and takes half
 /// the time of -O4, which is no faster. Leaving out `-g` drops the name section (59 KB raw).
-const WASM_OPT_ARGS: [&str; 3] = ["-O3", "--strip-debug", "--strip-producers"];
+///
+/// `-ocimfs 200`: a function with one caller is inlined only when small. By default binaryen
+/// inlines every such function whatever its size, and so undid the `#[inline(never)]` that
+/// keeps the analysis's phases apart (see `Analyzer::analyze`): the exported `analyze` became
+/// one 38 KB function and `addPrepared` one of 21 KB, which V8 compiles again with TurboFan
+/// (its top tier) in the background of the start-up, where each is called once and the
+/// compiled code serves only later calls. Kept apart, a cold start's TurboFan work fell from
+/// ~790 to ~500 ms of CPU on two cores, the module grew 1.7 KB, and nothing ran slower
+/// (docs/performance/STARTUP.md, "TurboFan's work at start-up").
+const WASM_OPT_ARGS: [&str; 5] = [
+    "-O3",
+    "-ocimfs",
+    "200",
+    "--strip-debug",
+    "--strip-producers",
+];
+
+/// With this set (`WENXI_WASM_NAMES=1 cargo xtask build`) the name section stays, for profiles
+/// that name wasm functions (V8's `--trace-wasm-compilation-times`, a CPU profile); the code
+/// and its function indices are the same as without it.
+const KEEP_NAMES_ENV: &str = "WENXI_WASM_NAMES";
+
+/// The arguments `optimize` passes to wasm-opt (see [`KEEP_NAMES_ENV`]).
+fn wasm_opt_args() -> Vec<&'static str> {
+    let keep_names = std::env::var_os(KEEP_NAMES_ENV).is_some_and(|v| !v.is_empty() && v != "0");
+    WASM_OPT_ARGS
+        .into_iter()
+        .map(|arg| {
+            if keep_names && arg == "--strip-debug" {
+                "-g"
+            } else {
+                arg
+            }
+        })
+        .collect()
+}
 
 /// Runs binaryen's `wasm-opt` (the `binaryen` npm package: Emscripten-built, runs in Node, so
 /// nothing else to install) over `wasm` in place. It takes ~30 s, so the output for an
 /// unchanged input is kept in target/ and reused.
 fn optimize(wasm: &Path) -> Result<()> {
     let bytes = fs::read(wasm).with_context(|| format!("cannot read {}", wasm.display()))?;
+    let args = wasm_opt_args();
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
-    WASM_OPT_ARGS.hash(&mut hasher);
+    args.hash(&mut hasher);
     let cache = util::target_dir().join("xtask-wasm-opt").join(format!(
         "{:016x}-{}.wasm",
         hasher.finish(),
@@ -242,14 +278,14 @@ fn optimize(wasm: &Path) -> Result<()> {
             .join("binaryen")
             .join("bin")
             .join("wasm-opt");
-        println!("Optimizing with wasm-opt {}", WASM_OPT_ARGS.join(" "));
+        println!("Optimizing with wasm-opt {}", args.join(" "));
         let started = Instant::now();
         fs::create_dir_all(cache.parent().expect("the cache file has a folder"))?;
         let partial = cache.with_extension("partial");
         util::run(
             util::program("node")
                 .arg(&tool)
-                .args(WASM_OPT_ARGS)
+                .args(&args)
                 .arg(wasm)
                 .arg("-o")
                 .arg(&partial),
