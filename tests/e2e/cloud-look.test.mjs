@@ -481,9 +481,23 @@ test(
       });
       await page.getByText(/图片「huge\.png」太大/).waitFor();
 
-      // The picture as the shape (its left half dark), kept across a reload.
+      // The picture as the shape (its left half dark), kept across a reload; after the reload
+      // no word is drawn in the plain shape first (every word drawn from the start is watched:
+      // one right of the picture's edge is one drawn before the picture was back).
       const width = await viewBox(page);
       await afterLayout(page, () => uploadLeftHalf(page, view));
+      await page.addInitScript((sel) => {
+        const seen = (window.__wordsRightOfHalf = []);
+        new MutationObserver(() => {
+          const svg = document.querySelector(`${sel} svg`);
+          for (const node of svg?.querySelectorAll('text.cloud-word:not([data-watched])') ?? []) {
+            node.setAttribute('data-watched', '');
+            const box = node.getBBox();
+            const size = parseFloat(node.getAttribute('font-size') ?? '0');
+            if (box.x + box.width > svg.viewBox.baseVal.width / 2 + 2 + 0.1 * size) seen.push(node.textContent);
+          }
+        }).observe(document, { subtree: true, childList: true });
+      }, CLOUD);
       await page.reload();
       await page.waitForFunction(() => Number(document.body.dataset.analysis) >= 1, null, { timeout: 60_000 });
       await view.locator('.cloud-mask-name', { hasText: 'left-half.png' }).waitFor({ state: 'visible' });
@@ -497,6 +511,11 @@ test(
         outside.map((w) => w.text),
         [],
         'words outside the kept picture',
+      );
+      assert.deepEqual(
+        await page.evaluate(() => window.__wordsRightOfHalf),
+        [],
+        'words drawn outside the picture before it was back (the plain shape first)',
       );
       await session.screenshot('cloud-mask-reloaded');
 

@@ -13,7 +13,7 @@ import './cloud.css';
 import { installedFonts, SAMPLE } from './fonts.js';
 import { CloudColouring } from './colouring.js';
 import { CloudLayouter, warmUp } from './layout.js';
-import { MaskControl } from './mask-control.js';
+import { MaskControl, pictureKept } from './mask-control.js';
 import { WordMenu } from './menu.js';
 import { cloudBox, cloudDrawn, drawCloud, observeWidth, recolorCloud } from './render.js';
 import { CLOUD_FONT, cloudHeight, exportSize, fontStack } from './style.js';
@@ -120,14 +120,30 @@ export class CloudView {
     const look = state?.settings?.cloud;
     if (look) {
       // The first time the stored look is known: the picture kept with it comes back.
-      if (!this.#restored) this.#restored = this.#mask.restore(look.threshold);
+      if (!this.#restoreAsked) this.#restore(look.threshold);
       this.#look = { ...look };
     }
     this.#render();
   }
 
-  /** @type {Promise<void> | null} the kept picture, once asked for */
-  #restored = null;
+  #restoreAsked = false;
+  #holding = false; // nothing is laid out while the picture kept by the last visit comes back
+
+  /** The kept picture back; when there is one, the cloud waits for it. @param {number} threshold */
+  #restore(threshold) {
+    this.#restoreAsked = true;
+    const restored = this.#mask.restore(threshold);
+    if (!pictureKept()) return;
+    this.#holding = true;
+    const hold = restored
+      .catch(() => {})
+      .then(() => {
+        this.#holding = false;
+        this.#render();
+        return this.#pending === hold ? undefined : this.#pending;
+      });
+    this.#pending = hold;
+  }
 
   /** Resolves once the cloud asked for last is drawn (or failed, or was overtaken). */
   settled() {
@@ -215,6 +231,10 @@ export class CloudView {
       return;
     }
     this.#dirty = false;
+    if (this.#holding) {
+      this.box.dataset.state = 'laying-out'; // the kept picture first (#holdFor)
+      return;
+    }
     const field = weightField(this.#state?.settings?.keywordWeight);
     const words = topWords(this.#analysis?.terms ?? [], field, this.#look.count, (term) => this.#ctx.displayTerm(term));
     this.box.hidden = words.length === 0;

@@ -14,6 +14,33 @@ import { cloudHeight } from './style.js';
 /** Where the picture is kept (ctx.viewData's name). */
 export const MASK_KEY = 'cloud-mask';
 
+/**
+ * localStorage's note that a picture is kept: read synchronously when the page starts, so that
+ * the cloud waits for the picture (read from the page's store, asynchronously) instead of
+ * being drawn in the plain shape first and again in the picture a moment later. Only a hint:
+ * a stale one costs that wait once (restore() finds no picture and forgets it).
+ */
+const KEPT_HINT = 'wenxi-cloud-mask-kept';
+
+/** Whether the last visit kept a picture as the cloud's shape (see KEPT_HINT). */
+export function pictureKept() {
+  try {
+    return globalThis.localStorage?.getItem(KEPT_HINT) === '1';
+  } catch {
+    return false; // storage refused (a sandboxed frame, storage off): no hint, no wait
+  }
+}
+
+/** @param {boolean} kept */
+function noteKept(kept) {
+  try {
+    if (kept) globalThis.localStorage?.setItem(KEPT_HINT, '1');
+    else globalThis.localStorage?.removeItem(KEPT_HINT);
+  } catch {
+    // No hint: the next start draws the plain shape first, as without it.
+  }
+}
+
 export class MaskControl {
   /** @type {MaskPicture | null} */
   picture = null;
@@ -44,7 +71,8 @@ export class MaskControl {
   async restore(/** @type {number} */ threshold) {
     const generation = this.#generation;
     const stored = /** @type {StoredMask | undefined | null} */ (await this.#ctx.viewData.get(MASK_KEY));
-    if (!stored?.bytes || generation !== this.#generation) return;
+    if (generation !== this.#generation) return;
+    if (!stored?.bytes) return noteKept(false);
     try {
       const file = new File([/** @type {BlobPart} */ (stored.bytes)], stored.name, { type: stored.type });
       const picture = await readMaskPicture(file);
@@ -52,6 +80,7 @@ export class MaskControl {
       this.#show(picture, threshold);
     } catch (err) {
       this.#ctx.viewData.set(MASK_KEY, null);
+      noteKept(false);
       this.#ctx.notify(/** @type {Error} */ (err), 'error');
     }
   }
@@ -66,6 +95,7 @@ export class MaskControl {
       this.#show(picture, threshold);
       const bytes = new Uint8Array(await file.arrayBuffer());
       await this.#ctx.viewData.set(MASK_KEY, { name: file.name, type: file.type, bytes });
+      if (generation === this.#generation) noteKept(true);
     } catch (err) {
       this.#ctx.notify(/** @type {Error} */ (err), 'error');
     }
@@ -75,6 +105,7 @@ export class MaskControl {
   clear() {
     this.#generation++;
     this.#ctx.viewData.set(MASK_KEY, null);
+    noteKept(false);
     if (!this.picture) return;
     this.picture = null;
     this.#toolbar.setPreview(null);
