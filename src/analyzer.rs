@@ -658,7 +658,7 @@ impl Analyzer {
         Terms::new(self.corpus.vocab(), &merge_groups(merges), separate_pos)
     }
 
-    #[inline(never)] // see analyze
+    #[cfg_attr(target_arch = "wasm32", inline(never))] // see analyze
     fn counts(&self, docs: &[DocView], filter: &FilterOptions, terms: &Terms) -> Counts {
         let mask = filter.term_mask(self.corpus.vocab(), &self.user_stop_words);
         Counts::of(docs, mask, filter.min_frequency, terms)
@@ -666,8 +666,8 @@ impl Analyzer {
 
     /// Frequencies, keywords, the co-occurrence network and phrases of a selection.
     ///
-    /// Its phases (`discover`, `corpus_idf`, `textrank`, `network`, `counts`) are
-    /// `#[inline(never)]`: each is called once an analysis, and inlined into this function
+    /// In the .wasm its phases (`discover`, `corpus_idf`, `textrank`, `network`, `counts`) are
+    /// `#[inline(never)]` (native code, which has no tiers, is left as LLVM likes it): each is called once an analysis, and inlined into this function
     /// they made it one large function that V8 compiles again, whole, with its optimising
     /// tier once its loops ran long enough, during the start-up and for no gain in that call
     /// (wasm has no on-stack replacement). Apart, each is compiled when it is hot, and smaller.

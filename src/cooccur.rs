@@ -109,7 +109,7 @@ pub struct Network {
 }
 
 /// Build the network of the top terms of `docs`; `word` names a vocabulary id.
-#[inline(never)] // see crate::Analyzer::analyze
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
 pub fn network(
     docs: &[DocView],
     counts: &Counts,

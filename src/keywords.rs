@@ -7,7 +7,7 @@ use crate::corpus::{Counts, DocView, Document, Terms, Vocabulary};
 use rustc_hash::FxHashMap;
 
 /// Smoothed IDF of each word over `all_docs`: ln((1 + N) / (1 + df)) + 1.
-#[inline(never)] // see crate::Analyzer::analyze
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
 pub fn corpus_idf(all_docs: &[Document], terms: &Terms) -> Vec<f64> {
     let mut df = vec![0u32; terms.len()];
     let mut last_doc = vec![usize::MAX; terms.len()];
@@ -36,7 +36,7 @@ pub const TEXTRANK_MAX_NODES: usize = 2000;
 
 /// TextRank weights of the most frequent terms of `docs`, normalised as jieba does
 /// (the best gets 1.0). Pairs are counted within `TEXTRANK_SPAN` tokens inside a document.
-#[inline(never)] // see crate::Analyzer::analyze
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
 pub fn textrank(docs: &[DocView], counts: &Counts) -> FxHashMap<u32, f64> {
     const NOT_A_NODE: u32 = u32::MAX;
     let nodes = counts.top_by_frequency(TEXTRANK_MAX_NODES);

@@ -65,7 +65,7 @@ struct Contexts {
 }
 
 /// Discover phrases in `docs`.
-#[inline(never)] // see crate::Analyzer::analyze
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
 pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -> Vec<Phrase> {
     let joinable: Vec<bool> = (0..vocab.len() as u32)
         .map(|id| {
