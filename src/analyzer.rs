@@ -667,11 +667,12 @@ impl Analyzer {
     /// Frequencies, keywords, the co-occurrence network and phrases of a selection.
     ///
     /// In the .wasm its phases (`discover`, `corpus_idf`, `textrank`, `network`, `counts`) are
-    /// `#[inline(never)]` (native code, which has no tiers, is left as LLVM likes it): each is called once an analysis, and inlined into this function
-    /// they made it one large function that V8 compiles again, whole, with its optimising
-    /// tier once its loops ran long enough, during the start-up and for no gain in that call
-    /// (wasm has no on-stack replacement). Apart, each is compiled when it is hot, and smaller.
-    /// (xtask's wasm-opt arguments keep binaryen from inlining them back.)
+    /// `#[inline(never)]`; native code, which has no tiers, is left as LLVM likes it. Each is
+    /// called once an analysis, and inlined here they made one large function that V8 compiled
+    /// again, whole, with its optimising tier once its loops had run long enough: during the
+    /// start-up, and for no gain in that call (wasm has no on-stack replacement). Apart, each
+    /// is compiled when it is hot, and smaller. (xtask's wasm-opt arguments keep binaryen from
+    /// inlining them back.)
     pub fn analyze(&self, options: &AnalysisOptions) -> Result<Analysis> {
         if options.network.nodes > 1000 {
             return Err(Error::BadOption {

@@ -421,10 +421,15 @@ test(
         worker,
         'the loaded documents were changed in the worker',
       );
-      assert.match(
-        await page.locator('#status').textContent(),
-        new RegExp(`${docs.length} 篇文档（已选 ${docs.length - 1} 篇）`),
-      );
+      // The summary line, once the last analysis of the batch is on screen (reading it once
+      // could catch 正在分析… from an analysis the batch's last notice came before).
+      const summary = `${docs.length} 篇文档（已选 ${docs.length - 1} 篇）`;
+      await page
+        .waitForFunction((want) => document.querySelector('#status')?.textContent.includes(want), summary, {
+          timeout: 30_000,
+        })
+        .catch(() => {});
+      assert.match(await page.locator('#status').textContent(), new RegExp(summary));
       await session.screenshot('hostile-batch');
       await page.locator('#documents').screenshot({ path: `${ARTIFACTS}hostile-batch-panel.png` });
     } catch (err) {

@@ -232,7 +232,7 @@ export class CloudView {
     }
     this.#dirty = false;
     if (this.#holding) {
-      this.box.dataset.state = 'laying-out'; // the kept picture first (#holdFor)
+      this.box.dataset.state = 'laying-out'; // the kept picture first (#restore)
       return;
     }
     const field = weightField(this.#state?.settings?.keywordWeight);
