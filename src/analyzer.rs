@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::filter::FilterOptions;
 use crate::keywords::{corpus_idf, textrank, tfidf};
 use crate::order::order;
+use crate::parallel::join;
 use crate::phrases::{discover, Phrase, PhraseOptions};
 use crate::posseg::PossegModel;
 use crate::reuse::{
@@ -1169,19 +1170,6 @@ fn check_min_chars(min_chars: u32) -> Result<()> {
             option: "minChars",
             value: min_chars.to_string(),
         })
-    }
-}
-
-/// Runs `a` and `b`, at once on rayon's threads with the `parallel` feature (the CLI's),
-/// one after the other without it (the wasm build, which has no threads).
-fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    {
-        rayon::join(a, b)
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        (a(), b())
     }
 }
 

@@ -5,6 +5,7 @@
 //! sentence length), never with the square of the vocabulary.
 
 use crate::corpus::{Counts, DocView};
+use crate::parallel::fold_docs;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -123,54 +124,16 @@ pub fn network(
     }
     let n = top.len();
     // Per node: units it occurs in (sentence) or its frequency (window).
-    let mut occurrences = vec![0u64; n];
-    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut units = 0u64;
-    let mut present: Vec<u32> = Vec::new();
-    for doc in docs {
-        match options.unit {
-            Unit::Sentence => {
-                for sentence in doc.sentences() {
-                    present.clear();
-                    present.extend(
-                        sentence
-                            .iter()
-                            .filter_map(|t| counts.term(t.word))
-                            .map(|term| slot[term as usize])
-                            .filter(|&s| s != u32::MAX),
-                    );
-                    present.sort_unstable();
-                    present.dedup();
-                    units += u64::from(sentence.iter().any(|t| counts.term(t.word).is_some()));
-                    count_unit(&present, &mut occurrences, &mut pairs);
-                }
-            }
-            Unit::Window => {
-                // Every run of `window` consecutive terms is a unit, like a sentence: a term
-                // counts once per window it is in, a pair once per window holding both, so
-                // every measure stays within its range (a pair never outnumbers its terms).
-                let terms: Vec<u32> = doc
-                    .tokens()
-                    .filter_map(|t| counts.term(t.word))
-                    .map(|term| slot[term as usize])
-                    .collect();
-                let window = options.window.max(2) as usize;
-                for start in 0..terms.len() {
-                    present.clear();
-                    present.extend(
-                        terms[start..(start + window).min(terms.len())]
-                            .iter()
-                            .copied()
-                            .filter(|&s| s != u32::MAX),
-                    );
-                    present.sort_unstable();
-                    present.dedup();
-                    units += 1;
-                    count_unit(&present, &mut occurrences, &mut pairs);
-                }
-            }
-        }
-    }
+    let PairCounts {
+        occurrences,
+        pairs,
+        units,
+    } = fold_docs(
+        docs,
+        || PairCounts::new(n),
+        |all, doc| all.add(doc, counts, &slot, options),
+        PairCounts::merge,
+    );
 
     let mut edges: Vec<NetworkEdge> = pairs
         .into_iter()
@@ -215,6 +178,85 @@ pub fn network(
         units,
         nodes,
         edges,
+    }
+}
+
+/// Units counted in and the pairs seen together in them, over some of the documents.
+struct PairCounts {
+    occurrences: Vec<u64>,
+    pairs: FxHashMap<(u32, u32), u32>,
+    units: u64,
+}
+
+impl PairCounts {
+    fn new(nodes: usize) -> Self {
+        PairCounts {
+            occurrences: vec![0; nodes],
+            pairs: FxHashMap::default(),
+            units: 0,
+        }
+    }
+
+    /// Counts `doc`'s units; `slot`: each term's node, or `u32::MAX`.
+    fn add(&mut self, doc: &DocView, counts: &Counts, slot: &[u32], options: &NetworkOptions) {
+        let mut present: Vec<u32> = Vec::new();
+        match options.unit {
+            Unit::Sentence => {
+                for sentence in doc.sentences() {
+                    present.clear();
+                    present.extend(
+                        sentence
+                            .iter()
+                            .filter_map(|t| counts.term(t.word))
+                            .map(|term| slot[term as usize])
+                            .filter(|&s| s != u32::MAX),
+                    );
+                    present.sort_unstable();
+                    present.dedup();
+                    self.units += u64::from(sentence.iter().any(|t| counts.term(t.word).is_some()));
+                    count_unit(&present, &mut self.occurrences, &mut self.pairs);
+                }
+            }
+            Unit::Window => {
+                // Every run of `window` consecutive terms is a unit, like a sentence: a term
+                // counts once per window it is in, a pair once per window holding both, so
+                // every measure stays within its range (a pair never outnumbers its terms).
+                let terms: Vec<u32> = doc
+                    .tokens()
+                    .filter_map(|t| counts.term(t.word))
+                    .map(|term| slot[term as usize])
+                    .collect();
+                let window = options.window.max(2) as usize;
+                for start in 0..terms.len() {
+                    present.clear();
+                    present.extend(
+                        terms[start..(start + window).min(terms.len())]
+                            .iter()
+                            .copied()
+                            .filter(|&s| s != u32::MAX),
+                    );
+                    present.sort_unstable();
+                    present.dedup();
+                    self.units += 1;
+                    count_unit(&present, &mut self.occurrences, &mut self.pairs);
+                }
+            }
+        }
+    }
+
+    /// The counts of both (sums: the same whatever the order of the documents).
+    fn merge(mut self, mut other: Self) -> Self {
+        if self.pairs.len() < other.pairs.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (a, b) in self.occurrences.iter_mut().zip(&other.occurrences) {
+            *a += b;
+        }
+        for (pair, count) in other.pairs {
+            *self.pairs.entry(pair).or_default() += count;
+        }
+        self.units += other.units;
+        self
     }
 }
 

@@ -37,6 +37,7 @@ mod keywords;
 mod metadata;
 mod numbers;
 mod order;
+mod parallel;
 mod phrases;
 mod posseg;
 mod reuse;

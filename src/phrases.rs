@@ -5,6 +5,7 @@
 
 use crate::cooccur::log_likelihood;
 use crate::corpus::{DocView, Vocabulary};
+use crate::parallel::fold_docs;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -64,23 +65,82 @@ struct Contexts {
     right_boundaries: u32,
 }
 
-/// Discover phrases in `docs`.
-#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
-pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -> Vec<Phrase> {
-    let joinable: Vec<bool> = (0..vocab.len() as u32)
-        .map(|id| {
-            let e = vocab.entry(id);
-            !(e.kind.space || e.kind.punctuation || e.kind.number || e.kind.stop)
-        })
-        .collect();
-    let mut unigrams = vec![0u32; vocab.len()];
-    let mut total = 0u64;
-    let mut grams: FxHashMap<Gram, u32> = FxHashMap::default();
-    for doc in docs {
+impl Contexts {
+    fn merge(&mut self, other: Contexts) {
+        for (w, count) in other.left {
+            *self.left.entry(w).or_default() += count;
+        }
+        for (w, count) in other.right {
+            *self.right.entry(w).or_default() += count;
+        }
+        self.left_boundaries += other.left_boundaries;
+        self.right_boundaries += other.right_boundaries;
+    }
+}
+
+/// The words before and after each occurrence in `doc` of a candidate (`index`: its place in
+/// `contexts`).
+fn add_contexts(
+    contexts: &mut [Contexts],
+    index: &FxHashMap<Gram, usize>,
+    doc: &DocView,
+    vocab: &Vocabulary,
+    joinable: &[bool],
+) {
+    for sentence in doc.sentences() {
+        for i in 0..sentence.len() {
+            for len in 2..=3 {
+                let Some(run) = sentence.get(i..i + len) else {
+                    break;
+                };
+                let g = gram(run.iter().map(|t| vocab.primary(t.word)));
+                let Some(&at) = index.get(&g) else {
+                    continue;
+                };
+                let ctx = &mut contexts[at];
+                // Sentence edges and punctuation are boundaries: each one a distinct context.
+                match i
+                    .checked_sub(1)
+                    .map(|j| vocab.primary(sentence[j].word))
+                    .filter(|&w| joinable[w as usize])
+                {
+                    Some(w) => *ctx.left.entry(w).or_default() += 1,
+                    None => ctx.left_boundaries += 1,
+                }
+                match sentence
+                    .get(i + len)
+                    .map(|t| vocab.primary(t.word))
+                    .filter(|&w| joinable[w as usize])
+                {
+                    Some(w) => *ctx.right.entry(w).or_default() += 1,
+                    None => ctx.right_boundaries += 1,
+                }
+            }
+        }
+    }
+}
+
+/// The first pass's counts: every word, and every run of two or three joinable words.
+struct GramCounts {
+    unigrams: Vec<u32>,
+    total: u64,
+    grams: FxHashMap<Gram, u32>,
+}
+
+impl GramCounts {
+    fn new(words: usize) -> Self {
+        GramCounts {
+            unigrams: vec![0; words],
+            total: 0,
+            grams: FxHashMap::default(),
+        }
+    }
+
+    fn add(&mut self, doc: &DocView, vocab: &Vocabulary, joinable: &[bool]) {
         for sentence in doc.sentences() {
             for (i, t) in sentence.iter().enumerate() {
-                unigrams[vocab.primary(t.word) as usize] += 1;
-                total += 1;
+                self.unigrams[vocab.primary(t.word) as usize] += 1;
+                self.total += 1;
                 if !joinable[vocab.primary(t.word) as usize] {
                     continue;
                 }
@@ -91,13 +151,50 @@ pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -
                     if !run.iter().all(|t| joinable[vocab.primary(t.word) as usize]) {
                         break;
                     }
-                    *grams
+                    *self
+                        .grams
                         .entry(gram(run.iter().map(|t| vocab.primary(t.word))))
                         .or_default() += 1;
                 }
             }
         }
     }
+
+    /// The counts of both (sums: the same whatever the order of the documents).
+    fn merge(mut self, mut other: Self) -> Self {
+        if self.grams.len() < other.grams.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (a, b) in self.unigrams.iter_mut().zip(&other.unigrams) {
+            *a += b;
+        }
+        self.total += other.total;
+        for (g, count) in other.grams {
+            *self.grams.entry(g).or_default() += count;
+        }
+        self
+    }
+}
+
+/// Discover phrases in `docs`.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see crate::Analyzer::analyze
+pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -> Vec<Phrase> {
+    let joinable: Vec<bool> = (0..vocab.len() as u32)
+        .map(|id| {
+            let e = vocab.entry(id);
+            !(e.kind.space || e.kind.punctuation || e.kind.number || e.kind.stop)
+        })
+        .collect();
+    let GramCounts {
+        unigrams,
+        total,
+        grams,
+    } = fold_docs(
+        docs,
+        || GramCounts::new(vocab.len()),
+        |counts, doc| counts.add(doc, vocab, &joinable),
+        GramCounts::merge,
+    );
     let n = total as f64;
     let count_of = |g: &Gram| -> f64 {
         match g {
@@ -142,47 +239,27 @@ pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -
     }
 
     // Second pass: contexts of the surviving candidates only.
-    let mut contexts: FxHashMap<Gram, Contexts> = candidates
+    let index: FxHashMap<Gram, usize> = candidates
         .iter()
-        .map(|c| (c.0, Default::default()))
+        .enumerate()
+        .map(|(i, c)| (c.0, i))
         .collect();
-    for doc in docs {
-        for sentence in doc.sentences() {
-            for i in 0..sentence.len() {
-                for len in 2..=3 {
-                    let Some(run) = sentence.get(i..i + len) else {
-                        break;
-                    };
-                    let g = gram(run.iter().map(|t| vocab.primary(t.word)));
-                    let Some(ctx) = contexts.get_mut(&g) else {
-                        continue;
-                    };
-                    // Sentence edges and punctuation are boundaries: each one a distinct context.
-                    match i
-                        .checked_sub(1)
-                        .map(|j| vocab.primary(sentence[j].word))
-                        .filter(|&w| joinable[w as usize])
-                    {
-                        Some(w) => *ctx.left.entry(w).or_default() += 1,
-                        None => ctx.left_boundaries += 1,
-                    }
-                    match sentence
-                        .get(i + len)
-                        .map(|t| vocab.primary(t.word))
-                        .filter(|&w| joinable[w as usize])
-                    {
-                        Some(w) => *ctx.right.entry(w).or_default() += 1,
-                        None => ctx.right_boundaries += 1,
-                    }
-                }
+    let contexts = fold_docs(
+        docs,
+        || -> Vec<Contexts> { (0..candidates.len()).map(|_| Contexts::default()).collect() },
+        |contexts, doc| add_contexts(contexts, &index, doc, vocab, &joinable),
+        |mut all, partial| {
+            for (ctx, more) in all.iter_mut().zip(partial) {
+                ctx.merge(more);
             }
-        }
-    }
+            all
+        },
+    );
 
     let mut phrases: Vec<(Gram, Phrase)> = candidates
         .into_iter()
-        .filter_map(|(g, count, pmi, llr)| {
-            let ctx = &contexts[&g]; // every candidate has an entry
+        .zip(&contexts)
+        .filter_map(|((g, count, pmi, llr), ctx)| {
             let left_entropy = entropy(&ctx.left, ctx.left_boundaries);
             let right_entropy = entropy(&ctx.right, ctx.right_boundaries);
             if left_entropy.min(right_entropy) < MIN_ENTROPY {
@@ -213,6 +290,9 @@ pub fn discover(docs: &[DocView], vocab: &Vocabulary, options: &PhraseOptions) -
         b.1.score
             .total_cmp(&a.1.score)
             .then(a.1.phrase.cmp(&b.1.phrase))
+            // Two splits of one text (ab|c and a|bc) tie on both; the first pass's map is
+            // filled in no set order on several threads, so the words decide.
+            .then(a.0.cmp(&b.0))
     });
     phrases.truncate(options.limit as usize);
     phrases.into_iter().map(|(_, p)| p).collect()
@@ -226,14 +306,18 @@ fn gram(words: impl Iterator<Item = u32>) -> Gram {
     g
 }
 
-/// Entropy of the contexts, each boundary counted as a context of its own.
+/// Entropy of the contexts, each boundary counted as a context of its own. Summed in the
+/// order of the counts, not of the map, so that the last bits never depend on the order the
+/// map was filled in (on several threads, no set order).
 fn entropy(contexts: &FxHashMap<u32, u32>, boundaries: u32) -> f64 {
-    let total = (contexts.values().sum::<u32>() + boundaries) as f64;
+    let mut counts: Vec<u32> = contexts.values().copied().collect();
+    counts.sort_unstable();
+    let total = (counts.iter().sum::<u32>() + boundaries) as f64;
     if total == 0.0 {
         return 0.0;
     }
     let h = |c: f64| -(c / total) * (c / total).ln();
-    contexts.values().map(|&c| h(c as f64)).sum::<f64>() + boundaries as f64 * h(1.0)
+    counts.iter().map(|&c| h(c as f64)).sum::<f64>() + boundaries as f64 * h(1.0)
 }
 
 #[cfg(test)]

@@ -1,0 +1,52 @@
+//! Work shared out on rayon's threads with the `parallel` feature (the CLI's), done in turn
+//! on the one thread without it (the wasm build has no threads). Either way the results are
+//! the same: what runs at once only ever sums counts or computes independent parts.
+
+use crate::corpus::DocView;
+
+/// Runs `a` and `b`, at once on rayon's threads with the `parallel` feature (the CLI's),
+/// one after the other without it (the wasm build, which has no threads).
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (a(), b())
+    }
+}
+
+/// `add` each of `docs` to a `T` made by `new`: at once over the documents on rayon's threads
+/// with the `parallel` feature, the partial results joined by `merge`; one document after the
+/// other without it. For counts (sums), the same either way.
+pub fn fold_docs<T: Send>(
+    docs: &[DocView],
+    new: impl Fn() -> T + Sync + Send,
+    add: impl Fn(&mut T, &DocView) + Sync + Send,
+    #[cfg_attr(not(feature = "parallel"), allow(unused_variables))] merge: impl Fn(T, T) -> T
+        + Sync
+        + Send,
+) -> T {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .fold(&new, |mut partial, doc| {
+                add(&mut partial, doc);
+                partial
+            })
+            .reduce(&new, merge)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut all = new();
+        for doc in docs {
+            add(&mut all, doc);
+        }
+        all
+    }
+}
