@@ -2,8 +2,9 @@
 // visit? For each delay (ms the first visit stays open after the service worker controls the
 // page), a new profile: a cold visit, the delay, a traced reload (warm), a second reload. Prints
 // the time to the live analysis of each, and the count of each `wasm` trace event of the warm
-// reload: `wasm.CompileLazy` / `wasm.CompileBaseline` in the hundreds mean the functions were
-// compiled again (no code cache); a hit shows as `v8.wasm.moduleCacheHit` and few compiles.
+// reload: `v8.wasm.compileConsume` is Chromium loading the module's cached code (what V8 had
+// tiered up to TurboFan); `wasm.CompileLazy` / `wasm.CompileBaseline`, the functions compiled
+// again on first call (the ones that were still baseline code when the cache was written).
 //   cargo xtask build && node benches/wasm-cache.mjs [DELAYS, e.g. 0,3000,10000] [RUNS]
 // Set EXTRA to one more Chromium switch (e.g. EXTRA='--js-flags=--wasm-caching-threshold=100').
 // Findings: docs/performance/STARTUP.md ("Does the warm reload compile the .wasm again?").
@@ -71,7 +72,7 @@ try {
       /** @type {Map<string, number>} */
       const events = new Map();
       for (const { name, cat } of trace.traceEvents ?? [])
-        if (/wasm/i.test(cat) && /Compile(Lazy|Baseline)|Cache|cache/.test(name))
+        if (/wasm/i.test(cat) && /Compile(Lazy|Baseline)|compileConsume|[Cc]ache/.test(name))
           events.set(name, (events.get(name) ?? 0) + 1);
       await page.waitForTimeout(500);
       await page.reload();

@@ -97,7 +97,11 @@ fn the_analyses_are_the_same_on_one_thread_and_on_two() {
         assert!(one.status.success(), "{args:?}");
         assert!(!one.stdout.is_empty(), "{args:?}");
         for threads in ["2", "3"] {
-            assert_eq!(one.stdout, wenxi(threads, args).stdout, "{args:?} on {threads}");
+            assert_eq!(
+                one.stdout,
+                wenxi(threads, args).stdout,
+                "{args:?} on {threads}"
+            );
         }
     }
 }
