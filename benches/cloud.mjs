@@ -73,8 +73,15 @@ analyzer.free();
 const served = mkdtempSync(join(tmpdir(), 'wenxi-cloud-bench-'));
 mkdirSync(join(served, 'pkg'));
 for (const file of ['wenxi.js', 'wenxi_bg.wasm']) cpSync(join(PKG, file), join(served, 'pkg', file));
-// The cloud worker and the modules it imports, at the paths it imports them from.
-for (const file of ['cloud-worker.js', 'protocol.js', 'views/cloud/style.js', 'views/cloud/random.js']) {
+// The cloud worker and the modules it imports, at the paths it imports them from (one left
+// out, the worker fails to start: START_WORKER and START_AND_LAYOUT then throw, not wait).
+for (const file of [
+  'cloud-worker.js',
+  'idle-work.js',
+  'protocol.js',
+  'views/cloud/style.js',
+  'views/cloud/random.js',
+]) {
   mkdirSync(join(served, file, '..'), { recursive: true });
   cpSync(join(ROOT, 'www', file), join(served, file));
 }
@@ -106,6 +113,8 @@ const START_WORKER = (script = 'cloud-worker.js') =>
   new Promise((resolve, reject) => {
     const started = performance.now();
     const worker = new Worker(script, { type: 'module' });
+    worker.onerror = (event) =>
+      reject(new Error(`${script} did not start: ${event.message ?? 'a module failed to load'}`));
     let next = 1;
     const pending = new Map();
     worker.onmessage = ({ data }) => {
@@ -152,6 +161,8 @@ const START_AND_LAYOUT = async ({ words, options, script = 'cloud-worker.js' }) 
   const started = performance.now();
   const worker = new Worker(script, { type: 'module' });
   await new Promise((resolve, reject) => {
+    worker.onerror = (event) =>
+      reject(new Error(`${script} did not start: ${event.message ?? 'a module failed to load'}`));
     worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error.message)) : resolve(data.result));
     worker.postMessage({ id: 1, action: 'layout', args: [words, options] });
   });
