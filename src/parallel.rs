@@ -34,7 +34,12 @@ pub fn fold_docs<T: Send>(
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
+        // At most four runs of documents a thread: each partial result holds a count per word
+        // of the vocabulary, so their number (memory, merging) stays bounded for thousands of
+        // small documents, and four a thread still even out documents of unequal sizes.
+        let run = docs.len().div_ceil(4 * rayon::current_num_threads()).max(1);
         docs.par_iter()
+            .with_min_len(run)
             .fold(&new, |mut partial, doc| {
                 add(&mut partial, doc);
                 partial
