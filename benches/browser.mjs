@@ -31,7 +31,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
-import { waitInPage } from './support/wait.mjs';
+import { untilServiceWorkerControls, waitInPage } from './support/wait.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -284,13 +284,7 @@ try {
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
     // Warm means served by the service worker: the page registers it once the live analysis is
     // on screen, and the reload waits until it has installed and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-    });
+    await untilServiceWorkerControls(page);
     await page.reload();
     const warm = await firstCloud(page);
     results.warm.push(warm.cloud);

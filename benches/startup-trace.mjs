@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
 import { seedCorpus as corpus, storedIndexEntries } from './support/corpus.mjs';
-import { waitInPage } from './support/wait.mjs';
+import { untilServiceWorkerControls, waitInPage } from './support/wait.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -216,14 +216,7 @@ try {
       results[kind].push(timeline(events, server.url));
       await page.waitForFunction(() => document.body.dataset.state === 'ready');
       // Let the service worker finish installing before the warm run.
-      if (kind === 'cold')
-        await page.evaluate(async () => {
-          const registration = await navigator.serviceWorker?.ready;
-          if (registration && !navigator.serviceWorker.controller)
-            await new Promise((resolve) =>
-              navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-            );
-        });
+      if (kind === 'cold') await untilServiceWorkerControls(page);
     }
     await context.close();
   }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness.mjs';
-import { waitInPage } from './support/wait.mjs';
+import { untilServiceWorkerControls, waitInPage } from './support/wait.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DELAYS = (process.argv[2] ?? '0,3000,10000').split(',').map(Number);
@@ -57,22 +57,18 @@ try {
       const page = await context.newPage();
       await page.goto(server.url);
       const cold = await live(page);
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller)
-          await new Promise((resolve) =>
-            navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-          );
-      });
+      await untilServiceWorkerControls(page);
       await page.waitForTimeout(delay);
-      await browser.startTracing(page, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
+      await browser.startTracing(page, {
+        categories: ['disabled-by-default-devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'],
+      });
       await page.reload();
       const warm = await live(page);
       const trace = JSON.parse((await browser.stopTracing()).toString());
       /** @type {Map<string, number>} */
       const events = new Map();
       for (const { name, cat } of trace.traceEvents ?? [])
-        if (/wasm/i.test(cat) && /Compile(Lazy|Baseline)|compileConsume|[Cc]ache/.test(name))
+        if (/wasm/i.test(`${cat} ${name}`) && /Compile(Lazy|Baseline)|compileConsume|[Cc]ache/.test(name))
           events.set(name, (events.get(name) ?? 0) + 1);
       await page.waitForTimeout(500);
       await page.reload();

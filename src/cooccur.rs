@@ -5,7 +5,7 @@
 //! sentence length), never with the square of the vocabulary.
 
 use crate::corpus::{Counts, DocView};
-use crate::parallel::fold_docs;
+use crate::parallel::{add_counts, add_slices, fold_docs};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -245,16 +245,9 @@ impl PairCounts {
     }
 
     /// The counts of both (sums: the same whatever the order of the documents).
-    fn merge(mut self, mut other: Self) -> Self {
-        if self.pairs.len() < other.pairs.len() {
-            std::mem::swap(&mut self, &mut other);
-        }
-        for (a, b) in self.occurrences.iter_mut().zip(&other.occurrences) {
-            *a += b;
-        }
-        for (pair, count) in other.pairs {
-            *self.pairs.entry(pair).or_default() += count;
-        }
+    fn merge(mut self, other: Self) -> Self {
+        add_slices(&mut self.occurrences, &other.occurrences);
+        add_counts(&mut self.pairs, other.pairs);
         self.units += other.units;
         self
     }

@@ -3,6 +3,8 @@
 //! the same: what runs at once only ever sums counts or computes independent parts.
 
 use crate::corpus::DocView;
+use rustc_hash::FxHashMap;
+use std::hash::Hash;
 
 /// Runs `a` and `b`, at once on rayon's threads with the `parallel` feature (the CLI's),
 /// one after the other without it (the wasm build, which has no threads).
@@ -44,7 +46,8 @@ pub fn fold_docs<T: Send>(
                 add(&mut partial, doc);
                 partial
             })
-            .reduce(&new, merge)
+            .reduce_with(merge)
+            .unwrap_or_else(new)
     }
     #[cfg(not(feature = "parallel"))]
     {
@@ -53,5 +56,23 @@ pub fn fold_docs<T: Send>(
             add(&mut all, doc);
         }
         all
+    }
+}
+
+/// Adds `from`'s counts to `into`'s (the larger map kept, the smaller added to it): the merge of
+/// partial counts by key.
+pub fn add_counts<K: Hash + Eq>(into: &mut FxHashMap<K, u32>, mut from: FxHashMap<K, u32>) {
+    if into.len() < from.len() {
+        std::mem::swap(into, &mut from);
+    }
+    for (key, count) in from {
+        *into.entry(key).or_default() += count;
+    }
+}
+
+/// Adds `from`'s counts to `into`'s, place by place (the same length: a count per word or node).
+pub fn add_slices<T: Copy + std::ops::AddAssign>(into: &mut [T], from: &[T]) {
+    for (a, &b) in into.iter_mut().zip(from) {
+        *a += b;
     }
 }

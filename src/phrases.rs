@@ -5,7 +5,7 @@
 
 use crate::cooccur::log_likelihood;
 use crate::corpus::{DocView, Vocabulary};
-use crate::parallel::fold_docs;
+use crate::parallel::{add_counts, add_slices, fold_docs};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -67,12 +67,8 @@ struct Contexts {
 
 impl Contexts {
     fn merge(&mut self, other: Contexts) {
-        for (w, count) in other.left {
-            *self.left.entry(w).or_default() += count;
-        }
-        for (w, count) in other.right {
-            *self.right.entry(w).or_default() += count;
-        }
+        add_counts(&mut self.left, other.left);
+        add_counts(&mut self.right, other.right);
         self.left_boundaries += other.left_boundaries;
         self.right_boundaries += other.right_boundaries;
     }
@@ -161,17 +157,10 @@ impl GramCounts {
     }
 
     /// The counts of both (sums: the same whatever the order of the documents).
-    fn merge(mut self, mut other: Self) -> Self {
-        if self.grams.len() < other.grams.len() {
-            std::mem::swap(&mut self, &mut other);
-        }
-        for (a, b) in self.unigrams.iter_mut().zip(&other.unigrams) {
-            *a += b;
-        }
+    fn merge(mut self, other: Self) -> Self {
+        add_slices(&mut self.unigrams, &other.unigrams);
         self.total += other.total;
-        for (g, count) in other.grams {
-            *self.grams.entry(g).or_default() += count;
-        }
+        add_counts(&mut self.grams, other.grams);
         self
     }
 }
