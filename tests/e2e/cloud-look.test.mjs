@@ -95,6 +95,7 @@ async function namedUnplaced(page) {
 async function tableTerms(page) {
   const details = page.locator(`${CLOUD} details.cloud-numbers`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  await details.locator('tbody tr').first().waitFor(); // made once the table is open
   return page.$$eval(`${CLOUD} details.cloud-numbers tbody td.term`, (cells) => cells.map((c) => c.textContent));
 }
 

@@ -66,6 +66,8 @@ const signature = (words) => words.map((w) => `${w.text}@${w.size}@${w.at}`).joi
 async function readNumbers(page) {
   const details = page.locator(`${CLOUD} details.cloud-numbers`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  // The rows are made once the table is open (www/views/cloud/table.js).
+  await details.locator('tbody tr').first().waitFor();
   return page.$$eval(`${CLOUD} details.cloud-numbers tbody tr`, (rows) =>
     rows.map((row) => {
       const cells = [...row.cells].map((c) => c.textContent.trim());
@@ -264,6 +266,7 @@ test('the word cloud speaks English after the language switch', { timeout: 120_0
     assert.ok(await page.locator(CLOUD).getByRole('combobox', { name: 'Weight', exact: true }).isVisible());
     assert.ok(await page.locator(CLOUD).getByRole('button', { name: 'Export PNG' }).isVisible());
     await page.locator(`${CLOUD} details.cloud-numbers summary`).click();
+    await page.locator(`${CLOUD} details.cloud-numbers tbody tr`).first().waitFor();
     assert.match(await page.locator(`${CLOUD} details.cloud-numbers thead`).textContent(), /Frequency/);
     await wordIn(page, '劳模').hover();
     assert.match(await page.locator(`${CLOUD} .cloud-tip`).textContent(), /frequency \d+/);

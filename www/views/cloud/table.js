@@ -1,6 +1,8 @@
 // @ts-check
 // The numbers under the cloud: every word asked for, its rank, frequency and weight, and whether
-// it is in the cloud (a word that did not fit says so here too).
+// it is in the cloud (a word that did not fit says so here too). The rows are made when the
+// table is open: closed, it keeps only what to show (a cloud's 100 words are ~500 elements the
+// page's thread would make and style at every cloud drawn, start-up's included).
 import { numberFormat } from '../../i18n.js';
 import { h } from '../shared.js';
 
@@ -9,6 +11,8 @@ import { h } from '../shared.js';
 export class CloudNumbers {
   /** @type {string | null} what the rows show */
   #filled = null;
+  /** @type {[CloudWord[], string, Set<string>] | null} the rows to make once the table opens */
+  #waiting = null;
 
   /** @param {import('../shared.js').ViewContext} ctx */
   constructor(ctx) {
@@ -22,6 +26,11 @@ export class CloudNumbers {
       this.summary,
       h('div', { class: 'cloud-table-scroll' }, h('table', { class: 'data' }, this.head, this.body)),
     );
+    this.element.addEventListener('toggle', () => {
+      if (!this.element.open || !this.#waiting) return;
+      const [words, field, unplaced] = this.#waiting;
+      this.fill(words, field, unplaced);
+    });
   }
 
   label() {
@@ -52,6 +61,11 @@ export class CloudNumbers {
 
   /** @param {CloudWord[]} words @param {string} field @param {Set<string>} unplaced */
   fill(words, field, unplaced) {
+    if (!this.element.open) {
+      this.#waiting = [words, field, unplaced];
+      return;
+    }
+    this.#waiting = null;
     // The same rows as last time (another look, the same words): nothing to do.
     const key = JSON.stringify([this.ctx.lang(), field, words.map((w) => [w.text, w.weight]), [...unplaced]]);
     if (key === this.#filled) return;
