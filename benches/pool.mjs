@@ -9,7 +9,10 @@
 // (the trace's thread time of its top-level tasks) from the drop to the tally, so that what is
 // serial, and on which thread, can be read on a loaded machine too (CPU time, not wall time).
 // Run with `cargo xtask bench` (after browser.mjs), or after `cargo xtask build`:
-//   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N] [--trace]
+//   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N] [--trace [--keep DIR]] [--dist DIR]
+// --dist DIR: another build than dist/ (e.g. a copy of main's), for a before/after in one sitting.
+// --keep DIR writes the traced drops' raw traces (DIR/one.json, DIR/pool.json: chrome://tracing,
+// Perfetto).
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,10 @@ const RUNS = option('--runs', 3);
 const FILES = option('--files', 10);
 const FILE_BYTES = option('--mb-per-file', 10) * 1_000_000;
 const TRACE = process.argv.includes('--trace');
+const keepAt = process.argv.indexOf('--keep');
+const KEEP = keepAt > 0 ? process.argv[keepAt + 1] : null;
+const distAt = process.argv.indexOf('--dist');
+const DIST = distAt > 0 ? process.argv[distAt + 1] : null;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -36,7 +43,7 @@ const stats = (xs) => {
 };
 
 const served = mkdtempSync(join(tmpdir(), 'wenxi-pool-bench-'));
-cpSync(join(ROOT, 'dist'), served, { recursive: true });
+cpSync(DIST ?? join(ROOT, 'dist'), served, { recursive: true });
 mkdirSync(join(served, 'bench'));
 const names = Array.from({ length: FILES }, (_, i) => `pool-${String(i).padStart(2, '0')}.txt`);
 // Cut at a byte count, a file may end inside a character: the core decodes what it can, the same
@@ -151,6 +158,10 @@ async function drop(oneWorker, trace = false) {
       const mark = (name) => events.find((e) => e.name === name)?.ts;
       const [from, to] = [mark('wenxi:bench:drop'), mark('wenxi:bench:tally')];
       result.threads = from && to ? threadTimes(events, from, to) : [];
+      if (KEEP) {
+        mkdirSync(KEEP, { recursive: true });
+        writeFileSync(join(KEEP, oneWorker ? 'one.json' : 'pool.json'), JSON.stringify({ traceEvents: events }));
+      }
     }
     return result;
   } finally {
