@@ -88,7 +88,9 @@ test('the co-occurrence network: draw, adjust, inspect, open contexts, export', 
     await session.screenshot('network');
 
     // The numbers are in a table too.
+    // The tables are filled at the <details>' toggle event, which fires a task after the click.
     await page.locator(`${VIEW} details.net-data summary`).click();
+    await page.locator(`${VIEW} .net-table-nodes tbody tr`).first().waitFor();
     const nodeRows = await page.locator(`${VIEW} .net-table-nodes tbody tr`).count();
     const edgeRows = await page.locator(`${VIEW} .net-table-edges tbody tr`).count();
     assert.equal(nodeRows, nodeCount);
