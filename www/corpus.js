@@ -160,7 +160,9 @@ export class Corpus {
     if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
     const origin = fileOrigin(file, path);
     // What is stored: a copy of a small file's bytes (reading 5,000 files twice took seconds of
-    // the main thread), a large one read again after the worker has taken its bytes.
+    // the main thread), a large one as the File itself: IndexedDB copies a Blob's contents in
+    // the browser, so the page neither reads the file a second time nor serialises its bytes
+    // (and a returning visit reads them only if the stored index does not fit).
     let kept = pooled?.bytes ?? null;
     /** @type {DocumentInfo} */
     let info;
@@ -175,12 +177,7 @@ export class Corpus {
         onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
       });
     }
-    const record = async () => ({
-      name,
-      kind: /** @type {const} */ ('bytes'),
-      bytes: kept ?? new Uint8Array(await file.arrayBuffer()),
-      origin,
-    });
+    const record = () => ({ name, kind: /** @type {const} */ ('bytes'), bytes: kept ?? file, origin });
     await this.#added(info, record, quiet);
     return info;
   }
@@ -349,7 +346,8 @@ export class Corpus {
     for (const record of stored.documents) {
       try {
         // A restore never asks about duplicates: the person answered when they were added.
-        // The bytes were read for this call alone: moved to the worker, not copied.
+        // The bytes were read for this call alone: moved to the worker, not copied (a Blob is
+        // a handle: the worker reads it only if the stored index does not fit).
         const moved = { transfer: record.bytes instanceof Uint8Array ? [record.bytes.buffer] : [] };
         const info =
           record.kind === 'text'

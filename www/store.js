@@ -9,12 +9,14 @@ const DB_NAME = 'wenxi';
 const DB_VERSION = 1;
 
 /**
- * A document as it is stored: the original bytes of a file, or a pasted text.
+ * A document as it is stored: the original bytes of a file, or a pasted text. A file's bytes
+ * are a Uint8Array (a small file's copy, and every file stored before 2026-12) or a Blob (the
+ * dropped File itself, whose contents IndexedDB copies: a large file is not read twice).
  * A file keeps where it came from (`origin`: its path in a dropped folder, its time), so that its
  * metadata come back the same; `edit` is what the person changed in them (www/edits.js).
  * @typedef {{origin?: import('./types/FileOrigin').FileOrigin | null, edit?: import('./edits.js').Edit | null}} DocumentExtras
- * @typedef {({name: string, kind: 'bytes', bytes: Uint8Array} | {name: string, kind: 'text', text: string}) & DocumentExtras} NewDocument
- * @typedef {NewDocument & {key: number, addedAt: number, bytes?: Uint8Array, text?: string}} StoredDocument
+ * @typedef {({name: string, kind: 'bytes', bytes: Uint8Array | Blob} | {name: string, kind: 'text', text: string}) & DocumentExtras} NewDocument
+ * @typedef {NewDocument & {key: number, addedAt: number, bytes?: Uint8Array | Blob, text?: string}} StoredDocument
  */
 /**
  * What openStore() gives: IndexedDB, or the same interface in memory.

@@ -158,15 +158,17 @@ export class StoredIndex {
   }
 
   /**
-   * Restores the stored document `key` (its original `bytes`): from its index when that fits,
-   * else from the bytes, indexing it again. Resolves to the document's summary.
+   * Restores the stored document `key` (its original `stored` bytes): from its index when that
+   * fits, else from the bytes, indexing it again. Resolves to the document's summary. A Blob
+   * (a large file, www/store.js) is read only when the index does not fit.
    * @param {PreparingAnalyzer} analyzer
-   * @param {number} key @param {string} name @param {Uint8Array} bytes @param {unknown} origin
-   * @param {(f: number) => void} progress
+   * @param {number} key @param {string} name @param {Uint8Array | Blob} stored
+   * @param {unknown} origin @param {(f: number) => void} progress
    */
-  async restore(analyzer, key, name, bytes, origin, progress) {
+  async restore(analyzer, key, name, stored, origin, progress) {
     const entry = await this.#entry(key);
-    if (entry && entry.name === name && entry.size === bytes.length && entry.bytes instanceof Uint8Array) {
+    const size = stored instanceof Blob ? stored.size : stored.length;
+    if (entry && entry.name === name && entry.size === size && entry.bytes instanceof Uint8Array) {
       const info = await this.#fromIndex(analyzer, entry.bytes);
       if (info) {
         this.counts.fromIndex++;
@@ -175,6 +177,7 @@ export class StoredIndex {
       }
     }
     this.counts.rebuilt++;
+    const bytes = stored instanceof Blob ? new Uint8Array(await stored.arrayBuffer()) : stored;
     if (bytes.length > MAX_INDEXED_BYTES) {
       return /** @type {any} */ (analyzer).addFile(name, bytes, origin, progress);
     }

@@ -80,7 +80,12 @@ export function workspaceFile(stored, { removedSeeds, userWords, stopWords, sett
  *   seedEdits?: Map<string, import('./edits.js').Edit>}} state
  */
 export async function exportWorkspace(store, state) {
-  const file = workspaceFile(await store.documents(), state);
+  // A large file is stored as a Blob (www/store.js): read here, one at a time.
+  const stored = [];
+  for (const d of await store.documents()) {
+    stored.push(d.bytes instanceof Blob ? { ...d, bytes: new Uint8Array(await d.bytes.arrayBuffer()) } : d);
+  }
+  const file = workspaceFile(stored, state);
   downloadBlob(fileName('workspace', 'json'), new Blob([JSON.stringify(file)], { type: 'application/json' }));
   return file.documents.length;
 }

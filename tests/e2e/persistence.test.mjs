@@ -198,3 +198,90 @@ test('a workspace exported, wiped and imported comes back whole', { timeout: 180
   await session.screenshot('persistence-imported');
   session.assertClean();
 });
+
+/** The stored documents' originals as the page's store holds them: name, Blob or bytes, size. */
+function storedOriginals(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wenxi');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('documents').objectStore('documents').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () =>
+            resolve(
+              all.result.map((d) => ({
+                name: d.name,
+                blob: d.bytes instanceof Blob,
+                size: d.bytes instanceof Blob ? d.bytes.size : d.bytes?.length,
+              })),
+            );
+        };
+      }),
+  );
+}
+
+test(
+  'a large file is stored as itself, restored from its index, rebuilt from it and exported whole',
+  { timeout: 180_000 },
+  async (t) => {
+    const session = await startSession();
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(session.url);
+    await ready(page);
+
+    // Over 1 MB (www/corpus.js KEEP_COPY_BYTES): the File itself goes to IndexedDB.
+    const lines = [];
+    for (let i = 0; lines.join('').length < 420_000; i++) lines.push(`第${i}段：${i % 2 ? ALPHA : BETA}\n`);
+    const original = Buffer.from(lines.join(''));
+    assert.ok(original.length > 1_000_000, `${original.length} bytes`);
+    const before = await analysisCount(page);
+    await page.setInputFiles('#file-input', { name: 'large.txt', mimeType: 'text/plain', buffer: original });
+    await ready(page, before);
+    // Stored (the workspace's marker turns 'changed'), then indexed by the worker.
+    await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('wenxi-index');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            if (!open.result.objectStoreNames.contains('prepared')) return resolve(false);
+            const count = open.result.transaction('prepared').objectStore('prepared').count();
+            count.onsuccess = () => resolve(count.result > 0);
+            count.onerror = () => resolve(false);
+          };
+        }),
+      null,
+      { timeout: 30_000, polling: 100 },
+    );
+    assert.deepEqual(await storedOriginals(page), [{ name: 'large.txt', blob: true, size: original.length }]);
+    await page.locator('#documents li.doc', { hasText: 'large.txt' }).locator('button.only').click();
+    await ready(page, before + 1);
+    const seen = await analysisSeen(page);
+    assert.ok(seen.cloud.includes('量子'), `cloud: ${seen.cloud}`);
+
+    // Its index fits: added as it is (the original is not read), and the same is seen.
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await restores(page), { fromIndex: 1, rebuilt: 0 });
+    assert.deepEqual(await analysisSeen(page), seen);
+    // Damaged: rebuilt from the stored File, and nothing a person sees changes.
+    assert.equal(await damageStoredIndex(page), 1);
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await restores(page), { fromIndex: 0, rebuilt: 1 });
+    assert.deepEqual(await analysisSeen(page), seen);
+
+    // The workspace holds the original byte for byte.
+    await page.click('.menu summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-workspace')]);
+    const workspace = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const [large] = workspace.documents;
+    assert.equal(large.name, 'large.txt');
+    assert.ok(Buffer.from(large.base64, 'base64').equals(original), 'the exported bytes differ from the file');
+    session.assertClean();
+  },
+);

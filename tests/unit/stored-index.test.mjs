@@ -123,3 +123,32 @@ test('entries read early are taken once, then read from the store', async () => 
   await index.restore(analyzer, 1, 'a.txt', BYTES, {}, () => {});
   assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 1 });
 });
+
+test('an original stored as a Blob is read only when its index does not fit', async () => {
+  const store = mapStore();
+  const index = new StoredIndex(store, async () => {});
+  const analyzer = fakeAnalyzer();
+  let reads = 0;
+  const original = new (class extends Blob {
+    arrayBuffer() {
+      reads++;
+      return super.arrayBuffer();
+    }
+  })([BYTES]);
+  store.map.set(1, { key: 1, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([1, 10]) });
+  await index.restore(analyzer, 1, 'a.txt', original, {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 0 });
+  assert.equal(reads, 0, 'a fitting index read the original');
+
+  // Stale: rebuilt from the Blob's bytes and indexed again.
+  store.map.set(2, { key: 2, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([9, 10]) });
+  await index.restore(analyzer, 2, 'a.txt', original, {}, () => {});
+  assert.equal(reads, 1);
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 1 });
+  assert.deepEqual([...store.map.get(2).bytes], [1, 10, 20, 30]);
+
+  // A Blob of another size than the index was made from: rebuilt, whatever the index says.
+  store.map.set(3, { key: 3, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([1, 10]) });
+  await index.restore(analyzer, 3, 'a.txt', new Blob([BYTES, BYTES]), {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 2 });
+});
