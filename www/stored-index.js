@@ -18,7 +18,10 @@ const STORE = 'prepared';
 /**
  * One stored index: the page's document key, what it was made from (checked on restore, so
  * that a record can never stand for another document), the engine's segmentation key, the bytes.
- * @typedef {{key: number, name: string, size: number, segmentationKey: string, bytes: Uint8Array}} IndexEntry
+ * The bytes are written as a Blob: IndexedDB then stores a handle whose contents the browser
+ * copies, instead of serialising (and, in Chromium, compressing) tens of MB on the worker's
+ * thread during a drop; entries written before 2026-12 hold a Uint8Array, read as they are.
+ * @typedef {{key: number, name: string, size: number, segmentationKey: string, bytes: Uint8Array | Blob}} IndexEntry
  */
 /**
  * What the index needs of the wasm Analyzer.
@@ -50,6 +53,17 @@ export function idbIndexStore() {
   };
 }
 
+/** `entry` with its bytes as a Uint8Array (a Blob read; one that cannot be read, as if damaged).
+ *  @param {IndexEntry} entry @returns {Promise<IndexEntry>} */
+async function read(entry) {
+  if (!(entry.bytes instanceof Blob)) return entry;
+  const bytes = await entry.bytes.arrayBuffer().then(
+    (buffer) => new Uint8Array(buffer),
+    () => new Uint8Array(0),
+  );
+  return { ...entry, bytes };
+}
+
 export class StoredIndex {
   /** Prepared bytes of documents added in this session, until the page has stored the original
    *  (then they are written) or could not (then dropped): by analyzer document id. */
@@ -77,7 +91,10 @@ export class StoredIndex {
    *  built, rather than one by one after); what is not restored is let go by settle(). */
   prefetch() {
     this.#early = this.#store.getAll().then(
-      (entries) => new Map(entries.map((entry) => [entry.key, entry])),
+      async (entries) => {
+        const all = await Promise.all(entries.map(read));
+        return new Map(all.map((entry) => [entry.key, entry]));
+      },
       () => new Map(),
     );
   }
@@ -111,7 +128,10 @@ export class StoredIndex {
       early?.delete(key);
       return entry;
     }
-    return this.#store.get(key).catch(() => undefined);
+    return this.#store
+      .get(key)
+      .then((entry) => entry && read(entry))
+      .catch(() => undefined);
   }
 
   /**
@@ -151,7 +171,7 @@ export class StoredIndex {
     this.#held.delete(id);
     if (!held || key == null) return false;
     this.#keys.set(id, key);
-    return this.#store.put({ key, ...held }).then(
+    return this.#store.put({ key, ...held, bytes: new Blob([held.bytes]) }).then(
       () => true,
       () => false,
     );

@@ -45,27 +45,31 @@ async function restores(page) {
   return null;
 }
 
-/** Flips a byte in the middle of every stored index, as a damaged disk would. */
+/** Flips a byte in the middle of every stored index, as a damaged disk would (an entry's bytes
+ *  are a Blob, www/stored-index.js: read, flipped, written back). */
 function damageStoredIndex(page) {
-  return page.evaluate(
-    () =>
+  return page.evaluate(async () => {
+    const done = (request) =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('wenxi-index');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('prepared', 'readwrite');
-          const store = tx.objectStore('prepared');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const entry of all.result) {
-              entry.bytes[entry.bytes.length >> 1] ^= 0x20;
-              store.put(entry);
-            }
-          };
-          tx.oncomplete = () => resolve(all.result.length);
-        };
-      }),
-  );
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await done(indexedDB.open('wenxi-index'));
+    const entries = await done(db.transaction('prepared').objectStore('prepared').getAll());
+    for (const entry of entries) {
+      const bytes = entry.bytes instanceof Blob ? new Uint8Array(await entry.bytes.arrayBuffer()) : entry.bytes;
+      bytes[bytes.length >> 1] ^= 0x20;
+      entry.bytes = new Blob([bytes]);
+    }
+    const tx = db.transaction('prepared', 'readwrite');
+    for (const entry of entries) tx.objectStore('prepared').put(entry);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return entries.length;
+  });
 }
 
 /** What a person reads of the analysis: the documents, the cloud, the status line's counts. */

@@ -47,6 +47,12 @@ function fakeAnalyzer(key = 1) {
 
 const BYTES = new Uint8Array([10, 20, 30]);
 
+/** An entry's bytes as numbers; what store() writes is a Blob. */
+async function storedBytes(entry) {
+  assert.ok(entry.bytes instanceof Blob, 'the index was not written as a Blob');
+  return [...new Uint8Array(await entry.bytes.arrayBuffer())];
+}
+
 test('an added file is indexed once the page says where it stored it, and not before', async () => {
   const store = mapStore();
   const index = new StoredIndex(store, async () => {});
@@ -54,7 +60,7 @@ test('an added file is indexed once the page says where it stored it, and not be
   const info = index.add(analyzer, 'a.txt', BYTES, {}, () => {});
   assert.equal(store.map.size, 0);
   assert.equal(await index.store(info.id, 7), true);
-  assert.deepEqual([...store.map.get(7).bytes], [1, 10, 20, 30]);
+  assert.deepEqual(await storedBytes(store.map.get(7)), [1, 10, 20, 30]);
   assert.equal(store.map.get(7).name, 'a.txt');
   assert.equal(await index.store(info.id, 8), false, 'the bytes were let go');
   // Stored nowhere lasting: dropped.
@@ -90,7 +96,8 @@ test('a fitting index is added as it is; a stale, damaged or foreign one is rebu
   entry(4, new Uint8Array([1, 10, 20, 30]), 'another.txt');
   for (const key of [2, 3, 4, 5]) await index.restore(analyzer, key, 'a.txt', BYTES, {}, () => {});
   assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 4 });
-  for (const key of [2, 3, 4, 5]) assert.deepEqual([...store.map.get(key).bytes], [1, 10, 20, 30], `key ${key}`);
+  for (const key of [2, 3, 4, 5])
+    assert.deepEqual(await storedBytes(store.map.get(key)), [1, 10, 20, 30], `key ${key}`);
 
   // Segmented with posseg's model, not loaded yet: loaded first, then it fits.
   entry(6, new Uint8Array([2, 10]));
@@ -145,10 +152,31 @@ test('an original stored as a Blob is read only when its index does not fit', as
   await index.restore(analyzer, 2, 'a.txt', original, {}, () => {});
   assert.equal(reads, 1);
   assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 1 });
-  assert.deepEqual([...store.map.get(2).bytes], [1, 10, 20, 30]);
+  assert.deepEqual(await storedBytes(store.map.get(2)), [1, 10, 20, 30]);
 
   // A Blob of another size than the index was made from: rebuilt, whatever the index says.
   store.map.set(3, { key: 3, name: 'a.txt', size: BYTES.length, bytes: new Uint8Array([1, 10]) });
   await index.restore(analyzer, 3, 'a.txt', new Blob([BYTES, BYTES]), {}, () => {});
   assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 2 });
+});
+
+test('an index written as a Blob is read back, early or late; one that cannot be read is rebuilt', async () => {
+  const store = mapStore();
+  const index = new StoredIndex(store, async () => {});
+  const analyzer = fakeAnalyzer();
+  const info = index.add(analyzer, 'a.txt', BYTES, {}, () => {});
+  await index.store(info.id, 1);
+  const unreadable = new (class extends Blob {
+    arrayBuffer() {
+      return Promise.reject(new DOMException('gone', 'NotReadableError'));
+    }
+  })([new Uint8Array([1, 10])]);
+  store.map.set(2, { key: 2, name: 'a.txt', size: BYTES.length, bytes: unreadable });
+  index.prefetch();
+  await index.restore(analyzer, 1, 'a.txt', BYTES, {}, () => {});
+  await index.restore(analyzer, 2, 'a.txt', BYTES, {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 1, rebuilt: 1 });
+  index.settle();
+  await index.restore(analyzer, 1, 'a.txt', BYTES, {}, () => {});
+  assert.deepEqual(index.counts, { fromIndex: 2, rebuilt: 1 });
 });
