@@ -12,7 +12,9 @@
 //   node benches/pool.mjs [--runs N] [--files N] [--mb-per-file N] [--trace [--keep DIR]] [--dist DIR]
 // --dist DIR: another build than dist/ (e.g. a copy of main's), for a before/after in one sitting.
 // --keep DIR writes the traced drops' raw traces (DIR/one.json, DIR/pool.json: chrome://tracing,
-// Perfetto).
+// Perfetto). --settle MS waits that long after the first analysis before the drop, as a person
+// would (the analysis worker's idle work, www/worker.js, runs then; without it the drop comes at
+// once, and jieba is built and segmentation's code warmed inside the drop).
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ const keepAt = process.argv.indexOf('--keep');
 const KEEP = keepAt > 0 ? process.argv[keepAt + 1] : null;
 const distAt = process.argv.indexOf('--dist');
 const DIST = distAt > 0 ? process.argv[distAt + 1] : null;
+const SETTLE = option('--settle', 0);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -126,6 +129,7 @@ async function drop(oneWorker, trace = false) {
       null,
       { timeout: 120_000 },
     );
+    if (SETTLE) await page.waitForTimeout(SETTLE);
     const stopTrace = trace ? await startTrace() : null;
     const result = await page.evaluate(async (names) => {
       const files = [];
@@ -174,7 +178,10 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-console.log(`Pool benchmark: ${FILES} files, ${totalMB.toFixed(1)} MB in all; ${cpus().length} cores; load ${load()}`);
+console.log(
+  `Pool benchmark: ${FILES} files, ${totalMB.toFixed(1)} MB in all; ${cpus().length} cores; load ${load()}` +
+    (SETTLE ? `; the drop ${SETTLE} ms after the first analysis` : ''),
+);
 const results = { one: [], pool: [] };
 for (let run = 0; run < RUNS; run++) {
   // Alternated, so that a change in the machine's load falls on both.
