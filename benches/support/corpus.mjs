@@ -46,6 +46,9 @@ export function seedText(name, bytes) {
 export function storedIndexEntries() {
   return new Promise((resolve) => {
     const open = indexedDB.open('wenxi-index');
+    // Not made by the worker yet: not made here either (it would have no store, and the
+    // worker's own open of version 1 would then find none).
+    open.onupgradeneeded = () => open.transaction.abort();
     open.onerror = () => resolve(false);
     open.onsuccess = () => {
       const db = open.result;

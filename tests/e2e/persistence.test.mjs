@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { startSession } from './harness.mjs';
+import { records, untilStored } from './idb.mjs';
 
 const ALPHA = '量子计算机的研究进展迅速。量子计算机利用量子比特进行计算，量子纠缠是关键。';
 const BETA = '人工智能芯片的设计需要大量算力。人工智能芯片正在改变数据中心。';
@@ -204,26 +205,12 @@ test('a workspace exported, wiped and imported comes back whole', { timeout: 180
 });
 
 /** The stored documents' originals as the page's store holds them: name, Blob or bytes, size. */
-function storedOriginals(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('wenxi');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('documents').objectStore('documents').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () =>
-            resolve(
-              all.result.map((d) => ({
-                name: d.name,
-                blob: d.bytes instanceof Blob,
-                size: d.bytes instanceof Blob ? d.bytes.size : d.bytes?.length,
-              })),
-            );
-        };
-      }),
-  );
+async function storedOriginals(page) {
+  return ((await records(page, 'wenxi', 'documents')) ?? []).map(({ name, bytes }) => ({
+    name,
+    blob: bytes?.blob !== undefined,
+    size: bytes?.blob ?? bytes?.bytes,
+  }));
 }
 
 test(
@@ -245,22 +232,10 @@ test(
     await page.setInputFiles('#file-input', { name: 'large.txt', mimeType: 'text/plain', buffer: original });
     await ready(page, before);
     // Stored (the workspace's marker turns 'changed'), then indexed by the worker.
-    await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, { timeout: 30_000 });
-    await page.waitForFunction(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('wenxi-index');
-          open.onerror = () => resolve(false);
-          open.onsuccess = () => {
-            if (!open.result.objectStoreNames.contains('prepared')) return resolve(false);
-            const count = open.result.transaction('prepared').objectStore('prepared').count();
-            count.onsuccess = () => resolve(count.result > 0);
-            count.onerror = () => resolve(false);
-          };
-        }),
-      null,
-      { timeout: 30_000, polling: 100 },
-    );
+    await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, {
+      timeout: 30_000,
+    });
+    await untilStored(page, 'wenxi-index', 'prepared');
     assert.deepEqual(await storedOriginals(page), [{ name: 'large.txt', blob: true, size: original.length }]);
     await page.locator('#documents li.doc', { hasText: 'large.txt' }).locator('button.only').click();
     await ready(page, before + 1);
