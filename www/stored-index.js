@@ -20,7 +20,7 @@ const STORE = 'prepared';
  * that a record can never stand for another document), the engine's segmentation key, the bytes.
  * The bytes are written as a Blob: IndexedDB then stores a handle whose contents the browser
  * copies, instead of serialising (and, in Chromium, compressing) tens of MB on the worker's
- * thread during a drop; entries written before 2026-12 hold a Uint8Array, read as they are.
+ * thread during a drop; entries written before 2026-12-04 hold a Uint8Array, read as they are.
  * @typedef {{key: number, name: string, size: number, segmentationKey: string, bytes: Uint8Array | Blob}} IndexEntry
  */
 /**
