@@ -159,10 +159,10 @@ export class Corpus {
     const { name } = file;
     if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
     const origin = fileOrigin(file, path);
-    // What is stored: a copy of a small file's bytes (reading 5,000 files twice took seconds of
-    // the main thread), a large one as the File itself: IndexedDB copies a Blob's contents in
-    // the browser, so the page neither reads the file a second time nor serialises its bytes
-    // (and a returning visit reads them only if the stored index does not fit).
+    // Stored: a small file's copy (reading 5,000 files twice took seconds of this thread); a large
+    // one read again once the worker has its bytes, as a Blob (not serialised here; a returning
+    // visit reads it only if the index does not fit), not as the File: Chromium keeps that by
+    // reference to the file on disk, lost with it.
     let kept = pooled?.bytes ?? null;
     /** @type {DocumentInfo} */
     let info;
@@ -177,7 +177,8 @@ export class Corpus {
         onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
       });
     }
-    const record = () => ({ name, kind: /** @type {const} */ ('bytes'), bytes: kept ?? file, origin });
+    const bytes = async () => kept ?? new Blob([await file.arrayBuffer()]);
+    const record = async () => ({ name, kind: /** @type {const} */ ('bytes'), bytes: await bytes(), origin });
     await this.#added(info, record, quiet);
     return info;
   }

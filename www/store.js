@@ -10,8 +10,9 @@ const DB_VERSION = 1;
 
 /**
  * A document as it is stored: the original bytes of a file, or a pasted text. A file's bytes
- * are a Uint8Array (a small file's copy, and every file stored before 2026-12-04) or a Blob (the
- * dropped File itself, whose contents IndexedDB copies: a large file is not read twice).
+ * are a Uint8Array (a small file's copy, and every file stored before 2026-12-04) or a Blob (a
+ * large file's bytes, read only when needed; never the File itself, which Chromium would keep by
+ * reference to the file on disk).
  * A file keeps where it came from (`origin`: its path in a dropped folder, its time), so that its
  * metadata come back the same; `edit` is what the person changed in them (www/edits.js).
  * @typedef {{origin?: import('./types/FileOrigin').FileOrigin | null, edit?: import('./edits.js').Edit | null}} DocumentExtras

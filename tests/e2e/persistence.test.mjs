@@ -1,9 +1,12 @@
 // Nothing lost: documents, user words and removals survive a reload and a fresh page in the same
 // browser profile; a workspace exported, wiped and imported comes back whole.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { startSession } from './harness.mjs';
+import { notices } from './files.mjs';
 import { records, untilStored } from './idb.mjs';
 
 const ALPHA = '量子计算机的研究进展迅速。量子计算机利用量子比特进行计算，量子纠缠是关键。';
@@ -261,6 +264,44 @@ test(
     const [large] = workspace.documents;
     assert.equal(large.name, 'large.txt');
     assert.ok(Buffer.from(large.base64, 'base64').equals(original), 'the exported bytes differ from the file');
+    session.assertClean();
+  },
+);
+
+test(
+  'a large file picked from disk is kept by the browser: deleted from disk, it still comes back',
+  { timeout: 180_000 },
+  async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'wenxi-kept-'));
+    const session = await startSession();
+    t.after(async () => {
+      await session.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const { page } = session;
+    await page.goto(session.url);
+    await ready(page);
+
+    const lines = [];
+    for (let i = 0; lines.join('').length < 420_000; i++) lines.push(`第${i}段：${i % 2 ? BETA : ALPHA}\n`);
+    const path = join(dir, 'on-disk.txt');
+    await writeFile(path, lines.join(''));
+    const before = await analysisCount(page);
+    await page.setInputFiles('#file-input', path); // a File backed by the file on disk
+    await ready(page, before);
+    await page.waitForFunction(() => localStorage.getItem('wenxi-workspace') === 'changed', null, { timeout: 30_000 });
+    await untilStored(page, 'wenxi-index', 'prepared');
+    const seen = await analysisSeen(page);
+
+    // Gone from disk, and its index damaged: rebuilt from what the browser copied of it.
+    await rm(path);
+    assert.equal(await damageStoredIndex(page), 1);
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await restores(page), { fromIndex: 0, rebuilt: 1 });
+    assert.deepEqual(await analysisSeen(page), seen);
+    const errors = (await notices(page)).filter((n) => n.kind === 'error');
+    assert.deepEqual(errors, [], 'a notice said something failed');
     session.assertClean();
   },
 );
