@@ -13,6 +13,7 @@ import { BatchReport, duplicatesAmong } from './batch.js';
 import { editAfter, patchOf } from './edits.js';
 import { fileOrigin } from './file-paths.js';
 import { readFile } from './pool.js';
+import { storedForm } from './store.js';
 
 /** @typedef {import('./analyzer.js').AnalyzerClient} AnalyzerClient */
 /** @typedef {import('./persistence.js').Persistence} Persistence */
@@ -117,8 +118,9 @@ export class Corpus {
     const quiet = report.summarised;
     /** @type {DocumentInfo[]} */
     const added = [];
-    // A large drop is segmented by the pool (www/pool.js); its documents are added here, in order.
-    const pooled = this.#analyzer.pool.prepare(files, MAX_DOCUMENT_BYTES, KEEP_COPY_BYTES);
+    // A large drop is segmented by the pool (www/pool.js); its documents are added here, in order
+    // (with each file's bytes, moved back, to be stored without reading the file again).
+    const pooled = this.#analyzer.pool.prepare(files, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES);
     for (const [index, entry] of files.entries()) {
       const name = 'file' in entry ? entry.file.name : entry.name;
       const label = files.length > 1 ? t('progress.batch', { i: index + 1, n: files.length, name }) : null;
@@ -159,10 +161,7 @@ export class Corpus {
     const { name } = file;
     if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
     const origin = fileOrigin(file, path);
-    // Stored: a small file's copy (reading 5,000 files twice took seconds of this thread); a large
-    // one read again once the worker has its bytes, as a Blob (not serialised here; a returning
-    // visit reads it only if the index does not fit), not as the File: Chromium keeps that by
-    // reference to the file on disk, lost with it.
+    // Stored (store.js storedForm): a small file's bytes (a second read of 5,000 took seconds), else a Blob.
     let kept = pooled?.bytes ?? null;
     /** @type {DocumentInfo} */
     let info;
@@ -177,8 +176,10 @@ export class Corpus {
         onProgress: (f) => this.#progress(f, label ?? t('progress.segmenting', { name, percent: Math.round(f * 100) })),
       });
     }
-    const bytes = async () => kept ?? new Blob([await file.arrayBuffer()]);
-    const record = async () => ({ name, kind: /** @type {const} */ ('bytes'), bytes: await bytes(), origin });
+    const record = async () => {
+      const bytes = await storedForm(kept, file, KEEP_COPY_BYTES);
+      return { name, kind: /** @type {const} */ ('bytes'), bytes, origin };
+    };
     await this.#added(info, record, quiet);
     return info;
   }

@@ -20,6 +20,19 @@ const DB_VERSION = 1;
  * @typedef {NewDocument & {key: number, addedAt: number, bytes?: Uint8Array | Blob, text?: string}} StoredDocument
  */
 /**
+ * What is stored of a file: `kept`, its bytes, when they are at most `copyBytes`; else a Blob of
+ * them (read from `file` again when not kept: the analysis worker took them). Never the File:
+ * Chromium's IndexedDB keeps one picked from disk by reference, lost with the file on disk.
+ * @param {Uint8Array | null} kept @param {Blob} file @param {number} copyBytes
+ * @returns {Promise<Uint8Array | Blob>}
+ */
+export async function storedForm(kept, file, copyBytes) {
+  return kept && kept.length <= copyBytes
+    ? kept
+    : new Blob([/** @type {BlobPart} */ (kept ?? (await file.arrayBuffer()))]);
+}
+
+/**
  * What openStore() gives: IndexedDB, or the same interface in memory.
  * @typedef {{
  *   persistent: boolean,
