@@ -120,7 +120,7 @@ export class Corpus {
     const added = [];
     // A large drop is segmented by the pool (www/pool.js); its documents are added here, in order
     // (with each file's bytes, moved back, to be stored without reading the file again).
-    const pooled = this.#analyzer.pool.prepare(files, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES);
+    const pooled = this.#analyzer.pool.prepare(files, MAX_DOCUMENT_BYTES);
     for (const [index, entry] of files.entries()) {
       const name = 'file' in entry ? entry.file.name : entry.name;
       const label = files.length > 1 ? t('progress.batch', { i: index + 1, n: files.length, name }) : null;
@@ -161,7 +161,7 @@ export class Corpus {
     const { name } = file;
     if (file.size > MAX_DOCUMENT_BYTES) throw tooLargeError(name, file.size, MAX_DOCUMENT_BYTES);
     const origin = fileOrigin(file, path);
-    // Stored (store.js storedForm): a small file's bytes (a second read of 5,000 took seconds), else a Blob.
+    // Stored as store.js storedForm says: a small file's bytes, a large one's as a Blob.
     let kept = pooled?.bytes ?? null;
     /** @type {DocumentInfo} */
     let info;

@@ -13,7 +13,7 @@
 //   setup   [{userWords, data}]        segment as the analysis worker does: its user words, and
 //                                      the lazily fetched data it holds ('script', 'posseg');
 //                                      -> the engine's segmentation key then
-//   prepare [name, bytes, origin, keep] -> {prepared: Uint8Array, bytes: Uint8Array | null}
+//   prepare [name, bytes, origin]      -> {prepared: Uint8Array, bytes: Uint8Array}
 //                                      (the file's own bytes back when `keep`, moved, not copied)
 import init, { Analyzer } from './pkg/wenxi.js';
 import { codedError, serveRequests } from './protocol.js';
@@ -74,8 +74,8 @@ const ACTIONS = {
     }
     return analyzer.segmentationKey();
   },
-  prepare(analyzer, name, /** @type {Uint8Array} */ bytes, origin, keep) {
-    return { prepared: analyzer.prepareFile(name, bytes, origin), bytes: keep ? bytes : null };
+  prepare(analyzer, name, /** @type {Uint8Array} */ bytes, origin) {
+    return { prepared: analyzer.prepareFile(name, bytes, origin), bytes };
   },
 };
 
@@ -87,6 +87,6 @@ serveRequests(async ({ action, args }) => {
     throw codedError('unknown_action', { action: String(action) }, `unknown action "${action}"`);
   }
   const result = /** @type {any} */ (await ACTIONS[action](analyzer, ...args));
-  const transfer = result?.prepared ? [result.prepared.buffer, ...(result.bytes ? [result.bytes.buffer] : [])] : [];
+  const transfer = result?.prepared ? [result.prepared.buffer, result.bytes.buffer] : [];
   return { result, transfer };
 });

@@ -12,8 +12,8 @@ import { fileOrigin } from './file-paths.js';
 
 /** How the analysis worker segments (its `poolSetup`): `key` is the engine's segmentation key.
  *  @typedef {{userWords: string[], data: ('script' | 'posseg')[], key: string}} Setup */
-/** A prepared file: the engine's bytes for it, and the file's own bytes if they were to be kept.
- *  @typedef {{prepared: Uint8Array, bytes: Uint8Array | null}} Prepared */
+/** A prepared file: the engine's bytes for it, and the file's own bytes (moved back, to be stored).
+ *  @typedef {{prepared: Uint8Array, bytes: Uint8Array}} Prepared */
 /** @typedef {(fraction: number) => void} Progress */
 
 /** Closed this long after their last drop. */
@@ -111,10 +111,9 @@ export class Pool {
    * it), and reports the drop's progress meanwhile. Returns null when the drop is not the pool's.
    * @param {import('./folder-walk.js').BatchFile[]} files
    * @param {number} maxBytes
-   * @param {number} keepBytes a file up to this size comes back with its bytes
    * @returns {((index: number, onProgress: Progress) => Promise<Prepared | null>) | null}
    */
-  prepare(files, maxBytes, keepBytes) {
+  prepare(files, maxBytes) {
     const sizes = files.map((entry) => ('file' in entry && entry.file.size <= maxBytes ? entry.file.size : null));
     if (!worthPooling(sizes, this.size)) return null;
     clearTimeout(this.#idle);
@@ -154,7 +153,7 @@ export class Pool {
         const { file, path } = /** @type {import('./folder-walk.js').PickedFile} */ (files[index]);
         try {
           const bytes = await readFile(file);
-          const args = [file.name, bytes, fileOrigin(file, path), bytes.length <= keepBytes];
+          const args = [file.name, bytes, fileOrigin(file, path)];
           schedule.prepared(index, await worker.call('prepare', args, [bytes.buffer]));
         } catch {
           // Refused or failed here: the analysis worker tries it again, and says why if it fails there too.

@@ -217,7 +217,7 @@ async function storedOriginals(page) {
 }
 
 test(
-  'a large file is stored as itself, restored from its index, rebuilt from it and exported whole',
+  'a large file is stored as a Blob, restored from its index, rebuilt from it and exported whole',
   { timeout: 180_000 },
   async (t) => {
     const session = await startSession();
@@ -226,7 +226,7 @@ test(
     await page.goto(session.url);
     await ready(page);
 
-    // Over 1 MB (www/corpus.js KEEP_COPY_BYTES): the File itself goes to IndexedDB.
+    // Over 1 MB (www/corpus.js KEEP_COPY_BYTES): stored as a Blob of its bytes (www/store.js storedForm).
     const lines = [];
     for (let i = 0; lines.join('').length < 420_000; i++) lines.push(`第${i}段：${i % 2 ? ALPHA : BETA}\n`);
     const original = Buffer.from(lines.join(''));
